@@ -1,0 +1,49 @@
+// What discovery finds and parsing makes of it.
+import type { Location } from './model.js';
+import type { ParsedDotenv } from './parse/dotenv.js';
+import type { ParsedJson } from './parse/json.js';
+import type { SourceFile } from './source.js';
+
+/** Which Claude Code settings file a path is, by its name and place. */
+export type SettingsRole = 'project' | 'local' | 'managed' | 'managed-dropin' | 'user';
+
+export type CandidateKind = 'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer';
+
+/** A path discovery selected, before it is read. */
+export interface Candidate {
+  /** Relative to the root, with `/`. */
+  path: string;
+  kind: CandidateKind;
+  /** For settings files. */
+  role?: SettingsRole;
+}
+
+export interface SettingsFile {
+  kind: 'settings';
+  role: SettingsRole;
+  source: SourceFile;
+  json: ParsedJson;
+  /** The parsed top-level object when the file is valid JSON with an object at the top; else undefined (it contributes nothing). */
+  settings: Record<string, unknown> | undefined;
+}
+
+export interface DotenvFile {
+  kind: 'dotenv';
+  source: SourceFile;
+  dotenv: ParsedDotenv;
+}
+
+export interface McpFile {
+  kind: 'mcp';
+  source: SourceFile;
+  json: ParsedJson;
+}
+
+export type ParsedFile = SettingsFile | DotenvFile | McpFile;
+
+/** A candidate that was not checked (CFG008), with the reason in words. */
+export interface SkippedFile {
+  path: string;
+  reason: string;
+  location: Location;
+}

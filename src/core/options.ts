@@ -1,0 +1,125 @@
+// One schema for the options of a scan, whoever gives them: CLI flags and Action inputs build the same raw
+// object (a missing or empty value means "not given") and go through `resolveOptions`.
+import { z } from 'zod';
+import { ConfigurationError } from './errors.js';
+import { FAIL_LEVELS, type FailLevel, POLICIES, type PolicyId, SEVERITIES, type Severity } from './model.js';
+
+export const DEFAULT_MAX_RETENTION_DAYS = 30;
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** What the user gave, as strings and lists; `undefined` means not given. */
+export interface RawOptions {
+  path?: string;
+  policy?: string | string[];
+  failOn?: string;
+  config?: string;
+  zdrOrgUuid?: string;
+  allowedBaseUrls?: string[];
+  maxRetentionDays?: string | number;
+  maxFileSize?: string | number;
+  include?: string[];
+  exclude?: string[];
+  gitignore?: boolean;
+}
+
+export type RuleSeverityOverride = Severity | 'off';
+
+export interface ScanOptions {
+  /** The root to scan, as given (resolved against the working directory by the adapter). */
+  path: string;
+  policies: PolicyId[];
+  failOn: FailLevel;
+  zdrOrgUuid: string | undefined;
+  allowedBaseUrls: string[];
+  maxRetentionDays: number;
+  maxFileSize: number;
+  include: string[];
+  exclude: string[];
+  gitignore: boolean;
+  /** Per-rule severity from a config file; `off` disables the rule. */
+  rules: Record<string, RuleSeverityOverride>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function oneOf<T extends string>(values: readonly T[], name: string) {
+  return z.string().refine((v): v is T => (values as readonly string[]).includes(v), {
+    message: `${name} must be one of ${values.join(', ')}`,
+  });
+}
+
+const positiveInteger = (name: string) =>
+  z
+    .union([z.number(), z.string()])
+    .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 1, { message: `${name} must be a whole number of at least 1` });
+
+const urlString = z.string().refine(
+  (v) => {
+    try {
+      const url = new URL(v);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'allowed-base-url must be an http(s) URL such as https://llm-gateway.example.com' },
+);
+
+export const optionsSchema = z.object({
+  path: z.string().default('.'),
+  policy: z
+    .array(oneOf(POLICIES, 'policy'))
+    .min(1, { message: `policy must name at least one of ${POLICIES.join(', ')}` })
+    .default([...POLICIES]),
+  failOn: oneOf(FAIL_LEVELS, 'fail-on').default('error'),
+  zdrOrgUuid: z.string().regex(UUID, { message: 'zdr-org-uuid must be a UUID' }).optional(),
+  allowedBaseUrls: z.array(urlString).default([]),
+  maxRetentionDays: positiveInteger('max-retention-days').default(DEFAULT_MAX_RETENTION_DAYS),
+  maxFileSize: positiveInteger('max-file-size').default(DEFAULT_MAX_FILE_SIZE),
+  include: z.array(z.string().min(1)).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+  gitignore: z.boolean().default(true),
+  rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
+});
+
+/** Split `a,b` and trim; an empty string or list counts as not given. */
+export function splitList(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  const parts = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(/[,\n]/))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  return parts.length === 0 ? undefined : parts;
+}
+
+function given<T>(value: T | undefined | ''): T | undefined {
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Validate what the user gave, layered over a config file's values (which layer under it).
+ * Throws a ConfigurationError naming the first bad option.
+ */
+export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions> = {}): ScanOptions {
+  const input = {
+    path: given(raw.path) ?? fromConfig.path,
+    policy: splitList(raw.policy) ?? fromConfig.policies,
+    failOn: given(raw.failOn?.trim()) ?? fromConfig.failOn,
+    zdrOrgUuid: given(raw.zdrOrgUuid?.trim()) ?? fromConfig.zdrOrgUuid,
+    allowedBaseUrls: splitList(raw.allowedBaseUrls) ?? fromConfig.allowedBaseUrls,
+    maxRetentionDays: given(raw.maxRetentionDays) ?? fromConfig.maxRetentionDays,
+    maxFileSize: given(raw.maxFileSize) ?? fromConfig.maxFileSize,
+    include: splitList(raw.include) ?? fromConfig.include,
+    exclude: splitList(raw.exclude) ?? fromConfig.exclude,
+    gitignore: raw.gitignore ?? fromConfig.gitignore,
+    rules: fromConfig.rules,
+  };
+  const result = optionsSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigurationError(issue.message);
+  }
+  const { policy, ...rest } = result.data;
+  return { ...rest, policies: [...new Set(policy)] as PolicyId[], failOn: rest.failOn as FailLevel };
+}

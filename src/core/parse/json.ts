@@ -1,0 +1,252 @@
+// Strict JSON as Claude Code reads it (JSON.parse): a UTF-8 BOM and CRLF are fine; comments, trailing
+// commas and truncation are errors (docs: settings, "Edit a settings file"). Every node keeps its offset so
+// findings point at the exact line. jsonc-parser gives the positions; JSON.parse gives the value Claude Code
+// sees (last duplicate wins, `__proto__` stays an own property).
+import {
+  findNodeAtLocation,
+  type Node as JsonNode,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser';
+import type { Span } from '../model.js';
+import { FIRST_LINE, type SourceFile, positionAt, spanAt } from '../source.js';
+
+export type { JsonNode };
+
+/** Nesting beyond this is not checked (CFG008): no settings file needs it, and it would exhaust the stack. */
+export const MAX_JSON_DEPTH = 1000;
+
+/** A problem found while parsing: CFG001 (syntax, first error only), CFG004 (each duplicate key), CFG008 (too deep). */
+export interface JsonProblem {
+  ruleId: 'CFG001' | 'CFG004' | 'CFG008';
+  message: string;
+  span: Span;
+}
+
+export interface ParsedJson {
+  /** True when the text is valid (strict, unless JSONC was allowed) JSON and was parsed. */
+  ok: boolean;
+  /** The value JSON.parse gives (the last of duplicate keys wins); undefined when not ok. */
+  value: unknown;
+  /** jsonc-parser's tree with offsets; undefined when not ok. */
+  tree: JsonNode | undefined;
+  problems: JsonProblem[];
+}
+
+export interface JsonParseOptions {
+  /** devcontainer.json allows comments and trailing commas (JSONC); settings files do not. */
+  jsonc?: boolean;
+}
+
+export function parseJson(file: SourceFile, options: JsonParseOptions = {}): ParsedJson {
+  const text = file.text;
+  const depth = maxDepth(text);
+  if (depth.depth > MAX_JSON_DEPTH) {
+    return failed({
+      ruleId: 'CFG008',
+      message: `nested more than ${MAX_JSON_DEPTH} levels deep; the file was not checked`,
+      span: spanAt(file, depth.offset, 1),
+    });
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, {
+    disallowComments: !options.jsonc,
+    allowTrailingComma: !!options.jsonc,
+    allowEmptyContent: false,
+  });
+  const first = errors[0];
+  if (first !== undefined || tree === undefined) {
+    const offset = first?.offset ?? 0;
+    return failed({
+      ruleId: 'CFG001',
+      message: `not valid JSON: ${describeSyntaxError(text, first)}`,
+      span: spanAt(file, offset, Math.max(1, first?.length ?? 1)),
+    });
+  }
+  let value: unknown;
+  if (options.jsonc) {
+    value = valueOf(tree);
+  } else {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      // jsonc-parser accepted what JSON.parse rejects (it is more lenient in a few corners): trust JSON.parse.
+      const offset = jsonParseErrorOffset(error, file);
+      return failed({
+        ruleId: 'CFG001',
+        message: `not valid JSON: ${error instanceof Error ? error.message.split('\n')[0] : 'syntax error'}`,
+        span: spanAt(file, offset, 1),
+      });
+    }
+  }
+  return { ok: true, value, tree, problems: duplicateKeys(file, tree) };
+}
+
+function failed(problem: JsonProblem): ParsedJson {
+  return { ok: false, value: undefined, tree: undefined, problems: [problem] };
+}
+
+/** The deepest nesting of `{`/`[` outside strings, and where it first goes past the limit. */
+function maxDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max === MAX_JSON_DEPTH + 1) at = i;
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { depth: max, offset: at };
+}
+
+function describeSyntaxError(text: string, error: ParseError | undefined): string {
+  if (error === undefined) return 'the file is empty';
+  const code = printParseErrorCode(error.error);
+  const before = text.slice(0, error.offset).trimEnd();
+  const here = text.slice(error.offset, error.offset + 1);
+  const atEnd = text.slice(error.offset).trim() === '';
+  if (code === 'InvalidCommentToken') return 'comments are not allowed (Claude Code rejects the whole file)';
+  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',') && /[}\]]/.test(here)) {
+    return 'trailing comma (Claude Code rejects the whole file)';
+  }
+  if (atEnd) return before === '' ? 'the file is empty' : 'unexpected end of file (is it truncated?)';
+  switch (code) {
+    case 'PropertyNameExpected':
+      return 'expected a property name in double quotes';
+    case 'ValueExpected':
+      return 'expected a value';
+    case 'ColonExpected':
+      return 'expected a colon after the property name';
+    case 'CommaExpected':
+      return 'expected a comma between entries';
+    case 'CloseBraceExpected':
+      return 'expected a comma or a closing brace';
+    case 'CloseBracketExpected':
+      return 'expected a comma or a closing bracket';
+    case 'EndOfFileExpected':
+      return 'unexpected content after the end of the JSON value';
+    case 'UnexpectedEndOfString':
+      return 'unterminated string';
+    case 'InvalidEscapeCharacter':
+    case 'InvalidUnicode':
+      return 'invalid escape sequence in a string';
+    case 'InvalidCharacter':
+      return 'invalid character in a string (control characters must be escaped)';
+    case 'InvalidNumberFormat':
+    case 'UnexpectedEndOfNumber':
+      return 'invalid number';
+    default:
+      return 'unexpected character';
+  }
+}
+
+function jsonParseErrorOffset(error: unknown, file: SourceFile): number {
+  const message = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) {
+    const start = file.lineStarts[Number(lineCol[1]) - 1] ?? 0;
+    return start + Number(lineCol[2]) - 1;
+  }
+  return 0;
+}
+
+/** CFG004: a key that appears twice in one object; JSON.parse keeps the last, a reviewer reads the first. */
+function duplicateKeys(file: SourceFile, root: JsonNode): JsonProblem[] {
+  const problems: JsonProblem[] = [];
+  const stack: JsonNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Map<string, JsonNode>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key === undefined) continue;
+        const name = String(key.value);
+        const earlier = seen.get(name);
+        if (earlier !== undefined) {
+          const line = positionAt(file, earlier.offset).line;
+          problems.push({
+            ruleId: 'CFG004',
+            message: `duplicate key "${name}" (first on line ${line}): Claude Code uses this later value and ignores the first`,
+            span: spanAt(file, key.offset, key.length),
+          });
+        }
+        seen.set(name, key);
+      }
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return problems.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+
+/** The value of a JSONC tree (last duplicate wins), built without prototype setters. */
+function valueOf(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key === undefined || value === undefined) continue;
+        Object.defineProperty(out, String(key.value), {
+          value: valueOf(value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    default:
+      return node.value;
+  }
+}
+
+/** The node at a path of keys/indices, or undefined. */
+export function nodeAt(tree: JsonNode | undefined, path: (string | number)[]): JsonNode | undefined {
+  if (tree === undefined) return undefined;
+  if (path.length === 0) return tree;
+  return findNodeAtLocation(tree, path);
+}
+
+/** Span of a node (a value, or a whole `"key": value` property node). */
+export function nodeSpan(file: SourceFile, node: JsonNode): Span {
+  return spanAt(file, node.offset, node.length);
+}
+
+/**
+ * Span of the `"key": value` pair at a path (key start to value end). For the root path, the first line.
+ * Undefined when the path does not exist.
+ */
+export function propertySpan(
+  file: SourceFile,
+  tree: JsonNode | undefined,
+  path: (string | number)[],
+): Span | undefined {
+  if (path.length === 0) return FIRST_LINE;
+  const value = nodeAt(tree, path);
+  if (value === undefined) return undefined;
+  const property = value.parent?.type === 'property' ? value.parent : value;
+  return nodeSpan(file, property);
+}
+
+/** Span of just the key of the property at a path (for messages about the key itself). */
+export function keySpan(file: SourceFile, tree: JsonNode | undefined, path: (string | number)[]): Span | undefined {
+  const value = nodeAt(tree, path);
+  const key = value?.parent?.type === 'property' ? value.parent.children?.[0] : undefined;
+  return key === undefined ? undefined : nodeSpan(file, key);
+}
