@@ -80,3 +80,16 @@ export function switchValue(name: string, value: string, unknown = false): Switc
 export function looksLikeOff(value: string): boolean {
   return ['0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
 }
+
+/** What a value of an environment map reads as; a missing variable is off. */
+export function stateOf(env: ReadonlyMap<string, { value: string; unknown: boolean }>, name: string): SwitchState {
+  const entry = env.get(name);
+  return entry === undefined ? 'off' : switchValue(name, entry.value, entry.unknown);
+}
+
+/** The strongest of several states: on beats unknown beats off. */
+export function anyOn(states: SwitchState[]): SwitchState {
+  if (states.includes('on')) return 'on';
+  if (states.includes('unknown')) return 'unknown';
+  return 'off';
+}

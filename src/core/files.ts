@@ -3,6 +3,7 @@ import type { Location } from './model.js';
 import type { ParsedDotenv } from './parse/dotenv.js';
 import type { ParsedJson } from './parse/json.js';
 import type { SourceFile } from './source.js';
+import type { SettingsProblem } from './validate-settings.js';
 
 /** Which Claude Code settings file a path is, by its name and place. */
 export type SettingsRole = 'project' | 'local' | 'managed' | 'managed-dropin' | 'user';
@@ -25,6 +26,8 @@ export interface SettingsFile {
   json: ParsedJson;
   /** The parsed top-level object when the file is valid JSON with an object at the top; else undefined (it contributes nothing). */
   settings: Record<string, unknown> | undefined;
+  /** CFG002/CFG003 problems of a valid JSON file. */
+  validation: SettingsProblem[];
 }
 
 export interface DotenvFile {

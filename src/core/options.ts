@@ -121,5 +121,10 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     throw new ConfigurationError(issue.message);
   }
   const { policy, ...rest } = result.data;
-  return { ...rest, policies: [...new Set(policy)] as PolicyId[], failOn: rest.failOn as FailLevel };
+  return {
+    ...rest,
+    zdrOrgUuid: rest.zdrOrgUuid,
+    policies: [...new Set(policy)] as PolicyId[],
+    failOn: rest.failOn as FailLevel,
+  };
 }

@@ -3,7 +3,6 @@
 // findings point at the exact line. jsonc-parser gives the positions; JSON.parse gives the value Claude Code
 // sees (last duplicate wins, `__proto__` stays an own property).
 import {
-  findNodeAtLocation,
   type Node as JsonNode,
   type ParseError,
   parseTree,
@@ -45,7 +44,7 @@ export function parseJson(file: SourceFile, options: JsonParseOptions = {}): Par
   if (depth.depth > MAX_JSON_DEPTH) {
     return failed({
       ruleId: 'CFG008',
-      message: `nested more than ${MAX_JSON_DEPTH} levels deep; the file was not checked`,
+      message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
       span: spanAt(file, depth.offset, 1),
     });
   }
@@ -216,11 +215,23 @@ function valueOf(node: JsonNode): unknown {
   }
 }
 
-/** The node at a path of keys/indices, or undefined. */
+/** The value node at a path of keys/indices, or undefined. Of duplicate keys the last wins, as in JSON.parse. */
 export function nodeAt(tree: JsonNode | undefined, path: (string | number)[]): JsonNode | undefined {
-  if (tree === undefined) return undefined;
-  if (path.length === 0) return tree;
-  return findNodeAtLocation(tree, path);
+  let node = tree;
+  for (const segment of path) {
+    if (node === undefined) return undefined;
+    if (typeof segment === 'number') {
+      node = node.type === 'array' ? node.children?.[segment] : undefined;
+      continue;
+    }
+    if (node.type !== 'object') return undefined;
+    let found: JsonNode | undefined;
+    for (const property of node.children ?? []) {
+      if (property.children?.[0]?.value === segment) found = property.children[1];
+    }
+    node = found;
+  }
+  return node;
 }
 
 /** Span of a node (a value, or a whole `"key": value` property node). */

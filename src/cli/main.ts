@@ -1,0 +1,171 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../core/config.js';
+import { ConfigurationError, describeError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import type { Report } from '../core/model.js';
+import { resolveOptions } from '../core/options.js';
+import { scan } from '../core/scan.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
+import { renderGithub } from '../report/github.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderText } from '../report/text.js';
+import { RULES } from '../rules/index.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage: ${TOOL_NAME} [scan] [PATH] [options]
+
+Check every Claude Code configuration under PATH (default: .) against the policies.
+
+Options:
+  --policy LIST            comma list of nonessential-traffic, zdr, hygiene (default: all three)
+  --format FMT             text (default) | json | sarif | markdown | github
+  --output FILE            write the report to FILE instead of stdout
+  --fail-on LEVEL          error (default) | warning | notice | never
+  --config FILE            policy config file (default: .github/claude-code-policy.yml or .claude-code-policy.yml)
+  --zdr-org-uuid UUID      the organisation login must be pinned to (ZDR005)
+  --allowed-base-url URL   an API endpoint allowed besides https://api.anthropic.com (repeatable)
+  --max-retention-days N   local transcript retention ceiling in days (default 30)
+  --max-file-size BYTES    files larger than this are reported, not read (default 5242880)
+  --include GLOB           only scan paths matching GLOB (repeatable)
+  --exclude GLOB           skip paths matching GLOB (repeatable)
+  --no-gitignore           also scan files that .gitignore excludes
+  -h, --help               show this help
+  --version                show the version
+
+Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 the check could not run.
+`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  isTty: boolean;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  isTty: process.stdout.isTTY === true,
+  env: process.env,
+});
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        policy: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string' },
+        'zdr-org-uuid': { type: 'string' },
+        'allowed-base-url': { type: 'string', multiple: true },
+        'max-retention-days': { type: 'string' },
+        'max-file-size': { type: 'string' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        'no-gitignore': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // parseArgs explains the problem in its first sentence ("Unknown option '--x'. …").
+    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
+    throw new ConfigurationError(`${message} (see --help)`);
+  }
+}
+
+export function render(report: Report, format: Format, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, RULES);
+    case 'markdown':
+      return renderMarkdown(report, {});
+    case 'github':
+      return renderGithub(report, RULES);
+    default:
+      return renderText(report, { color });
+  }
+}
+
+function useColor(io: CliIo, toFile: boolean): boolean {
+  if (toFile) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTty;
+}
+
+function stderrLogger(io: CliIo): Logger {
+  return {
+    debug() {},
+    info() {},
+    warning: (message) => io.stderr(`${TOOL_NAME}: warning: ${message}\n`),
+  };
+}
+
+/** Runs the CLI and returns the exit code; never throws. */
+export async function run(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  try {
+    const { values, positionals } = parse(argv);
+    if (values.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    const args = positionals[0] === 'scan' ? positionals.slice(1) : positionals;
+    if (args.length > 1) throw new ConfigurationError(`expected one PATH, got ${args.length} (see --help)`);
+    const format = (values.format ?? 'text') as Format;
+    if (!FORMATS.includes(format)) throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}`);
+    const root = path.resolve(io.cwd, args[0] ?? '.');
+    const config = await loadConfig(values.config, root, io.cwd);
+    const options = resolveOptions(
+      {
+        path: args[0],
+        policy: values.policy,
+        failOn: values['fail-on'],
+        zdrOrgUuid: values['zdr-org-uuid'],
+        allowedBaseUrls: values['allowed-base-url'],
+        maxRetentionDays: values['max-retention-days'],
+        maxFileSize: values['max-file-size'],
+        include: values.include,
+        exclude: values.exclude,
+        gitignore: values['no-gitignore'] ? false : undefined,
+      },
+      config.options,
+    );
+    const report = await scan(options, { cwd: io.cwd, logger: stderrLogger(io) });
+    const output = render(report, format, useColor(io, values.output !== undefined));
+    if (values.output !== undefined) {
+      const target = path.resolve(io.cwd, values.output);
+      try {
+        await writeFile(target, output);
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? 'write failed';
+        throw new ConfigurationError(`cannot write --output ${values.output} (${reason})`);
+      }
+    } else {
+      io.stdout(output);
+    }
+    return report.summary.passed ? 0 : 1;
+  } catch (error) {
+    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,45 @@
+// Turn each file discovery loaded into its parsed form, by kind.
+import type { LoadedFile } from './discover.js';
+import type { ParsedFile, SettingsFile } from './files.js';
+import { parseDotenv } from './parse/dotenv.js';
+import { parseJson } from './parse/json.js';
+import { validateSettings } from './validate-settings.js';
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function parseSettings(loaded: LoadedFile): SettingsFile {
+  const json = parseJson(loaded.source);
+  const value = json.value;
+  const settings =
+    json.ok && typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  return {
+    kind: 'settings',
+    role: loaded.candidate.role ?? 'project',
+    source: loaded.source,
+    json,
+    settings,
+    validation: json.ok ? validateSettings(loaded.source, json) : [],
+  };
+}
+
+/** The parsed file, or undefined for kinds this build does not read. */
+export function parseLoaded(loaded: LoadedFile): ParsedFile | undefined {
+  switch (loaded.candidate.kind) {
+    case 'settings':
+      return parseSettings(loaded);
+    case 'dotenv':
+      return {
+        kind: 'dotenv',
+        source: loaded.source,
+        dotenv: parseDotenv(loaded.source, { shell: basename(loaded.source.path) === '.envrc' }),
+      };
+    case 'mcp':
+      return { kind: 'mcp', source: loaded.source, json: parseJson(loaded.source) };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,146 @@
+// Scopes and their effective configuration (SPEC §5; docs: settings, "Settings precedence").
+// Project scope: .claude/settings.json, then .claude/settings.local.json on top. Managed scope:
+// managed-settings.json, then managed-settings.d/*.json in alphabetical order. User scope: dot_claude/settings.json.
+// Scalars: the higher file wins key by key; `env` merges variable by variable. A file that is not valid JSON
+// (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
+import type { ParsedFile, SettingsFile } from './files.js';
+import type { Location, ScopeKind, Span } from './model.js';
+import { keySpan, propertySpan } from './parse/json.js';
+import type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
+import { FIRST_LINE } from './source.js';
+
+export type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
+
+export function locationOf(file: string, span: Span): Location {
+  return { file, ...span };
+}
+
+/** The string Claude Code sees for a JSON env value, or undefined when it is not a scalar. */
+export function envString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Apply one settings file on top of an accumulated configuration. */
+export function applySettingsLayer(
+  env: Map<string, EnvValue>,
+  settings: Map<string, SettingValue>,
+  file: SettingsFile,
+): void {
+  const values = file.settings;
+  if (values === undefined) return;
+  const path = file.source.path;
+  const managed = file.role === 'managed' || file.role === 'managed-dropin';
+  for (const key of Object.keys(values)) {
+    const span = propertySpan(file.source, file.json.tree, [key]) ?? FIRST_LINE;
+    settings.set(key, { key, value: values[key], location: locationOf(path, span), managed });
+  }
+  const block = values.env;
+  if (!isPlainObject(block)) return;
+  for (const name of Object.keys(block)) {
+    const value = envString(block[name]);
+    if (value === undefined) continue;
+    const span = propertySpan(file.source, file.json.tree, ['env', name]) ?? FIRST_LINE;
+    env.set(name, { name, value, unknown: false, location: locationOf(path, span) });
+  }
+}
+
+/** Where a requirement nothing meets is reported: the `env` key of the main file, else its first line. */
+export function settingsAnchor(main: SettingsFile | undefined): Location {
+  if (main === undefined) return { file: null, ...FIRST_LINE };
+  const envKey = main.settings !== undefined ? keySpan(main.source, main.json.tree, ['env']) : undefined;
+  return locationOf(main.source.path, envKey ?? FIRST_LINE);
+}
+
+function settingsFix(file: string): FixTarget {
+  return { file, syntax: 'json', where: `under \`env\` in \`${file}\`` };
+}
+
+function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '.' : path.slice(0, i);
+}
+
+function join(dir: string, name: string): string {
+  return dir === '.' ? name : `${dir}/${name}`;
+}
+
+const ROLE_ORDER = { project: 0, local: 1, managed: 0, 'managed-dropin': 1, user: 0 } as const;
+
+function buildScope(id: string, kind: ScopeKind, layers: SettingsFile[], fixFile: string): Scope {
+  const ordered = [...layers].sort(
+    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.source.path < b.source.path ? -1 : 1),
+  );
+  const env = new Map<string, EnvValue>();
+  const settings = new Map<string, SettingValue>();
+  for (const layer of ordered) applySettingsLayer(env, settings, layer);
+  const main = ordered.find((f) => f.source.path === fixFile) ?? ordered[0];
+  return {
+    id,
+    kind,
+    files: ordered.map((f) => f.source.path),
+    env,
+    settings,
+    anchor: settingsAnchor(main),
+    fix: settingsFix(fixFile),
+  };
+}
+
+/**
+ * Group settings files into scopes and work out each scope's effective configuration.
+ * The result does not depend on the order in which files are given.
+ */
+export function resolveScopes(files: ParsedFile[]): Scope[] {
+  const projects = new Map<string, SettingsFile[]>();
+  const managed = new Map<string, SettingsFile[]>();
+  const scopes: Scope[] = [];
+  for (const file of files) {
+    if (file.kind !== 'settings') continue;
+    const path = file.source.path;
+    switch (file.role) {
+      case 'project':
+      case 'local': {
+        const dir = dirname(dirname(path));
+        projects.set(dir, [...(projects.get(dir) ?? []), file]);
+        break;
+      }
+      case 'managed': {
+        const dir = dirname(path);
+        managed.set(dir, [...(managed.get(dir) ?? []), file]);
+        break;
+      }
+      case 'managed-dropin': {
+        const dir = dirname(dirname(path));
+        managed.set(dir, [...(managed.get(dir) ?? []), file]);
+        break;
+      }
+      case 'user':
+        scopes.push(buildScope(path, 'user', [file], path));
+        break;
+    }
+  }
+  for (const [dir, layers] of projects) {
+    scopes.push(buildScope(dir, 'project', layers, join(dir, '.claude/settings.json')));
+  }
+  for (const [dir, layers] of managed) {
+    const main = join(dir, 'managed-settings.json');
+    scopes.push(buildScope(main, 'managed', layers, main));
+  }
+  return scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
+}
+
+/** `"NAME": "value"` or `NAME: "value"` as written in the scope's fix target. */
+export function assignment(scope: Scope, name: string, value: string): string {
+  return scope.fix?.syntax === 'yaml' ? `${name}: "${value}"` : `"${name}": "${value}"`;
+}
+
+/** One sentence: write this variable there. */
+export function setVariableFix(scope: Scope, name: string, value = '1'): string {
+  const where = scope.fix?.where ?? 'in the settings file Claude Code reads';
+  return `Add \`${assignment(scope, name, value)}\` ${where}.`;
+}

@@ -1,0 +1,32 @@
+// JSON.parse keeps the LAST of two equal keys in an object; a reviewer reads the first. A duplicated `env` or
+// variable can hide the value that really applies (ECMA-262 JSON.parse; RFC 8259 §4 "names SHOULD be unique").
+import type { RawFinding } from '../core/model.js';
+import type { Rule } from './types.js';
+
+export const CFG004: Rule = {
+  id: 'CFG004',
+  title: 'Duplicate key',
+  policies: ['hygiene'],
+  severity: 'error',
+  rationale:
+    'When a JSON object names a key twice, Claude Code (JSON.parse) uses the last value and ignores the first. A reviewer who reads the first one is misled about what applies.',
+  remediation: 'Keep one of the two keys, with the value you mean.',
+  check(context) {
+    const findings: RawFinding[] = [];
+    for (const file of context.files) {
+      if (file.kind === 'dotenv') continue;
+      for (const problem of file.json.problems) {
+        if (problem.ruleId !== 'CFG004') continue;
+        findings.push({
+          ruleId: 'CFG004',
+          file: file.source.path,
+          ...problem.span,
+          scope: null,
+          message: problem.message,
+          fix: `Remove one of the duplicate keys in \`${file.source.path}\`, keeping the value you mean.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

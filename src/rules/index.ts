@@ -1,0 +1,52 @@
+// The explicit, ordered registry: a bundler cannot glob a folder at run time, and test/catalogue.test.ts checks
+// that rule files, this list, docs/rules/*.md and the README table agree.
+import { CFG001 } from './cfg001.js';
+import { CFG002 } from './cfg002.js';
+import { CFG003 } from './cfg003.js';
+import { CFG004 } from './cfg004.js';
+import { CFG005 } from './cfg005.js';
+import { CFG006 } from './cfg006.js';
+import { CFG008 } from './cfg008.js';
+import { NET001 } from './net001.js';
+import { NET002 } from './net002.js';
+import { NET003 } from './net003.js';
+import { NET004 } from './net004.js';
+import { SEC001 } from './sec001.js';
+import type { Rule } from './types.js';
+import { ZDR001 } from './zdr001.js';
+import { ZDR002 } from './zdr002.js';
+import { ZDR003 } from './zdr003.js';
+import { ZDR004 } from './zdr004.js';
+import { ZDR005 } from './zdr005.js';
+import { ZDR006 } from './zdr006.js';
+import { ZDR007 } from './zdr007.js';
+import { ZDR008 } from './zdr008.js';
+
+export const RULES: readonly Rule[] = [
+  NET001,
+  NET002,
+  NET003,
+  NET004,
+  ZDR001,
+  ZDR002,
+  ZDR003,
+  ZDR004,
+  ZDR005,
+  ZDR006,
+  ZDR007,
+  ZDR008,
+  SEC001,
+  CFG001,
+  CFG002,
+  CFG003,
+  CFG004,
+  CFG005,
+  CFG006,
+  CFG008,
+];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}

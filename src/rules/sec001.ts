@@ -1,0 +1,114 @@
+// A credential committed in plain text is readable by everyone with the repository, forever (git history).
+// Claude Code's credential variables are listed on docs: authentication "Authentication precedence";
+// Anthropic keys start with `sk-ant-`. The message names the variable and file, never the value.
+import { CREDENTIAL_VARIABLES } from '../core/env.js';
+import type { SettingsFile } from '../core/files.js';
+import type { Location, RawFinding } from '../core/model.js';
+import type { JsonNode } from '../core/parse/json.js';
+import { nodeSpan } from '../core/parse/json.js';
+import { ANTHROPIC_KEY_PATTERN } from '../core/redact.js';
+import { type SourceFile, positionAt, spanAt } from '../core/source.js';
+import type { Rule } from './types.js';
+
+const PLACEHOLDER_WORDS = ['example', 'dummy', 'changeme', 'change-me', 'change_me', 'placeholder', 'redacted', 'your-', 'your_', 'replace'];
+
+/** A value that stands for a credential rather than being one (SPEC §6, SEC001). */
+export function isPlaceholder(raw: string): boolean {
+  const value = raw.trim();
+  if (value === '') return true;
+  if (/\$\{\{[^}]*\}\}/.test(value)) return true; // ${{ secrets.X }}
+  if (/\$\{[^}]*\}/.test(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${VAR}, $VAR
+  if (/^<[^>]*>$/.test(value)) return true;
+  const lower = value.toLowerCase();
+  if (lower.startsWith('xxx') || lower.startsWith('test') || lower.includes('...') || lower.includes('…')) return true;
+  if (/^(.)\1+$/.test(value)) return true; // ******** or 00000000
+  return PLACEHOLDER_WORDS.some((word) => lower.includes(word));
+}
+
+/** Whether a value for variable `name` is a committed credential. */
+export function isCommittedCredential(name: string | undefined, value: string): boolean {
+  if (isPlaceholder(value)) return false;
+  if (ANTHROPIC_KEY_PATTERN.test(value)) return true;
+  return name !== undefined && CREDENTIAL_VARIABLES.has(name) && value.trim().length >= 16;
+}
+
+function finding(location: Location, what: string, scope: string | null): RawFinding {
+  const file = location.file ?? 'the file';
+  return {
+    ruleId: 'SEC001',
+    ...location,
+    scope,
+    message: `${what} is committed in plain text in \`${file}\`.`,
+    fix: `Rotate the credential now, remove it from \`${file}\`, and supply it at run time (a CI secret or the shell environment).`,
+  };
+}
+
+/** Walk a JSON tree for credential-named properties and key-shaped strings. */
+function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
+  const out: RawFinding[] = [];
+  const stack: JsonNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'property') {
+      const [key, value] = node.children ?? [];
+      const name = typeof key?.value === 'string' ? key.value : undefined;
+      if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
+        const label = name !== undefined && CREDENTIAL_VARIABLES.has(name) ? name : `An Anthropic key (in "${name}")`;
+        out.push(finding({ file: source.path, ...nodeSpan(source, node) }, label, null));
+        continue;
+      }
+    } else if (node.type === 'string' && node.parent?.type === 'array' && isCommittedCredential(undefined, node.value)) {
+      out.push(finding({ file: source.path, ...nodeSpan(source, node) }, 'An Anthropic key', null));
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return out;
+}
+
+/** For files that did not parse: a line-by-line look for Anthropic keys. */
+function textSecrets(source: SourceFile): RawFinding[] {
+  const out: RawFinding[] = [];
+  const pattern = new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g');
+  for (const match of source.text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    const token = match[0];
+    if (isPlaceholder(token)) continue;
+    const line = positionAt(source, start).line;
+    if (out.some((f) => f.line === line)) continue;
+    out.push(finding({ file: source.path, ...spanAt(source, start, token.length) }, 'An Anthropic key', null));
+  }
+  return out;
+}
+
+function settingsScope(file: SettingsFile, scopes: { id: string; files: string[] }[]): string | null {
+  return scopes.find((s) => s.files.includes(file.source.path))?.id ?? null;
+}
+
+export const SEC001: Rule = {
+  id: 'SEC001',
+  title: 'A credential is committed',
+  policies: ['hygiene'],
+  severity: 'error',
+  rationale:
+    'ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN, AWS_BEARER_TOKEN_BEDROCK, ANTHROPIC_FOUNDRY_API_KEY and ANTHROPIC_AWS_API_KEY authenticate Claude Code (docs: authentication). Committed in plain text, a key is readable by everyone with the repository and stays in its history after deletion.',
+  remediation:
+    'Rotate the key, remove it from the file, and supply it at run time: a CI secret (${{ secrets.ANTHROPIC_API_KEY }}), the shell, or apiKeyHelper.',
+  check(context) {
+    const findings: RawFinding[] = [];
+    for (const file of context.files) {
+      if (file.kind === 'dotenv') {
+        for (const entry of file.dotenv.entries) {
+          if (!isCommittedCredential(entry.name, entry.value)) continue;
+          const label = CREDENTIAL_VARIABLES.has(entry.name) ? entry.name : `An Anthropic key (in ${entry.name})`;
+          findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
+        }
+      } else if (file.json.ok && file.json.tree !== undefined) {
+        const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
+        findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));
+      } else {
+        findings.push(...textSecrets(file.source));
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,74 @@
+// Fixtures decide: each folder under test/fixtures/rules/<RULE>/<case>/ is a tiny repository with an
+// expected.json listing the exact findings of that rule (ruleId, file, line[, column, severity]); a passing
+// case lists none. Folders under test/fixtures/repos/<case>/ compare every finding of every rule.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../src/core/logger.js';
+import { resolveOptions } from '../src/core/options.js';
+import { scan } from '../src/core/scan.js';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+
+interface Expected {
+  /** Only this rule's findings are compared (rules/ cases); all findings when absent (repos/ cases). */
+  rule?: string;
+  options?: Record<string, unknown>;
+  findings: { ruleId: string; file: string | null; line: number; column?: number; severity?: string }[];
+}
+
+function cases(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const full = path.join(dir, entry.name);
+    if (existsSync(path.join(full, 'expected.json'))) out.push(full);
+    else out.push(...cases(full));
+  }
+  return out.sort();
+}
+
+async function run(dir: string) {
+  const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
+  const options = resolveOptions({ path: dir, ...(expected.options ?? {}) });
+  const report = await scan(options, { cwd: process.cwd(), logger: silentLogger, now: new Date('2026-11-22T00:00:00Z') });
+  const actual = report.findings
+    .filter((f) => expected.rule === undefined || f.ruleId === expected.rule)
+    .map((f) => {
+      const want = expected.findings.find((e) => e.ruleId === f.ruleId && e.file === f.file && e.line === f.line);
+      return {
+        ruleId: f.ruleId,
+        file: f.file,
+        line: f.line,
+        ...(want?.column !== undefined ? { column: f.column } : {}),
+        ...(want?.severity !== undefined ? { severity: f.severity } : {}),
+      };
+    });
+  return { expected, actual, report };
+}
+
+describe.each([
+  ['rules', cases(path.join(FIXTURES, 'rules'))],
+  ['repos', cases(path.join(FIXTURES, 'repos'))],
+])('%s fixtures', (_kind, dirs) => {
+  it.each(dirs.map((d) => [path.relative(FIXTURES, d), d]))('%s', async (_name, dir) => {
+    const { expected, actual } = await run(dir);
+    expect(actual).toEqual(expected.findings);
+  });
+});
+
+describe('the fixture set', () => {
+  it('has a passing and a failing case for every rule', async () => {
+    const { RULES } = await import('../src/rules/index.js');
+    for (const rule of RULES) {
+      const dirs = cases(path.join(FIXTURES, 'rules', rule.id));
+      const outcomes = dirs.map((d) => (JSON.parse(readFileSync(path.join(d, 'expected.json'), 'utf8')) as Expected).findings.length > 0);
+      expect({ rule: rule.id, fails: outcomes.includes(true), passes: outcomes.includes(false) }).toEqual({
+        rule: rule.id,
+        fails: true,
+        passes: true,
+      });
+    }
+  });
+});
