@@ -37,18 +37,21 @@ export const NET001: Rule = {
       const unknown = states.filter((s) => s.state === 'unknown').map((s) => s.name);
       if (on.length === 0 && unknown.length === 0) continue;
       const unset = env.get(NONESSENTIAL);
-      const where = unset !== undefined && unset.value === '' ? unset.location : scope.anchor;
-      const because =
-        unset !== undefined && unset.value === ''
-          ? `${NONESSENTIAL} is set to an empty string here, which unsets it`
-          : `${NONESSENTIAL} is not set`;
+      const emptied = unset !== undefined && unset.value === '' ? unset : undefined;
+      const where = emptied?.location ?? scope.anchor;
+      const because = emptied
+        ? `${NONESSENTIAL} is set to an empty string here, which unsets it`
+        : `${NONESSENTIAL} is not set`;
+      const fix = emptied
+        ? `Set ${NONESSENTIAL} to "1" on line ${emptied.location.line} of \`${emptied.location.file}\` (an empty string unsets it).`
+        : setVariableFix(scope, NONESSENTIAL);
       if (on.length > 0) {
         findings.push({
           ruleId: 'NET001',
           ...where,
           scope: scope.id,
           message: `Claude Code still sends ${listWords(on)}: ${because}.`,
-          fix: setVariableFix(scope, NONESSENTIAL),
+          fix,
         });
       } else {
         findings.push({
@@ -57,7 +60,7 @@ export const NET001: Rule = {
           scope: scope.id,
           severity: 'warning',
           message: `Whether Claude Code sends ${listWords(unknown)} depends on a value that cannot be verified statically.`,
-          fix: setVariableFix(scope, NONESSENTIAL),
+          fix,
         });
       }
     }

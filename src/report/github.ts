@@ -1,0 +1,74 @@
+// GitHub workflow commands (`::error file=…::message`), one annotation per finding.
+// GitHub renders only 10 error and 10 warning annotations per step (REST Checks reference), so the most
+// severe come first; notices are assumed to share the cap. The escaping is the runner's own scheme
+// (@actions/core command.ts): it decodes %0D, %0A, %3A, %2C, then %25, so escaping % first round-trips.
+import type { Finding, Report, Severity } from '../core/model.js';
+import { severityRank } from '../core/model.js';
+import type { RuleMeta } from './rule-meta.js';
+
+/** Annotations GitHub displays per step and severity. */
+export const ANNOTATIONS_PER_SEVERITY = 10;
+/** GitHub's limit on an annotation title (Checks API). */
+const TITLE_MAX_LENGTH = 255;
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', notice: 'notice' };
+
+/** Escapes a command's message. */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes a property value: the message escaping plus the property separators `:` and `,`. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Findings in the order they are annotated: errors, warnings, notices, each in report order. */
+export function rankForAnnotation(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => severityRank(b.finding.severity) - severityRank(a.finding.severity) || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function annotation(finding: Finding, titles: ReadonlyMap<string, string>): string {
+  const properties: [string, string][] = [];
+  if (finding.file !== null) {
+    properties.push(['file', finding.file], ['line', String(finding.line)]);
+    const endLine = Math.max(finding.line, finding.endLine);
+    // Columns only mean something on a single line with a non-empty range; otherwise annotate whole lines.
+    const columns = endLine === finding.line && finding.endColumn > finding.column;
+    if (columns) properties.push(['col', String(finding.column)]);
+    properties.push(['endLine', String(endLine)]);
+    if (columns) properties.push(['endColumn', String(finding.endColumn)]);
+  }
+  const title = titles.get(finding.ruleId);
+  properties.push([
+    'title',
+    truncate(title ? `${finding.ruleId}: ${title}` : finding.ruleId, TITLE_MAX_LENGTH),
+  ]);
+  const rendered = properties.map(([key, value]) => `${key}=${escapeProperty(value)}`).join(',');
+  const message = `${finding.message}\nFix: ${finding.fix}`;
+  return `::${COMMAND[finding.severity]} ${rendered}::${escapeData(message)}`;
+}
+
+/** One workflow command per finding, most severe first; empty when there is nothing to annotate. */
+export function renderGithub(report: Report, rules: readonly RuleMeta[]): string {
+  const titles = new Map(rules.map((rule) => [rule.id, rule.title]));
+  return rankForAnnotation(report.findings)
+    .map((finding) => `${annotation(finding, titles)}\n`)
+    .join('');
+}
+
+/** How many of the report's annotations GitHub shows on the step, and how many it leaves out. */
+export function annotationOverflow(report: Report): { shown: number; hidden: number } {
+  const perSeverity: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const finding of report.findings) perSeverity[finding.severity]++;
+  const shown = Object.values(perSeverity).reduce((sum, n) => sum + Math.min(n, ANNOTATIONS_PER_SEVERITY), 0);
+  return { shown, hidden: report.findings.length - shown };
+}

@@ -1,0 +1,128 @@
+// The CLI contract (SPEC §2): exit codes 0/1/2, one-line errors on stderr, formats, --output.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CliIo, run } from '../src/cli/main.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function io(): CliIo & { out: string; err: string } {
+  const state = {
+    out: '',
+    err: '',
+    cwd: ROOT,
+    isTty: false,
+    env: {},
+    stdout: (t: string) => {
+      state.out += t;
+    },
+    stderr: (t: string) => {
+      state.err += t;
+    },
+  };
+  return state;
+}
+
+describe('claude-code-policy CLI', () => {
+  it('passes the compliant example with exit 0', async () => {
+    const streams = io();
+    expect(await run(['examples/compliant'], streams)).toBe(0);
+    expect(streams.err).toBe('');
+    expect(streams.out).toMatch(/passed/);
+  });
+
+  it('fails the non-compliant example with exit 1 and findings on exact lines', async () => {
+    const streams = io();
+    expect(await run(['scan', 'examples/non-compliant', '--format', 'json'], streams)).toBe(1);
+    const report = JSON.parse(streams.out);
+    const found = report.findings.map((f: { ruleId: string; file: string; line: number }) => `${f.ruleId} ${f.file}:${f.line}`);
+    expect(found).toEqual([
+      'ZDR004 .claude/settings.json:1',
+      'NET002 .claude/settings.json:2',
+      'NET003 .claude/settings.json:4',
+      'ZDR002 .claude/settings.json:5',
+      'ZDR003 .claude/settings.json:6',
+      'ZDR006 .claude/settings.json:7',
+      'ZDR007 .claude/settings.json:9',
+      'CFG003 .claude/settings.json:10',
+      'ZDR008 .claude/settings.json:11',
+      'CFG006 .claude/settings.local.json:1',
+      'NET001 .claude/settings.local.json:3',
+      'SEC001 .env:2',
+      'ZDR001 .env:3',
+      'CFG005 .env:4',
+      'ZDR008 .mcp.json:2',
+      'NET001 it-policy/managed-settings.json:2',
+      'NET002 it-policy/managed-settings.json:2',
+      'CFG002 it-policy/managed-settings.json:3',
+      'ZDR005 it-policy/managed-settings.json:5',
+    ]);
+    expect(streams.out).not.toContain('Zq7vR2mK9pL4xT8wN3bYc6');
+  });
+
+  it('gives the same verdict whatever the format', async () => {
+    for (const format of ['text', 'json', 'sarif', 'markdown', 'github']) {
+      const streams = io();
+      expect(await run(['examples/non-compliant', '--format', format], streams)).toBe(1);
+      expect(streams.out).toContain('SEC001');
+      expect(streams.out).not.toContain('Zq7vR2mK9pL4xT8wN3bYc6');
+      expect(await run(['examples/compliant', '--format', format], io())).toBe(0);
+    }
+  });
+
+  it('honours --fail-on and --policy', async () => {
+    expect(await run(['examples/non-compliant', '--fail-on', 'never'], io())).toBe(0);
+    expect(await run(['examples/compliant', '--fail-on', 'notice'], io())).toBe(1);
+    const streams = io();
+    await run(['examples/non-compliant', '--policy', 'hygiene', '--format', 'json'], streams);
+    expect(new Set(JSON.parse(streams.out).findings.map((f: { policy: string }) => f.policy))).toEqual(new Set(['hygiene']));
+  });
+
+  it('writes the report to --output', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ccp-cli-'));
+    const target = path.join(dir, 'report.sarif');
+    const streams = io();
+    expect(await run(['examples/non-compliant', '--format', 'sarif', '--output', target], streams)).toBe(1);
+    expect(streams.out).toBe('');
+    expect(JSON.parse(readFileSync(target, 'utf8')).version).toBe('2.1.0');
+  });
+
+  it.each([
+    [['--format', 'xml'], 'claude-code-policy: --format must be one of text, json, sarif, markdown, github\n'],
+    [['--fail-on', 'fatal'], 'claude-code-policy: fail-on must be one of error, warning, notice, never\n'],
+    [['--policy', 'zdr,speed'], 'claude-code-policy: policy must be one of nonessential-traffic, zdr, hygiene\n'],
+    [['--bogus'], "claude-code-policy: Unknown option '--bogus' (see --help)\n"],
+    [['no/such/dir'], null],
+    [['a', 'b'], 'claude-code-policy: expected one PATH, got 2 (see --help)\n'],
+    [['--max-retention-days', '0'], 'claude-code-policy: max-retention-days must be a whole number of at least 1\n'],
+    [['--zdr-org-uuid', 'nope'], 'claude-code-policy: zdr-org-uuid must be a UUID\n'],
+    [['--output', '/nonexistent-dir/x.json'], 'claude-code-policy: cannot write --output /nonexistent-dir/x.json (ENOENT)\n'],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const streams = io();
+    const argv = args[0] === 'no/such/dir' || args[0] === 'a' ? args : ['examples/compliant', ...args];
+    expect(await run(argv, streams)).toBe(2);
+    expect(streams.out).toBe('');
+    expect(streams.err.split('\n')).toHaveLength(2);
+    if (message !== null) expect(streams.err).toBe(message);
+    expect(streams.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+
+  it('prints help and version', async () => {
+    const help = io();
+    expect(await run(['--help'], help)).toBe(0);
+    expect(help.out).toMatch(/^Usage: claude-code-policy/);
+    const version = io();
+    expect(await run(['--version'], version)).toBe(0);
+    expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('scans a root given as a file path with a clear error', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ccp-cli-'));
+    const file = path.join(dir, 'f.txt');
+    writeFileSync(file, 'x');
+    const streams = io();
+    expect(await run([file], streams)).toBe(2);
+    expect(streams.err).toMatch(/^claude-code-policy: .*not a directory/);
+  });
+});

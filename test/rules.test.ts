@@ -1,0 +1,304 @@
+// The rules' logic on in-memory files: exact rule, file, line and severity. Whole-pipeline fixtures live in
+// test/fixtures/ (see fixtures.test.ts).
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../src/core/evaluate.js';
+import type { ParsedFile } from '../src/core/files.js';
+import { POLICIES } from '../src/core/model.js';
+import { resolveScopes } from '../src/core/scope.js';
+import { RULES } from '../src/rules/index.js';
+import type { RuleOptions } from '../src/rules/types.js';
+import { dotenvFile, json, mcpFile, settingsFile } from './support/files.js';
+
+const DEFAULTS: RuleOptions = { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 };
+
+function check(files: ParsedFile[], only: string[], options: Partial<RuleOptions> = {}) {
+  return evaluate({
+    rules: RULES,
+    files,
+    skipped: [],
+    scopes: resolveScopes(files),
+    policies: [...POLICIES],
+    options: { ...DEFAULTS, ...options },
+  })
+    .filter((f) => only.includes(f.ruleId))
+    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity }));
+}
+
+const project = (env: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  settingsFile('.claude/settings.json', 'project', json({ env, ...extra }));
+
+describe('NET001', () => {
+  it('fires at the env key when nothing disables the services', () => {
+    expect(check([project({ FOO: 'bar' })], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: '.claude/settings.json', line: 2, severity: 'error' },
+    ]);
+  });
+
+  it('fires at line 1 when the file has no env block', () => {
+    expect(check([settingsFile('.claude/settings.json', 'project', '{}\n')], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: '.claude/settings.json', line: 1, severity: 'error' },
+    ]);
+  });
+
+  it('names the services still on', () => {
+    const [finding] = evaluate({
+      rules: RULES,
+      files: [project({ DISABLE_TELEMETRY: '1' })],
+      skipped: [],
+      scopes: resolveScopes([project({ DISABLE_TELEMETRY: '1' })]),
+      policies: ['nonessential-traffic'],
+      options: DEFAULTS,
+    }).filter((f) => f.ruleId === 'NET001');
+    expect(finding!.message).toBe(
+      'Claude Code still sends error reports and /bug·/feedback transcripts: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is not set.',
+    );
+    expect(finding!.fix).toBe('Add `"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"` under `env` in `.claude/settings.json`.');
+    expect(finding!.policy).toBe('nonessential-traffic');
+  });
+
+  it.each([
+    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }],
+    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '0' }],
+    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: 'false' }],
+    [{ CLAUDE_CODE_USE_BEDROCK: '1' }],
+    [{ CLAUDE_CODE_USE_VERTEX: 'true' }],
+    [{ DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '1' }],
+    [{ DISABLE_TELEMETRY: '0', DISABLE_ERROR_REPORTING: 'false', DISABLE_BUG_COMMAND: 'TRUE' }],
+    [{ DO_NOT_TRACK: '1', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '1' }],
+  ])('passes with %j', (env) => {
+    expect(check([project(env)], ['NET001'])).toEqual([]);
+  });
+
+  it.each([
+    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' }],
+    [{ CLAUDE_CODE_USE_BEDROCK: '0' }],
+    [{ DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '0' }],
+    [{ DO_NOT_TRACK: '0', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '1' }],
+  ])('fails with %j', (env) => {
+    expect(check([project(env)], ['NET001'])).toHaveLength(1);
+  });
+
+  it('points at the line in the higher file that unsets the variable', () => {
+    const local = settingsFile('.claude/settings.local.json', 'local', json({ env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' } }));
+    expect(check([project({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }), local], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: '.claude/settings.local.json', line: 3, severity: 'error' },
+    ]);
+  });
+
+  it('ignores a compliant file that is not valid JSON', () => {
+    const broken = settingsFile('.claude/settings.json', 'project', '{\n  "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" },\n}\n');
+    expect(check([broken], ['NET001', 'CFG001'])).toEqual([
+      { ruleId: 'NET001', file: '.claude/settings.json', line: 1, severity: 'error' },
+      { ruleId: 'CFG001', file: '.claude/settings.json', line: 3, severity: 'error' },
+    ]);
+  });
+
+  it('is not satisfied by an env file', () => {
+    const env = dotenvFile('.env', 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1\n');
+    expect(check([project({}), env], ['NET001'])).toEqual([{ ruleId: 'NET001', file: '.claude/settings.json', line: 2, severity: 'error' }]);
+  });
+});
+
+describe('NET002', () => {
+  it('fires when nothing disables updates, and on a misleading DISABLE_AUTOUPDATER', () => {
+    expect(check([project({ FOO: '1' })], ['NET002'])).toEqual([{ ruleId: 'NET002', file: '.claude/settings.json', line: 2, severity: 'warning' }]);
+    expect(check([project({ FOO: '1', DISABLE_AUTOUPDATER: '0' })], ['NET002'])).toEqual([
+      { ruleId: 'NET002', file: '.claude/settings.json', line: 4, severity: 'warning' },
+    ]);
+  });
+
+  it.each([[{ DISABLE_AUTOUPDATER: '1' }], [{ DISABLE_UPDATES: 'true' }], [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }]])(
+    'passes with %j',
+    (env) => {
+      expect(check([project(env)], ['NET002'])).toEqual([]);
+    },
+  );
+
+  it('is not satisfied by a third-party provider', () => {
+    expect(check([project({ CLAUDE_CODE_USE_BEDROCK: '1' })], ['NET002'])).toHaveLength(1);
+  });
+});
+
+describe('NET003', () => {
+  it('flags presence-only variables written as off, in settings and env files', () => {
+    const env = dotenvFile('.env', 'DISABLE_ERROR_REPORTING=off\nDISABLE_AUTOUPDATER=0\n');
+    expect(
+      check([project({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '0', DISABLE_TELEMETRY: 'FALSE', DISABLE_AUTOUPDATER: '0' }), env], ['NET003']),
+    ).toEqual([
+      { ruleId: 'NET003', file: '.claude/settings.json', line: 3, severity: 'warning' },
+      { ruleId: 'NET003', file: '.claude/settings.json', line: 4, severity: 'warning' },
+      { ruleId: 'NET003', file: '.env', line: 1, severity: 'warning' },
+    ]);
+  });
+
+  it('flags a JSON number 0', () => {
+    expect(check([project({ DISABLE_TELEMETRY: 0 })], ['NET003'])).toEqual([
+      { ruleId: 'NET003', file: '.claude/settings.json', line: 3, severity: 'warning' },
+    ]);
+  });
+});
+
+describe('NET004', () => {
+  it.each([
+    [{ CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: '1' }, {}],
+    [{ DISABLE_TELEMETRY: '0' }, {}],
+    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }, {}],
+    [{}, { feedbackSurveyRate: 0 }],
+  ])('passes with %j %j', (env, extra) => {
+    expect(check([project(env, extra)], ['NET004'])).toEqual([]);
+  });
+
+  it('fires as a notice, also on a third-party provider', () => {
+    expect(check([project({ CLAUDE_CODE_USE_VERTEX: '1' })], ['NET004'])).toEqual([
+      { ruleId: 'NET004', file: '.claude/settings.json', line: 2, severity: 'notice' },
+    ]);
+  });
+});
+
+describe('ZDR001', () => {
+  it('flags each provider on its line; Claude Platform on AWS as a warning', () => {
+    expect(
+      check([project({ CLAUDE_CODE_USE_BEDROCK: '1', CLAUDE_CODE_USE_VERTEX: '0', CLAUDE_CODE_USE_ANTHROPIC_AWS: 'true' })], ['ZDR001']),
+    ).toEqual([
+      { ruleId: 'ZDR001', file: '.claude/settings.json', line: 3, severity: 'error' },
+      { ruleId: 'ZDR001', file: '.claude/settings.json', line: 5, severity: 'warning' },
+    ]);
+  });
+
+  it('flags a provider selected in an env file', () => {
+    expect(check([dotenvFile('.env.production', '# prod\nexport CLAUDE_CODE_USE_FOUNDRY=1\n')], ['ZDR001'])).toEqual([
+      { ruleId: 'ZDR001', file: '.env.production', line: 2, severity: 'error' },
+    ]);
+  });
+});
+
+describe('ZDR002 and ZDR003', () => {
+  it('flags metrics logging and content export', () => {
+    expect(
+      check([project({ CLAUDE_CODE_ENABLE_TELEMETRY: '1', OTEL_LOG_USER_PROMPTS: '1', OTEL_LOG_TOOL_DETAILS: '0', OTEL_LOG_RAW_API_BODIES: 'file:/tmp/x' })], [
+        'ZDR002',
+        'ZDR003',
+      ]),
+    ).toEqual([
+      { ruleId: 'ZDR002', file: '.claude/settings.json', line: 3, severity: 'error' },
+      { ruleId: 'ZDR003', file: '.claude/settings.json', line: 4, severity: 'error' },
+      { ruleId: 'ZDR003', file: '.claude/settings.json', line: 6, severity: 'error' },
+    ]);
+  });
+
+  it('reports content switches as latent warnings while OTel is off', () => {
+    expect(check([project({ OTEL_LOG_ASSISTANT_RESPONSES: 'true', CLAUDE_CODE_ENABLE_TELEMETRY: '0' })], ['ZDR002', 'ZDR003'])).toEqual([
+      { ruleId: 'ZDR003', file: '.claude/settings.json', line: 3, severity: 'warning' },
+    ]);
+  });
+});
+
+describe('ZDR004 and ZDR005', () => {
+  const uuid = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
+  const managed = (extra: Record<string, unknown>) => settingsFile('managed-settings.json', 'managed', json({ ...extra }));
+
+  it('warns when login is not pinned, and notes a pin outside managed settings', () => {
+    expect(check([managed({})], ['ZDR004'])).toEqual([{ ruleId: 'ZDR004', file: 'managed-settings.json', line: 1, severity: 'warning' }]);
+    expect(check([project({}, { forceLoginOrgUUID: uuid })], ['ZDR004'])).toEqual([
+      { ruleId: 'ZDR004', file: '.claude/settings.json', line: 3, severity: 'notice' },
+    ]);
+    expect(check([managed({ forceLoginOrgUUID: uuid })], ['ZDR004'])).toEqual([]);
+  });
+
+  it('checks the pinned organisation against --zdr-org-uuid, in a string or a list', () => {
+    expect(check([managed({ forceLoginOrgUUID: uuid.toUpperCase() })], ['ZDR005'], { zdrOrgUuid: uuid })).toEqual([]);
+    expect(check([managed({ forceLoginOrgUUID: ['x', uuid] })], ['ZDR005'], { zdrOrgUuid: uuid })).toEqual([]);
+    expect(check([managed({ forceLoginOrgUUID: '00000000-0000-4000-8000-000000000000' })], ['ZDR005'], { zdrOrgUuid: uuid })).toEqual([
+      { ruleId: 'ZDR005', file: 'managed-settings.json', line: 2, severity: 'error' },
+    ]);
+    expect(check([managed({ forceLoginOrgUUID: 'anything' })], ['ZDR005'])).toEqual([]);
+  });
+
+  it('requires console or claudeai as the login method', () => {
+    expect(check([managed({ forceLoginMethod: 'gateway' })], ['ZDR005'])).toEqual([
+      { ruleId: 'ZDR005', file: 'managed-settings.json', line: 2, severity: 'error' },
+    ]);
+    expect(check([managed({ forceLoginMethod: 'claudeai' })], ['ZDR005'])).toEqual([]);
+  });
+});
+
+describe('ZDR006', () => {
+  it.each([
+    ['https://api.anthropic.com', [], 0],
+    ['https://api.anthropic.com/', [], 0],
+    ['https://gw.corp.example/anthropic', ['https://gw.corp.example/anthropic'], 0],
+    ['https://gw.corp.example/anthropic/v1', ['https://gw.corp.example/anthropic/'], 0],
+    ['https://gw.corp.example/other', ['https://gw.corp.example/anthropic'], 1],
+    ['https://gw.corp.example.evil.net', ['https://gw.corp.example'], 1],
+    ['http://api.anthropic.com', [], 1],
+    ['https://api.anthropic.com.attacker.net', [], 1],
+    ['not a url', [], 1],
+  ])('%s with allowed %j gives %i findings', (url, allowed, count) => {
+    expect(check([project({ ANTHROPIC_BASE_URL: url })], ['ZDR006'], { allowedBaseUrls: allowed })).toHaveLength(count);
+  });
+
+  it('never prints credentials in the URL', () => {
+    const files = [project({ ANTHROPIC_BEDROCK_BASE_URL: 'https://user:hunter2hunter2@gw.example.net/x?token=abc' })];
+    const [finding] = evaluate({ rules: RULES, files, skipped: [], scopes: resolveScopes(files), policies: ['zdr'], options: DEFAULTS }).filter(
+      (f) => f.ruleId === 'ZDR006',
+    );
+    expect(finding!.message).toContain('https://gw.example.net/x');
+    expect(finding!.message).not.toContain('hunter2');
+    expect(finding!.message).not.toContain('token=abc');
+  });
+});
+
+describe('ZDR007 and ZDR008', () => {
+  it('flags retention above the ceiling', () => {
+    expect(check([project({}, { cleanupPeriodDays: 31 })], ['ZDR007'])).toEqual([
+      { ruleId: 'ZDR007', file: '.claude/settings.json', line: 3, severity: 'warning' },
+    ]);
+    expect(check([project({}, { cleanupPeriodDays: 30 })], ['ZDR007'])).toEqual([]);
+    expect(check([project({}, { cleanupPeriodDays: 14 })], ['ZDR007'], { maxRetentionDays: 7 })).toHaveLength(1);
+  });
+
+  it('notes MCP servers and enableAllProjectMcpServers', () => {
+    const mcp = mcpFile('.mcp.json', json({ mcpServers: { a: { command: 'x' } } }));
+    const empty = mcpFile('sub/.mcp.json', json({ mcpServers: {} }));
+    expect(check([project({}, { enableAllProjectMcpServers: true }), mcp, empty], ['ZDR008'])).toEqual([
+      { ruleId: 'ZDR008', file: '.claude/settings.json', line: 3, severity: 'notice' },
+      { ruleId: 'ZDR008', file: '.mcp.json', line: 2, severity: 'notice' },
+    ]);
+  });
+});
+
+describe('SEC001', () => {
+  // Built at run time so that no key-shaped literal sits in the repository.
+  const anthropicKey = ['sk', 'ant', 'api03', 'Q3v9Xk2LmN8pR4tW7yZ1aB5cD6eF0gH'].join('-');
+
+  it('flags credential variables and key-shaped values, never placeholders', () => {
+    const env = dotenvFile(
+      '.env',
+      [
+        'ANTHROPIC_API_KEY=Zq7vR2mK9pL4xT8wN3bYc6',
+        'ANTHROPIC_AUTH_TOKEN=${ANTHROPIC_AUTH_TOKEN}',
+        'CLAUDE_CODE_OAUTH_TOKEN=your-token-here',
+        'AWS_BEARER_TOKEN_BEDROCK=short',
+        `SOME_OTHER=${anthropicKey}`,
+        'ANTHROPIC_FOUNDRY_API_KEY=<your key>',
+        'ANTHROPIC_AWS_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxx',
+        'ANTHROPIC_API_KEY_2=changeme',
+      ].join('\n'),
+    );
+    const settings = project({ ANTHROPIC_API_KEY: 'Zq7vR2mK9pL4xT8wN3bYc6', OTHER: '${{ secrets.KEY }}' }, { apiKeyHelper: `echo ${anthropicKey}` });
+    expect(check([env, settings], ['SEC001'])).toEqual([
+      { ruleId: 'SEC001', file: '.claude/settings.json', line: 3, severity: 'error' },
+      { ruleId: 'SEC001', file: '.claude/settings.json', line: 6, severity: 'error' },
+      { ruleId: 'SEC001', file: '.env', line: 1, severity: 'error' },
+      { ruleId: 'SEC001', file: '.env', line: 5, severity: 'error' },
+    ]);
+  });
+
+  it('finds keys in files that do not parse, and never prints them', () => {
+    const broken = settingsFile('.claude/settings.json', 'project', `{\n  // comment\n  "env": { "ANTHROPIC_API_KEY": "${anthropicKey}" }\n}\n`);
+    const files = [broken];
+    const findings = evaluate({ rules: RULES, files, skipped: [], scopes: resolveScopes(files), policies: [...POLICIES], options: DEFAULTS });
+    expect(findings.filter((f) => f.ruleId === 'SEC001').map((f) => f.line)).toEqual([3]);
+    expect(JSON.stringify(findings)).not.toContain(anthropicKey.slice(7));
+  });
+});
