@@ -36,7 +36,9 @@ describe('claude-code-policy CLI', () => {
     const streams = io();
     expect(await run(['scan', 'examples/non-compliant', '--format', 'json'], streams)).toBe(1);
     const report = JSON.parse(streams.out);
-    const found = report.findings.map((f: { ruleId: string; file: string; line: number }) => `${f.ruleId} ${f.file}:${f.line}`);
+    const found = report.findings.map(
+      (f: { ruleId: string; file: string; line: number }) => `${f.ruleId} ${f.file}:${f.line}`,
+    );
     expect(found).toEqual([
       'ZDR004 .claude/settings.json:1',
       'NET002 .claude/settings.json:2',
@@ -76,7 +78,9 @@ describe('claude-code-policy CLI', () => {
     expect(await run(['examples/compliant', '--fail-on', 'notice'], io())).toBe(1);
     const streams = io();
     await run(['examples/non-compliant', '--policy', 'hygiene', '--format', 'json'], streams);
-    expect(new Set(JSON.parse(streams.out).findings.map((f: { policy: string }) => f.policy))).toEqual(new Set(['hygiene']));
+    expect(new Set(JSON.parse(streams.out).findings.map((f: { policy: string }) => f.policy))).toEqual(
+      new Set(['hygiene']),
+    );
   });
 
   it('writes the report to --output', async () => {
@@ -89,15 +93,27 @@ describe('claude-code-policy CLI', () => {
   });
 
   it.each([
-    [['--format', 'xml'], 'claude-code-policy: --format must be one of text, json, sarif, markdown, github\n'],
+    [
+      ['--format', 'xml'],
+      'claude-code-policy: --format must be one of text, json, sarif, markdown, github\n',
+    ],
     [['--fail-on', 'fatal'], 'claude-code-policy: fail-on must be one of error, warning, notice, never\n'],
-    [['--policy', 'zdr,speed'], 'claude-code-policy: policy must be one of nonessential-traffic, zdr, hygiene\n'],
+    [
+      ['--policy', 'zdr,speed'],
+      'claude-code-policy: policy must be one of nonessential-traffic, zdr, hygiene\n',
+    ],
     [['--bogus'], "claude-code-policy: Unknown option '--bogus' (see --help)\n"],
     [['no/such/dir'], null],
     [['a', 'b'], 'claude-code-policy: expected one PATH, got 2 (see --help)\n'],
-    [['--max-retention-days', '0'], 'claude-code-policy: max-retention-days must be a whole number of at least 1\n'],
+    [
+      ['--max-retention-days', '0'],
+      'claude-code-policy: max-retention-days must be a whole number of at least 1\n',
+    ],
     [['--zdr-org-uuid', 'nope'], 'claude-code-policy: zdr-org-uuid must be a UUID\n'],
-    [['--output', '/nonexistent-dir/x.json'], 'claude-code-policy: cannot write --output /nonexistent-dir/x.json (ENOENT)\n'],
+    [
+      ['--output', '/nonexistent-dir/x.json'],
+      'claude-code-policy: cannot write --output /nonexistent-dir/x.json (ENOENT)\n',
+    ],
   ])('exits 2 with one line for %j', async (args, message) => {
     const streams = io();
     const argv = args[0] === 'no/such/dir' || args[0] === 'a' ? args : ['examples/compliant', ...args];

@@ -32,11 +32,17 @@ function cases(dir: string): string[] {
 async function run(dir: string) {
   const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
   const options = resolveOptions({ path: dir, ...(expected.options ?? {}) });
-  const report = await scan(options, { cwd: process.cwd(), logger: silentLogger, now: new Date('2026-11-22T00:00:00Z') });
+  const report = await scan(options, {
+    cwd: process.cwd(),
+    logger: silentLogger,
+    now: new Date('2026-11-22T00:00:00Z'),
+  });
   const actual = report.findings
     .filter((f) => expected.rule === undefined || f.ruleId === expected.rule)
     .map((f) => {
-      const want = expected.findings.find((e) => e.ruleId === f.ruleId && e.file === f.file && e.line === f.line);
+      const want = expected.findings.find(
+        (e) => e.ruleId === f.ruleId && e.file === f.file && e.line === f.line,
+      );
       return {
         ruleId: f.ruleId,
         file: f.file,
@@ -63,7 +69,10 @@ describe('the fixture set', () => {
     const { RULES } = await import('../src/rules/index.js');
     for (const rule of RULES) {
       const dirs = cases(path.join(FIXTURES, 'rules', rule.id));
-      const outcomes = dirs.map((d) => (JSON.parse(readFileSync(path.join(d, 'expected.json'), 'utf8')) as Expected).findings.length > 0);
+      const outcomes = dirs.map(
+        (d) =>
+          (JSON.parse(readFileSync(path.join(d, 'expected.json'), 'utf8')) as Expected).findings.length > 0,
+      );
       expect({ rule: rule.id, fails: outcomes.includes(true), passes: outcomes.includes(false) }).toEqual({
         rule: rule.id,
         fails: true,

@@ -52,7 +52,9 @@ describe('NET001', () => {
     expect(finding!.message).toBe(
       'Claude Code still sends error reports and /bug·/feedback transcripts: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is not set.',
     );
-    expect(finding!.fix).toBe('Add `"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"` under `env` in `.claude/settings.json`.');
+    expect(finding!.fix).toBe(
+      'Add `"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"` under `env` in `.claude/settings.json`.',
+    );
     expect(finding!.policy).toBe('nonessential-traffic');
   });
 
@@ -79,14 +81,22 @@ describe('NET001', () => {
   });
 
   it('points at the line in the higher file that unsets the variable', () => {
-    const local = settingsFile('.claude/settings.local.json', 'local', json({ env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' } }));
+    const local = settingsFile(
+      '.claude/settings.local.json',
+      'local',
+      json({ env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' } }),
+    );
     expect(check([project({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }), local], ['NET001'])).toEqual([
       { ruleId: 'NET001', file: '.claude/settings.local.json', line: 3, severity: 'error' },
     ]);
   });
 
   it('ignores a compliant file that is not valid JSON', () => {
-    const broken = settingsFile('.claude/settings.json', 'project', '{\n  "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" },\n}\n');
+    const broken = settingsFile(
+      '.claude/settings.json',
+      'project',
+      '{\n  "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" },\n}\n',
+    );
     expect(check([broken], ['NET001', 'CFG001'])).toEqual([
       { ruleId: 'NET001', file: '.claude/settings.json', line: 1, severity: 'error' },
       { ruleId: 'CFG001', file: '.claude/settings.json', line: 3, severity: 'error' },
@@ -95,24 +105,29 @@ describe('NET001', () => {
 
   it('is not satisfied by an env file', () => {
     const env = dotenvFile('.env', 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1\n');
-    expect(check([project({}), env], ['NET001'])).toEqual([{ ruleId: 'NET001', file: '.claude/settings.json', line: 2, severity: 'error' }]);
+    expect(check([project({}), env], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: '.claude/settings.json', line: 2, severity: 'error' },
+    ]);
   });
 });
 
 describe('NET002', () => {
   it('fires when nothing disables updates, and on a misleading DISABLE_AUTOUPDATER', () => {
-    expect(check([project({ FOO: '1' })], ['NET002'])).toEqual([{ ruleId: 'NET002', file: '.claude/settings.json', line: 2, severity: 'warning' }]);
+    expect(check([project({ FOO: '1' })], ['NET002'])).toEqual([
+      { ruleId: 'NET002', file: '.claude/settings.json', line: 2, severity: 'warning' },
+    ]);
     expect(check([project({ FOO: '1', DISABLE_AUTOUPDATER: '0' })], ['NET002'])).toEqual([
       { ruleId: 'NET002', file: '.claude/settings.json', line: 4, severity: 'warning' },
     ]);
   });
 
-  it.each([[{ DISABLE_AUTOUPDATER: '1' }], [{ DISABLE_UPDATES: 'true' }], [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }]])(
-    'passes with %j',
-    (env) => {
-      expect(check([project(env)], ['NET002'])).toEqual([]);
-    },
-  );
+  it.each([
+    [{ DISABLE_AUTOUPDATER: '1' }],
+    [{ DISABLE_UPDATES: 'true' }],
+    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }],
+  ])('passes with %j', (env) => {
+    expect(check([project(env)], ['NET002'])).toEqual([]);
+  });
 
   it('is not satisfied by a third-party provider', () => {
     expect(check([project({ CLAUDE_CODE_USE_BEDROCK: '1' })], ['NET002'])).toHaveLength(1);
@@ -123,7 +138,17 @@ describe('NET003', () => {
   it('flags presence-only variables written as off, in settings and env files', () => {
     const env = dotenvFile('.env', 'DISABLE_ERROR_REPORTING=off\nDISABLE_AUTOUPDATER=0\n');
     expect(
-      check([project({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '0', DISABLE_TELEMETRY: 'FALSE', DISABLE_AUTOUPDATER: '0' }), env], ['NET003']),
+      check(
+        [
+          project({
+            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '0',
+            DISABLE_TELEMETRY: 'FALSE',
+            DISABLE_AUTOUPDATER: '0',
+          }),
+          env,
+        ],
+        ['NET003'],
+      ),
     ).toEqual([
       { ruleId: 'NET003', file: '.claude/settings.json', line: 3, severity: 'warning' },
       { ruleId: 'NET003', file: '.claude/settings.json', line: 4, severity: 'warning' },
@@ -158,7 +183,16 @@ describe('NET004', () => {
 describe('ZDR001', () => {
   it('flags each provider on its line; Claude Platform on AWS as a warning', () => {
     expect(
-      check([project({ CLAUDE_CODE_USE_BEDROCK: '1', CLAUDE_CODE_USE_VERTEX: '0', CLAUDE_CODE_USE_ANTHROPIC_AWS: 'true' })], ['ZDR001']),
+      check(
+        [
+          project({
+            CLAUDE_CODE_USE_BEDROCK: '1',
+            CLAUDE_CODE_USE_VERTEX: '0',
+            CLAUDE_CODE_USE_ANTHROPIC_AWS: 'true',
+          }),
+        ],
+        ['ZDR001'],
+      ),
     ).toEqual([
       { ruleId: 'ZDR001', file: '.claude/settings.json', line: 3, severity: 'error' },
       { ruleId: 'ZDR001', file: '.claude/settings.json', line: 5, severity: 'warning' },
@@ -166,19 +200,26 @@ describe('ZDR001', () => {
   });
 
   it('flags a provider selected in an env file', () => {
-    expect(check([dotenvFile('.env.production', '# prod\nexport CLAUDE_CODE_USE_FOUNDRY=1\n')], ['ZDR001'])).toEqual([
-      { ruleId: 'ZDR001', file: '.env.production', line: 2, severity: 'error' },
-    ]);
+    expect(
+      check([dotenvFile('.env.production', '# prod\nexport CLAUDE_CODE_USE_FOUNDRY=1\n')], ['ZDR001']),
+    ).toEqual([{ ruleId: 'ZDR001', file: '.env.production', line: 2, severity: 'error' }]);
   });
 });
 
 describe('ZDR002 and ZDR003', () => {
   it('flags metrics logging and content export', () => {
     expect(
-      check([project({ CLAUDE_CODE_ENABLE_TELEMETRY: '1', OTEL_LOG_USER_PROMPTS: '1', OTEL_LOG_TOOL_DETAILS: '0', OTEL_LOG_RAW_API_BODIES: 'file:/tmp/x' })], [
-        'ZDR002',
-        'ZDR003',
-      ]),
+      check(
+        [
+          project({
+            CLAUDE_CODE_ENABLE_TELEMETRY: '1',
+            OTEL_LOG_USER_PROMPTS: '1',
+            OTEL_LOG_TOOL_DETAILS: '0',
+            OTEL_LOG_RAW_API_BODIES: 'file:/tmp/x',
+          }),
+        ],
+        ['ZDR002', 'ZDR003'],
+      ),
     ).toEqual([
       { ruleId: 'ZDR002', file: '.claude/settings.json', line: 3, severity: 'error' },
       { ruleId: 'ZDR003', file: '.claude/settings.json', line: 4, severity: 'error' },
@@ -187,18 +228,24 @@ describe('ZDR002 and ZDR003', () => {
   });
 
   it('reports content switches as latent warnings while OTel is off', () => {
-    expect(check([project({ OTEL_LOG_ASSISTANT_RESPONSES: 'true', CLAUDE_CODE_ENABLE_TELEMETRY: '0' })], ['ZDR002', 'ZDR003'])).toEqual([
-      { ruleId: 'ZDR003', file: '.claude/settings.json', line: 3, severity: 'warning' },
-    ]);
+    expect(
+      check(
+        [project({ OTEL_LOG_ASSISTANT_RESPONSES: 'true', CLAUDE_CODE_ENABLE_TELEMETRY: '0' })],
+        ['ZDR002', 'ZDR003'],
+      ),
+    ).toEqual([{ ruleId: 'ZDR003', file: '.claude/settings.json', line: 3, severity: 'warning' }]);
   });
 });
 
 describe('ZDR004 and ZDR005', () => {
   const uuid = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
-  const managed = (extra: Record<string, unknown>) => settingsFile('managed-settings.json', 'managed', json({ ...extra }));
+  const managed = (extra: Record<string, unknown>) =>
+    settingsFile('managed-settings.json', 'managed', json({ ...extra }));
 
   it('warns when login is not pinned, and notes a pin outside managed settings', () => {
-    expect(check([managed({})], ['ZDR004'])).toEqual([{ ruleId: 'ZDR004', file: 'managed-settings.json', line: 1, severity: 'warning' }]);
+    expect(check([managed({})], ['ZDR004'])).toEqual([
+      { ruleId: 'ZDR004', file: 'managed-settings.json', line: 1, severity: 'warning' },
+    ]);
     expect(check([project({}, { forceLoginOrgUUID: uuid })], ['ZDR004'])).toEqual([
       { ruleId: 'ZDR004', file: '.claude/settings.json', line: 3, severity: 'notice' },
     ]);
@@ -206,11 +253,17 @@ describe('ZDR004 and ZDR005', () => {
   });
 
   it('checks the pinned organisation against --zdr-org-uuid, in a string or a list', () => {
-    expect(check([managed({ forceLoginOrgUUID: uuid.toUpperCase() })], ['ZDR005'], { zdrOrgUuid: uuid })).toEqual([]);
-    expect(check([managed({ forceLoginOrgUUID: ['x', uuid] })], ['ZDR005'], { zdrOrgUuid: uuid })).toEqual([]);
-    expect(check([managed({ forceLoginOrgUUID: '00000000-0000-4000-8000-000000000000' })], ['ZDR005'], { zdrOrgUuid: uuid })).toEqual([
-      { ruleId: 'ZDR005', file: 'managed-settings.json', line: 2, severity: 'error' },
-    ]);
+    expect(
+      check([managed({ forceLoginOrgUUID: uuid.toUpperCase() })], ['ZDR005'], { zdrOrgUuid: uuid }),
+    ).toEqual([]);
+    expect(check([managed({ forceLoginOrgUUID: ['x', uuid] })], ['ZDR005'], { zdrOrgUuid: uuid })).toEqual(
+      [],
+    );
+    expect(
+      check([managed({ forceLoginOrgUUID: '00000000-0000-4000-8000-000000000000' })], ['ZDR005'], {
+        zdrOrgUuid: uuid,
+      }),
+    ).toEqual([{ ruleId: 'ZDR005', file: 'managed-settings.json', line: 2, severity: 'error' }]);
     expect(check([managed({ forceLoginOrgUUID: 'anything' })], ['ZDR005'])).toEqual([]);
   });
 
@@ -234,14 +287,23 @@ describe('ZDR006', () => {
     ['https://api.anthropic.com.attacker.net', [], 1],
     ['not a url', [], 1],
   ])('%s with allowed %j gives %i findings', (url, allowed, count) => {
-    expect(check([project({ ANTHROPIC_BASE_URL: url })], ['ZDR006'], { allowedBaseUrls: allowed })).toHaveLength(count);
+    expect(
+      check([project({ ANTHROPIC_BASE_URL: url })], ['ZDR006'], { allowedBaseUrls: allowed }),
+    ).toHaveLength(count);
   });
 
   it('never prints credentials in the URL', () => {
-    const files = [project({ ANTHROPIC_BEDROCK_BASE_URL: 'https://user:hunter2hunter2@gw.example.net/x?token=abc' })];
-    const [finding] = evaluate({ rules: RULES, files, skipped: [], scopes: resolveScopes(files), policies: ['zdr'], options: DEFAULTS }).filter(
-      (f) => f.ruleId === 'ZDR006',
-    );
+    const files = [
+      project({ ANTHROPIC_BEDROCK_BASE_URL: 'https://user:hunter2hunter2@gw.example.net/x?token=abc' }),
+    ];
+    const [finding] = evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: resolveScopes(files),
+      policies: ['zdr'],
+      options: DEFAULTS,
+    }).filter((f) => f.ruleId === 'ZDR006');
     expect(finding!.message).toContain('https://gw.example.net/x');
     expect(finding!.message).not.toContain('hunter2');
     expect(finding!.message).not.toContain('token=abc');
@@ -254,7 +316,9 @@ describe('ZDR007 and ZDR008', () => {
       { ruleId: 'ZDR007', file: '.claude/settings.json', line: 3, severity: 'warning' },
     ]);
     expect(check([project({}, { cleanupPeriodDays: 30 })], ['ZDR007'])).toEqual([]);
-    expect(check([project({}, { cleanupPeriodDays: 14 })], ['ZDR007'], { maxRetentionDays: 7 })).toHaveLength(1);
+    expect(check([project({}, { cleanupPeriodDays: 14 })], ['ZDR007'], { maxRetentionDays: 7 })).toHaveLength(
+      1,
+    );
   });
 
   it('notes MCP servers and enableAllProjectMcpServers', () => {
@@ -285,7 +349,10 @@ describe('SEC001', () => {
         'ANTHROPIC_API_KEY_2=changeme',
       ].join('\n'),
     );
-    const settings = project({ ANTHROPIC_API_KEY: 'Zq7vR2mK9pL4xT8wN3bYc6', OTHER: '${{ secrets.KEY }}' }, { apiKeyHelper: `echo ${anthropicKey}` });
+    const settings = project(
+      { ANTHROPIC_API_KEY: 'Zq7vR2mK9pL4xT8wN3bYc6', OTHER: '${{ secrets.KEY }}' },
+      { apiKeyHelper: `echo ${anthropicKey}` },
+    );
     expect(check([env, settings], ['SEC001'])).toEqual([
       { ruleId: 'SEC001', file: '.claude/settings.json', line: 3, severity: 'error' },
       { ruleId: 'SEC001', file: '.claude/settings.json', line: 6, severity: 'error' },
@@ -295,9 +362,20 @@ describe('SEC001', () => {
   });
 
   it('finds keys in files that do not parse, and never prints them', () => {
-    const broken = settingsFile('.claude/settings.json', 'project', `{\n  // comment\n  "env": { "ANTHROPIC_API_KEY": "${anthropicKey}" }\n}\n`);
+    const broken = settingsFile(
+      '.claude/settings.json',
+      'project',
+      `{\n  // comment\n  "env": { "ANTHROPIC_API_KEY": "${anthropicKey}" }\n}\n`,
+    );
     const files = [broken];
-    const findings = evaluate({ rules: RULES, files, skipped: [], scopes: resolveScopes(files), policies: [...POLICIES], options: DEFAULTS });
+    const findings = evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: resolveScopes(files),
+      policies: [...POLICIES],
+      options: DEFAULTS,
+    });
     expect(findings.filter((f) => f.ruleId === 'SEC001').map((f) => f.line)).toEqual([3]);
     expect(JSON.stringify(findings)).not.toContain(anthropicKey.slice(7));
   });

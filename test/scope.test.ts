@@ -34,7 +34,10 @@ describe('project scope', () => {
   const project = settingsFile(
     '.claude/settings.json',
     'project',
-    json({ env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1', A: 'project' }, cleanupPeriodDays: 30 }),
+    json({
+      env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1', A: 'project' },
+      cleanupPeriodDays: 30,
+    }),
   );
   const local = settingsFile(
     '.claude/settings.local.json',
@@ -47,9 +50,18 @@ describe('project scope', () => {
     expect(scope!.id).toBe('.');
     expect(scope!.kind).toBe('project');
     expect(scope!.files).toEqual(['.claude/settings.json', '.claude/settings.local.json']);
-    expect(scope!.env.get('A')).toMatchObject({ value: 'local', location: { file: '.claude/settings.local.json', line: 4 } });
-    expect(scope!.env.get('DISABLE_AUTOUPDATER')).toMatchObject({ value: '1', location: { file: '.claude/settings.json', line: 4 } });
-    expect(scope!.settings.get('cleanupPeriodDays')).toMatchObject({ value: 7, location: { file: '.claude/settings.local.json', line: 6 } });
+    expect(scope!.env.get('A')).toMatchObject({
+      value: 'local',
+      location: { file: '.claude/settings.local.json', line: 4 },
+    });
+    expect(scope!.env.get('DISABLE_AUTOUPDATER')).toMatchObject({
+      value: '1',
+      location: { file: '.claude/settings.json', line: 4 },
+    });
+    expect(scope!.settings.get('cleanupPeriodDays')).toMatchObject({
+      value: 7,
+      location: { file: '.claude/settings.local.json', line: 6 },
+    });
   });
 
   it('lets an empty string in a higher file unset the variable, pointing at that line', () => {
@@ -75,7 +87,11 @@ describe('project scope', () => {
   });
 
   it('treats JSON numbers and booleans as the strings Claude Code sees', () => {
-    const file = settingsFile('.claude/settings.json', 'project', json({ env: { DISABLE_TELEMETRY: 1, DISABLE_AUTOUPDATER: true, X: null } }));
+    const file = settingsFile(
+      '.claude/settings.json',
+      'project',
+      json({ env: { DISABLE_TELEMETRY: 1, DISABLE_AUTOUPDATER: true, X: null } }),
+    );
     const [scope] = resolveScopes([file]);
     expect(scope!.env.get('DISABLE_TELEMETRY')?.value).toBe('1');
     expect(scope!.env.get('DISABLE_AUTOUPDATER')?.value).toBe('true');
@@ -83,19 +99,39 @@ describe('project scope', () => {
   });
 
   it('reads the last of duplicate keys, as JSON.parse does, and points there', () => {
-    const file = settingsFile('.claude/settings.json', 'project', '{\n  "env": {\n    "A": "first",\n    "A": "second"\n  }\n}\n');
+    const file = settingsFile(
+      '.claude/settings.json',
+      'project',
+      '{\n  "env": {\n    "A": "first",\n    "A": "second"\n  }\n}\n',
+    );
     const [scope] = resolveScopes([file]);
     expect(scope!.env.get('A')).toMatchObject({ value: 'second', location: { line: 4 } });
   });
 
   it('anchors missing requirements at the env key of .claude/settings.json, or its first line', () => {
     const [withEnv] = resolveScopes([project]);
-    expect(withEnv!.anchor).toEqual({ file: '.claude/settings.json', line: 2, column: 3, endLine: 2, endColumn: 8 });
+    expect(withEnv!.anchor).toEqual({
+      file: '.claude/settings.json',
+      line: 2,
+      column: 3,
+      endLine: 2,
+      endColumn: 8,
+    });
     const bare = settingsFile('pkg/.claude/settings.json', 'project', '{}\n');
     const [scope] = resolveScopes([bare]);
     expect(scope!.id).toBe('pkg');
-    expect(scope!.anchor).toEqual({ file: 'pkg/.claude/settings.json', line: 1, column: 1, endLine: 1, endColumn: 1 });
-    expect(scope!.fix).toEqual({ file: 'pkg/.claude/settings.json', syntax: 'json', where: 'under `env` in `pkg/.claude/settings.json`' });
+    expect(scope!.anchor).toEqual({
+      file: 'pkg/.claude/settings.json',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
+    expect(scope!.fix).toEqual({
+      file: 'pkg/.claude/settings.json',
+      syntax: 'json',
+      where: 'under `env` in `pkg/.claude/settings.json`',
+    });
   });
 
   it('makes one scope per project directory', () => {
@@ -107,13 +143,29 @@ describe('project scope', () => {
 
 describe('managed scope', () => {
   it('merges drop-ins on top of managed-settings.json in alphabetical order', () => {
-    const base = settingsFile('it/managed-settings.json', 'managed', json({ env: { A: 'base', B: 'base' }, forceLoginMethod: 'console' }));
-    const d20 = settingsFile('it/managed-settings.d/20-late.json', 'managed-dropin', json({ env: { A: '20' } }));
-    const d10 = settingsFile('it/managed-settings.d/10-early.json', 'managed-dropin', json({ env: { A: '10', B: '10' } }));
+    const base = settingsFile(
+      'it/managed-settings.json',
+      'managed',
+      json({ env: { A: 'base', B: 'base' }, forceLoginMethod: 'console' }),
+    );
+    const d20 = settingsFile(
+      'it/managed-settings.d/20-late.json',
+      'managed-dropin',
+      json({ env: { A: '20' } }),
+    );
+    const d10 = settingsFile(
+      'it/managed-settings.d/10-early.json',
+      'managed-dropin',
+      json({ env: { A: '10', B: '10' } }),
+    );
     const [scope] = resolveScopes([d20, base, d10]);
     expect(scope!.id).toBe('it/managed-settings.json');
     expect(scope!.kind).toBe('managed');
-    expect(scope!.files).toEqual(['it/managed-settings.json', 'it/managed-settings.d/10-early.json', 'it/managed-settings.d/20-late.json']);
+    expect(scope!.files).toEqual([
+      'it/managed-settings.json',
+      'it/managed-settings.d/10-early.json',
+      'it/managed-settings.d/20-late.json',
+    ]);
     expect(scope!.env.get('A')?.value).toBe('20');
     expect(scope!.env.get('B')?.value).toBe('10');
     expect(scope!.settings.get('forceLoginMethod')?.managed).toBe(true);
@@ -131,6 +183,10 @@ describe('user scope', () => {
   it('makes each dot_claude/settings.json a scope', () => {
     const user = settingsFile('home/dot_claude/settings.json', 'user', json({ env: { A: '1' } }));
     const [scope] = resolveScopes([user]);
-    expect(scope).toMatchObject({ id: 'home/dot_claude/settings.json', kind: 'user', files: ['home/dot_claude/settings.json'] });
+    expect(scope).toMatchObject({
+      id: 'home/dot_claude/settings.json',
+      kind: 'user',
+      files: ['home/dot_claude/settings.json'],
+    });
   });
 });

@@ -132,7 +132,8 @@ export async function run(argv: string[], io: CliIo = defaultIo()): Promise<numb
     const args = positionals[0] === 'scan' ? positionals.slice(1) : positionals;
     if (args.length > 1) throw new ConfigurationError(`expected one PATH, got ${args.length} (see --help)`);
     const format = (values.format ?? 'text') as Format;
-    if (!FORMATS.includes(format)) throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}`);
+    if (!FORMATS.includes(format))
+      throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}`);
     const root = path.resolve(io.cwd, args[0] ?? '.');
     const config = await loadConfig(values.config, root, io.cwd);
     const options = resolveOptions(

@@ -12,6 +12,10 @@ export interface LoadedConfig {
  * Find and read the config file. `explicit` is --config / the `config` input (relative to cwd); otherwise the
  * first of the default names under `root` is used when present. Throws a ConfigurationError for a bad file.
  */
-export async function loadConfig(_explicit: string | undefined, _root: string, _cwd: string): Promise<LoadedConfig> {
+export async function loadConfig(
+  _explicit: string | undefined,
+  _root: string,
+  _cwd: string,
+): Promise<LoadedConfig> {
   return { path: undefined, options: {} };
 }

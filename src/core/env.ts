@@ -82,7 +82,10 @@ export function looksLikeOff(value: string): boolean {
 }
 
 /** What a value of an environment map reads as; a missing variable is off. */
-export function stateOf(env: ReadonlyMap<string, { value: string; unknown: boolean }>, name: string): SwitchState {
+export function stateOf(
+  env: ReadonlyMap<string, { value: string; unknown: boolean }>,
+  name: string,
+): SwitchState {
   const entry = env.get(name);
   return entry === undefined ? 'off' : switchValue(name, entry.value, entry.unknown);
 }

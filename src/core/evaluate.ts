@@ -1,11 +1,11 @@
 // Run the rules of the selected policies and turn what they return into reported findings.
-import { docsUrl } from './version.js';
-import type { RuleOptions, RuleContext } from '../rules/types.js';
-import type { Rule } from '../rules/types.js';
+
+import type { Rule, RuleContext, RuleOptions } from '../rules/types.js';
 import type { ParsedFile, SkippedFile } from './files.js';
 import { compareFindings, type Finding, type PolicyId } from './model.js';
 import type { RuleSeverityOverride } from './options.js';
 import type { Scope } from './scope.js';
+import { docsUrl } from './version.js';
 
 export interface EvaluateInput {
   rules: readonly Rule[];
@@ -19,12 +19,23 @@ export interface EvaluateInput {
 }
 
 /** The rules that run: those of a selected policy that the config does not turn off. */
-export function activeRules(rules: readonly Rule[], policies: PolicyId[], overrides: Record<string, RuleSeverityOverride> = {}): Rule[] {
-  return rules.filter((rule) => overrides[rule.id] !== 'off' && rule.policies.some((p) => policies.includes(p)));
+export function activeRules(
+  rules: readonly Rule[],
+  policies: PolicyId[],
+  overrides: Record<string, RuleSeverityOverride> = {},
+): Rule[] {
+  return rules.filter(
+    (rule) => overrides[rule.id] !== 'off' && rule.policies.some((p) => policies.includes(p)),
+  );
 }
 
 export function evaluate(input: EvaluateInput): Finding[] {
-  const context: RuleContext = { files: input.files, skipped: input.skipped, scopes: input.scopes, options: input.options };
+  const context: RuleContext = {
+    files: input.files,
+    skipped: input.skipped,
+    scopes: input.scopes,
+    options: input.options,
+  };
   const overrides = input.overrides ?? {};
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -36,7 +47,8 @@ export function evaluate(input: EvaluateInput): Finding[] {
       const key = `${raw.ruleId}\u0000${raw.file}\u0000${raw.line}\u0000${raw.column}\u0000${raw.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const severity = override !== undefined && override !== 'off' ? override : (raw.severity ?? rule.severity);
+      const severity =
+        override !== undefined && override !== 'off' ? override : (raw.severity ?? rule.severity);
       findings.push({ ...raw, policy, severity, docsUrl: docsUrl(rule.id) });
     }
   }

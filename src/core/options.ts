@@ -52,7 +52,9 @@ const positiveInteger = (name: string) =>
   z
     .union([z.number(), z.string()])
     .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v)))
-    .refine((n) => Number.isInteger(n) && n >= 1, { message: `${name} must be a whole number of at least 1` });
+    .refine((n) => Number.isInteger(n) && n >= 1, {
+      message: `${name} must be a whole number of at least 1`,
+    });
 
 const urlString = z.string().refine(
   (v) => {

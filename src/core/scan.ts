@@ -5,7 +5,7 @@ import { discover } from './discover.js';
 import { evaluate } from './evaluate.js';
 import type { ParsedFile } from './files.js';
 import type { Logger } from './logger.js';
-import { type Finding, reachesThreshold, type Report } from './model.js';
+import { type Finding, type Report, reachesThreshold } from './model.js';
 import type { ScanOptions } from './options.js';
 import { parseLoaded } from './parse-files.js';
 import { resolveScopes } from './scope.js';
@@ -59,7 +59,12 @@ export async function scan(options: ScanOptions, context: ScanContext): Promise<
     root: options.path.split(path.sep).join('/'),
     policies: options.policies,
     failOn: options.failOn,
-    summary: { files: checked.length, scopes: scopes.length, ...summarise(findings, options.failOn), suppressed: 0 },
+    summary: {
+      files: checked.length,
+      scopes: scopes.length,
+      ...summarise(findings, options.failOn),
+      suppressed: 0,
+    },
     files: checked,
     scopes: scopes.map((s) => ({ id: s.id, kind: s.kind, files: s.files })),
     findings,

@@ -18,7 +18,14 @@ export const CFG002: Rule = {
       if (file.kind !== 'settings') continue;
       for (const problem of file.validation) {
         if (problem.ruleId !== 'CFG002') continue;
-        findings.push({ ruleId: 'CFG002', file: file.source.path, ...problem.span, scope: null, message: problem.message, fix: problem.fix });
+        findings.push({
+          ruleId: 'CFG002',
+          file: file.source.path,
+          ...problem.span,
+          scope: null,
+          message: problem.message,
+          fix: problem.fix,
+        });
       }
     }
     return findings;

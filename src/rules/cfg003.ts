@@ -17,7 +17,14 @@ export const CFG003: Rule = {
       if (file.kind !== 'settings') continue;
       for (const problem of file.validation) {
         if (problem.ruleId !== 'CFG003') continue;
-        findings.push({ ruleId: 'CFG003', file: file.source.path, ...problem.span, scope: null, message: problem.message, fix: problem.fix });
+        findings.push({
+          ruleId: 'CFG003',
+          file: file.source.path,
+          ...problem.span,
+          scope: null,
+          message: problem.message,
+          fix: problem.fix,
+        });
       }
     }
     return findings;

@@ -10,8 +10,9 @@ export const CFG006: Rule = {
   policies: ['hygiene'],
   severity: 'warning',
   rationale:
-    '.claude/settings.local.json holds one person\'s overrides and wins over .claude/settings.json. Claude Code keeps it out of git; committed, it silently overrides the shared, reviewed settings on every clone (docs: settings).',
-  remediation: 'Move shared keys to .claude/settings.json, then `git rm --cached` the local file and add it to .gitignore.',
+    ".claude/settings.local.json holds one person's overrides and wins over .claude/settings.json. Claude Code keeps it out of git; committed, it silently overrides the shared, reviewed settings on every clone (docs: settings).",
+  remediation:
+    'Move shared keys to .claude/settings.json, then `git rm --cached` the local file and add it to .gitignore.',
   check(context) {
     const findings: RawFinding[] = [];
     for (const file of context.files) {

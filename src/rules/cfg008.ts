@@ -10,7 +10,8 @@ export const CFG008: Rule = {
   severity: 'warning',
   rationale:
     'A configuration file that could not be checked may hold anything. Files larger than the size cap, binary or non-UTF-8 files, JSON nested beyond the supported depth and symlinks that leave the scanned root are reported instead of being passed over in silence.',
-  remediation: 'Replace the file with a regular UTF-8 text file inside the repository, or exclude it explicitly.',
+  remediation:
+    'Replace the file with a regular UTF-8 text file inside the repository, or exclude it explicitly.',
   check(context) {
     const findings: RawFinding[] = context.skipped.map((skipped) => ({
       ruleId: 'CFG008',

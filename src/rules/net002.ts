@@ -21,7 +21,9 @@ export const NET002: Rule = {
     for (const scope of context.scopes) {
       const state = anyOn([NONESSENTIAL, ...SWITCHES].map((name) => stateOf(scope.env, name)));
       if (state === 'on') continue;
-      const misleading = SWITCHES.map((name) => scope.env.get(name)).find((v) => v !== undefined && !v.unknown);
+      const misleading = SWITCHES.map((name) => scope.env.get(name)).find(
+        (v) => v !== undefined && !v.unknown,
+      );
       const where = misleading?.location ?? scope.anchor;
       const message =
         state === 'unknown'
@@ -29,7 +31,8 @@ export const NET002: Rule = {
           : misleading !== undefined
             ? `Auto-update checks stay on: ${misleading.name} is ${JSON.stringify(misleading.value)}, which Claude Code reads as off; nothing else disables updates.`
             : `Auto-update checks stay on: neither ${NONESSENTIAL} nor DISABLE_AUTOUPDATER is set.`;
-      const target = misleading !== undefined ? `in \`${misleading.location.file}\`` : (scope.fix?.where ?? '');
+      const target =
+        misleading !== undefined ? `in \`${misleading.location.file}\`` : (scope.fix?.where ?? '');
       findings.push({
         ruleId: 'NET002',
         ...where,

@@ -7,10 +7,21 @@ import type { Location, RawFinding } from '../core/model.js';
 import type { JsonNode } from '../core/parse/json.js';
 import { nodeSpan } from '../core/parse/json.js';
 import { ANTHROPIC_KEY_PATTERN } from '../core/redact.js';
-import { type SourceFile, positionAt, spanAt } from '../core/source.js';
+import { positionAt, type SourceFile, spanAt } from '../core/source.js';
 import type { Rule } from './types.js';
 
-const PLACEHOLDER_WORDS = ['example', 'dummy', 'changeme', 'change-me', 'change_me', 'placeholder', 'redacted', 'your-', 'your_', 'replace'];
+const PLACEHOLDER_WORDS = [
+  'example',
+  'dummy',
+  'changeme',
+  'change-me',
+  'change_me',
+  'placeholder',
+  'redacted',
+  'your-',
+  'your_',
+  'replace',
+];
 
 /** A value that stands for a credential rather than being one (SPEC §6, SEC001). */
 export function isPlaceholder(raw: string): boolean {
@@ -20,7 +31,8 @@ export function isPlaceholder(raw: string): boolean {
   if (/\$\{[^}]*\}/.test(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${VAR}, $VAR
   if (/^<[^>]*>$/.test(value)) return true;
   const lower = value.toLowerCase();
-  if (lower.startsWith('xxx') || lower.startsWith('test') || lower.includes('...') || lower.includes('…')) return true;
+  if (lower.startsWith('xxx') || lower.startsWith('test') || lower.includes('...') || lower.includes('…'))
+    return true;
   if (/^(.)\1+$/.test(value)) return true; // ******** or 00000000
   return PLACEHOLDER_WORDS.some((word) => lower.includes(word));
 }
@@ -53,11 +65,16 @@ function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
       const [key, value] = node.children ?? [];
       const name = typeof key?.value === 'string' ? key.value : undefined;
       if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
-        const label = name !== undefined && CREDENTIAL_VARIABLES.has(name) ? name : `An Anthropic key (in "${name}")`;
+        const label =
+          name !== undefined && CREDENTIAL_VARIABLES.has(name) ? name : `An Anthropic key (in "${name}")`;
         out.push(finding({ file: source.path, ...nodeSpan(source, node) }, label, null));
         continue;
       }
-    } else if (node.type === 'string' && node.parent?.type === 'array' && isCommittedCredential(undefined, node.value)) {
+    } else if (
+      node.type === 'string' &&
+      node.parent?.type === 'array' &&
+      isCommittedCredential(undefined, node.value)
+    ) {
       out.push(finding({ file: source.path, ...nodeSpan(source, node) }, 'An Anthropic key', null));
     }
     for (const child of node.children ?? []) stack.push(child);
@@ -75,7 +92,9 @@ function textSecrets(source: SourceFile): RawFinding[] {
     if (isPlaceholder(token)) continue;
     const line = positionAt(source, start).line;
     if (out.some((f) => f.line === line)) continue;
-    out.push(finding({ file: source.path, ...spanAt(source, start, token.length) }, 'An Anthropic key', null));
+    out.push(
+      finding({ file: source.path, ...spanAt(source, start, token.length) }, 'An Anthropic key', null),
+    );
   }
   return out;
 }
@@ -99,7 +118,9 @@ export const SEC001: Rule = {
       if (file.kind === 'dotenv') {
         for (const entry of file.dotenv.entries) {
           if (!isCommittedCredential(entry.name, entry.value)) continue;
-          const label = CREDENTIAL_VARIABLES.has(entry.name) ? entry.name : `An Anthropic key (in ${entry.name})`;
+          const label = CREDENTIAL_VARIABLES.has(entry.name)
+            ? entry.name
+            : `An Anthropic key (in ${entry.name})`;
           findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
         }
       } else if (file.json.ok && file.json.tree !== undefined) {

@@ -8,7 +8,8 @@ import type { Rule } from './types.js';
 
 /** OTEL_LOG_RAW_API_BODIES takes `1` or `file:<dir>` (docs: monitoring-usage). */
 function contentState(name: string, value: string, unknown: boolean) {
-  if (name === 'OTEL_LOG_RAW_API_BODIES' && !unknown && value.trim().toLowerCase().startsWith('file:')) return 'on';
+  if (name === 'OTEL_LOG_RAW_API_BODIES' && !unknown && value.trim().toLowerCase().startsWith('file:'))
+    return 'on';
   return switchValue(name, value, unknown);
 }
 

@@ -11,7 +11,7 @@ export const ZDR004: Rule = {
   policies: ['zdr'],
   severity: 'warning',
   rationale:
-    'Zero Data Retention covers only sessions that log in to the ZDR organisation; a personal account or another organisation\'s key is not covered. forceLoginOrgUUID pins the organisation, but only managed settings enforce it: in a project or user file it merely pre-selects (docs: zero-data-retention, settings-reference).',
+    "Zero Data Retention covers only sessions that log in to the ZDR organisation; a personal account or another organisation's key is not covered. forceLoginOrgUUID pins the organisation, but only managed settings enforce it: in a project or user file it merely pre-selects (docs: zero-data-retention, settings-reference).",
   remediation:
     'Deploy "forceLoginOrgUUID": "<your ZDR organisation UUID>" and "forceLoginMethod": "console" (or "claudeai") in managed-settings.json.',
   check(context) {
@@ -40,7 +40,8 @@ export const ZDR004: Rule = {
           ...pinned.location,
           scope: scope.id,
           severity: 'notice',
-          message: 'forceLoginOrgUUID is set outside managed settings, where it only pre-selects the organisation and is not enforced.',
+          message:
+            'forceLoginOrgUUID is set outside managed settings, where it only pre-selects the organisation and is not enforced.',
           fix: `Deploy \`"forceLoginOrgUUID"\` in managed-settings.json through your device management; keeping it in \`${pinned.location.file}\` is harmless.`,
         });
       }

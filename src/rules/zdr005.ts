@@ -21,7 +21,9 @@ export const ZDR005: Rule = {
     for (const scope of context.scopes) {
       const org = scope.settings.get('forceLoginOrgUUID');
       if (org !== undefined && expected !== undefined) {
-        const values = (Array.isArray(org.value) ? org.value : [org.value]).filter((v) => typeof v === 'string');
+        const values = (Array.isArray(org.value) ? org.value : [org.value]).filter(
+          (v) => typeof v === 'string',
+        );
         if (!values.some((v) => v.trim().toLowerCase() === expected)) {
           findings.push({
             ruleId: 'ZDR005',

@@ -10,7 +10,8 @@ export const ZDR007: Rule = {
   severity: 'warning',
   rationale:
     'Claude Code stores every session transcript in plain text on the developer machine for cleanupPeriodDays days (30 by default). Zero Data Retention on the server side means little if full transcripts sit on laptops for a year (docs: data-usage, settings-reference).',
-  remediation: 'Lower cleanupPeriodDays to at most the retention ceiling (--max-retention-days, 30 by default).',
+  remediation:
+    'Lower cleanupPeriodDays to at most the retention ceiling (--max-retention-days, 30 by default).',
   check(context) {
     const findings: RawFinding[] = [];
     const ceiling = context.options.maxRetentionDays;

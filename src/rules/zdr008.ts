@@ -23,7 +23,8 @@ export const ZDR008: Rule = {
         ruleId: 'ZDR008',
         ...all.location,
         scope: scope.id,
-        message: 'enableAllProjectMcpServers approves every project MCP server; their traffic is not covered by ZDR.',
+        message:
+          'enableAllProjectMcpServers approves every project MCP server; their traffic is not covered by ZDR.',
         fix: `Remove \`"enableAllProjectMcpServers": true\` from \`${all.location.file}\` and list cleared servers in enabledMcpjsonServers.`,
       });
     }
@@ -38,7 +39,10 @@ export const ZDR008: Rule = {
         file: file.source.path,
         ...(keySpan(file.source, file.json.tree, ['mcpServers']) ?? FIRST_LINE),
         scope: null,
-        message: `${names.length} MCP server${names.length === 1 ? '' : 's'} declared (${names.slice(0, 5).map((n) => JSON.stringify(n)).join(', ')}${names.length > 5 ? ', …' : ''}): their traffic is not covered by ZDR.`,
+        message: `${names.length} MCP server${names.length === 1 ? '' : 's'} declared (${names
+          .slice(0, 5)
+          .map((n) => JSON.stringify(n))
+          .join(', ')}${names.length > 5 ? ', …' : ''}): their traffic is not covered by ZDR.`,
         fix: `Check that every server in \`${file.source.path}\` is cleared by your organisation, and remove the others.`,
       });
     }

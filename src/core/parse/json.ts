@@ -2,14 +2,9 @@
 // commas and truncation are errors (docs: settings, "Edit a settings file"). Every node keeps its offset so
 // findings point at the exact line. jsonc-parser gives the positions; JSON.parse gives the value Claude Code
 // sees (last duplicate wins, `__proto__` stays an own property).
-import {
-  type Node as JsonNode,
-  type ParseError,
-  parseTree,
-  printParseErrorCode,
-} from 'jsonc-parser';
+import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../model.js';
-import { FIRST_LINE, type SourceFile, positionAt, spanAt } from '../source.js';
+import { FIRST_LINE, positionAt, type SourceFile, spanAt } from '../source.js';
 
 export type { JsonNode };
 
@@ -65,7 +60,7 @@ export function parseJson(file: SourceFile, options: JsonParseOptions = {}): Par
   }
   let value: unknown;
   if (options.jsonc) {
-    value = valueOf(tree);
+    value = jsoncValue(tree);
   } else {
     try {
       value = JSON.parse(text);
@@ -116,7 +111,11 @@ function describeSyntaxError(text: string, error: ParseError | undefined): strin
   const here = text.slice(error.offset, error.offset + 1);
   const atEnd = text.slice(error.offset).trim() === '';
   if (code === 'InvalidCommentToken') return 'comments are not allowed (Claude Code rejects the whole file)';
-  if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && before.endsWith(',') && /[}\]]/.test(here)) {
+  if (
+    (code === 'PropertyNameExpected' || code === 'ValueExpected') &&
+    before.endsWith(',') &&
+    /[}\]]/.test(here)
+  ) {
     return 'trailing comma (Claude Code rejects the whole file)';
   }
   if (atEnd) return before === '' ? 'the file is empty' : 'unexpected end of file (is it truncated?)';
@@ -192,7 +191,7 @@ function duplicateKeys(file: SourceFile, root: JsonNode): JsonProblem[] {
 }
 
 /** The value of a JSONC tree (last duplicate wins), built without prototype setters. */
-function valueOf(node: JsonNode): unknown {
+function jsoncValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
@@ -200,7 +199,7 @@ function valueOf(node: JsonNode): unknown {
         const [key, value] = property.children ?? [];
         if (key === undefined || value === undefined) continue;
         Object.defineProperty(out, String(key.value), {
-          value: valueOf(value),
+          value: jsoncValue(value),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -209,7 +208,7 @@ function valueOf(node: JsonNode): unknown {
       return out;
     }
     case 'array':
-      return (node.children ?? []).map(valueOf);
+      return (node.children ?? []).map(jsoncValue);
     default:
       return node.value;
   }
@@ -256,7 +255,11 @@ export function propertySpan(
 }
 
 /** Span of just the key of the property at a path (for messages about the key itself). */
-export function keySpan(file: SourceFile, tree: JsonNode | undefined, path: (string | number)[]): Span | undefined {
+export function keySpan(
+  file: SourceFile,
+  tree: JsonNode | undefined,
+  path: (string | number)[],
+): Span | undefined {
   const value = nodeAt(tree, path);
   const key = value?.parent?.type === 'property' ? value.parent.children?.[0] : undefined;
   return key === undefined ? undefined : nodeSpan(file, key);
