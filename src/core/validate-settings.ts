@@ -1,0 +1,384 @@
+// CFG002 and CFG003: what in a parsed settings file Claude Code would reject, misread or ignore (docs: settings,
+// settings-reference, env-vars). A wrong type in a known key can make Claude Code drop the key or the whole file,
+// so each one is an error; an unknown top-level key is only ignored, so it is a warning with a suggestion.
+import type { z } from 'zod';
+import type { Span } from './model.js';
+import { type JsonNode, nodeSpan, type ParsedJson } from './parse/json.js';
+import {
+  allowedKeysFromMessage,
+  type CustomIssueParams,
+  describeValue,
+  isCredentialLike,
+  KNOWN_SETTINGS_KEYS,
+  NESTED_KEY_HOMES,
+  settingsSchema,
+} from './settings-schema.js';
+import { FIRST_LINE, type SourceFile } from './source.js';
+
+export interface SettingsProblem {
+  ruleId: 'CFG002' | 'CFG003';
+  message: string;
+  path: (string | number)[];
+  span: Span;
+  fix: string;
+}
+
+type Path = (string | number)[];
+
+const KNOWN = new Set(KNOWN_SETTINGS_KEYS);
+
+/** Old names with a specific way out (reference §2.4, "Deprecated or legacy names seen in the wild"). */
+const LEGACY_HINTS: Readonly<Record<string, { why: string; fix: string }>> = {
+  autoUpdates: {
+    why: 'an old "claude config" key that settings files do not read',
+    fix: 'remove "autoUpdates"; to turn off automatic updates add "DISABLE_AUTOUPDATER": "1" under env',
+  },
+  allowedTools: {
+    why: 'the layout before "permissions"; Claude Code reads allow rules only from permissions.allow',
+    fix: 'move these rules into "permissions": { "allow": [ … ] } and remove "allowedTools"',
+  },
+};
+
+/** Only called for `json.ok === true`. Never throws on any JSON value. */
+export function validateSettings(
+  source: SourceFile,
+  json: ParsedJson,
+  fileLabel?: string,
+): SettingsProblem[] {
+  const label = fileLabel ?? source.path;
+  const root = json.value;
+  if (!isObject(root)) {
+    return [
+      {
+        ruleId: 'CFG002',
+        message: 'the top level must be a JSON object; Claude Code ignores the whole file',
+        path: [],
+        span: FIRST_LINE,
+        fix: `In ${label}, write the settings as one JSON object, e.g. { "env": { … } }.`,
+      },
+    ];
+  }
+
+  const problems: SettingsProblem[] = [];
+  const seen = new Set<string>();
+  const add = (problem: SettingsProblem): void => {
+    const key = JSON.stringify(problem.path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(problem);
+  };
+
+  for (const name of Object.keys(root)) {
+    if (!KNOWN.has(name)) add(unknownTopLevelKey(source, json.tree, name, label));
+  }
+
+  const result = settingsSchema.safeParse(root);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      for (const problem of problemsFromIssue(source, json.tree, root, issue, label)) add(problem);
+    }
+  }
+
+  return problems.sort(
+    (a, b) =>
+      a.span.line - b.span.line ||
+      a.span.column - b.span.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+function unknownTopLevelKey(
+  source: SourceFile,
+  tree: JsonNode | undefined,
+  name: string,
+  label: string,
+): SettingsProblem {
+  const path = [name];
+  const span = keySpanOf(source, tree, path);
+  const shown = JSON.stringify(name);
+  const legacy = Object.hasOwn(LEGACY_HINTS, name) ? LEGACY_HINTS[name] : undefined;
+  if (legacy) {
+    return {
+      ruleId: 'CFG003',
+      path,
+      span,
+      message: `unknown setting ${shown}: ${legacy.why}`,
+      fix: `In ${label}, ${legacy.fix}.`,
+    };
+  }
+  const home = Object.hasOwn(NESTED_KEY_HOMES, name) ? NESTED_KEY_HOMES[name] : undefined;
+  if (home) {
+    return {
+      ruleId: 'CFG003',
+      path,
+      span,
+      message: `unknown setting ${shown}: it belongs inside "${home}", and Claude Code ignores it here`,
+      fix: `In ${label}, move ${shown} into the "${home}" object.`,
+    };
+  }
+  if (/^(\/\/|_)|comment/i.test(name)) {
+    return {
+      ruleId: 'CFG003',
+      path,
+      span,
+      message: `unknown setting ${shown}: settings files have no comments, and Claude Code ignores this key`,
+      fix: `In ${label}, remove ${shown} or keep the note in a README beside the file.`,
+    };
+  }
+  const suggestion = closestKey(name, KNOWN_SETTINGS_KEYS);
+  if (suggestion !== undefined) {
+    return {
+      ruleId: 'CFG003',
+      path,
+      span,
+      message: `unknown setting ${shown}; did you mean "${suggestion}"?`,
+      fix: `In ${label}, rename ${shown} to "${suggestion}".`,
+    };
+  }
+  return {
+    ruleId: 'CFG003',
+    path,
+    span,
+    message: `unknown setting ${shown}; Claude Code ignores it`,
+    fix: `In ${label}, remove ${shown} or correct it to a setting listed in the Claude Code settings reference.`,
+  };
+}
+
+function problemsFromIssue(
+  source: SourceFile,
+  tree: JsonNode | undefined,
+  root: Record<string, unknown>,
+  issue: z.core.$ZodIssue,
+  label: string,
+): SettingsProblem[] {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeysFromMessage(issue.message) ?? [];
+    return issue.keys.map((key) => unknownNestedKey(source, tree, path, key, allowed, label));
+  }
+
+  const span = pairSpan(source, tree, path);
+  const params = (issue.code === 'custom' ? issue.params : undefined) as
+    | Partial<CustomIssueParams>
+    | undefined;
+  if (typeof params?.fix === 'string') {
+    const last = path[path.length - 1];
+    const message =
+      params.keyLabel !== undefined
+        ? `${params.keyLabel} ${JSON.stringify(String(last))} ${issue.message}`
+        : `${formatPath(path)} ${issue.message}`;
+    return [{ ruleId: 'CFG002', message, path, span, fix: `In ${label}, ${params.fix}.` }];
+  }
+
+  const words = issue.message;
+  const lookup = valueAt(root, path);
+  if (!lookup.found && lookup.parentIsObject && path.length > 0) {
+    const parent = path.slice(0, -1);
+    const key = JSON.stringify(String(path[path.length - 1]));
+    return [
+      {
+        ruleId: 'CFG002',
+        message: `${formatPath(parent)} is missing ${key}, which must be ${words}`,
+        path,
+        span,
+        fix: `In ${label}, add ${key} (${words}) to ${formatPath(parent)}.`,
+      },
+    ];
+  }
+  const named = path.filter((p): p is string => typeof p === 'string');
+  const secret = named.length > 0 && isCredentialLike(named[named.length - 1]!);
+  const found = secret ? '' : ` (found ${describeValue(lookup.value)})`;
+  return [
+    {
+      ruleId: 'CFG002',
+      message: `${formatPath(path)} must be ${words}${found}`,
+      path,
+      span,
+      fix: `In ${label}, ${correction(path, words, lookup.value)}.`,
+    },
+  ];
+}
+
+function unknownNestedKey(
+  source: SourceFile,
+  tree: JsonNode | undefined,
+  parent: Path,
+  key: string,
+  allowed: string[],
+  label: string,
+): SettingsProblem {
+  const path = [...parent, key];
+  const span = pairSpan(source, tree, path);
+  const where = formatPath(parent);
+  const shown = JSON.stringify(key);
+  if (parent.length > 0 && KNOWN.has(key) && !allowed.includes(key)) {
+    return {
+      ruleId: 'CFG002',
+      path,
+      span,
+      message: `${shown} is a top-level setting, not part of ${where}`,
+      fix: `In ${label}, move ${shown} out of ${where} to the top level of the file.`,
+    };
+  }
+  const suggestion = closestKey(key, allowed);
+  const hint =
+    suggestion !== undefined
+      ? `; did you mean "${suggestion}"?`
+      : allowed.length > 0 && allowed.length <= 8
+        ? `, which accepts only ${allowed.join(', ')}`
+        : '';
+  return {
+    ruleId: 'CFG002',
+    path,
+    span,
+    message: `unknown key ${shown} in ${where}${hint}`,
+    fix:
+      suggestion !== undefined
+        ? `In ${label}, rename ${shown} in ${where} to "${suggestion}".`
+        : `In ${label}, remove ${shown} from ${where}.`,
+  };
+}
+
+/** What to write instead, as a clause. */
+function correction(path: Path, words: string, value: unknown): string {
+  const where = formatPath(path);
+  if (words.startsWith('true or false') && (typeof value === 'string' || typeof value === 'number')) {
+    const v = String(value).trim().toLowerCase();
+    const on = ['true', 'yes', 'on', '1', 'enabled'].includes(v);
+    const off = ['false', 'no', 'off', '0', 'disabled'].includes(v);
+    if (on || off) return `write ${on ? 'true' : 'false'} without quotes as the value of ${where}`;
+  }
+  if (
+    words.includes('number') &&
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
+    return `write ${Number(value)} without quotes as the value of ${where}`;
+  }
+  return `set ${where} to ${words}`;
+}
+
+/** `permissions.allow[2]`, `env.DISABLE_TELEMETRY`, `enabledPlugins["fmt@tools"]`. */
+export function formatPath(path: Path): string {
+  if (path.length === 0) return 'the top level';
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value at a path, following own properties only (so `__proto__` and `constructor` are plain keys). */
+function valueAt(root: unknown, path: Path): { found: boolean; value: unknown; parentIsObject: boolean } {
+  let current: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (Array.isArray(current) && typeof segment === 'number') {
+      if (segment >= current.length) return { found: false, value: undefined, parentIsObject: false };
+      current = current[segment];
+    } else if (isObject(current) && typeof segment === 'string') {
+      if (!Object.hasOwn(current, segment)) {
+        return { found: false, value: undefined, parentIsObject: last };
+      }
+      current = current[segment];
+    } else {
+      return { found: false, value: undefined, parentIsObject: false };
+    }
+  }
+  return { found: true, value: current, parentIsObject: false };
+}
+
+/**
+ * The value node at a path. Where a key is duplicated, the last one: that is the value JSON.parse keeps and
+ * Claude Code reads (CFG004 reports the duplicate itself).
+ */
+function nodeAtPath(tree: JsonNode | undefined, path: Path): JsonNode | undefined {
+  let node = tree;
+  for (const segment of path) {
+    if (node === undefined) return undefined;
+    if (node.type === 'object' && typeof segment === 'string') {
+      let match: JsonNode | undefined;
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key !== undefined && key.value === segment) match = value;
+      }
+      node = match;
+    } else if (node.type === 'array' && typeof segment === 'number') {
+      node = node.children?.[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+/** The `"key": value` pair at a path, or of the nearest ancestor that exists (a missing field's parent). */
+function pairSpan(source: SourceFile, tree: JsonNode | undefined, path: Path): Span {
+  for (let length = path.length; length > 0; length--) {
+    const node = nodeAtPath(tree, path.slice(0, length));
+    if (node !== undefined) return nodeSpan(source, node.parent?.type === 'property' ? node.parent : node);
+  }
+  return FIRST_LINE;
+}
+
+function keySpanOf(source: SourceFile, tree: JsonNode | undefined, path: Path): Span {
+  const node = nodeAtPath(tree, path);
+  const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+  return key === undefined ? pairSpan(source, tree, path) : nodeSpan(source, key);
+}
+
+/**
+ * The known key a typo most likely meant: the same letters in another case, or within a few edits
+ * (fewer for short keys, so that "ui" is not taken for "tui"). Undefined when nothing is close.
+ */
+export function closestKey(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length === 0 || name.length > 64) return undefined;
+  const lower = name.toLowerCase();
+  const sameLetters = candidates.find((candidate) => candidate.toLowerCase() === lower);
+  if (sameLetters !== undefined) return sameLetters;
+  const limit = Math.min(3, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) > limit) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(
+        d[(i - 1) * cols + j]! + 1,
+        d[i * cols + j - 1]! + 1,
+        d[(i - 1) * cols + j - 1]! + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
+      }
+      d[i * cols + j] = value;
+    }
+  }
+  return d[rows * cols - 1]!;
+}
