@@ -1,0 +1,578 @@
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { classify, type DiscoverOptions, type Discovery, discover } from '../src/core/discover.js';
+import { ConfigurationError } from '../src/core/errors.js';
+import type { Logger } from '../src/core/logger.js';
+
+const roots: string[] = [];
+
+afterEach(async () => {
+  for (const root of roots.splice(0)) {
+    await chmod(root, 0o755).catch(() => {});
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+/** A temp directory holding `files` (path relative to it, with `/`). */
+async function tree(files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'ccp-discover-'));
+  roots.push(root);
+  const entries = Object.entries(files).map(([relative, content]) => ({
+    target: path.join(root, ...relative.split('/')),
+    content,
+  }));
+  for (const directory of new Set(entries.map((e) => path.dirname(e.target)))) {
+    await mkdir(directory, { recursive: true });
+  }
+  for (let i = 0; i < entries.length; i += 64) {
+    await Promise.all(entries.slice(i, i + 64).map((e) => writeFile(e.target, e.content)));
+  }
+  return root;
+}
+
+function git(root: string, ...args: string[]): void {
+  execFileSync(
+    'git',
+    ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'init.defaultBranch=main', ...args],
+    { cwd: root, stdio: 'pipe' },
+  );
+}
+
+function recordingLogger(): Logger & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { debug() {}, info() {}, warning: (message) => warnings.push(message), warnings };
+}
+
+const WALK: DiscoverOptions = { include: [], exclude: [], gitignore: false, maxFileSize: 5 * 1024 * 1024 };
+
+const run = (root: string, options: Partial<DiscoverOptions> = {}, logger: Logger = recordingLogger()) =>
+  discover(root, { ...WALK, ...options }, logger);
+
+/** `path kind[/role]` for each loaded file. */
+const listed = (discovery: Discovery) =>
+  discovery.files.map(({ candidate }) =>
+    [
+      candidate.path,
+      candidate.role === undefined ? candidate.kind : `${candidate.kind}/${candidate.role}`,
+    ].join(' '),
+  );
+
+const skippedAt = (file: string, reason: string) => ({
+  path: file,
+  reason,
+  location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+});
+
+describe('classify', () => {
+  it.each([
+    ['.claude/settings.json', { kind: 'settings', role: 'project' }],
+    ['apps/web/.claude/settings.json', { kind: 'settings', role: 'project' }],
+    ['.claude/settings.local.json', { kind: 'settings', role: 'local' }],
+    ['managed-settings.json', { kind: 'settings', role: 'managed' }],
+    ['etc/claude-code/managed-settings.json', { kind: 'settings', role: 'managed' }],
+    ['managed-settings.d/10-telemetry.json', { kind: 'settings', role: 'managed-dropin' }],
+    ['etc/managed-settings.d/a.json', { kind: 'settings', role: 'managed-dropin' }],
+    ['dot_claude/settings.json', { kind: 'settings', role: 'user' }],
+    ['home/dot_claude/settings.json', { kind: 'settings', role: 'user' }],
+    ['.env', { kind: 'dotenv' }],
+    ['.env.local', { kind: 'dotenv' }],
+    ['svc/.env.production', { kind: 'dotenv' }],
+    ['.env.example', { kind: 'dotenv' }],
+    ['prod.env', { kind: 'dotenv' }],
+    ['.envrc', { kind: 'dotenv' }],
+    ['.mcp.json', { kind: 'mcp' }],
+    ['pkg/.mcp.json', { kind: 'mcp' }],
+    ['.github/workflows/ci.yml', { kind: 'workflow' }],
+    ['.github/workflows/release.yaml', { kind: 'workflow' }],
+    ['sub/.github/workflows/ci.yml', { kind: 'workflow' }],
+    ['.devcontainer/devcontainer.json', { kind: 'devcontainer' }],
+    ['.devcontainer.json', { kind: 'devcontainer' }],
+    ['.devcontainer/python/devcontainer.json', { kind: 'devcontainer' }],
+  ])('%s', (file, expected) => {
+    expect(classify(file)).toEqual({ path: file, ...expected });
+  });
+
+  it.each([
+    'settings.json',
+    'claude/settings.json',
+    '.claude/settings.local.json.bak',
+    '.claude/other.json',
+    'managed-settings.d/.hidden.json',
+    'managed-settings.d/notes.txt',
+    'managed-settings.d/sub/a.json',
+    'dot_claude/settings.local.json',
+    'environment.ts',
+    '.envoy',
+    '.env-local',
+    'env',
+    '.envrc.local',
+    '.env/bin/activate',
+    '.github/workflows/sub/ci.yml',
+    '.github/workflows/README.md',
+    'workflows/ci.yml',
+    '.github/ci.yml',
+    '.devcontainer/a/b/devcontainer.json',
+    'devcontainer.json',
+    'mcp.json',
+    'node_modules/.env',
+    'a/node_modules/pkg/.claude/settings.json',
+    '.git/.env',
+    'x/.git/managed-settings.json',
+  ])('%s is not a candidate', (file) => {
+    expect(classify(file)).toBeUndefined();
+  });
+
+  it('does not mistake look-alike directory names for skipped ones', () => {
+    expect(classify('node_modules_backup/.env')).toEqual({
+      path: 'node_modules_backup/.env',
+      kind: 'dotenv',
+    });
+    expect(classify('my.git/.env')).toEqual({ path: 'my.git/.env', kind: 'dotenv' });
+  });
+});
+
+const REPOSITORY = {
+  '.claude/settings.json': '{}',
+  '.claude/settings.local.json': '{}',
+  '.claude/commands/x.md': '# x',
+  'apps/web/.claude/settings.json': '{"env":{}}',
+  'apps/api/.claude/settings.local.json': '{}',
+  'managed-settings.json': '{}',
+  'managed-settings.d/10-a.json': '{}',
+  'managed-settings.d/20-b.json': '{}',
+  'managed-settings.d/.hidden.json': '{}',
+  'managed-settings.d/README.md': 'x',
+  'dot_claude/settings.json': '{}',
+  '.env': 'A=1',
+  '.env.local': 'A=1',
+  'svc/.env.production': 'A=1',
+  'svc/prod.env': 'A=1',
+  '.envrc': 'use flake',
+  'environment.ts': 'x',
+  '.envoy': 'x',
+  '.mcp.json': '{}',
+  '.github/workflows/ci.yml': 'on: push',
+  '.github/workflows/release.yaml': 'on: push',
+  '.github/workflows/nested/skip.yml': 'on: push',
+  'tools/.devcontainer.json': '{}',
+  '.devcontainer/devcontainer.json': '{}',
+  '.devcontainer/py/devcontainer.json': '{}',
+  'node_modules/.env': 'A=1',
+  'packages/x/node_modules/dep/.claude/settings.json': '{}',
+  'deep/a/b/node_modules/.env': 'A=1',
+  'vendor/.git/.env': 'A=1',
+  'README.md': 'x',
+};
+
+const REPOSITORY_CANDIDATES = [
+  '.claude/settings.json settings/project',
+  '.claude/settings.local.json settings/local',
+  '.devcontainer/devcontainer.json devcontainer',
+  '.devcontainer/py/devcontainer.json devcontainer',
+  '.env dotenv',
+  '.env.local dotenv',
+  '.envrc dotenv',
+  '.github/workflows/ci.yml workflow',
+  '.github/workflows/release.yaml workflow',
+  '.mcp.json mcp',
+  'apps/api/.claude/settings.local.json settings/local',
+  'apps/web/.claude/settings.json settings/project',
+  'dot_claude/settings.json settings/user',
+  'managed-settings.d/10-a.json settings/managed-dropin',
+  'managed-settings.d/20-b.json settings/managed-dropin',
+  'managed-settings.json settings/managed',
+  'svc/.env.production dotenv',
+  'svc/prod.env dotenv',
+  'tools/.devcontainer.json devcontainer',
+];
+
+describe('discover: what is found', () => {
+  it('walks a tree and finds every kind, skipping node_modules and .git at any depth', async () => {
+    const root = await tree(REPOSITORY);
+    const discovery = await run(root);
+    expect(discovery.method).toBe('walk');
+    expect(listed(discovery)).toEqual(REPOSITORY_CANDIDATES);
+    expect(discovery.skipped).toEqual([]);
+  });
+
+  it('finds the same files through git', async () => {
+    const root = await tree(REPOSITORY);
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    const discovery = await run(root, { gitignore: true });
+    expect(discovery.method).toBe('git');
+    // vendor/ holds a .git directory: git treats it as a nested repository, whose own files are still listed.
+    expect(listed(discovery)).toEqual(REPOSITORY_CANDIDATES);
+  });
+
+  it('reads each file into a SourceFile with its relative path', async () => {
+    const root = await tree({ 'a/.env': '\uFEFFA=1\r\nB=2\n' });
+    const discovery = await run(root);
+    expect(discovery.files).toEqual([
+      {
+        candidate: { path: 'a/.env', kind: 'dotenv' },
+        source: { path: 'a/.env', text: 'A=1\r\nB=2\n', lineStarts: [0, 5, 9] },
+      },
+    ]);
+  });
+
+  it('keeps names with spaces, quotes, a newline and non-ASCII intact, in git and walk modes', async () => {
+    const files = {
+      'dir with space/.env': 'A=1',
+      'quo"te\'s/x.env': 'A=2',
+      'new\nline.env': 'A=3',
+      'ünï cødé/.claude/settings.json': '{}',
+      'tab\there/.envrc': 'export A=4',
+    };
+    const expected = [
+      'dir with space/.env dotenv',
+      'new\nline.env dotenv',
+      'quo"te\'s/x.env dotenv',
+      'tab\there/.envrc dotenv',
+      'ünï cødé/.claude/settings.json settings/project',
+    ];
+    const root = await tree(files);
+    const walked = await run(root, { gitignore: true });
+    expect(walked.method).toBe('walk');
+    expect(listed(walked)).toEqual(expected);
+    expect(walked.files.map((f) => f.source.text)).toEqual(['A=1', 'A=3', 'A=2', 'export A=4', '{}']);
+
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    const viaGit = await run(root, { gitignore: true });
+    expect(viaGit.method).toBe('git');
+    expect(listed(viaGit)).toEqual(expected);
+  });
+
+  it('accepts a relative root', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    const relative = path.relative(process.cwd(), root);
+    expect(listed(await run(relative))).toEqual(['.env dotenv']);
+  });
+});
+
+describe('discover: .gitignore', () => {
+  const IGNORING = {
+    '.gitignore': '*.local.env\n/build/\n.env.local\n',
+    '.env': 'A=1',
+    '.env.local': 'A=1',
+    'a.local.env': 'A=1',
+    'build/.env': 'A=1',
+    'build/.gitignore': '!*\n',
+    'sub/.gitignore': '!keep.local.env\n.env\n',
+    'sub/keep.local.env': 'A=1',
+    'sub/other.local.env': 'A=1',
+    'sub/.env': 'A=1',
+    'sub/build/x.env': 'A=1',
+    'sub/deeper/.env': 'A=1',
+    'sub/deeper/.claude/settings.json': '{}',
+  };
+  // `/build/` is anchored to the root; a parent's excluded directory cannot be re-included from inside it; a
+  // deeper .gitignore overrides a higher one.
+  const KEPT = [
+    '.env dotenv',
+    'sub/build/x.env dotenv',
+    'sub/deeper/.claude/settings.json settings/project',
+    'sub/keep.local.env dotenv',
+  ];
+
+  it('honours .gitignore at every level when walking', async () => {
+    const root = await tree(IGNORING);
+    const discovery = await run(root, { gitignore: true });
+    expect(discovery.method).toBe('walk');
+    expect(listed(discovery)).toEqual(KEPT);
+  });
+
+  it('agrees with git on the same tree', async () => {
+    const root = await tree(IGNORING);
+    git(root, 'init', '-q');
+    const discovery = await run(root, { gitignore: true });
+    expect(discovery.method).toBe('git');
+    expect(listed(discovery)).toEqual(KEPT);
+  });
+
+  it('lists tracked files even when ignored, and untracked ones that are not', async () => {
+    const root = await tree({
+      '.gitignore': '.env*\n',
+      '.env.tracked': 'A=1',
+      '.env.untracked': 'A=1',
+      'new.env': 'A=1',
+    });
+    git(root, 'init', '-q');
+    git(root, 'add', '-f', '.env.tracked');
+    const discovery = await run(root, { gitignore: true });
+    expect(discovery.method).toBe('git');
+    expect(listed(discovery)).toEqual(['.env.tracked dotenv', 'new.env dotenv']);
+  });
+
+  it('includes ignored files with gitignore: false, even in a git work tree', async () => {
+    const root = await tree(IGNORING);
+    git(root, 'init', '-q');
+    const discovery = await run(root, { gitignore: false });
+    expect(discovery.method).toBe('walk');
+    expect(listed(discovery)).toEqual([
+      '.env dotenv',
+      '.env.local dotenv',
+      'a.local.env dotenv',
+      'build/.env dotenv',
+      'sub/.env dotenv',
+      'sub/build/x.env dotenv',
+      'sub/deeper/.claude/settings.json settings/project',
+      'sub/deeper/.env dotenv',
+      'sub/keep.local.env dotenv',
+      'sub/other.local.env dotenv',
+    ]);
+  });
+
+  it('silently drops a tracked file that was deleted', async () => {
+    const root = await tree({ '.env': 'A=1', 'gone.env': 'A=1' });
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    await unlink(path.join(root, 'gone.env'));
+    const discovery = await run(root, { gitignore: true });
+    expect(listed(discovery)).toEqual(['.env dotenv']);
+    expect(discovery.skipped).toEqual([]);
+  });
+
+  it('lists the files of an untracked nested repository with its own ignore rules', async () => {
+    const root = await tree({
+      '.env': 'A=1',
+      'nested/.env': 'A=1',
+      'nested/.gitignore': 'secret.env\n',
+      'nested/secret.env': 'A=1',
+      'nested/sub/.claude/settings.json': '{}',
+    });
+    git(path.join(root, 'nested'), 'init', '-q');
+    git(root, 'init', '-q');
+    const discovery = await run(root, { gitignore: true });
+    expect(discovery.method).toBe('git');
+    expect(listed(discovery)).toEqual([
+      '.env dotenv',
+      'nested/.env dotenv',
+      'nested/sub/.claude/settings.json settings/project',
+    ]);
+  });
+
+  it('scans a sub-directory of a work tree with paths relative to it', async () => {
+    const root = await tree({
+      'a/b/.env': 'A=1',
+      'a/.env': 'A=1',
+      '.gitignore': 'a/b/ignored.env\n',
+      'a/b/ignored.env': 'A=1',
+    });
+    git(root, 'init', '-q');
+    const discovery = await run(path.join(root, 'a'), { gitignore: true });
+    expect(discovery.method).toBe('git');
+    expect(listed(discovery)).toEqual(['.env dotenv', 'b/.env dotenv']);
+  });
+});
+
+describe('discover: include and exclude', () => {
+  const FILES = {
+    '.claude/settings.json': '{}',
+    'examples/.claude/settings.json': '{}',
+    'examples/deep/.env': 'A=1',
+    'apps/web/.env': 'A=1',
+    'apps/web/.env.local': 'A=1',
+  };
+
+  it('keeps only files that match an include', async () => {
+    const root = await tree(FILES);
+    expect(listed(await run(root, { include: ['apps/**'] }))).toEqual([
+      'apps/web/.env dotenv',
+      'apps/web/.env.local dotenv',
+    ]);
+    expect(listed(await run(root, { include: ['**/.env', '.claude/*.json'] }))).toEqual([
+      '.claude/settings.json settings/project',
+      'apps/web/.env dotenv',
+      'examples/deep/.env dotenv',
+    ]);
+  });
+
+  it('drops files that match an exclude', async () => {
+    const root = await tree(FILES);
+    expect(listed(await run(root, { exclude: ['examples/**', '**/.env.local'] }))).toEqual([
+      '.claude/settings.json settings/project',
+      'apps/web/.env dotenv',
+    ]);
+  });
+
+  it('treats a glob that names a directory as everything under it', async () => {
+    const root = await tree(FILES);
+    expect(listed(await run(root, { exclude: ['examples', './apps/web/'] }))).toEqual([
+      '.claude/settings.json settings/project',
+    ]);
+    expect(listed(await run(root, { include: ['apps'], exclude: ['**/*.local'] }))).toEqual([
+      'apps/web/.env dotenv',
+    ]);
+  });
+
+  it('applies the filters before reading, so an excluded file is never reported as skipped', async () => {
+    const root = await tree({ 'big/.env': 'A=1234567890', 'small/.env': 'A=1' });
+    const discovery = await run(root, { maxFileSize: 5, exclude: ['big/**'] });
+    expect(listed(discovery)).toEqual(['small/.env dotenv']);
+    expect(discovery.skipped).toEqual([]);
+  });
+});
+
+describe('discover: symlinks', () => {
+  it('skips a link that leaves the root, without reading it', async () => {
+    const root = await tree({ 'real.env': 'A=1' });
+    await symlink('/etc/passwd', path.join(root, '.env'));
+    await mkdir(path.join(root, 'sub'));
+    await symlink('../../', path.join(root, 'sub', '.envrc'));
+    const discovery = await run(root);
+    expect(listed(discovery)).toEqual(['real.env dotenv']);
+    expect(discovery.skipped).toEqual([
+      skippedAt('.env', 'a symlink that leaves the scanned root; not followed'),
+      skippedAt('sub/.envrc', 'a symlink that leaves the scanned root; not followed'),
+    ]);
+  });
+
+  it('skips the same link through git', async () => {
+    const root = await tree({});
+    await symlink('/etc/passwd', path.join(root, '.env'));
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    const discovery = await run(root, { gitignore: true });
+    expect(discovery.method).toBe('git');
+    expect(discovery.files).toEqual([]);
+    expect(discovery.skipped).toEqual([
+      skippedAt('.env', 'a symlink that leaves the scanned root; not followed'),
+    ]);
+  });
+
+  it('reads a link whose target is inside the root, under the link’s own path', async () => {
+    const root = await tree({ 'config/shared.txt': 'SHARED=1' });
+    await symlink('config/shared.txt', path.join(root, '.env'));
+    const discovery = await run(root);
+    expect(discovery.files.map((f) => [f.candidate.path, f.source.path, f.source.text])).toEqual([
+      ['.env', '.env', 'SHARED=1'],
+    ]);
+  });
+
+  it('skips a broken link with the reason', async () => {
+    const root = await tree({});
+    await symlink('missing.txt', path.join(root, '.env'));
+    await symlink('.env.self', path.join(root, '.env.self'));
+    const discovery = await run(root);
+    expect(discovery.files).toEqual([]);
+    expect(discovery.skipped).toEqual([
+      skippedAt('.env', 'a broken symlink; not followed'),
+      skippedAt('.env.self', 'a broken symlink; not followed'),
+    ]);
+  });
+
+  it('never enters a linked directory, so a loop cannot hang the walk', async () => {
+    const root = await tree({ 'a/.env': 'A=1' });
+    await symlink('..', path.join(root, 'a', 'loop'));
+    await symlink('.', path.join(root, 'self'));
+    await symlink('a', path.join(root, 'alias'));
+    const discovery = await run(root);
+    expect(listed(discovery)).toEqual(['a/.env dotenv']);
+    expect(discovery.skipped).toEqual([]);
+  });
+
+  it('ignores a candidate name that is a link to a directory inside the root', async () => {
+    const root = await tree({ 'dir/x': 'x' });
+    await symlink('dir', path.join(root, '.env'));
+    const discovery = await run(root);
+    expect(discovery).toEqual({ files: [], skipped: [], method: 'walk' });
+  });
+
+  it('checks the real location, so a scanned root reached through a link still works', async () => {
+    const root = await tree({ 'project/.env': 'A=1' });
+    await symlink('project', path.join(root, 'link'));
+    const discovery = await run(path.join(root, 'link'));
+    expect(listed(discovery)).toEqual(['.env dotenv']);
+  });
+});
+
+describe('discover: files that are not checked', () => {
+  it('skips a file larger than the cap without reading it', async () => {
+    const root = await tree({ 'a/.env': 'x'.repeat(101), 'b/.env': 'x'.repeat(100) });
+    const discovery = await run(root, { maxFileSize: 100 });
+    expect(listed(discovery)).toEqual(['b/.env dotenv']);
+    expect(discovery.skipped).toEqual([skippedAt('a/.env', 'larger than 100 bytes')]);
+  });
+
+  it('says the cap in MiB', async () => {
+    const root = await tree({ '.env': new Uint8Array(1024 * 1024 + 1).fill(65) });
+    const discovery = await run(root, { maxFileSize: 1024 * 1024 });
+    expect(discovery.skipped).toEqual([skippedAt('.env', 'larger than 1 MiB')]);
+    const halves = await run(root, { maxFileSize: 1024 * 1024 * 0.5 });
+    expect(halves.skipped).toEqual([skippedAt('.env', 'larger than 512 KiB')]);
+  });
+
+  it('skips NUL bytes, UTF-16 and invalid UTF-8 with the reason', async () => {
+    const root = await tree({
+      'binary/.env': new Uint8Array([0x41, 0x3d, 0x00, 0x31]),
+      'utf16le/.env': new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x3d, 0x00, 0x31, 0x00]),
+      'utf16be/.env': new Uint8Array([0xfe, 0xff, 0x00, 0x41, 0x00, 0x3d, 0x00, 0x31]),
+      'latin1/.env': new Uint8Array([0x41, 0x3d, 0xe9]),
+      'ok/.env': new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x3d, 0xc3, 0xa9]),
+    });
+    const discovery = await run(root);
+    expect(discovery.files.map((f) => [f.candidate.path, f.source.text])).toEqual([['ok/.env', 'A=é']]);
+    expect(discovery.skipped).toEqual([
+      skippedAt('binary/.env', 'not a text file'),
+      skippedAt('latin1/.env', 'not valid UTF-8'),
+      skippedAt('utf16be/.env', 'UTF-16 encoded, Claude Code reads UTF-8'),
+      skippedAt('utf16le/.env', 'UTF-16 encoded, Claude Code reads UTF-8'),
+    ]);
+  });
+
+  it('ignores a candidate name that is a directory', async () => {
+    const root = await tree({ '.env/bin/activate': 'x', '.mcp.json/x': 'y' });
+    expect(await run(root)).toEqual({ files: [], skipped: [], method: 'walk' });
+  });
+});
+
+describe('discover: errors', () => {
+  it('throws a ConfigurationError for a root that does not exist', async () => {
+    const root = await tree({});
+    const missing = path.join(root, 'nope');
+    await expect(run(missing)).rejects.toThrow(new ConfigurationError(`path not found: ${missing}`));
+    await expect(run(missing)).rejects.toBeInstanceOf(ConfigurationError);
+  });
+
+  it('throws a ConfigurationError for a root that is a file', async () => {
+    const root = await tree({ 'file.txt': 'x' });
+    const file = path.join(root, 'file.txt');
+    await expect(run(file)).rejects.toThrow(new ConfigurationError(`not a directory: ${file}`));
+  });
+
+  it.skipIf(process.getuid?.() === 0)('warns about an unreadable sub-directory and goes on', async () => {
+    const root = await tree({ 'locked/.env': 'A=1', 'open/.env': 'A=1' });
+    await chmod(path.join(root, 'locked'), 0o000);
+    const logger = recordingLogger();
+    try {
+      const discovery = await run(root, {}, logger);
+      expect(listed(discovery)).toEqual(['open/.env dotenv']);
+      expect(logger.warnings).toEqual(['cannot read directory locked (EACCES); skipped']);
+    } finally {
+      await chmod(path.join(root, 'locked'), 0o755);
+    }
+  });
+});
+
+describe('discover: scale', () => {
+  it('lists a 10,000-file git work tree and reads only the candidates', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 10_000; i++) files[`pkg${i % 200}/src/file${i}.ts`] = 'x';
+    for (let i = 0; i < 50; i++) files[`pkg${i}/.env`] = `N=${i}`;
+    const root = await tree(files);
+    git(root, 'init', '-q');
+    git(root, 'add', '-A');
+    const viaGit = await run(root, { gitignore: true });
+    const walked = await run(root);
+    expect(viaGit.method).toBe('git');
+    expect(viaGit.files.length).toBe(50);
+    expect(viaGit.files[0]!.candidate.path).toBe('pkg0/.env');
+    expect(viaGit.files[49]!.candidate.path).toBe('pkg9/.env');
+    expect(listed(walked)).toEqual(listed(viaGit));
+  }, 60_000);
+});
