@@ -304,7 +304,7 @@ describe('ZDR006', () => {
       policies: ['zdr'],
       options: DEFAULTS,
     }).filter((f) => f.ruleId === 'ZDR006');
-    expect(finding!.message).toContain('https://gw.example.net/x');
+    expect(finding!.message).toContain('https://gw.example.net,');
     expect(finding!.message).not.toContain('hunter2');
     expect(finding!.message).not.toContain('token=abc');
   });
@@ -379,4 +379,43 @@ describe('SEC001', () => {
     expect(findings.filter((f) => f.ruleId === 'SEC001').map((f) => f.line)).toEqual([3]);
     expect(JSON.stringify(findings)).not.toContain(anthropicKey.slice(7));
   });
+
+  it('finds a credential-named value in a settings file that does not parse', () => {
+    const broken = settingsFile(
+      '.claude/settings.json',
+      'project',
+      '{\n  // comment\n  "env": { "ANTHROPIC_AUTH_TOKEN": "Pq3Lw8Zr5Tn2Kd7Xv4Hm9B" }\n}\n',
+    );
+    expect(check([broken], ['SEC001'])).toEqual([{ ruleId: 'SEC001', file: '.claude/settings.json', line: 3, severity: 'error' }]);
+  });
+
+  it('treats key-shaped placeholders as placeholders', () => {
+    const env = dotenvFile(
+      '.env.example',
+      ['ANTHROPIC_API_KEY=sk-ant-xxxxxxxxxxxxxxxx', 'ANTHROPIC_AUTH_TOKEN=sk-ant-api03-xxxxxxxxxxxx', 'CLAUDE_CODE_OAUTH_TOKEN=Testing4Real9Xk2LmN8pR4'].join('\n'),
+    );
+    expect(check([env], ['SEC001'])).toEqual([{ ruleId: 'SEC001', file: '.env.example', line: 3, severity: 'error' }]);
+  });
 });
+
+describe('messages never print a secret', () => {
+  it.each([
+    ['Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx', 'a value that is not a URL'],
+    ['https://gw.example.net/t/Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx/v1', 'https://gw.example.net'],
+    ['https://user:Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx@gw.example.net:8443/?k=1', 'https://gw.example.net:8443'],
+  ])('ZDR006 shows only the origin of %s', (url, shown) => {
+    const files = [project({ ANTHROPIC_BASE_URL: url })];
+    const [finding] = evaluate({ rules: RULES, files, skipped: [], scopes: resolveScopes(files), policies: ['zdr'], options: DEFAULTS }).filter(
+      (f) => f.ruleId === 'ZDR006',
+    );
+    expect(finding!.message).toContain(shown);
+    expect(JSON.stringify(finding)).not.toContain('Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx');
+  });
+});
+
+describe('NET003 scope', () => {
+  it('leaves presence-only variables that do not control traffic alone', () => {
+    expect(check([project({ IS_DEMO: '0', CLAUDE_CODE_TMUX_TRUECOLOR: 'false' })], ['NET003'])).toEqual([]);
+  });
+});
+

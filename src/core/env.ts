@@ -25,7 +25,7 @@ export const PROVIDER_VARIABLES = [
 
 export const PROVIDER_NAMES: Record<(typeof PROVIDER_VARIABLES)[number], string> = {
   CLAUDE_CODE_USE_BEDROCK: 'Amazon Bedrock',
-  CLAUDE_CODE_USE_VERTEX: 'Google Vertex AI',
+  CLAUDE_CODE_USE_VERTEX: "Google Cloud's Agent Platform (formerly Vertex AI)",
   CLAUDE_CODE_USE_FOUNDRY: 'Microsoft Foundry',
   CLAUDE_CODE_USE_MANTLE: 'Bedrock Mantle',
   CLAUDE_CODE_USE_ANTHROPIC_AWS: 'Claude Platform on AWS',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ConfigurationError } from './errors.js';
 import { FAIL_LEVELS, type FailLevel, POLICIES, type PolicyId, SEVERITIES, type Severity } from './model.js';
+import type { IgnoreEntry } from './suppress.js';
 
 export const DEFAULT_MAX_RETENTION_DAYS = 30;
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -38,6 +39,8 @@ export interface ScanOptions {
   gitignore: boolean;
   /** Per-rule severity from a config file; `off` disables the rule. */
   rules: Record<string, RuleSeverityOverride>;
+  /** Suppressions from a config file's `ignore:` (validated there, with their file and line). */
+  ignore: IgnoreEntry[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,13 +86,17 @@ export const optionsSchema = z.object({
   exclude: z.array(z.string().min(1)).default([]),
   gitignore: z.boolean().default(true),
   rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
+  ignore: z.array(z.custom<IgnoreEntry>()).default([]),
 });
 
-/** Split `a,b` and trim; an empty string or list counts as not given. */
-export function splitList(value: string | string[] | undefined): string[] | undefined {
+/**
+ * Split `a,b` (or one item a line) and trim; an empty string or list counts as not given. Globs are split on
+ * new lines only (pass `/\n/`), so that a brace glob such as `{a,b}/**` stays whole.
+ */
+export function splitList(value: string | string[] | undefined, separators = /[,\n]/): string[] | undefined {
   if (value === undefined) return undefined;
   const parts = (Array.isArray(value) ? value : [value])
-    .flatMap((v) => v.split(/[,\n]/))
+    .flatMap((v) => v.split(separators))
     .map((v) => v.trim())
     .filter((v) => v !== '');
   return parts.length === 0 ? undefined : parts;
@@ -112,10 +119,11 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     allowedBaseUrls: splitList(raw.allowedBaseUrls) ?? fromConfig.allowedBaseUrls,
     maxRetentionDays: given(raw.maxRetentionDays) ?? fromConfig.maxRetentionDays,
     maxFileSize: given(raw.maxFileSize) ?? fromConfig.maxFileSize,
-    include: splitList(raw.include) ?? fromConfig.include,
-    exclude: splitList(raw.exclude) ?? fromConfig.exclude,
+    include: splitList(raw.include, /\n/) ?? fromConfig.include,
+    exclude: splitList(raw.exclude, /\n/) ?? fromConfig.exclude,
     gitignore: raw.gitignore ?? fromConfig.gitignore,
     rules: fromConfig.rules,
+    ignore: fromConfig.ignore,
   };
   const result = optionsSchema.safeParse(input);
   if (!result.success) {

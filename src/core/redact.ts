@@ -11,17 +11,16 @@ export function isSecretName(name: string): boolean {
 /** Something that looks like an Anthropic key anywhere in a value. */
 export const ANTHROPIC_KEY_PATTERN = /sk-ant-[A-Za-z0-9_-]{8,}/;
 
-/** A URL with user info, query and fragment removed, for messages. Not a URL: a short neutral stand-in. */
+/**
+ * What a message may show of a URL: its origin only (scheme, host, port). Paths, user info and queries can carry
+ * tokens. A value that is not a URL is not shown at all.
+ */
 export function redactUrl(value: string): string {
   try {
     const url = new URL(value.trim());
-    url.username = '';
-    url.password = '';
-    url.search = '';
-    url.hash = '';
-    return redactText(url.toString().replace(/\/$/, ''));
+    return url.origin === 'null' ? 'a value that is not an http(s) URL' : url.origin;
   } catch {
-    return redactText(value.length > 80 ? `${value.slice(0, 77)}…` : value);
+    return 'a value that is not a URL';
   }
 }
 

@@ -1,10 +1,13 @@
 // Presence-only variables are on for ANY non-empty value: "0" and "false" still disable traffic (docs: env-vars,
 // note under "Variables"; anthropics/claude-code#29134). A file that reads "off" but acts "on" misleads its
 // reviewers, and the next person to "fix" it by deleting the line turns traffic back on.
-import { isPresenceOnly, looksLikeOff } from '../core/env.js';
+import { looksLikeOff, NONESSENTIAL } from '../core/env.js';
 import type { RawFinding } from '../core/model.js';
 import { environments } from './environments.js';
 import type { Rule } from './types.js';
+
+/** The presence-only variables that control traffic; the others (IS_DEMO, …) are not this policy's business. */
+const TRAFFIC_SWITCHES = new Set([NONESSENTIAL, 'DISABLE_TELEMETRY', 'DISABLE_ERROR_REPORTING']);
 
 export const NET003: Rule = {
   id: 'NET003',
@@ -18,7 +21,7 @@ export const NET003: Rule = {
     const findings: RawFinding[] = [];
     for (const environment of environments(context)) {
       for (const value of environment.env.values()) {
-        if (!isPresenceOnly(value.name) || value.unknown || !looksLikeOff(value.value)) continue;
+        if (!TRAFFIC_SWITCHES.has(value.name) || value.unknown || !looksLikeOff(value.value)) continue;
         findings.push({
           ruleId: 'NET003',
           ...value.location,

@@ -2,7 +2,7 @@
 // Claude Code's credential variables are listed on docs: authentication "Authentication precedence";
 // Anthropic keys start with `sk-ant-`. The message names the variable and file, never the value.
 import { CREDENTIAL_VARIABLES } from '../core/env.js';
-import type { SettingsFile } from '../core/files.js';
+import type { SettingsFile, WorkflowFile } from '../core/files.js';
 import type { Location, RawFinding } from '../core/model.js';
 import type { JsonNode } from '../core/parse/json.js';
 import { nodeSpan } from '../core/parse/json.js';
@@ -31,9 +31,10 @@ export function isPlaceholder(raw: string): boolean {
   if (/\$\{[^}]*\}/.test(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${VAR}, $VAR
   if (/^<[^>]*>$/.test(value)) return true;
   const lower = value.toLowerCase();
-  if (lower.startsWith('xxx') || lower.startsWith('test') || lower.includes('...') || lower.includes('…'))
-    return true;
-  if (/^(.)\1+$/.test(value)) return true; // ******** or 00000000
+  // What follows a known key prefix is what matters: sk-ant-xxxxxxxx is a placeholder too.
+  const body = lower.replace(/^sk-ant-(api\d+-|oat\d+-|admin\d+-)?/, '');
+  if (body.startsWith('xxx') || /^test([-_.]|$)/.test(body) || body.includes('...') || body.includes('…')) return true;
+  if (/^(.)\1+$/.test(body)) return true; // ******** or 00000000
   return PLACEHOLDER_WORDS.some((word) => lower.includes(word));
 }
 
@@ -99,6 +100,53 @@ function textSecrets(source: SourceFile): RawFinding[] {
   return out;
 }
 
+/** The credential variable a workflow key names: env names as written, action inputs such as `anthropic_api_key`. */
+function credentialName(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (CREDENTIAL_VARIABLES.has(key)) return key;
+  return CREDENTIAL_VARIABLES.has(key.toUpperCase()) ? key.toUpperCase() : undefined;
+}
+
+/**
+ * A workflow: Anthropic keys anywhere in its text (comments and `run:` scripts included), and long values under a
+ * credential name (`env:`, `with:`, `claude_env` lines, the inline `settings` JSON). `${{ secrets.X }}` is a placeholder.
+ */
+function workflowSecrets(file: WorkflowFile): RawFinding[] {
+  const out = textSecrets(file.source);
+  for (const entry of file.workflow.strings) {
+    const name = credentialName(entry.key);
+    if (name === undefined || ANTHROPIC_KEY_PATTERN.test(entry.value)) continue;
+    if (!isCommittedCredential(name, entry.value)) continue;
+    out.push(
+      finding({ file: file.source.path, ...spanAt(file.source, entry.offset, entry.length) }, name, null),
+    );
+  }
+  return out;
+}
+
+/** In a file that did not parse: `NAME: "value"` / `NAME=value` for the credential variables, on one line. */
+function namedTextSecrets(source: SourceFile): RawFinding[] {
+  const out: RawFinding[] = [];
+  const names = [...CREDENTIAL_VARIABLES].join('|');
+  const pattern = new RegExp(`["']?\\b(${names})\\b["']?\\s*[:=]\\s*["']?([^"'\\s,}]+)`, 'g');
+  for (const match of source.text.matchAll(pattern)) {
+    const [, name, value] = match;
+    if (name === undefined || value === undefined || !isCommittedCredential(name, value)) continue;
+    const start = match.index ?? 0;
+    out.push(finding({ file: source.path, ...spanAt(source, start, match[0].length) }, name, null));
+  }
+  return out;
+}
+
+/** Both text scans for a file that did not parse, one finding per line. */
+function unparsedSecrets(source: SourceFile): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const f of [...namedTextSecrets(source), ...textSecrets(source)]) {
+    if (!out.some((o) => o.line === f.line)) out.push(f);
+  }
+  return out;
+}
+
 function settingsScope(file: SettingsFile, scopes: { id: string; files: string[] }[]): string | null {
   return scopes.find((s) => s.files.includes(file.source.path))?.id ?? null;
 }
@@ -123,11 +171,13 @@ export const SEC001: Rule = {
             : `An Anthropic key (in ${entry.name})`;
           findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
         }
+      } else if (file.kind === 'workflow') {
+        findings.push(...workflowSecrets(file));
       } else if (file.json.ok && file.json.tree !== undefined) {
         const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
         findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));
       } else {
-        findings.push(...textSecrets(file.source));
+        findings.push(...unparsedSecrets(file.source));
       }
     }
     return findings;

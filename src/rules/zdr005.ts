@@ -1,6 +1,7 @@
 // A pinned login must point at the ZDR organisation, through a method that authenticates into it:
-// forceLoginMethod "console" (Console API keys) or "claudeai" (Claude Enterprise); "gateway" routes logins
-// through a third party (docs: authentication "Restrict login to your organization"; zero-data-retention).
+// forceLoginMethod "console" (Console API keys) or "claudeai" (Claude Enterprise), the two logins into an
+// Anthropic organisation; "gateway" logs in through a Claude apps gateway instead (docs: authentication
+// "Restrict login to your organization"; settings-reference forceLoginMethod; zero-data-retention).
 import type { RawFinding } from '../core/model.js';
 import type { Rule } from './types.js';
 

@@ -51,8 +51,8 @@ export const ZDR006: Rule = {
           scope: environment.scope?.id ?? null,
           message: value.unknown
             ? `${name} is set from a value that cannot be verified statically; API traffic may pass a host outside ZDR.`
-            : `${name} sends API traffic to ${redactUrl(value.value)}, which is neither api.anthropic.com nor an allowed base URL.`,
-          fix: `Remove ${name} from \`${value.location.file}\`, or allow the gateway with \`--allowed-base-url\` if your organisation operates it under ZDR.`,
+            : `${name} sends API traffic to ${redactUrl(value.value)}, which is neither https://api.anthropic.com nor an allowed base URL.`,
+          fix: `Remove ${name} from \`${value.location.file}\`, or, if your organisation operates that gateway under ZDR, allow it with \`--allowed-base-url\` (\`allowed-base-urls\` in the config file or the Action).`,
         });
       }
     }

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// `npm run build`: two ncc bundles in sibling folders, dist/action (action.yml's main) and dist/cli (package.json's
+// bin). Each folder is emptied first so no stale file survives, gets its own {"type":"module"} package.json (the
+// bundles are ESM because @actions/core 3 and @actions/github 9 are), and no source map (it would carry absolute
+// paths). The output is deterministic: check-dist.yml rebuilds and fails on any byte of difference.
+//
+// TypeScript is emitted to JavaScript first (build/bundle-src, without type checking: `npm run typecheck` does
+// that), then ncc bundles the JavaScript. Letting ncc compile the TypeScript itself either type-checks the whole
+// project (a type error in any test would block the bundle) or, in transpile-only mode, emits CommonJS, which
+// cannot hold the entry point's top-level await.
+//
+//   node scripts/build.mjs [--out DIR] [action|cli ...]
+import { chmod, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import ncc from '@vercel/ncc';
+import ts from 'typescript';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// A fixed place: module ids and comments in the bundle derive from this path, so it must not vary between builds.
+// (So two builds must not run at once in one checkout.)
+const STAGE = join(ROOT, 'build', 'bundle-src');
+
+export const BUNDLES = {
+  action: { entry: 'src/action/index.ts', executable: false },
+  cli: { entry: 'src/cli/index.ts', executable: true },
+};
+
+const SHEBANG = '#!/usr/bin/env node\n';
+
+/** Emit the entries and everything they import as ES modules under STAGE; returns the emitted entry paths. */
+function emitJavaScript(entries) {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
+    },
+  );
+  const options = {
+    ...config.options,
+    noCheck: true,
+    noEmit: false,
+    outDir: STAGE,
+    rootDir: ROOT,
+    declaration: false,
+    sourceMap: false,
+    inlineSourceMap: false,
+    incremental: false,
+    tsBuildInfoFile: undefined,
+  };
+  const program = ts.createProgram(
+    entries.map((entry) => join(ROOT, entry)),
+    options,
+  );
+  const result = program.emit();
+  const problems = [...program.getSyntacticDiagnostics(), ...result.diagnostics];
+  if (problems.length > 0) {
+    const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' };
+    throw new Error(ts.formatDiagnostics(problems, host).trim());
+  }
+  return entries.map((entry) => join(STAGE, entry.replace(/\.ts$/, '.js')));
+}
+
+async function bundle(name, entry, outDir) {
+  const { executable } = BUNDLES[name];
+  const dir = join(outDir, name);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+
+  const { code, assets } = await ncc(entry, {
+    cache: false,
+    minify: false,
+    sourceMap: false,
+    sourceMapRegister: false,
+    target: 'es2022',
+    license: 'licenses.txt',
+    quiet: true,
+  });
+  if (code.includes(ROOT)) throw new Error(`${name}/index.js contains the absolute path ${ROOT}`);
+
+  // Bundled packages keep `//# sourceMappingURL=` comments for maps that are not shipped: drop them.
+  const body = code.replace(/^#![^\n]*\n/, '').replace(/^\/\/# sourceMappingURL=\S+$/gm, '');
+  await writeFile(join(dir, 'index.js'), executable ? SHEBANG + body : body);
+  if (executable) await chmod(join(dir, 'index.js'), 0o755);
+  for (const file of Object.keys(assets).sort()) {
+    const target = join(dir, file);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, assets[file].source);
+  }
+  await writeFile(join(dir, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
+  return dir;
+}
+
+/** Build the named bundles (all by default) into `outDir` (default: dist/). */
+export async function build({ outDir = join(ROOT, 'dist'), names = Object.keys(BUNDLES) } = {}) {
+  for (const name of names) {
+    if (!(name in BUNDLES)) {
+      throw new Error(`unknown bundle ${name}: expected one of ${Object.keys(BUNDLES).join(', ')}`);
+    }
+  }
+  await rm(STAGE, { recursive: true, force: true });
+  const entries = emitJavaScript(names.map((name) => BUNDLES[name].entry));
+  const dirs = [];
+  for (const [i, name] of names.entries()) dirs.push(await bundle(name, entries[i], outDir));
+  await rm(STAGE, { recursive: true, force: true });
+  await rmdir(dirname(STAGE)).catch(() => {}); // only when empty
+  return dirs;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  try {
+    const { values, positionals } = parseArgs({
+      options: { out: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const outDir = values.out === undefined ? undefined : resolve(values.out);
+    const dirs = await build({ outDir, names: positionals.length > 0 ? positionals : undefined });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`built ${dirs.map((dir) => relative(ROOT, dir) || dir).join(', ')} in ${seconds} s`);
+  } catch (error) {
+    console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,83 @@
+// The action: read the inputs, scan, publish, then decide. The verdict comes from the report alone
+// (`summary.passed`, computed once from fail-on), so it is the same whatever is published, and it is acted on in
+// exactly one place: the single setFailed below.
+import * as core from '@actions/core';
+import { describeError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { type Report, reachesThreshold } from '../core/model.js';
+import { scan } from '../core/scan.js';
+import { RULES } from '../rules/index.js';
+import { planComment, publishComment } from './comment.js';
+import { readInputs } from './inputs.js';
+import {
+  annotationNote,
+  logFindings,
+  renderSummary,
+  reportForWorkspace,
+  setOutputs,
+  writeAnnotations,
+  writeReportFiles,
+  writeSummary,
+} from './publish.js';
+import { blobBaseUrl, readRunnerEnvironment } from './runner.js';
+
+const coreLogger: Logger = {
+  debug: (message) => core.debug(message),
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+};
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Why the step fails, or undefined when it passes. */
+export function verdictFailure(report: Report): string | undefined {
+  if (report.summary.passed) return undefined;
+  const failing = report.findings.filter((finding) =>
+    reachesThreshold(finding.severity, report.failOn),
+  ).length;
+  return (
+    `Claude Code policy check failed: ${plural(failing, 'finding')} at or above fail-on ${report.failOn}. ` +
+    'Each one, with its fix, is in the job summary.'
+  );
+}
+
+async function checkAndPublish(): Promise<Report> {
+  const runner = readRunnerEnvironment();
+  const inputs = await readInputs(runner.workspace);
+  const report = await scan(inputs.options, { cwd: runner.workspace, logger: coreLogger });
+  const { summary } = report;
+  core.info(
+    `Scanned ${plural(summary.files, 'file')} in ${plural(summary.scopes, 'scope')} for ${report.policies.join(', ')}: ` +
+      `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.notices, 'notice')}` +
+      ` (fail-on ${report.failOn}).`,
+  );
+
+  const githubReport = reportForWorkspace(report, runner.workspace, inputs.root);
+  const blobs = blobBaseUrl(runner);
+  if (inputs.annotations) writeAnnotations(githubReport, RULES);
+  else logFindings(githubReport);
+
+  const files = { sarifFile: inputs.sarifFile, jsonFile: inputs.jsonFile };
+  await writeReportFiles(report, githubReport, RULES, files);
+  setOutputs(report, files);
+
+  if (inputs.summary) {
+    const note = inputs.annotations ? annotationNote(githubReport) : '';
+    await writeSummary(renderSummary(githubReport, blobs, note));
+  }
+  const plan = planComment(inputs.comment, runner, githubReport);
+  await publishComment(plan, githubReport, runner, inputs.githubToken, blobs);
+  return report;
+}
+
+export async function run(): Promise<void> {
+  let failure: string | undefined;
+  try {
+    failure = verdictFailure(await checkAndPublish());
+  } catch (error) {
+    failure = describeError(error);
+  }
+  if (failure !== undefined) core.setFailed(failure);
+}

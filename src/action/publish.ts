@@ -1,0 +1,133 @@
+// Where a report goes once the verdict is known: annotations on stdout, report files, step outputs and the job
+// summary. None of it changes the verdict; a report file that cannot be written is the user's to fix.
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, sep } from 'node:path';
+import * as core from '@actions/core';
+import { ConfigurationError } from '../core/errors.js';
+import type { Finding, Report } from '../core/model.js';
+import { annotationOverflow, renderGithub } from '../report/github.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import type { RuleMeta } from '../report/rule-meta.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderText } from '../report/text.js';
+
+/** GitHub refuses a step summary over 1 MiB (bytes); the margin leaves room for line endings and slack. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
+const SUMMARY_MARGIN_BYTES = 8 * 1024;
+
+/**
+ * The report as GitHub sees the repository: finding paths relative to the workspace rather than the scan root, so
+ * that annotations, blob links and SARIF locations land on the right file when `path` is a subdirectory. A root
+ * outside the workspace keeps its own paths (there is nothing on GitHub to point at).
+ */
+export function reportForWorkspace(report: Report, workspace: string, root: string): Report {
+  const prefix = relative(workspace, root).split(sep).join('/');
+  if (prefix === '' || prefix === '..' || prefix.startsWith('../') || isAbsolute(prefix)) return report;
+  const rebase = (file: string) => `${prefix}/${file}`;
+  const rebaseFinding = <T extends Finding>(finding: T): T => ({
+    ...finding,
+    file: finding.file === null ? null : rebase(finding.file),
+  });
+  return {
+    ...report,
+    files: report.files.map(rebase),
+    scopes: report.scopes.map((scope) => ({ ...scope, files: scope.files.map(rebase) })),
+    findings: report.findings.map(rebaseFinding),
+    suppressed: report.suppressed.map(rebaseFinding),
+  };
+}
+
+/** Workflow commands for every finding, most severe first; GitHub renders only the first 10 errors and 10 warnings. */
+export function writeAnnotations(report: Report, rules: readonly RuleMeta[]): void {
+  const commands = renderGithub(report, rules);
+  if (commands === '') return;
+  process.stdout.write(commands.endsWith('\n') ? commands : `${commands}\n`);
+}
+
+/** Without annotations the log still lists every finding, as the CLI prints them. */
+export function logFindings(report: Report): void {
+  core.info(renderText(report, { color: false }).replace(/\n$/, ''));
+}
+
+export function annotationNote(report: Report): string {
+  const { hidden } = annotationOverflow(report);
+  if (hidden === 0) return '';
+  const findings = hidden === 1 ? '1 finding is' : `${hidden} findings are`;
+  return (
+    `> **${findings} not shown as annotations.** GitHub shows at most 10 error and 10 warning annotations ` +
+    'per step, so the most severe come first. The table above lists every finding.\n'
+  );
+}
+
+/**
+ * The job summary: the Markdown report (cut by the renderer to fit GitHub's 1 MiB) with the annotation note under the
+ * findings, before the list of what was scanned (or at the end if the report has no such list).
+ */
+export function renderSummary(report: Report, blobBaseUrl: string | undefined, note: string): string {
+  const maxLength = SUMMARY_LIMIT_BYTES - SUMMARY_MARGIN_BYTES - Buffer.byteLength(note);
+  const markdown = renderMarkdown(report, { blobBaseUrl, maxLength });
+  if (note === '') return markdown;
+  const scanned = markdown.indexOf('\n<details>');
+  if (scanned === -1) return `${markdown.replace(/\n*$/, '\n\n')}${note}`;
+  return `${markdown.slice(0, scanned + 1)}${note}\n${markdown.slice(scanned + 1)}`;
+}
+
+/** Appends to the step summary file. Like the comment, a summary that cannot be written is a warning, not a verdict. */
+export async function writeSummary(markdown: string): Promise<void> {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  if (path === undefined || path === '') {
+    core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+    return;
+  }
+  try {
+    await appendFile(path, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+  } catch (error) {
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export interface WrittenFiles {
+  sarifFile: string | undefined;
+  jsonFile: string | undefined;
+}
+
+async function writeReportFile(input: string, path: string, content: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigurationError(`${input} could not be written to ${path}: ${reason}`);
+  }
+  core.info(`Wrote ${path}`);
+}
+
+/**
+ * SARIF carries workspace-relative paths (code scanning maps them onto the repository); the JSON report keeps the
+ * SPEC §3 shape, paths relative to the scan root given in `root`.
+ */
+export async function writeReportFiles(
+  report: Report,
+  githubReport: Report,
+  rules: readonly RuleMeta[],
+  files: WrittenFiles,
+): Promise<void> {
+  if (files.jsonFile !== undefined) await writeReportFile('json-file', files.jsonFile, renderJson(report));
+  if (files.sarifFile !== undefined) {
+    await writeReportFile('sarif-file', files.sarifFile, renderSarif(githubReport, rules));
+  }
+}
+
+export function setOutputs(report: Report, files: WrittenFiles): void {
+  const { summary } = report;
+  core.setOutput('passed', summary.passed ? 'true' : 'false');
+  core.setOutput('errors', String(summary.errors));
+  core.setOutput('warnings', String(summary.warnings));
+  core.setOutput('notices', String(summary.notices));
+  core.setOutput('findings', String(report.findings.length));
+  core.setOutput('json-file', files.jsonFile ?? '');
+  core.setOutput('sarif-file', files.sarifFile ?? '');
+}
