@@ -2,11 +2,15 @@
 import type { Location } from './model.js';
 import type { ParsedDotenv } from './parse/dotenv.js';
 import type { ParsedJson } from './parse/json.js';
+import type { ParsedWorkflow } from './parse/workflow.js';
 import type { SourceFile } from './source.js';
 import type { SettingsProblem } from './validate-settings.js';
 
-/** Which Claude Code settings file a path is, by its name and place. */
-export type SettingsRole = 'project' | 'local' | 'managed' | 'managed-dropin' | 'user';
+/**
+ * Which Claude Code settings file a path is, by its name and place. `action`: a file a workflow step's
+ * `settings` input names (claude-code-action copies it into the runner's user settings).
+ */
+export type SettingsRole = 'project' | 'local' | 'managed' | 'managed-dropin' | 'user' | 'action';
 
 export type CandidateKind = 'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer';
 
@@ -42,7 +46,21 @@ export interface McpFile {
   json: ParsedJson;
 }
 
-export type ParsedFile = SettingsFile | DotenvFile | McpFile;
+/** A GitHub Actions workflow (`.github/workflows/*.yml`). */
+export interface WorkflowFile {
+  kind: 'workflow';
+  source: SourceFile;
+  workflow: ParsedWorkflow;
+}
+
+/** A dev container definition: JSON with comments and trailing commas allowed. */
+export interface DevcontainerFile {
+  kind: 'devcontainer';
+  source: SourceFile;
+  json: ParsedJson;
+}
+
+export type ParsedFile = SettingsFile | DotenvFile | McpFile | WorkflowFile | DevcontainerFile;
 
 /** A candidate that was not checked (CFG008), with the reason in words. */
 export interface SkippedFile {

@@ -3,6 +3,7 @@ import type { LoadedFile } from './discover.js';
 import type { ParsedFile, SettingsFile } from './files.js';
 import { parseDotenv } from './parse/dotenv.js';
 import { parseJson } from './parse/json.js';
+import { parseWorkflow } from './parse/workflow.js';
 import { validateSettings } from './validate-settings.js';
 
 function basename(path: string): string {
@@ -39,6 +40,10 @@ export function parseLoaded(loaded: LoadedFile): ParsedFile | undefined {
       };
     case 'mcp':
       return { kind: 'mcp', source: loaded.source, json: parseJson(loaded.source) };
+    case 'workflow':
+      return { kind: 'workflow', source: loaded.source, workflow: parseWorkflow(loaded.source) };
+    case 'devcontainer':
+      return { kind: 'devcontainer', source: loaded.source, json: parseJson(loaded.source, { jsonc: true }) };
     default:
       return undefined;
   }

@@ -1,14 +1,17 @@
 // The pipeline: discover -> parse -> resolve scopes -> evaluate -> report. Only discovery touches the disk.
 import path from 'node:path';
+import { CFG007 } from '../rules/cfg007.js';
 import { RULES } from '../rules/index.js';
-import { discover } from './discover.js';
-import { evaluate } from './evaluate.js';
+import { type Discovery, discover } from './discover.js';
+import { type EvaluateInput, evaluate } from './evaluate.js';
 import type { ParsedFile } from './files.js';
+import { withReferencedSettings } from './load-referenced.js';
 import type { Logger } from './logger.js';
-import { type Finding, type Report, reachesThreshold } from './model.js';
+import { compareFindings, type Finding, type Report, reachesThreshold } from './model.js';
 import type { ScanOptions } from './options.js';
 import { parseLoaded } from './parse-files.js';
-import { resolveScopes } from './scope.js';
+import { resolveScopes, type Scope } from './scope.js';
+import { applySuppressions, collectSuppressions } from './suppress.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface ScanContext {
@@ -29,17 +32,30 @@ export function summarise(findings: Finding[], failOn: ScanOptions['failOn']) {
   };
 }
 
-export async function scan(options: ScanOptions, context: ScanContext): Promise<Report> {
-  const root = path.resolve(context.cwd, options.path);
-  const discovery = await discover(root, options, context.logger);
-  context.logger.debug(`discovered ${discovery.files.length} files (${discovery.method})`);
+/** What a scan worked out besides the report: the parsed files and the scopes (`fix` plans its edits from them). */
+export interface Analysis {
+  report: Report;
+  /** What discovery read: `fix` re-analyses it with its edits applied, to say what remains. */
+  discovery: Pick<Discovery, 'files' | 'skipped'>;
+  files: ParsedFile[];
+  scopes: Scope[];
+}
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
+
+/** The pure part of a scan: from the files discovery read to the report, suppressions applied. */
+export function analyse(
+  discovery: Pick<Discovery, 'files' | 'skipped'>,
+  options: ScanOptions,
+  now: Date,
+): Analysis {
   const files: ParsedFile[] = [];
   for (const loaded of discovery.files) {
     const parsed = parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
   const scopes = resolveScopes(files);
-  const findings = evaluate({
+  const input: EvaluateInput = {
     rules: RULES,
     files,
     skipped: discovery.skipped,
@@ -51,9 +67,15 @@ export async function scan(options: ScanOptions, context: ScanContext): Promise<
       maxRetentionDays: options.maxRetentionDays,
     },
     overrides: options.rules,
-  });
+  };
+  // CFG007 needs the config's entries, every file's comments and the clock, which rules do not see: the
+  // suppression stage finds them, and they go through evaluate like any rule's (`rules:` overrides, --policy).
+  const suppressions = collectSuppressions(files, options.ignore, KNOWN_RULES, now);
+  const problems = evaluate({ ...input, rules: [{ ...CFG007, check: () => suppressions.problems }] });
+  const all = [...evaluate(input), ...problems].sort(compareFindings);
+  const { findings, suppressed } = applySuppressions(all, suppressions);
   const checked = files.map((f) => f.source.path);
-  return {
+  const report: Report = {
     version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     root: options.path.split(path.sep).join('/'),
@@ -63,11 +85,26 @@ export async function scan(options: ScanOptions, context: ScanContext): Promise<
       files: checked.length,
       scopes: scopes.length,
       ...summarise(findings, options.failOn),
-      suppressed: 0,
+      suppressed: suppressed.length,
     },
     files: checked,
     scopes: scopes.map((s) => ({ id: s.id, kind: s.kind, files: s.files })),
     findings,
-    suppressed: [],
+    suppressed,
   };
+  return { report, discovery, files, scopes };
+}
+
+/** Discover, then analyse. */
+export async function analyseTree(options: ScanOptions, context: ScanContext): Promise<Analysis> {
+  const root = path.resolve(context.cwd, options.path);
+  const discovered = await discover(root, options, context.logger);
+  context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
+  // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
+  const discovery = await withReferencedSettings(root, discovered, options.maxFileSize);
+  return analyse(discovery, options, context.now ?? new Date());
+}
+
+export async function scan(options: ScanOptions, context: ScanContext): Promise<Report> {
+  return (await analyseTree(options, context)).report;
 }

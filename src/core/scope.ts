@@ -3,6 +3,8 @@
 // managed-settings.json, then managed-settings.d/*.json in alphabetical order. User scope: dot_claude/settings.json.
 // Scalars: the higher file wins key by key; `env` merges variable by variable. A file that is not valid JSON
 // (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
+// Workflow and container scopes come from ci-scopes.ts.
+import { resolveCiScopes } from './ci-scopes.js';
 import type { ParsedFile, SettingsFile } from './files.js';
 import type { Location, ScopeKind, Span } from './model.js';
 import { keySpan, propertySpan } from './parse/json.js';
@@ -70,7 +72,7 @@ function join(dir: string, name: string): string {
   return dir === '.' ? name : `${dir}/${name}`;
 }
 
-const ROLE_ORDER = { project: 0, local: 1, managed: 0, 'managed-dropin': 1, user: 0 } as const;
+const ROLE_ORDER = { project: 0, local: 1, managed: 0, 'managed-dropin': 1, user: 0, action: 0 } as const;
 
 function buildScope(id: string, kind: ScopeKind, layers: SettingsFile[], fixFile: string): Scope {
   const ordered = [...layers].sort(
@@ -131,6 +133,7 @@ export function resolveScopes(files: ParsedFile[]): Scope[] {
     const main = join(dir, 'managed-settings.json');
     scopes.push(buildScope(main, 'managed', layers, main));
   }
+  scopes.push(...resolveCiScopes(files));
   return scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
 }
 

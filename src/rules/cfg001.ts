@@ -1,5 +1,6 @@
 // Claude Code reads settings files as strict JSON: a comment, a trailing comma or a truncated file is a syntax
-// error and the WHOLE file is rejected, its env included (docs: settings "Edit a settings file").
+// error and the WHOLE file is rejected, its env included (docs: settings "Edit a settings file"). GitHub does not
+// run a workflow that is not valid YAML, and claude-code-action stops on an inline `settings` input that is not JSON.
 import type { RawFinding } from '../core/model.js';
 import type { Rule } from './types.js';
 
@@ -9,12 +10,29 @@ export const CFG001: Rule = {
   policies: ['hygiene'],
   severity: 'error',
   rationale:
-    'Claude Code parses settings files as strict JSON. A // comment, a trailing comma or a truncated file is a syntax error: Claude Code reports a "Settings Error" and ignores the whole file, so none of its settings or env variables apply (docs: settings).',
+    'Claude Code parses settings files as strict JSON. A // comment, a trailing comma or a truncated file is a syntax error: Claude Code reports a "Settings Error" and ignores the whole file, so none of its settings or env variables apply (docs: settings). A workflow that is not valid YAML does not run at all, and claude-code-action fails the step when its inline settings input is not valid JSON.',
   remediation: 'Fix the syntax error at the reported line and column: remove comments and trailing commas.',
   check(context) {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
       if (file.kind === 'dotenv') continue;
+      if (file.kind === 'workflow') {
+        for (const problem of file.workflow.problems) {
+          if (problem.ruleId !== 'CFG001') continue;
+          findings.push({
+            ruleId: 'CFG001',
+            file: file.source.path,
+            ...problem.span,
+            scope: null,
+            message: `${problem.message}.`,
+            fix:
+              problem.syntax === 'yaml'
+                ? `Fix the YAML at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\`; GitHub does not run a workflow that does not parse.`
+                : `Fix the JSON of the \`settings\` input at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (strict JSON: no comments, no trailing commas).`,
+          });
+        }
+        continue;
+      }
       for (const problem of file.json.problems) {
         if (problem.ruleId !== 'CFG001') continue;
         const consequence =
@@ -25,7 +43,7 @@ export const CFG001: Rule = {
           ...problem.span,
           scope: null,
           message: `${problem.message}.${consequence}`.replace('..', '.'),
-          fix: `Fix the syntax at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (strict JSON: no comments, no trailing commas).`,
+          fix: `Fix the syntax at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (${file.kind === 'devcontainer' ? 'comments and trailing commas are allowed here' : 'strict JSON: no comments, no trailing commas'}).`,
         });
       }
     }

@@ -1,5 +1,6 @@
 // JSON.parse keeps the LAST of two equal keys in an object; a reviewer reads the first. A duplicated `env` or
 // variable can hide the value that really applies (ECMA-262 JSON.parse; RFC 8259 §4 "names SHOULD be unique").
+// GitHub rejects a whole workflow that defines a YAML key twice ("'env' is already defined").
 import type { RawFinding } from '../core/model.js';
 import type { Rule } from './types.js';
 
@@ -15,7 +16,8 @@ export const CFG004: Rule = {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
       if (file.kind === 'dotenv') continue;
-      for (const problem of file.json.problems) {
+      const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
+      for (const problem of problems) {
         if (problem.ruleId !== 'CFG004') continue;
         findings.push({
           ruleId: 'CFG004',

@@ -22,7 +22,8 @@ export const CFG008: Rule = {
     }));
     for (const file of context.files) {
       if (file.kind === 'dotenv') continue;
-      for (const problem of file.json.problems) {
+      const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
+      for (const problem of problems) {
         if (problem.ruleId !== 'CFG008') continue;
         findings.push({
           ruleId: 'CFG008',

@@ -23,7 +23,8 @@ export const ZDR004: Rule = {
         const file = scope.anchor.file;
         findings.push({
           ruleId: 'ZDR004',
-          ...(file === null ? scope.anchor : { file, ...FIRST_LINE }),
+          // A workflow scope is one step of its file: its `uses:` line, not the file's first line.
+          ...(file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE }),
           scope: scope.id,
           message:
             scope.kind === 'managed'

@@ -19,6 +19,24 @@ export const ZDR008: Rule = {
     for (const scope of context.scopes) {
       const all = scope.settings.get('enableAllProjectMcpServers');
       if (all?.value !== true) continue;
+      // claude-code-action writes enableAllProjectMcpServers: true into the runner's user settings on every run
+      // (base-action setup-claude-code-settings.ts); the workflow scope records it at the step's `uses:` line.
+      const forcedByAction =
+        scope.kind === 'workflow' &&
+        all.location.file === scope.anchor.file &&
+        all.location.line === scope.anchor.line &&
+        all.location.column === scope.anchor.column;
+      if (forcedByAction) {
+        findings.push({
+          ruleId: 'ZDR008',
+          ...all.location,
+          scope: scope.id,
+          message:
+            "claude-code-action always sets enableAllProjectMcpServers: true, so every server in the repository's .mcp.json starts without approval; their traffic is not covered by ZDR.",
+          fix: 'Keep only servers your organisation has cleared in `.mcp.json`, or add `"enableAllProjectMcpServers": false` to the repository\'s `.claude/settings.json` (project settings win over the action\'s) and list the cleared servers in enabledMcpjsonServers.',
+        });
+        continue;
+      }
       findings.push({
         ruleId: 'ZDR008',
         ...all.location,

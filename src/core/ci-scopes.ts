@@ -1,0 +1,269 @@
+// Workflow and container scopes (SPEC §5, "Claude Code in CI"). A workflow scope is one step that runs
+// claude-code-action; its Claude process sees, lowest first: workflow, job and step `env:`; the provider variables
+// the action sets from `use_bedrock`/`use_vertex`/`use_foundry` (replacing what `env:` said: action.yml sets
+// each to "1" when its input is 'true', else to ''); the v0 `claude_env` lines (base-action passes them over
+// the process env); the `settings` input, which the action writes into the runner's user settings; and the
+// checkout's project settings, which win over user settings and over the environment (docs: settings
+// "Settings precedence", env-vars "Precedence"). A container scope is a dev container that runs Claude Code:
+// `containerEnv`, then `remoteEnv`, then the project settings of the folder it opens.
+import type { DevcontainerFile, McpFile, ParsedFile, SettingsFile, WorkflowFile } from './files.js';
+import { keySpan, propertySpan } from './parse/json.js';
+import { type ClaudeStep, PROVIDER_INPUTS, type WorkflowEnvEntry } from './parse/workflow.js';
+import { applySettingsLayer, envString, locationOf } from './scope.js';
+import type { EnvValue, Scope, SettingValue } from './scope-model.js';
+import { FIRST_LINE } from './source.js';
+
+/** The repository a workflow belongs to: the directory that holds its `.github/workflows/`. */
+export function workflowRoot(path: string): string {
+  const at = path.lastIndexOf('.github/workflows/');
+  return at <= 0 ? '.' : path.slice(0, at - 1);
+}
+
+/** The folder a dev container opens: the one that holds `.devcontainer/` or `.devcontainer.json`. */
+export function devcontainerRoot(path: string): string {
+  const at = path.endsWith('.devcontainer.json')
+    ? path.length - '.devcontainer.json'.length
+    : path.lastIndexOf('.devcontainer/');
+  return at <= 0 ? '.' : path.slice(0, at - 1);
+}
+
+function join(dir: string, name: string): string {
+  return dir === '.' ? name : `${dir}/${name}`;
+}
+
+/**
+ * A path from a workflow, relative to the checkout (the repository root), as a path relative to the scanned root;
+ * undefined when it is absolute or climbs out of the repository (the action would read a file we cannot see).
+ */
+export function resolveInRepository(root: string, written: string): string | undefined {
+  if (written.startsWith('/') || written.startsWith('~') || /^[A-Za-z]:[\\/]/.test(written)) return undefined;
+  const parts: string[] = root === '.' ? [] : root.split('/');
+  const floor = parts.length;
+  for (const part of written.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === floor) return undefined;
+      parts.pop();
+    } else {
+      parts.push(part);
+    }
+  }
+  return parts.length === 0 ? undefined : parts.join('/');
+}
+
+/** The files scopes draw on, by path. */
+class FileIndex {
+  readonly settings = new Map<string, SettingsFile>();
+  readonly mcp = new Map<string, McpFile>();
+  readonly paths = new Set<string>();
+
+  constructor(files: ParsedFile[]) {
+    for (const file of files) {
+      this.paths.add(file.source.path);
+      if (file.kind === 'settings') this.settings.set(file.source.path, file);
+      else if (file.kind === 'mcp') this.mcp.set(file.source.path, file);
+    }
+  }
+
+  /** `.claude/settings.json`, then `.claude/settings.local.json` on top, of the repository at `root`. */
+  projectLayers(root: string): SettingsFile[] {
+    const out: SettingsFile[] = [];
+    const shared = this.settings.get(join(root, '.claude/settings.json'));
+    const local = this.settings.get(join(root, '.claude/settings.local.json'));
+    if (shared?.role === 'project') out.push(shared);
+    if (local?.role === 'local') out.push(local);
+    return out;
+  }
+
+  /** Whether the repository's `.mcp.json` declares servers (Claude Code starts project servers from there). */
+  hasProjectMcpServers(root: string): boolean {
+    const file = this.mcp.get(join(root, '.mcp.json'));
+    if (file === undefined || !file.json.ok) return false;
+    const value = file.json.value as { mcpServers?: unknown } | null;
+    const servers = typeof value === 'object' && value !== null ? value.mcpServers : undefined;
+    return typeof servers === 'object' && servers !== null && Object.keys(servers).length > 0;
+  }
+}
+
+function setEntry(env: Map<string, EnvValue>, file: string, entry: WorkflowEnvEntry): void {
+  env.set(entry.name, {
+    name: entry.name,
+    value: entry.value,
+    unknown: entry.unknown,
+    location: locationOf(file, entry.span),
+  });
+}
+
+function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): Scope {
+  const path = file.source.path;
+  const root = workflowRoot(path);
+  const env = new Map<string, EnvValue>();
+  const settings = new Map<string, SettingValue>();
+  const files = [path];
+  for (const entry of [...step.workflowEnv, ...step.jobEnv, ...step.stepEnv]) setEntry(env, path, entry);
+  for (const variable of Object.values(PROVIDER_INPUTS)) env.delete(variable);
+  for (const provider of step.providers) {
+    if (!provider.selected && !provider.unknown) continue;
+    env.set(provider.variable, {
+      name: provider.variable,
+      value: provider.unknown ? provider.raw : '1',
+      unknown: provider.unknown,
+      location: locationOf(path, provider.span),
+    });
+  }
+  for (const entry of step.claudeEnv) setEntry(env, path, entry);
+  const input = step.settings;
+  if (input?.kind === 'inline') {
+    for (const key of input.keys) {
+      settings.set(key.key, {
+        key: key.key,
+        value: key.value,
+        location: locationOf(path, key.span),
+        managed: false,
+      });
+    }
+    for (const entry of input.env) setEntry(env, path, entry);
+  } else if (input?.kind === 'path') {
+    const resolved = resolveInRepository(root, input.path);
+    const layer = resolved === undefined ? undefined : index.settings.get(resolved);
+    if (layer !== undefined) {
+      applySettingsLayer(env, settings, layer);
+      files.push(layer.source.path);
+    }
+  }
+  // The action always writes enableAllProjectMcpServers: true into the user settings it creates
+  // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
+  if (index.hasProjectMcpServers(root)) {
+    settings.set('enableAllProjectMcpServers', {
+      key: 'enableAllProjectMcpServers',
+      value: true,
+      location: locationOf(path, step.usesSpan),
+      managed: false,
+    });
+  }
+  for (const layer of index.projectLayers(root)) {
+    applySettingsLayer(env, settings, layer);
+    files.push(layer.source.path);
+  }
+  return {
+    id: `${path}#${step.path}`,
+    kind: 'workflow',
+    files: [...new Set(files)],
+    env,
+    settings,
+    anchor: locationOf(path, step.usesSpan),
+    fix: { file: path, syntax: 'yaml', where: `under the step's \`env:\` in \`${path}\`` },
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const CLAUDE_WORDS = /claude|anthropic/i;
+
+/**
+ * Whether a dev container runs Claude Code: a key or string anywhere in it names Claude or Anthropic (a
+ * `claude-code` feature, the `anthropic.claude-code` extension, an install command, a CLAUDE_* variable …).
+ */
+export function mentionsClaude(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (CLAUDE_WORDS.test(node)) return true;
+    } else if (Array.isArray(node)) {
+      stack.push(...node);
+    } else if (isPlainObject(node)) {
+      for (const key of Object.keys(node)) {
+        if (CLAUDE_WORDS.test(key)) return true;
+        stack.push(node[key]);
+      }
+    }
+  }
+  return false;
+}
+
+/** `${localEnv:X}`, `${containerEnv:X}` and the other dev container variables are filled in at run time. */
+const DEVCONTAINER_VARIABLE = /\$\{[^}]*\}/;
+
+const CONTAINER_ENV_BLOCKS = ['containerEnv', 'remoteEnv'] as const;
+
+function containerScope(file: DevcontainerFile, index: FileIndex): Scope | undefined {
+  const value = file.json.value;
+  // A file that does not parse starts no container: CFG001 says so, and there is nothing to evaluate.
+  if (!file.json.ok || !isPlainObject(value) || !mentionsClaude(value)) return undefined;
+  const path = file.source.path;
+  const env = new Map<string, EnvValue>();
+  const settings = new Map<string, SettingValue>();
+  const files = [path];
+  for (const block of CONTAINER_ENV_BLOCKS) {
+    const entries = value[block];
+    if (!isPlainObject(entries)) continue;
+    for (const name of Object.keys(entries)) {
+      const text = envString(entries[name]);
+      if (text === undefined) continue;
+      const span = propertySpan(file.source, file.json.tree, [block, name]) ?? FIRST_LINE;
+      env.set(name, {
+        name,
+        value: text,
+        unknown: DEVCONTAINER_VARIABLE.test(text),
+        location: locationOf(path, span),
+      });
+    }
+  }
+  for (const layer of index.projectLayers(devcontainerRoot(path))) {
+    applySettingsLayer(env, settings, layer);
+    files.push(layer.source.path);
+  }
+  const anchor =
+    keySpan(file.source, file.json.tree, ['containerEnv']) ??
+    keySpan(file.source, file.json.tree, ['remoteEnv']) ??
+    FIRST_LINE;
+  return {
+    id: path,
+    kind: 'container',
+    files,
+    env,
+    settings,
+    anchor: locationOf(path, anchor),
+    fix: { file: path, syntax: 'json', where: `under \`containerEnv\` in \`${path}\`` },
+  };
+}
+
+/** One scope per claude-code-action step of every valid workflow, and one per dev container that runs Claude Code. */
+export function resolveCiScopes(files: ParsedFile[]): Scope[] {
+  const index = new FileIndex(files);
+  const scopes: Scope[] = [];
+  for (const file of files) {
+    if (file.kind === 'workflow') {
+      if (!file.workflow.ok) continue;
+      for (const step of file.workflow.claudeSteps) scopes.push(workflowScope(file, step, index));
+    } else if (file.kind === 'devcontainer') {
+      const scope = containerScope(file, index);
+      if (scope !== undefined) scopes.push(scope);
+    }
+  }
+  return scopes;
+}
+
+/**
+ * Files that claude-code-action steps name in their `settings` input and that discovery did not read: the scan
+ * reads them too (as settings of role `action`) so that their content and their syntax are checked.
+ */
+export function referencedSettingsPaths(
+  files: ParsedFile[],
+  loaded: ReadonlySet<string> = new Set(files.map((f) => f.source.path)),
+): string[] {
+  const wanted = new Set<string>();
+  for (const file of files) {
+    if (file.kind !== 'workflow' || !file.workflow.ok) continue;
+    const root = workflowRoot(file.source.path);
+    for (const step of file.workflow.claudeSteps) {
+      if (step.settings?.kind !== 'path') continue;
+      const resolved = resolveInRepository(root, step.settings.path);
+      if (resolved !== undefined && !loaded.has(resolved)) wanted.add(resolved);
+    }
+  }
+  return [...wanted].sort();
+}

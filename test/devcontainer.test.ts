@@ -1,0 +1,204 @@
+// Container scopes: a dev container that runs Claude Code gets containerEnv, then remoteEnv, then the project
+// settings of the folder it opens. JSON with comments and trailing commas is allowed there.
+import { describe, expect, it } from 'vitest';
+import { devcontainerRoot, mentionsClaude } from '../src/core/ci-scopes.js';
+import { classify } from '../src/core/discover.js';
+import { evaluate } from '../src/core/evaluate.js';
+import type { ParsedFile } from '../src/core/files.js';
+import { POLICIES } from '../src/core/model.js';
+import { parseLoaded } from '../src/core/parse-files.js';
+import { resolveScopes } from '../src/core/scope.js';
+import { createSourceFile } from '../src/core/source.js';
+import { RULES } from '../src/rules/index.js';
+
+const DC = '.devcontainer/devcontainer.json';
+
+const lines = (...text: string[]) => `${text.join('\n')}\n`;
+
+function load(path: string, text: string): ParsedFile {
+  return parseLoaded({ candidate: classify(path)!, source: createSourceFile(path, text) })!;
+}
+
+function findings(files: ParsedFile[], only?: string[]) {
+  return evaluate({
+    rules: RULES,
+    files,
+    skipped: [],
+    scopes: resolveScopes(files),
+    policies: [...POLICIES],
+    options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+  })
+    .filter((f) => only === undefined || only.includes(f.ruleId))
+    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity }));
+}
+
+const POLICY_RULES = RULES.filter((r) => !r.policies.includes('hygiene')).map((r) => r.id);
+
+describe('container scope', () => {
+  it('a remoteEnv CLAUDE_CODE_USE_VERTEX: "1" gives ZDR001 on that line', () => {
+    const text = lines(
+      '{',
+      '  // Claude Code sandbox',
+      '  "name": "claude-sandbox",',
+      '  "remoteEnv": {',
+      '    "CLAUDE_CODE_USE_VERTEX": "1",',
+      '  },',
+      '}',
+    );
+    expect(findings([load(DC, text)], ['ZDR001', 'CFG001'])).toEqual([
+      { ruleId: 'ZDR001', file: DC, line: 5, severity: 'error' },
+    ]);
+  });
+
+  it('layers containerEnv, then remoteEnv, then the root project settings', () => {
+    const text = lines(
+      '{',
+      '  "features": { "ghcr.io/anthropics/devcontainer-features/claude-code:1": {} },',
+      '  "containerEnv": {',
+      '    "ANTHROPIC_BASE_URL": "https://container.example.com",',
+      '    "DISABLE_AUTOUPDATER": "1",',
+      '    "CLAUDE_CODE_ENABLE_TELEMETRY": "1"',
+      '  },',
+      '  "remoteEnv": {',
+      '    "ANTHROPIC_BASE_URL": "https://remote.example.com",',
+      '    "PATH": "${containerEnv:PATH}:/opt/bin"',
+      '  }',
+      '}',
+    );
+    const project = load('.claude/settings.json', '{ "env": { "CLAUDE_CODE_ENABLE_TELEMETRY": "0" } }\n');
+    const scopes = resolveScopes([load(DC, text), project]);
+    const container = scopes.find((s) => s.kind === 'container')!;
+    expect(container.id).toBe(DC);
+    expect(container.files).toEqual([DC, '.claude/settings.json']);
+    expect(container.anchor.line).toBe(3);
+    expect(container.fix).toEqual({ file: DC, syntax: 'json', where: `under \`containerEnv\` in \`${DC}\`` });
+    expect(
+      [...container.env.values()].map((v) => [v.name, v.value, v.unknown, v.location.file, v.location.line]),
+    ).toEqual([
+      ['ANTHROPIC_BASE_URL', 'https://remote.example.com', false, DC, 9],
+      ['DISABLE_AUTOUPDATER', '1', false, DC, 5],
+      ['CLAUDE_CODE_ENABLE_TELEMETRY', '0', false, '.claude/settings.json', 1],
+      ['PATH', '${containerEnv:PATH}:/opt/bin', true, DC, 10],
+    ]);
+  });
+
+  it('points requirements nothing meets at containerEnv and writes the fix as JSON', () => {
+    const text = lines(
+      '{',
+      '  "name": "Claude Code",',
+      '  "containerEnv": {',
+      '    "NODE_ENV": "development"',
+      '  }',
+      '}',
+    );
+    const out = evaluate({
+      rules: RULES,
+      files: [load(DC, text)],
+      skipped: [],
+      scopes: resolveScopes([load(DC, text)]),
+      policies: ['nonessential-traffic'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    });
+    expect(out.map((f) => [f.ruleId, f.line])).toEqual([
+      ['NET001', 3],
+      ['NET002', 3],
+      ['NET004', 3],
+    ]);
+    expect(out[0]!.fix).toBe(
+      `Add \`"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\` under \`containerEnv\` in \`${DC}\`.`,
+    );
+  });
+
+  it('treats ${localEnv:…} values as unknown: set for presence-only variables, warnings elsewhere, never a secret', () => {
+    const text = lines(
+      '{',
+      '  "name": "claude",',
+      '  "containerEnv": {',
+      '    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "${localEnv:QUIET}",',
+      '    "CLAUDE_CODE_ENABLE_TELEMETRY": "${localEnv:TELEMETRY:0}",',
+      '    "ANTHROPIC_API_KEY": "${localEnv:ANTHROPIC_API_KEY}"',
+      '  }',
+      '}',
+    );
+    expect(findings([load(DC, text)], ['NET001', 'NET002', 'ZDR002', 'SEC001'])).toEqual([
+      { ruleId: 'ZDR002', file: DC, line: 5, severity: 'warning' },
+    ]);
+  });
+
+  it.each([['.devcontainer.json'], ['.devcontainer/python/devcontainer.json']])('reads %s too', (path) => {
+    const text = '{ "remoteEnv": { "CLAUDE_CODE_USE_VERTEX": "1" } }\n';
+    expect(findings([load(path, text)], ['ZDR001'])).toEqual([
+      { ruleId: 'ZDR001', file: path, line: 1, severity: 'error' },
+    ]);
+  });
+
+  it('applies the project settings of the folder the container opens', () => {
+    expect(devcontainerRoot('.devcontainer/devcontainer.json')).toBe('.');
+    expect(devcontainerRoot('.devcontainer.json')).toBe('.');
+    expect(devcontainerRoot('.devcontainer/py/devcontainer.json')).toBe('.');
+    expect(devcontainerRoot('apps/web/.devcontainer/devcontainer.json')).toBe('apps/web');
+    expect(devcontainerRoot('apps/web/.devcontainer.json')).toBe('apps/web');
+    const dc = load('apps/web/.devcontainer/devcontainer.json', '{ "name": "claude" }\n');
+    const compliant = load(
+      'apps/web/.claude/settings.json',
+      '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" } }\n',
+    );
+    const elsewhere = load(
+      '.claude/settings.json',
+      '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" } }\n',
+    );
+    expect(findings([dc, compliant], ['NET001'])).toEqual([]);
+    expect(findings([dc, elsewhere], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: 'apps/web/.devcontainer/devcontainer.json', line: 1, severity: 'error' },
+    ]);
+  });
+
+  it('is not a scope when nothing in it names Claude Code, so it gives no policy finding', () => {
+    const text = lines(
+      '{',
+      '  "image": "mcr.microsoft.com/devcontainers/python:3",',
+      '  "containerEnv": { "DO_NOT_TRACK": "0" }',
+      '}',
+    );
+    expect(resolveScopes([load(DC, text)])).toEqual([]);
+    expect(findings([load(DC, text)], POLICY_RULES)).toEqual([]);
+  });
+
+  it('recognises Claude Code by feature, extension, command or variable', () => {
+    expect(
+      mentionsClaude({ features: { 'ghcr.io/anthropics/devcontainer-features/claude-code:1': {} } }),
+    ).toBe(true);
+    expect(mentionsClaude({ customizations: { vscode: { extensions: ['anthropic.claude-code'] } } })).toBe(
+      true,
+    );
+    expect(mentionsClaude({ postCreateCommand: 'npm install -g @anthropic-ai/claude-code' })).toBe(true);
+    expect(mentionsClaude({ containerEnv: { CLAUDE_CONFIG_DIR: '/home/node/.claude' } })).toBe(true);
+    expect(mentionsClaude({ image: 'node:20', containerEnv: { A: '1' } })).toBe(false);
+  });
+
+  it('reports a file that does not parse (CFG001) and makes no scope of it', () => {
+    const text = lines(
+      '{',
+      '  "name": "claude",',
+      '  "remoteEnv": {',
+      '    "CLAUDE_CODE_USE_VERTEX": "1"',
+      '  ',
+      '}',
+    );
+    expect(resolveScopes([load(DC, text)])).toEqual([]);
+    expect(findings([load(DC, text)])).toEqual([{ ruleId: 'CFG001', file: DC, line: 7, severity: 'error' }]);
+  });
+
+  it('reports a committed key in a dev container (SEC001)', () => {
+    const text = lines(
+      '{',
+      '  "containerEnv": {',
+      '    "ANTHROPIC_API_KEY": "abcdefghijklmnopqrstuvwxyz012345"',
+      '  }',
+      '}',
+    );
+    expect(findings([load(DC, text)], ['SEC001'])).toEqual([
+      { ruleId: 'SEC001', file: DC, line: 3, severity: 'error' },
+    ]);
+  });
+});

@@ -1,0 +1,881 @@
+// Claude Code in CI: workflow parsing with exact positions, the workflow scope's effective configuration, and the
+// rules on it. Whole-pipeline cases (a settings file named by path, read from disk) live in test/fixtures/*/ci-*.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { referencedSettingsPaths, resolveInRepository, workflowRoot } from '../src/core/ci-scopes.js';
+import { classify } from '../src/core/discover.js';
+import { evaluate } from '../src/core/evaluate.js';
+import type { ParsedFile, WorkflowFile } from '../src/core/files.js';
+import { POLICIES } from '../src/core/model.js';
+import { isClaudeAction, parseWorkflow, scalarOffsets } from '../src/core/parse/workflow.js';
+import { parseLoaded } from '../src/core/parse-files.js';
+import { resolveScopes } from '../src/core/scope.js';
+import { createSourceFile } from '../src/core/source.js';
+import { RULES } from '../src/rules/index.js';
+
+const WF = '.github/workflows/claude.yml';
+
+/** Lines joined with \n and a final newline: line N of the file is argument N. */
+const lines = (...text: string[]) => `${text.join('\n')}\n`;
+
+function load(path: string, text: string, candidate = classify(path)): ParsedFile {
+  const parsed = parseLoaded({ candidate: candidate!, source: createSourceFile(path, text) });
+  if (parsed === undefined) throw new Error(`not a candidate: ${path}`);
+  return parsed;
+}
+
+function workflow(text: string, path = WF): WorkflowFile {
+  return load(path, text) as WorkflowFile;
+}
+
+function findings(files: ParsedFile[], only?: string[]) {
+  return evaluate({
+    rules: RULES,
+    files,
+    skipped: [],
+    scopes: resolveScopes(files),
+    policies: [...POLICIES],
+    options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+  })
+    .filter((f) => only === undefined || only.includes(f.ruleId))
+    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity }));
+}
+
+const POLICY_RULES = RULES.filter((r) => !r.policies.includes('hygiene')).map((r) => r.id);
+
+/** A step with nothing configured: checkout on line 6, Claude's `uses:` on line 7. */
+const BARE = lines(
+  'name: Claude',
+  'on: [issue_comment]',
+  'jobs:',
+  '  claude:',
+  '    steps:',
+  '      - uses: actions/checkout@v4',
+  '      - uses: anthropics/claude-code-action@v1',
+  '        with:',
+  '          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+);
+
+describe('which steps run Claude Code', () => {
+  it.each([
+    ['anthropics/claude-code-action@v1', true],
+    ['anthropics/claude-code-action@beta', true],
+    ['anthropics/claude-code-action@6b082c41935b4c8a3b8b0ef85ba4ba4d9eeb8975', true],
+    ['Anthropics/Claude-Code-Action@main', true],
+    ['anthropics/claude-code-base-action@v0.0.63', true],
+    ['anthropics/claude-code-action/base-action@v1', true],
+    ['anthropics/claude-code-action', true],
+    ['anthropics/claude-code-actions@v1', false],
+    ['someone/claude-code-action@v1', false],
+    ['anthropics/claude-code-action/other@v1', false],
+    ['actions/checkout@v4', false],
+    ['./.github/actions/claude', false],
+  ])('%s → %s', (uses, expected) => {
+    expect(isClaudeAction(uses)).toBe(expected);
+  });
+
+  it('makes one scope per Claude step, named by job and 0-based step index', () => {
+    const scopes = resolveScopes([workflow(BARE)]);
+    expect(scopes.map((s) => ({ id: s.id, kind: s.kind, files: s.files, anchor: s.anchor.line }))).toEqual([
+      { id: `${WF}#jobs.claude.steps[1]`, kind: 'workflow', files: [WF], anchor: 7 },
+    ]);
+    expect(scopes[0]!.fix).toEqual({
+      file: WF,
+      syntax: 'yaml',
+      where: `under the step's \`env:\` in \`${WF}\``,
+    });
+  });
+
+  it('skips reusable-workflow jobs, steps without uses, other actions and non-map steps', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  call:',
+      '    uses: anthropics/claude-code-action/.github/workflows/x.yml@v1',
+      '  build:',
+      '    strategy:',
+      '      matrix:',
+      '        provider: [bedrock, vertex]',
+      '    steps:',
+      '      - run: claude -p "hello"',
+      '      - name: just a name',
+      '      - some string',
+      '      - uses: actions/setup-node@v4',
+      '        with: { node-version: 20 }',
+      '      - uses: anthropics/claude-code-action@v1',
+    );
+    const parsed = parseWorkflow(createSourceFile(WF, text));
+    expect(parsed.ok).toBe(true);
+    expect(parsed.claudeSteps.map((s) => [s.path, s.usesSpan.line])).toEqual([['jobs.build.steps[4]', 15]]);
+  });
+});
+
+describe('the done-when cases', () => {
+  it('a bare step gives NET001 on its uses: line', () => {
+    expect(findings([workflow(BARE)], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: WF, line: 7, severity: 'error' },
+    ]);
+  });
+
+  it('use_bedrock: "true" gives ZDR001 on that input line (and the provider turns the services off)', () => {
+    const text = lines(
+      'on: workflow_dispatch',
+      'jobs:',
+      '  analyze:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@6e2bd52842c65e914eba5c8badd17560bd26b5de # v1.0.89',
+      '        with:',
+      '          allowed_bots: "some-bot[bot]"',
+      '          use_bedrock: "true"',
+    );
+    expect(findings([workflow(text)], ['ZDR001', 'NET001'])).toEqual([
+      { ruleId: 'ZDR001', file: WF, line: 8, severity: 'error' },
+    ]);
+  });
+
+  it('a job-level CLAUDE_CODE_ENABLE_TELEMETRY: "1" gives ZDR002 on that line', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  review:',
+      '    env:',
+      '      CLAUDE_CODE_ENABLE_TELEMETRY: "1"',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+    );
+    expect(findings([workflow(text)], ['ZDR002'])).toEqual([
+      { ruleId: 'ZDR002', file: WF, line: 5, severity: 'error' },
+    ]);
+  });
+
+  it('an inline settings input that sets the umbrella variable passes NET001', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  review:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: |',
+      '            {',
+      '              "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" }',
+      '            }',
+    );
+    expect(findings([workflow(text)], ['NET001', 'NET002', 'NET004', 'CFG001'])).toEqual([]);
+  });
+
+  it('a settings file named by the input that sets the umbrella variable passes NET001', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  review:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: ./.github/claude/settings.json',
+    );
+    const named = load(
+      '.github/claude/settings.json',
+      '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" } }\n',
+      { path: '.github/claude/settings.json', kind: 'settings', role: 'action' },
+    );
+    const files = [workflow(text), named];
+    expect(findings(files, ['NET001'])).toEqual([]);
+    expect(resolveScopes(files).map((s) => s.files)).toEqual([[WF, '.github/claude/settings.json']]);
+  });
+
+  it('a compliant root .claude/settings.json passes NET001 for the step', () => {
+    const root = load(
+      '.claude/settings.json',
+      '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" } }\n',
+    );
+    const files = [workflow(BARE), root];
+    expect(findings(files, ['NET001'])).toEqual([]);
+    const step = resolveScopes(files).find((s) => s.kind === 'workflow')!;
+    expect(step.files).toEqual([WF, '.claude/settings.json']);
+  });
+
+  it('a workflow without claude-code-action gives no policy finding', () => {
+    const text = lines(
+      'on: push',
+      'env:',
+      '  CLAUDE_CODE_ENABLE_TELEMETRY: "1"',
+      '  CLAUDE_CODE_USE_BEDROCK: "1"',
+      '  ANTHROPIC_BASE_URL: https://gateway.example.com',
+      'jobs:',
+      '  build:',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: npx @anthropic-ai/claude-code --version',
+    );
+    const files = [workflow(text, '.github/workflows/ci.yml')];
+    expect(resolveScopes(files)).toEqual([]);
+    expect(findings(files, POLICY_RULES)).toEqual([]);
+  });
+});
+
+describe('the workflow scope: precedence', () => {
+  it('layers workflow, job and step env, step winning', () => {
+    const text = lines(
+      'on: push',
+      'env:',
+      '  DISABLE_AUTOUPDATER: "1"',
+      '  ANTHROPIC_BASE_URL: https://one.example.com',
+      'jobs:',
+      '  a:',
+      '    env:',
+      '      ANTHROPIC_BASE_URL: https://two.example.com',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        env:',
+      '          ANTHROPIC_BASE_URL: https://api.anthropic.com',
+      '          CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: 1',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    expect([...scope!.env.values()].map((v) => [v.name, v.value, v.location.line])).toEqual([
+      ['DISABLE_AUTOUPDATER', '1', 3],
+      ['ANTHROPIC_BASE_URL', 'https://api.anthropic.com', 12],
+      ['CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', '1', 13],
+    ]);
+    expect(findings([workflow(text)], POLICY_RULES)).toEqual([
+      { ruleId: 'ZDR004', file: WF, line: 10, severity: 'warning' },
+    ]);
+  });
+
+  it('lets the use_* inputs decide the provider variables, replacing what env: says (action.yml sets them)', () => {
+    const text = lines(
+      'on: push',
+      'env:',
+      '  CLAUDE_CODE_USE_BEDROCK: "1"',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        env:',
+      '          CLAUDE_CODE_USE_FOUNDRY: "1"',
+      '        with:',
+      '          use_vertex: True',
+      '          use_foundry: "false"',
+      '          use_bedrock: "1"',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    expect([...scope!.env.values()].map((v) => [v.name, v.value, v.location.line])).toEqual([
+      ['CLAUDE_CODE_USE_VERTEX', '1', 11],
+    ]);
+    expect(findings([workflow(text)], ['ZDR001'])).toEqual([
+      { ruleId: 'ZDR001', file: WF, line: 11, severity: 'error' },
+    ]);
+  });
+
+  it('reads the v0 claude_env lines over the env, each at its own line', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    env:',
+      '      CLAUDE_CODE_ENABLE_TELEMETRY: "0"',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@beta',
+      '        with:',
+      '          claude_env: |',
+      '            # comment lines and blank lines are skipped',
+      '',
+      '            CLAUDE_CODE_ENABLE_TELEMETRY: "1"',
+      '            NODE_ENV: test',
+      '            OTEL_LOG_USER_PROMPTS: 1',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    const env = scope!.env;
+    expect(env.get('CLAUDE_CODE_ENABLE_TELEMETRY')).toMatchObject({
+      value: '1',
+      location: { line: 12, column: 13 },
+    });
+    expect(env.get('NODE_ENV')).toMatchObject({ value: 'test', location: { line: 13 } });
+    expect(findings([workflow(text)], ['ZDR002', 'ZDR003'])).toEqual([
+      { ruleId: 'ZDR002', file: WF, line: 12, severity: 'error' },
+      { ruleId: 'ZDR003', file: WF, line: 14, severity: 'error' },
+    ]);
+  });
+
+  it('applies the settings input over the environment, and the root project settings over both', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    env:',
+      '      ANTHROPIC_BASE_URL: https://env.example.com',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      `          settings: '{"env": {"ANTHROPIC_BASE_URL": "https://input.example.com", "DISABLE_AUTOUPDATER": "1"}, "cleanupPeriodDays": 90}'`,
+    );
+    const project = load(
+      '.claude/settings.json',
+      lines(
+        '{',
+        '  "env": {',
+        '    "ANTHROPIC_BASE_URL": "https://project.example.com"',
+        '  },',
+        '  "cleanupPeriodDays": 7',
+        '}',
+      ),
+    );
+    const files = [workflow(text), project];
+    const step = resolveScopes(files).find((s) => s.kind === 'workflow')!;
+    expect(step.env.get('ANTHROPIC_BASE_URL')!.location).toMatchObject({
+      file: '.claude/settings.json',
+      line: 3,
+    });
+    expect(step.env.get('DISABLE_AUTOUPDATER')!.location).toMatchObject({ file: WF, line: 9, column: 82 });
+    expect(step.settings.get('cleanupPeriodDays')).toMatchObject({
+      value: 7,
+      location: { file: '.claude/settings.json', line: 5 },
+    });
+    // Without the project file, the input's values apply, at their columns on line 9.
+    const alone = resolveScopes([workflow(text)])[0]!;
+    expect(alone.env.get('ANTHROPIC_BASE_URL')).toMatchObject({
+      value: 'https://input.example.com',
+      location: { line: 9, column: 31 },
+    });
+    expect(findings([workflow(text)], ['ZDR007'])).toEqual([
+      { ruleId: 'ZDR007', file: WF, line: 9, severity: 'warning' },
+    ]);
+  });
+
+  it('feeds settings keys from the input to the scope (ZDR004 notice, ZDR005, ZDR007)', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: >',
+      '            {"forceLoginOrgUUID": "11111111-2222-3333-4444-555555555555",',
+      '             "forceLoginMethod": "gateway",',
+      '             "cleanupPeriodDays": 365}',
+    );
+    const out = evaluate({
+      rules: RULES,
+      files: [workflow(text)],
+      skipped: [],
+      scopes: resolveScopes([workflow(text)]),
+      policies: ['zdr'],
+      options: {
+        zdrOrgUuid: '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11',
+        allowedBaseUrls: [],
+        maxRetentionDays: 30,
+      },
+    }).filter((f) => ['ZDR004', 'ZDR005', 'ZDR007'].includes(f.ruleId));
+    expect(out.map((f) => [f.ruleId, f.line, f.severity])).toEqual([
+      ['ZDR004', 8, 'notice'],
+      ['ZDR005', 8, 'error'],
+      ['ZDR005', 9, 'error'],
+      ['ZDR007', 10, 'warning'],
+    ]);
+  });
+});
+
+describe('GitHub expressions', () => {
+  const text = lines(
+    'on: push',
+    'jobs:',
+    '  a:',
+    '    strategy:',
+    '      matrix:',
+    '        telemetry: ["0", "1"]',
+    '    env:',
+    '      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: ${{ vars.QUIET }}',
+    '      CLAUDE_CODE_ENABLE_TELEMETRY: ${{ matrix.telemetry }}',
+    '      ANTHROPIC_BASE_URL: ${{ vars.GATEWAY }}',
+    '    steps:',
+    '      - uses: anthropics/claude-code-action@v1',
+    '        with:',
+    '          use_vertex: ${{ inputs.vertex }}',
+    '          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+  );
+
+  it('counts an expression as set for a presence-only variable, so NET001, NET002 and NET004 pass', () => {
+    expect(findings([workflow(text)], ['NET001', 'NET002', 'NET003', 'NET004'])).toEqual([]);
+  });
+
+  it('turns verdicts that depend on an expression into warnings that say so', () => {
+    const out = evaluate({
+      rules: RULES,
+      files: [workflow(text)],
+      skipped: [],
+      scopes: resolveScopes([workflow(text)]),
+      policies: ['zdr'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    }).filter((f) => ['ZDR001', 'ZDR002', 'ZDR006'].includes(f.ruleId));
+    expect(out.map((f) => [f.ruleId, f.line, f.severity])).toEqual([
+      ['ZDR002', 9, 'warning'],
+      ['ZDR006', 10, 'warning'],
+      ['ZDR001', 14, 'warning'],
+    ]);
+    for (const finding of out) expect(finding.message).toContain('cannot be verified statically');
+  });
+
+  it('warns on NET001 when the only switch is an expression-built provider', () => {
+    const only = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          use_bedrock: ${{ inputs.bedrock }}',
+    );
+    expect(findings([workflow(only)], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: WF, line: 5, severity: 'warning' },
+    ]);
+  });
+
+  it('never takes ${{ secrets.X }} for a committed credential', () => {
+    expect(findings([workflow(text)], ['SEC001'])).toEqual([]);
+  });
+
+  it('treats an inline settings input built by an expression as unknown, not as a syntax error', () => {
+    const built = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      `          settings: '{"cleanupPeriodDays": \${{ vars.DAYS }}}'`,
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: ${{ github.workspace }}/${{ vars.FILE }}',
+    );
+    const parsed = parseWorkflow(createSourceFile(WF, built));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.claudeSteps.map((s) => s.settings?.kind)).toEqual(['unknown', 'unknown']);
+  });
+});
+
+describe('SEC001 in workflows', () => {
+  it('finds committed credentials in env, inputs, claude_env, inline settings, scripts and comments', () => {
+    const key = ['sk', 'ant', 'api03', 'AbCdEfGhIjKlMnOpQrStUv'].join('-');
+    const text = lines(
+      'on: push',
+      'env:',
+      '  ANTHROPIC_API_KEY: abcdefghijklmnopqrstuvwxyz012345',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      `      - run: 'curl -H "x-api-key: ${key}" https://api.anthropic.com'`,
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          anthropic_api_key: zyxwvutsrqponmlkjihgfedcba543210',
+      '          claude_env: |',
+      '            CLAUDE_CODE_OAUTH_TOKEN: oauthtokenvalue0123456789abcdef',
+      '          settings: |',
+      '            { "env": { "ANTHROPIC_AUTH_TOKEN": "bearertokenvalue0123456789abcd" } }',
+      `      # old key: ${key}`,
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+      '          claude_code_oauth_token: your-token-here-please-replace',
+    );
+    expect(findings([workflow(text)], ['SEC001'])).toEqual([
+      { ruleId: 'SEC001', file: WF, line: 3, severity: 'error' },
+      { ruleId: 'SEC001', file: WF, line: 7, severity: 'error' },
+      { ruleId: 'SEC001', file: WF, line: 10, severity: 'error' },
+      { ruleId: 'SEC001', file: WF, line: 12, severity: 'error' },
+      { ruleId: 'SEC001', file: WF, line: 14, severity: 'error' },
+      { ruleId: 'SEC001', file: WF, line: 15, severity: 'error' },
+    ]);
+    const messages = evaluate({
+      rules: RULES,
+      files: [workflow(text)],
+      skipped: [],
+      scopes: [],
+      policies: ['hygiene'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    }).map((f) => f.message);
+    for (const message of messages)
+      expect(message).not.toMatch(/sk-ant|abcdefghijkl|zyxwvu|oauthtoken|bearertoken/);
+  });
+
+  it('still finds Anthropic keys in a workflow that does not parse', () => {
+    const key = ['sk', 'ant', 'api03', 'AbCdEfGhIjKlMnOpQrStUv'].join('-');
+    const text = lines('on: push', 'env:', `  ANTHROPIC_API_KEY: ${key}`, 'jobs: [oops');
+    expect(findings([workflow(text)], ['SEC001', 'CFG001'])).toEqual([
+      { ruleId: 'SEC001', file: WF, line: 3, severity: 'error' },
+      { ruleId: 'CFG001', file: WF, line: 4, severity: 'error' },
+    ]);
+  });
+});
+
+describe('YAML that does not parse, and YAML oddities', () => {
+  it('reports invalid YAML as CFG001 at its line, with no scope, and the scan goes on', () => {
+    const broken = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          use_bedrock: "true"',
+      '      bad: indentation: here',
+    );
+    const other = workflow(BARE, '.github/workflows/other.yml');
+    const files = [workflow(broken), other];
+    expect(resolveScopes(files).map((s) => s.id)).toEqual([
+      '.github/workflows/other.yml#jobs.claude.steps[1]',
+    ]);
+    const out = evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: resolveScopes(files),
+      policies: ['hygiene'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    });
+    expect(out.map((f) => [f.ruleId, f.file, f.line])).toEqual([['CFG001', WF, 8]]);
+    expect(out[0]!.message).toMatch(/^not valid YAML: /);
+  });
+
+  it.each([
+    ['a tab as indentation', lines('on: push', 'jobs:', '\tbuild: {}'), 3],
+    ['an unclosed flow sequence', lines('on: push', 'jobs:', '  a: [1, 2'), 3],
+    // The quoted scalar runs to the end of the file: the parser stops on its last line.
+    ['an unterminated quote', lines('on: push', 'name: "oops', 'jobs: {}'), 3],
+  ])('CFG001 for %s', (_name, text, line) => {
+    const parsed = parseWorkflow(createSourceFile(WF, text));
+    expect(parsed.ok).toBe(false);
+    expect(parsed.problems.map((p) => [p.ruleId, p.span.line])).toEqual([['CFG001', line]]);
+  });
+
+  it('reports a duplicate key as CFG004 (GitHub rejects the workflow) and still reads the step, last value winning', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        env:',
+      '          CLAUDE_CODE_ENABLE_TELEMETRY: "0"',
+      '        env:',
+      '          CLAUDE_CODE_ENABLE_TELEMETRY: "1"',
+    );
+    expect(findings([workflow(text)], ['CFG004', 'ZDR002'])).toEqual([
+      { ruleId: 'CFG004', file: WF, line: 8, severity: 'error' },
+      { ruleId: 'ZDR002', file: WF, line: 9, severity: 'error' },
+    ]);
+  });
+
+  it('follows anchors, aliases and merge keys to the lines where values are written', () => {
+    const text = lines(
+      'on: push',
+      'x-env: &quiet',
+      '  CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1"',
+      'x-more: &more',
+      '  DISABLE_AUTOUPDATER: "1"',
+      'jobs:',
+      '  a:',
+      '    env: *quiet',
+      '    steps:',
+      '      - &claude',
+      '        uses: anthropics/claude-code-action@v1',
+      '        env:',
+      '          <<: *more',
+      '          CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1"',
+      '  b:',
+      '    steps:',
+      '      - *claude',
+    );
+    const scopes = resolveScopes([workflow(text)]);
+    expect(scopes.map((s) => [s.id, s.anchor.line])).toEqual([
+      [`${WF}#jobs.a.steps[0]`, 11],
+      [`${WF}#jobs.b.steps[0]`, 11],
+    ]);
+    expect([...scopes[0]!.env.values()].map((v) => [v.name, v.location.line])).toEqual([
+      ['CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', 3],
+      ['DISABLE_AUTOUPDATER', 5],
+      ['CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY', 14],
+    ]);
+    // Job b reuses the step but not job a's env: only its scope lacks the umbrella variable.
+    expect(findings([workflow(text)], ['NET001', 'NET002', 'NET004'])).toEqual([
+      { ruleId: 'NET001', file: WF, line: 11, severity: 'error' },
+    ]);
+  });
+
+  it('reads flow mappings, `on:` keys, numbers and booleans as GitHub passes them', () => {
+    const text = lines(
+      'on: { push: { branches: [main] } }',
+      'jobs: { a: { env: { DISABLE_TELEMETRY: 1, DISABLE_ERROR_REPORTING: true, DISABLE_FEEDBACK_COMMAND: 1, EMPTY: }, steps: [ { uses: anthropics/claude-code-action@v1 } ] } }',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    expect([...scope!.env.values()].map((v) => [v.name, v.value])).toEqual([
+      ['DISABLE_TELEMETRY', '1'],
+      ['DISABLE_ERROR_REPORTING', 'true'],
+      ['DISABLE_FEEDBACK_COMMAND', '1'],
+      ['EMPTY', ''],
+    ]);
+    expect(findings([workflow(text)], ['NET001'])).toEqual([]);
+  });
+
+  it('reads only the first document of a multi-document file, and survives empty and odd files', () => {
+    const multi = lines(
+      'on: push',
+      'jobs: {}',
+      '---',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+    );
+    expect(parseWorkflow(createSourceFile(WF, multi)).claudeSteps).toEqual([]);
+    for (const text of [
+      '',
+      '\n',
+      '# only a comment\n',
+      '- a list\n',
+      'just a string\n',
+      'jobs: 5\n',
+      'jobs:\n  a: 1\n',
+      'jobs:\n  a:\n    steps: {}\n',
+    ]) {
+      const parsed = parseWorkflow(createSourceFile(WF, text));
+      expect(parsed.ok).toBe(true);
+      expect(parsed.claudeSteps).toEqual([]);
+    }
+  });
+
+  it('does not crash on deep nesting', () => {
+    const text = `on: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    expect(() => parseWorkflow(createSourceFile(WF, text))).not.toThrow();
+  });
+});
+
+describe('inline settings positions', () => {
+  it('maps a block scalar (| with a header comment) back to the workflow lines and columns', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: |  # the runner settings',
+      '            {',
+      '              "env": {',
+      '                "CLAUDE_CODE_ENABLE_TELEMETRY": "1"',
+      '              }',
+      '            }',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    expect(scope!.env.get('CLAUDE_CODE_ENABLE_TELEMETRY')!.location).toEqual({
+      file: WF,
+      line: 10,
+      column: 17,
+      endLine: 10,
+      endColumn: 52,
+    });
+  });
+
+  it('maps a double-quoted scalar with escapes', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: "{\\"cleanupPeriodDays\\": 90,\\n \\"env\\": {}}"',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    const location = scope!.settings.get('cleanupPeriodDays')!.location;
+    expect([location.line, location.column]).toEqual([7, 23]);
+    expect(text.split('\n')[6]!.slice(location.column - 1, location.endColumn - 1)).toBe(
+      '\\"cleanupPeriodDays\\": 90',
+    );
+  });
+
+  it.each([
+    ["k: 'it''s {\"a\": 1}'\n"],
+    ['k: "tab\\there \\u0041 \\"q\\""\n'],
+    ['k: >-\n  folded\n  text {x}\n'],
+    ['k: plain\n  continued line\n'],
+  ])('lines up every value character with its source character: %j', (text) => {
+    const document = parseDocument(text);
+    const node = (document.contents as YAMLMap<unknown, Scalar>).items[0]!.value!;
+    const value = String(node.value);
+    const offsets = scalarOffsets(text, node, value);
+    const misplaced = [...value].filter(
+      (c, i) => /[A-Za-z{}"']/.test(c) && text[offsets[i]!] !== c && text[offsets[i]!] !== '\\',
+    );
+    expect(misplaced).toEqual([]);
+  });
+
+  it('reports an inline settings syntax error as CFG001 on the workflow line, and the step gets nothing from it', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: |',
+      '            {',
+      '              // quiet please',
+      '              "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" }',
+      '            }',
+    );
+    const out = findings([workflow(text)], ['CFG001', 'NET001']);
+    expect(out).toEqual([
+      { ruleId: 'NET001', file: WF, line: 5, severity: 'error' },
+      { ruleId: 'CFG001', file: WF, line: 9, severity: 'error' },
+    ]);
+    const cfg = evaluate({
+      rules: RULES,
+      files: [workflow(text)],
+      skipped: [],
+      scopes: [],
+      policies: ['hygiene'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    }).find((f) => f.ruleId === 'CFG001')!;
+    expect(cfg.column).toBe(15);
+    expect(cfg.message).toBe(
+      'the `settings` input is not valid JSON: comments are not allowed; the action stops before Claude Code starts.',
+    );
+  });
+
+  it('reports a duplicate key inside inline settings as CFG004 at its workflow line', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: |',
+      '            {',
+      '              "cleanupPeriodDays": 7,',
+      '              "cleanupPeriodDays": 90',
+      '            }',
+    );
+    const parsed = parseWorkflow(createSourceFile(WF, text));
+    expect(parsed.problems.map((p) => [p.ruleId, p.span.line, p.message])).toEqual([
+      [
+        'CFG004',
+        10,
+        'in the `settings` input: duplicate key "cleanupPeriodDays" (first on line 9): Claude Code uses this later value and ignores the first',
+      ],
+    ]);
+  });
+});
+
+describe('settings given as a path', () => {
+  const step = (settings: string) =>
+    lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      `          settings: ${settings}`,
+    );
+
+  it.each([
+    ['.github/claude-settings.json', '.github/claude-settings.json'],
+    ['./config/claude.json', 'config/claude.json'],
+    ['${{ github.workspace }}/config/claude.json', 'config/claude.json'],
+    ['config/../.claude/ci.json', '.claude/ci.json'],
+  ])('resolves %s in the checkout', (written, resolved) => {
+    expect(referencedSettingsPaths([workflow(step(written))])).toEqual([resolved]);
+  });
+
+  it.each([['/etc/claude.json'], ['../outside.json'], ['~/settings.json'], ['${{ runner.temp }}/s.json']])(
+    'does not read %s',
+    (written) => {
+      expect(referencedSettingsPaths([workflow(step(written))])).toEqual([]);
+    },
+  );
+
+  it('resolves against the repository that holds the workflow', () => {
+    expect(workflowRoot('.github/workflows/a.yml')).toBe('.');
+    expect(workflowRoot('sub/repo/.github/workflows/a.yml')).toBe('sub/repo');
+    expect(resolveInRepository('sub/repo', './x.json')).toBe('sub/repo/x.json');
+    expect(resolveInRepository('sub/repo', '../x.json')).toBeUndefined();
+    expect(referencedSettingsPaths([workflow(step('s.json'), 'sub/.github/workflows/c.yml')])).toEqual([
+      'sub/s.json',
+    ]);
+  });
+
+  it('skips files discovery already read', () => {
+    const files = [workflow(step('.claude/settings.json')), load('.claude/settings.json', '{}\n')];
+    expect(referencedSettingsPaths(files)).toEqual([]);
+  });
+});
+
+describe('ZDR008: the action approves project MCP servers', () => {
+  const mcp = () =>
+    load('.mcp.json', '{ "mcpServers": { "docs": { "command": "npx", "args": ["docs-mcp"] } } }\n');
+
+  it('adds a notice on the uses: line when the repository declares project MCP servers', () => {
+    const out = evaluate({
+      rules: RULES,
+      files: [workflow(BARE), mcp()],
+      skipped: [],
+      scopes: resolveScopes([workflow(BARE), mcp()]),
+      policies: ['zdr'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    }).filter((f) => f.ruleId === 'ZDR008');
+    expect(out.map((f) => [f.file, f.line, f.severity])).toEqual([
+      [WF, 7, 'notice'],
+      ['.mcp.json', 1, 'notice'],
+    ]);
+    expect(out[0]!.message).toContain('claude-code-action always sets enableAllProjectMcpServers: true');
+  });
+
+  it('says nothing when there are no project servers, or when the project settings turn approval off', () => {
+    expect(findings([workflow(BARE)], ['ZDR008'])).toEqual([]);
+    const off = load('.claude/settings.json', '{ "enableAllProjectMcpServers": false }\n');
+    expect(findings([workflow(BARE), mcp(), off], ['ZDR008'])).toEqual([
+      { ruleId: 'ZDR008', file: '.mcp.json', line: 1, severity: 'notice' },
+    ]);
+  });
+});
+
+describe('the README example', () => {
+  it('is the workflow of test/fixtures/repos/ci-readme-example, whose expected findings the fixture test checks', () => {
+    const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('<!-- section:ci -->'),
+      readme.indexOf('<!-- /section:ci -->'),
+    );
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    const fixture = readFileSync(
+      path.join(import.meta.dirname, 'fixtures/repos/ci-readme-example/.github/workflows/claude.yml'),
+      'utf8',
+    );
+    expect(example).toBe(fixture);
+  });
+});
+
+describe('hostile YAML', () => {
+  it('merges each anchored mapping once, however often merge keys repeat it (4^20 paths, one value)', () => {
+    const anchors = ['x0: &a0 { K: "1" }'];
+    for (let i = 1; i <= 20; i++)
+      anchors.push(`x${i}: &a${i} { <<: [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}] }`);
+    const text = lines(
+      'on: push',
+      ...anchors,
+      'jobs:',
+      '  a:',
+      '    env: *a20',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+    );
+    const started = Date.now();
+    const [scope] = resolveScopes([workflow(text)]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect([...scope!.env.values()].map((v) => [v.name, v.location.line])).toEqual([['K', 2]]);
+  });
+});
