@@ -14,11 +14,15 @@ import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { RULES } from '../rules/index.js';
+import { runFix } from './fix.js';
+import { runInit } from './init.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const USAGE = `Usage: ${TOOL_NAME} [scan] [PATH] [options]
+       ${TOOL_NAME} fix [PATH] [--dry-run] [options]     (see fix --help)
+       ${TOOL_NAME} init [PATH] [--managed] [options]    (see init --help)
 
 Check every Claude Code configuration under PATH (default: .) against the policies.
 
@@ -47,6 +51,8 @@ export interface CliIo {
   cwd: string;
   isTty: boolean;
   env: Record<string, string | undefined>;
+  /** The clock for suppressions' `until` dates; tests pin it. */
+  now?: Date;
 }
 
 const defaultIo = (): CliIo => ({
@@ -119,6 +125,8 @@ function stderrLogger(io: CliIo): Logger {
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function run(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+  if (argv[0] === 'fix') return runFix(argv.slice(1), io);
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
   try {
     const { values, positionals } = parse(argv);
     if (values.help) {
@@ -151,7 +159,7 @@ export async function run(argv: string[], io: CliIo = defaultIo()): Promise<numb
       },
       config.options,
     );
-    const report = await scan(options, { cwd: io.cwd, logger: stderrLogger(io) });
+    const report = await scan(options, { cwd: io.cwd, logger: stderrLogger(io), now: io.now });
     const output = render(report, format, useColor(io, values.output !== undefined));
     if (values.output !== undefined) {
       const target = path.resolve(io.cwd, values.output);

@@ -1,11 +1,279 @@
 // The policy config file (SPEC §8): `.github/claude-code-policy.yml`, `.claude-code-policy.yml` or --config.
 // Its values layer under CLI flags and Action inputs and over the defaults (see options.ts resolveOptions).
-import type { ScanOptions } from './options.js';
+// It is strict: an unknown key, an unknown rule id or a bad value stops the run (exit 2) with the file, the line
+// and what is wrong, because a typo in a policy file must not quietly relax the policy.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { RULES } from '../rules/index.js';
+import { ConfigurationError } from './errors.js';
+import { optionsSchema, type ScanOptions, splitList } from './options.js';
+import { DEFAULT_CONFIG_FILE, type IgnoreEntry } from './suppress.js';
+
+/** Looked for under the root, in this order, when no config file is named. */
+export const CONFIG_FILE_NAMES = [DEFAULT_CONFIG_FILE, '.claude-code-policy.yml'] as const;
 
 export interface LoadedConfig {
-  /** The config file that was read, relative to the root; undefined when none. */
+  /** The config file that was read, relative to the root with `/`; undefined when none. */
   path: string | undefined;
+  /** Its options, to layer under flags and inputs; `ignore` holds its suppressions with their lines. */
   options: Partial<ScanOptions>;
+  /** The same suppressions as `options.ignore` (empty when there is no file). */
+  ignore: IgnoreEntry[];
+}
+
+const KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
+const fields = optionsSchema.shape;
+
+/** A list, or one comma-separated string, as the CLI flags take them. */
+function list<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (typeof v === 'string' ? (splitList(v) ?? []) : v), item);
+}
+
+const ruleId = z.string().refine((id) => KNOWN_RULES.has(id), { message: 'unknown rule id' });
+
+const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date written YYYY-MM-DD' })
+  .refine(
+    (v) => {
+      const date = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+    },
+    { message: 'until must be a real calendar date (YYYY-MM-DD)' },
+  );
+
+const ignoreEntrySchema = z.strictObject({
+  rule: ruleId,
+  path: z
+    .string({ message: 'path must be a glob relative to the scanned root, e.g. sandbox/**' })
+    .trim()
+    .min(1, { message: 'path must be a glob relative to the scanned root, e.g. sandbox/**' })
+    .refine((v) => !v.startsWith('/'), {
+      message: 'path is relative to the scanned root: remove the leading /',
+    }),
+  reason: z
+    .string({ message: 'every ignore entry needs a reason: say why the finding is acceptable' })
+    .trim()
+    .min(1, { message: 'every ignore entry needs a reason: say why the finding is acceptable' }),
+  until: dateString.optional(),
+});
+
+/** The file's shape. Value rules come from the one options schema, so a flag and a config key agree. */
+const configSchema = z.strictObject({
+  policy: list(fields.policy.unwrap()).optional(),
+  'fail-on': fields.failOn.unwrap().optional(),
+  'zdr-org-uuid': fields.zdrOrgUuid,
+  'allowed-base-urls': list(fields.allowedBaseUrls.unwrap()).optional(),
+  'max-retention-days': fields.maxRetentionDays.unwrap().optional(),
+  include: list(fields.include.unwrap()).optional(),
+  exclude: list(fields.exclude.unwrap()).optional(),
+  rules: z
+    .record(
+      ruleId,
+      z.enum(['error', 'warning', 'notice', 'off'], { message: 'must be error, warning, notice or off' }),
+    )
+    .optional(),
+  ignore: z
+    .array(ignoreEntrySchema, { message: 'ignore must be a list of entries (rule, path, reason, until)' })
+    .optional(),
+});
+
+const CONFIG_KEYS = Object.keys(configSchema.shape);
+const ENTRY_KEYS = Object.keys(ignoreEntrySchema.shape);
+
+type Segment = string | number;
+
+/**
+ * The node a path of keys/indices leads to, or the deepest one that exists (`found` false); with the key of the
+ * last pair passed, to point at `NAME:` rather than its value.
+ */
+function locate(
+  root: Node | null,
+  segments: readonly Segment[],
+): { node: Node | null; key: Node | null; found: boolean } {
+  let node: Node | null = root;
+  let key: Node | null = null;
+  for (const segment of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (pair === undefined) return { node, key, found: false };
+      key = isScalar(pair.key) ? pair.key : null;
+      node = (pair.value as Node | null) ?? key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (item === undefined) return { node, key, found: false };
+      node = item;
+      key = null;
+    } else {
+      return { node, key, found: false };
+    }
+  }
+  return { node, key, found: true };
+}
+
+function lineOf(node: Node | null, counter: LineCounter): number {
+  const offset = node?.range?.[0];
+  return offset === undefined ? 1 : counter.linePos(offset).line;
+}
+
+/** Edits between two words, a swap of neighbours counting as one (ZDR070 is one edit from ZDR007). */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function describePath(segments: readonly Segment[]): string {
+  let out = '';
+  for (const segment of segments)
+    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  return out;
+}
+
+/** One zod issue as `line` + words, pointing at the exact YAML node. */
+function explain(
+  issue: z.core.$ZodIssue,
+  root: Node | null,
+  counter: LineCounter,
+): { line: number; text: string } {
+  const segments = issue.path.filter((p): p is Segment => typeof p !== 'symbol');
+  const where = describePath(segments);
+  if (issue.code === 'unrecognized_keys') {
+    const name = issue.keys[0]!;
+    const { key } = locate(root, [...segments, name]);
+    const known = segments.length === 0 ? CONFIG_KEYS : ENTRY_KEYS;
+    const suggestion = closest(name, known);
+    const inside = segments.length === 0 ? '' : ` in ${where}`;
+    const hint = suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : '';
+    return {
+      line: lineOf(key, counter),
+      text: `unknown key "${name}"${inside}${hint}; known keys: ${known.join(', ')}`,
+    };
+  }
+  const located = locate(root, segments);
+  const unknownRule = (id: string, at: Node | null, inside: string) => {
+    const suggestion = closest(id, [...KNOWN_RULES]);
+    const hint = suggestion !== undefined ? ` (did you mean ${suggestion}?)` : '';
+    return { line: lineOf(at, counter), text: `unknown rule id "${id}" in ${inside}${hint}` };
+  };
+  if (issue.code === 'invalid_key' && segments[0] === 'rules') {
+    return unknownRule(String(segments[segments.length - 1]), located.key, 'rules');
+  }
+  if (issue.code === 'custom' && issue.message === 'unknown rule id') {
+    const id = isScalar(located.node) ? String(located.node.value) : String(segments[segments.length - 1]);
+    return unknownRule(id, located.node, where);
+  }
+  const message = issue.message.replace(/^Invalid input: /, '');
+  if (!located.found) {
+    return { line: lineOf(located.node, counter), text: `${where} is missing: ${message}` };
+  }
+  // Messages from the options schema already name the key ("fail-on must be one of …").
+  const named = typeof segments[0] === 'string' && message.startsWith(`${segments[0]} `);
+  return {
+    line: lineOf(located.node, counter),
+    text: named && segments.length === 1 ? message : `${where}: ${message}`,
+  };
+}
+
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative)
+    .split(path.sep)
+    .join('/');
+}
+
+/** Parse and validate a config file's text. `shown` names the file in errors; `relative` is its path from the root. */
+export function parseConfig(text: string, shown: string, relative: string): Omit<LoadedConfig, 'path'> {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first !== undefined) {
+    const line = counter.linePos(first.pos[0]).line;
+    throw new ConfigurationError(
+      `${shown}:${line}: not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+    );
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigurationError(
+      `${shown}:${lineOf(doc.contents, counter)}: the config must be a mapping of keys such as policy, rules and ignore`,
+    );
+  }
+  // `ignore:` with every entry commented out is null in YAML: a key with no value counts as not given.
+  const given = Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== null),
+  );
+  const result = configSchema.safeParse(given);
+  if (!result.success) {
+    // A required key reported missing beside an unknown one is usually the same key misspelt: report the typo.
+    const unknownIn = new Set(
+      result.error.issues.filter((i) => i.code === 'unrecognized_keys').map((i) => JSON.stringify(i.path)),
+    );
+    const issues = result.error.issues.filter(
+      (i) => !(i.code === 'invalid_type' && unknownIn.has(JSON.stringify(i.path.slice(0, -1)))),
+    );
+    const problems = issues.map((issue) => explain(issue, doc.contents, counter));
+    problems.sort((a, b) => a.line - b.line);
+    const top = problems[0]!;
+    throw new ConfigurationError(`${shown}:${top.line}: ${top.text}`);
+  }
+  const data = result.data;
+  const ignore: IgnoreEntry[] = (data.ignore ?? []).map((entry, index) => ({
+    rule: entry.rule,
+    path: entry.path,
+    reason: entry.reason,
+    ...(entry.until !== undefined ? { until: entry.until } : {}),
+    file: relative,
+    line: lineOf(locate(doc.contents, ['ignore', index]).node, counter),
+  }));
+  const options: Partial<ScanOptions> = {};
+  if (data.policy !== undefined) options.policies = [...new Set(data.policy)] as ScanOptions['policies'];
+  if (data['fail-on'] !== undefined) options.failOn = data['fail-on'] as ScanOptions['failOn'];
+  if (data['zdr-org-uuid'] !== undefined) options.zdrOrgUuid = data['zdr-org-uuid'];
+  if (data['allowed-base-urls'] !== undefined) options.allowedBaseUrls = data['allowed-base-urls'];
+  if (data['max-retention-days'] !== undefined) options.maxRetentionDays = data['max-retention-days'];
+  if (data.include !== undefined) options.include = data.include;
+  if (data.exclude !== undefined) options.exclude = data.exclude;
+  if (data.rules !== undefined) options.rules = data.rules;
+  options.ignore = ignore;
+  return { options, ignore };
+}
+
+async function readIfPresent(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new ConfigurationError(`cannot read config file ${file} (${code ?? 'read failed'})`);
+  }
 }
 
 /**
@@ -13,9 +281,23 @@ export interface LoadedConfig {
  * first of the default names under `root` is used when present. Throws a ConfigurationError for a bad file.
  */
 export async function loadConfig(
-  _explicit: string | undefined,
-  _root: string,
-  _cwd: string,
+  explicit: string | undefined,
+  root: string,
+  cwd: string,
 ): Promise<LoadedConfig> {
-  return { path: undefined, options: {} };
+  const candidates =
+    explicit !== undefined && explicit.trim() !== ''
+      ? [path.resolve(cwd, explicit)]
+      : CONFIG_FILE_NAMES.map((name) => path.join(root, name));
+  for (const file of candidates) {
+    const text = await readIfPresent(file);
+    if (text === undefined) continue;
+    const relative = path.relative(root, file).split(path.sep).join('/');
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return { path: relative, ...parseConfig(body, displayPath(file, cwd), relative) };
+  }
+  if (explicit !== undefined && explicit.trim() !== '') {
+    throw new ConfigurationError(`config file ${explicit} not found`);
+  }
+  return { path: undefined, options: {}, ignore: [] };
 }

@@ -6,6 +6,7 @@
 // measure satisfies both limits whichever way GitHub counts.
 import type { Finding, Report, Severity, SuppressedFinding } from '../core/model.js';
 import { reachesThreshold } from '../core/model.js';
+import { suppressionHint } from '../core/suppress.js';
 
 export interface MarkdownOptions {
   /** e.g. `https://github.com/OWNER/REPO/blob/SHA`; locations link to it when given. */
@@ -120,13 +121,19 @@ function ruleCell(finding: Finding): string {
   return isWebUrl(finding.docsUrl) ? `[${id}](${linkDestination(finding.docsUrl)})` : id;
 }
 
+/** The exact comment or config entry that would suppress a finding, on one line of its Fix cell. */
+function suppressCell(finding: Finding): string {
+  const hint = suppressionHint(finding);
+  return `<sub>To suppress: add ${code(hint.snippet)} ${escapeMarkdownText(hint.placement)}</sub>`;
+}
+
 function findingRow(finding: Finding, blobBaseUrl: string | undefined): string {
   const cells = [
     locationCell(finding, blobBaseUrl),
     ruleCell(finding),
     SEVERITY_BADGE[finding.severity],
     escapeMarkdownText(finding.message),
-    escapeMarkdownText(finding.fix),
+    `${escapeMarkdownText(finding.fix)}<br>${suppressCell(finding)}`,
   ];
   return `| ${cells.join(' | ')} |`;
 }

@@ -2,6 +2,7 @@
 // Finding text comes from scanned files, so control and bidi characters are shown escaped: a crafted value
 // must not be able to move the cursor, recolour the terminal or reorder what the reader sees.
 import type { Finding, Report, Severity } from '../core/model.js';
+import { suppressionHint } from '../core/suppress.js';
 
 export interface TextOptions {
   color: boolean;
@@ -80,6 +81,8 @@ export function renderText(report: Report, options: TextOptions): string {
       const [fixFirst = '', ...fixRest] = lines(finding.fix);
       out.push(`${indent}${paint('2', `fix: ${fixFirst}`)}`);
       for (const line of fixRest) out.push(`${indent}${paint('2', `     ${line}`)}`);
+      const hint = suppressionHint(finding);
+      out.push(`${indent}${paint('2', printable(`suppress: add \`${hint.snippet}\` ${hint.placement}`))}`);
     }
     out.push('');
   }

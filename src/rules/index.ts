@@ -6,6 +6,7 @@ import { CFG003 } from './cfg003.js';
 import { CFG004 } from './cfg004.js';
 import { CFG005 } from './cfg005.js';
 import { CFG006 } from './cfg006.js';
+import { CFG007 } from './cfg007.js';
 import { CFG008 } from './cfg008.js';
 import { NET001 } from './net001.js';
 import { NET002 } from './net002.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   CFG004,
   CFG005,
   CFG006,
+  CFG007,
   CFG008,
 ];
 

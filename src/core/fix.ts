@@ -1,0 +1,269 @@
+// `fix` (SPEC §9): every finding whose fix can be written safely into a settings file, written as an edit of the
+// file's text (jsonc-parser `modify` + `applyEdits`), so that formatting, key order, indentation and line endings
+// stay as they were (zizmor's --fix does the same for workflows). Env files are never edited: Claude Code does not
+// read them, and a committed credential needs rotating, which no edit can do.
+import { applyEdits, type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
+import { classify, type LoadedFile } from './discover.js';
+import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from './env.js';
+import type { SettingsFile } from './files.js';
+import type { ScanOptions } from './options.js';
+import { propertySpan } from './parse/json.js';
+import { type Analysis, analyse } from './scan.js';
+import { createSourceFile } from './source.js';
+
+/** The two ways of logging in that reach an Anthropic organisation directly (ZDR005). */
+export const LOGIN_METHODS = ['claudeai', 'console'] as const;
+export type LoginMethod = (typeof LOGIN_METHODS)[number];
+
+export interface FixOptions {
+  /** `--zdr-org-uuid`: pins login in managed settings that pin nothing. */
+  zdrOrgUuid: string | undefined;
+  /** `--login-method`: written as forceLoginMethod beside a pinned organisation; not guessed (a wrong one locks users out). */
+  loginMethod: LoginMethod | undefined;
+  maxRetentionDays: number;
+}
+
+/** One change to one key of a settings file. */
+export interface SettingsEdit {
+  path: JSONPath;
+  value: unknown;
+  /** What it does, in words, for the one-line report. */
+  change: string;
+}
+
+export interface FileChange {
+  /** Relative to the root, with `/`. */
+  file: string;
+  /** The text before (BOM removed); undefined when the file is created. */
+  before: string | undefined;
+  after: string;
+  /** One line each, in the order applied. */
+  changes: string[];
+}
+
+export interface FixPlan {
+  changes: FileChange[];
+  /** What fix leaves to a person, one line each: committed credentials, files it cannot edit safely, missing options. */
+  notes: string[];
+}
+
+/** Indentation (2 spaces, 4 spaces, a tab …) and line ending as the file already has them; 2 spaces and LF for a new file. */
+export function detectFormatting(text: string): FormattingOptions {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const indent = /^([ \t]+)\S/m.exec(text)?.[1];
+  if (indent?.startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
+  const size = indent === undefined ? 2 : Math.min(Math.max(indent.length, 1), 8);
+  return { insertSpaces: true, tabSize: size, eol };
+}
+
+/** Apply edits to a settings file's text, one `modify` at a time, in the file's own formatting. */
+export function editSettingsText(text: string, edits: readonly SettingsEdit[]): string {
+  const formattingOptions = detectFormatting(text);
+  let out = text;
+  for (const edit of edits) {
+    out = applyEdits(out, modify(out, edit.path, edit.value, { formattingOptions }));
+  }
+  return out;
+}
+
+/** The text of a settings file that does not exist yet, holding the edits. */
+export function newSettingsText(edits: readonly SettingsEdit[]): string {
+  return `${editSettingsText('{}', edits)}\n`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Why a settings file cannot be edited safely, or undefined when it can. */
+export function uneditable(file: SettingsFile, path: JSONPath): string | undefined {
+  if (!file.json.ok) return 'it is not valid JSON (CFG001)';
+  if (file.settings === undefined) return 'its top level is not a JSON object';
+  if (file.json.problems.some((p) => p.ruleId === 'CFG004')) {
+    return 'it has duplicate keys (CFG004), and an edit could land on the copy Claude Code ignores';
+  }
+  if (path.length > 1) {
+    const parent = file.settings[String(path[0])];
+    if (parent !== undefined && !isPlainObject(parent)) return `its \`${String(path[0])}\` is not an object`;
+  }
+  return undefined;
+}
+
+function quoted(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** Collects edits per file in order, one per key (the first wins). */
+class EditBook {
+  readonly byFile = new Map<string, Map<string, SettingsEdit>>();
+
+  add(file: string, edit: SettingsEdit): void {
+    let edits = this.byFile.get(file);
+    if (edits === undefined) {
+      edits = new Map();
+      this.byFile.set(file, edits);
+    }
+    const key = JSON.stringify(edit.path);
+    if (!edits.has(key)) edits.set(key, edit);
+  }
+}
+
+/** Work out every safe edit for the findings of an analysis (suppressed findings are left alone). */
+export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
+  const findings = analysis.report.findings;
+  const at = (ruleId: string, file: string | null, line?: number) =>
+    findings.some((f) => f.ruleId === ruleId && f.file === file && (line === undefined || f.line === line));
+  const settingsFiles = new Map<string, SettingsFile>();
+  for (const file of analysis.files) if (file.kind === 'settings') settingsFiles.set(file.source.path, file);
+  const book = new EditBook();
+  const notes: string[] = [];
+
+  for (const scope of analysis.scopes) {
+    const target = scope.fix;
+    // Settings files only: an existing one (a workflow's `settings` file included), or one to create by its name.
+    if (target === null || target.syntax !== 'json') continue;
+    if (!settingsFiles.has(target.file) && classify(target.file)?.kind !== 'settings') continue;
+    const mine = findings.filter((f) => f.scope === scope.id);
+    const has = (ruleId: string) => mine.some((f) => f.ruleId === ruleId);
+
+    // One variable turns off telemetry, error reports, /bug, update checks and surveys (NET001, NET002, NET004).
+    if (has('NET001') || has('NET002') || has('NET004')) {
+      const umbrella = scope.env.get(NONESSENTIAL);
+      if (umbrella === undefined) {
+        book.add(target.file, {
+          path: ['env', NONESSENTIAL],
+          value: '1',
+          change: `added ${quoted(NONESSENTIAL)}: "1" under env`,
+        });
+      } else if (umbrella.value === '' && umbrella.location.file !== null) {
+        book.add(umbrella.location.file, {
+          path: ['env', NONESSENTIAL],
+          value: '1',
+          change: `replaced the empty ${NONESSENTIAL} (an empty string unsets it) with "1"`,
+        });
+      }
+    }
+
+    // A presence-only variable that reads as off but is on (NET003): say what it does.
+    for (const value of scope.env.values()) {
+      const file = value.location.file;
+      if (file === null || !settingsFiles.has(file) || value.unknown) continue;
+      if (
+        !isPresenceOnly(value.name) ||
+        !looksLikeOff(value.value) ||
+        !at('NET003', file, value.location.line)
+      )
+        continue;
+      book.add(file, {
+        path: ['env', value.name],
+        value: '1',
+        change: `changed ${value.name} from ${quoted(value.value)} to "1" (any value turns it on; "1" says so)`,
+      });
+    }
+
+    const retention = scope.settings.get('cleanupPeriodDays');
+    if (
+      retention !== undefined &&
+      retention.location.file !== null &&
+      at('ZDR007', retention.location.file, retention.location.line)
+    ) {
+      book.add(retention.location.file, {
+        path: ['cleanupPeriodDays'],
+        value: options.maxRetentionDays,
+        change: `lowered cleanupPeriodDays from ${quoted(retention.value)} to ${options.maxRetentionDays}`,
+      });
+    }
+
+    // Only managed settings enforce a pinned login; a project file that pins it blocks API-key sessions at startup
+    // without enforcing anything, so fix pins login in managed files only (ZDR004).
+    if (scope.kind === 'managed' && has('ZDR004') && !scope.settings.has('forceLoginOrgUUID')) {
+      if (options.zdrOrgUuid === undefined) {
+        notes.push(
+          `${target.file}: login is not pinned; give --zdr-org-uuid UUID to add forceLoginOrgUUID there.`,
+        );
+      } else {
+        book.add(target.file, {
+          path: ['forceLoginOrgUUID'],
+          value: options.zdrOrgUuid,
+          change: `added "forceLoginOrgUUID": ${quoted(options.zdrOrgUuid)}`,
+        });
+        if (options.loginMethod !== undefined && !scope.settings.has('forceLoginMethod')) {
+          book.add(target.file, {
+            path: ['forceLoginMethod'],
+            value: options.loginMethod,
+            change: `added "forceLoginMethod": ${quoted(options.loginMethod)}`,
+          });
+        }
+      }
+    }
+  }
+
+  // A JSON number or boolean as an env value (CFG002): the string Claude Code reads it as, "1" for a
+  // presence-only variable that reads as off (it is on either way).
+  for (const file of settingsFiles.values()) {
+    const env = file.settings?.env;
+    if (!isPlainObject(env)) continue;
+    for (const name of Object.keys(env)) {
+      const value = env[name];
+      if (typeof value !== 'number' && typeof value !== 'boolean') continue;
+      const line = propertySpan(file.source, file.json.tree, ['env', name])?.line;
+      if (line === undefined || !at('CFG002', file.source.path, line)) continue;
+      const text = String(value);
+      const string = isPresenceOnly(name) && looksLikeOff(text) ? '1' : text;
+      book.add(file.source.path, {
+        path: ['env', name],
+        value: string,
+        change: `turned the JSON ${typeof value} ${text} of ${name} into the string ${quoted(string)}`,
+      });
+    }
+  }
+
+  const changes: FileChange[] = [];
+  for (const [path, edits] of book.byFile) {
+    const list = [...edits.values()];
+    const existing = settingsFiles.get(path);
+    if (existing === undefined) {
+      changes.push({
+        file: path,
+        before: undefined,
+        after: newSettingsText(list),
+        changes: [`created the file`, ...list.map((e) => e.change)],
+      });
+      continue;
+    }
+    const blocked = list.map((e) => uneditable(existing, e.path)).find((reason) => reason !== undefined);
+    if (blocked !== undefined) {
+      notes.push(`${path}: not edited: ${blocked}; correct it by hand, then run fix again.`);
+      continue;
+    }
+    const after = editSettingsText(existing.source.text, list);
+    if (after !== existing.source.text) {
+      changes.push({ file: path, before: existing.source.text, after, changes: list.map((e) => e.change) });
+    }
+  }
+
+  for (const finding of findings) {
+    if (finding.ruleId !== 'SEC001') continue;
+    notes.push(
+      `${finding.file ?? '(no file)'}:${finding.line}: ${finding.message} Rotate the credential first, then remove it from the file; fix never edits credentials.`,
+    );
+  }
+  return { changes, notes };
+}
+
+/** The analysis as it will be once the plan is written: the same files, with the changed texts. */
+export function analyseAfter(analysis: Analysis, plan: FixPlan, options: ScanOptions, now: Date): Analysis {
+  const changed = new Map(plan.changes.map((c) => [c.file, c.after]));
+  const files: LoadedFile[] = analysis.discovery.files.map((loaded) => {
+    const after = changed.get(loaded.source.path);
+    if (after === undefined) return loaded;
+    changed.delete(loaded.source.path);
+    return { candidate: loaded.candidate, source: createSourceFile(loaded.source.path, after) };
+  });
+  for (const [path, text] of changed) {
+    const candidate = classify(path);
+    if (candidate !== undefined) files.push({ candidate, source: createSourceFile(path, text) });
+  }
+  files.sort((a, b) => (a.source.path < b.source.path ? -1 : a.source.path > b.source.path ? 1 : 0));
+  return analyse({ files, skipped: analysis.discovery.skipped }, options, now);
+}

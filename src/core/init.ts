@@ -1,0 +1,228 @@
+// `init` (SPEC §9): the settings a compliant repository needs for the chosen policies, written into a new
+// `.claude/settings.json` (or `managed-settings.json`) or merged into the existing one by editing its text, so
+// nothing already there is lost.
+//
+// Login pinning (ZDR004) is only enforced from managed settings, which device management deploys to each
+// machine; in a project file forceLoginOrgUUID enforces nothing and blocks every API-key session (CI included) at
+// startup (docs: authentication "Restrict login to your organization"). So a project init never writes it: it
+// records a reasoned ZDR004 suppression in the config file instead, which every report counts and lists.
+import { Minimatch } from 'minimatch';
+import { isSeq, parseDocument } from 'yaml';
+import { parseConfig } from './config.js';
+import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from './env.js';
+import { ConfigurationError } from './errors.js';
+import type { SettingsFile } from './files.js';
+import {
+  editSettingsText,
+  type FileChange,
+  type LoginMethod,
+  newSettingsText,
+  type SettingsEdit,
+  uneditable,
+} from './fix.js';
+import type { PolicyId } from './model.js';
+import { parseJson } from './parse/json.js';
+import { createSourceFile } from './source.js';
+
+export const PROJECT_SETTINGS_FILE = '.claude/settings.json';
+export const MANAGED_SETTINGS_FILE = 'managed-settings.json';
+
+export const ZDR004_REASON =
+  'login is pinned by managed settings deployed through device management; a project settings file cannot enforce it';
+
+export interface InitOptions {
+  policies: PolicyId[];
+  /** --policy was given: it is recorded in the config file so that later scans check the same policies. */
+  policyGiven: boolean;
+  managed: boolean;
+  zdrOrgUuid: string | undefined;
+  loginMethod: LoginMethod | undefined;
+  maxRetentionDays: number;
+}
+
+export interface InitInput {
+  /** The settings file to write, relative to the root, and its text when it exists (BOM removed). */
+  settings: { path: string; text: string | undefined };
+  /** The config file in use (or the default name), relative to the root, and its text when it exists. */
+  config: { path: string; text: string | undefined };
+}
+
+export interface InitPlan {
+  changes: FileChange[];
+  /** Decisions a person should know about, one line each. */
+  notes: string[];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function settingsFile(path: string, text: string): SettingsFile {
+  const source = createSourceFile(path, text);
+  const json = parseJson(source);
+  const value = json.value;
+  return {
+    kind: 'settings',
+    role: 'project',
+    source,
+    json,
+    settings: isPlainObject(value) ? value : undefined,
+    validation: [],
+  };
+}
+
+/** The edits that make `current` (the existing settings, or {}) compliant, and notes on what init leaves alone. */
+function requiredEdits(
+  current: Record<string, unknown>,
+  options: InitOptions,
+  path: string,
+): { edits: SettingsEdit[]; notes: string[] } {
+  const edits: SettingsEdit[] = [];
+  const notes: string[] = [];
+  const wants = (policy: PolicyId) => options.policies.includes(policy);
+  const env = isPlainObject(current.env) ? current.env : {};
+
+  // The umbrella variable covers NET001, NET002 and NET004, and NET001 is part of zdr too.
+  if (wants('nonessential-traffic') || wants('zdr')) {
+    const value = env[NONESSENTIAL];
+    if (typeof value !== 'string' || value === '' || (isPresenceOnly(NONESSENTIAL) && looksLikeOff(value))) {
+      edits.push({
+        path: ['env', NONESSENTIAL],
+        value: '1',
+        change: value === undefined ? `added "${NONESSENTIAL}": "1" under env` : `set ${NONESSENTIAL} to "1"`,
+      });
+    }
+  }
+
+  if (wants('zdr')) {
+    const ceiling = options.maxRetentionDays;
+    const days = current.cleanupPeriodDays;
+    if (!(typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= ceiling)) {
+      edits.push({
+        path: ['cleanupPeriodDays'],
+        value: ceiling,
+        change:
+          days === undefined
+            ? `set cleanupPeriodDays to ${ceiling}`
+            : `lowered cleanupPeriodDays from ${JSON.stringify(days)} to ${ceiling}`,
+      });
+    }
+    if (options.managed) {
+      const uuid = options.zdrOrgUuid;
+      if (uuid === undefined) {
+        throw new ConfigurationError(
+          'init --managed for the zdr policy needs --zdr-org-uuid UUID: managed settings pin login to that organisation',
+        );
+      }
+      const pinned = current.forceLoginOrgUUID;
+      const values = (Array.isArray(pinned) ? pinned : [pinned]).filter(
+        (v): v is string => typeof v === 'string',
+      );
+      if (pinned === undefined) {
+        edits.push({
+          path: ['forceLoginOrgUUID'],
+          value: uuid,
+          change: `added "forceLoginOrgUUID": "${uuid}"`,
+        });
+      } else if (!values.some((v) => v.trim().toLowerCase() === uuid.toLowerCase())) {
+        notes.push(
+          `${path}: forceLoginOrgUUID pins another organisation; left as it is (change it by hand if ${uuid} is the right one).`,
+        );
+      }
+      const method = current.forceLoginMethod;
+      if (method === undefined && options.loginMethod !== undefined) {
+        edits.push({
+          path: ['forceLoginMethod'],
+          value: options.loginMethod,
+          change: `added "forceLoginMethod": "${options.loginMethod}"`,
+        });
+      } else if (method === undefined) {
+        notes.push(
+          `${path}: forceLoginMethod not written: give --login-method claudeai (Claude for Enterprise) or console (Console API keys) to pin it too.`,
+        );
+      } else if (options.loginMethod !== undefined && method !== options.loginMethod) {
+        notes.push(`${path}: forceLoginMethod is ${JSON.stringify(method)}; left as it is.`);
+      }
+    }
+  }
+  return { edits, notes };
+}
+
+/** A ZDR004 `ignore:` entry in the config for the settings file, unless one already covers it. */
+function configChange(input: InitInput, options: InitOptions): { change?: FileChange; notes: string[] } {
+  const { path, text } = input.config;
+  const settingsPath = input.settings.path;
+  const needsIgnore = options.policies.includes('zdr') && !options.managed;
+  const existing = text === undefined ? undefined : parseConfig(text, path, path);
+  const covered =
+    existing?.ignore.some(
+      (entry) =>
+        entry.rule === 'ZDR004' &&
+        new Minimatch(entry.path.replace(/^(\.\/)+/, ''), { dot: true }).match(settingsPath),
+    ) ?? false;
+  // parseConfig has checked the file (a mapping, valid keys); the document keeps its comments and layout.
+  const doc = parseDocument(text ?? '');
+  const changes: string[] = [];
+  const notes: string[] = [];
+  if (options.policyGiven && !doc.has('policy')) {
+    doc.set('policy', doc.createNode(options.policies, { flow: true }));
+    changes.push(`recorded policy: [${options.policies.join(', ')}] so that scans check the same policies`);
+  }
+  if (options.zdrOrgUuid !== undefined && !doc.has('zdr-org-uuid')) {
+    doc.set('zdr-org-uuid', options.zdrOrgUuid);
+    changes.push(`recorded zdr-org-uuid: ${options.zdrOrgUuid}`);
+  }
+  if (needsIgnore && !covered) {
+    const entry = doc.createNode({ rule: 'ZDR004', path: settingsPath, reason: ZDR004_REASON });
+    const list = doc.get('ignore');
+    if (isSeq(list)) list.add(entry);
+    else doc.set('ignore', doc.createNode([entry]));
+    changes.push(`added an ignore entry for ZDR004 on ${settingsPath}, with its reason`);
+    notes.push(
+      `ZDR004: ${settingsPath} cannot enforce the login pin (only managed settings can, and a project file that sets forceLoginOrgUUID blocks API-key sessions such as CI). Deploy managed-settings.json through device management (\`init --managed --zdr-org-uuid UUID\` writes one); ZDR004 is suppressed with that reason in ${path} and counted as suppressed in every report. Remove the entry if you do not deploy managed settings.`,
+    );
+  }
+  if (changes.length === 0) return { notes };
+  const header =
+    text === undefined
+      ? '# claude-code-policy configuration (see the README, "Configuration"). Written by `claude-code-policy init`.\n'
+      : '';
+  const after = header + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return { change: { file: path, before: text, after, changes }, notes };
+}
+
+/** What `init` writes: the settings file with the required keys, and the config file when it has something to record. */
+export function planInit(input: InitInput, options: InitOptions): InitPlan {
+  const { path, text } = input.settings;
+  const changes: FileChange[] = [];
+  let current: Record<string, unknown> = {};
+  let file: SettingsFile | undefined;
+  if (text !== undefined) {
+    file = settingsFile(path, text);
+    const reason = uneditable(file, ['env', NONESSENTIAL]);
+    if (reason !== undefined)
+      throw new ConfigurationError(`cannot merge into ${path}: ${reason}; correct it first`);
+    current = file.settings!;
+  }
+  const { edits, notes } = requiredEdits(current, options, path);
+  if (edits.length > 0) {
+    if (file === undefined) {
+      changes.push({
+        file: path,
+        before: undefined,
+        after: newSettingsText(edits),
+        changes: ['created the file', ...edits.map((e) => e.change)],
+      });
+    } else {
+      changes.push({
+        file: path,
+        before: file.source.text,
+        after: editSettingsText(file.source.text, edits),
+        changes: edits.map((e) => e.change),
+      });
+    }
+  }
+  const config = configChange(input, options);
+  if (config.change !== undefined) changes.push(config.change);
+  return { changes, notes: [...notes, ...config.notes] };
+}

@@ -1,0 +1,201 @@
+// `init`: a compliant settings file from nothing (a scan after it has no error or warning), a merge that loses
+// nothing, managed settings that pin login, and the ZDR004 decision for project files recorded in the config.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+import type { Report } from '../src/core/model.js';
+
+const NOW = new Date('2026-11-22T00:00:00Z');
+const UUID = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ccp-init-'));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+async function cli(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd,
+    isTty: false,
+    env: {},
+    now: NOW,
+  });
+  return { code, stdout, stderr };
+}
+
+async function scanReport(dir: string, ...flags: string[]): Promise<{ code: number; report: Report }> {
+  const result = await cli([dir, '--format', 'json', ...flags], dir);
+  expect(result.stderr).toBe('');
+  return { code: result.code, report: JSON.parse(result.stdout) as Report };
+}
+
+const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
+
+describe('init on an empty repository', () => {
+  it('gives a scan with no error or warning, for all policies; ZDR004 is suppressed with its reason and counted', async () => {
+    const dir = tree();
+    const result = await cli(['init', dir], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+      '.claude/settings.json: created the file',
+      '.claude/settings.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env',
+      '.claude/settings.json: set cleanupPeriodDays to 30',
+      '.github/claude-code-policy.yml: added an ignore entry for ZDR004 on .claude/settings.json, with its reason',
+    ]);
+    expect(result.stdout).toContain('ZDR004: .claude/settings.json cannot enforce the login pin');
+    expect(read(dir, '.claude/settings.json')).toBe(
+      '{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  },\n  "cleanupPeriodDays": 30\n}\n',
+    );
+    expect(read(dir, '.github/claude-code-policy.yml')).toBe(
+      '# claude-code-policy configuration (see the README, "Configuration"). Written by `claude-code-policy init`.\n' +
+        'ignore:\n' +
+        '  - rule: ZDR004\n' +
+        '    path: .claude/settings.json\n' +
+        '    reason: login is pinned by managed settings deployed through device management; a project settings file cannot enforce it\n',
+    );
+    const { code, report } = await scanReport(dir, '--fail-on', 'warning');
+    expect(code).toBe(0);
+    expect(report.findings).toEqual([]);
+    expect(report.suppressed.map((s) => [s.ruleId, s.file, s.suppressedBy])).toEqual([
+      ['ZDR004', '.claude/settings.json', '.github/claude-code-policy.yml:3'],
+    ]);
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0, notices: 0, suppressed: 1, passed: true });
+  });
+
+  it('with --managed and --zdr-org-uuid, pins login in managed-settings.json and needs no suppression', async () => {
+    const dir = tree();
+    const result = await cli(
+      ['init', dir, '--managed', '--zdr-org-uuid', UUID, '--login-method', 'console'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    expect(read(dir, 'managed-settings.json')).toBe(
+      `{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  },\n  "cleanupPeriodDays": 30,\n  "forceLoginOrgUUID": "${UUID}",\n  "forceLoginMethod": "console"\n}\n`,
+    );
+    expect(read(dir, '.github/claude-code-policy.yml')).toContain(`zdr-org-uuid: ${UUID}\n`);
+    expect(read(dir, '.github/claude-code-policy.yml')).not.toContain('ignore');
+    const { report } = await scanReport(dir);
+    expect(report.findings).toEqual([]);
+    expect(report.suppressed).toEqual([]);
+  });
+
+  it('without --login-method, leaves forceLoginMethod out and says why', async () => {
+    const dir = tree();
+    const result = await cli(['init', dir, '--managed', '--zdr-org-uuid', UUID], dir);
+    expect(result.stdout).toContain(
+      'managed-settings.json: forceLoginMethod not written: give --login-method claudeai',
+    );
+    expect(read(dir, 'managed-settings.json')).not.toContain('forceLoginMethod');
+    expect((await scanReport(dir, '--zdr-org-uuid', UUID)).report.findings).toEqual([]);
+  });
+
+  it('--managed for the zdr policy without --zdr-org-uuid exits 2', async () => {
+    const dir = tree();
+    expect(await cli(['init', dir, '--managed'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'claude-code-policy: init --managed for the zdr policy needs --zdr-org-uuid UUID: managed settings pin login to that organisation\n',
+    });
+  });
+
+  it('records an explicit --policy so that the scan checks the same policies', async () => {
+    const dir = tree();
+    await cli(['init', dir, '--policy', 'nonessential-traffic,hygiene'], dir);
+    expect(read(dir, '.github/claude-code-policy.yml')).toContain(
+      'policy: [nonessential-traffic, hygiene]\n',
+    );
+    expect(read(dir, '.claude/settings.json')).not.toContain('cleanupPeriodDays');
+    const { code, report } = await scanReport(dir, '--fail-on', 'notice');
+    expect(code).toBe(0);
+    expect(report.policies).toEqual(['nonessential-traffic', 'hygiene']);
+    expect(report.findings).toEqual([]);
+  });
+});
+
+describe('init on a repository that has settings', () => {
+  const EXISTING = `{
+    "model": "claude-opus-4-1",
+    "env": {
+        "ANTHROPIC_MODEL": "claude-opus-4-1",
+        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "0"
+    },
+    "permissions": {
+        "deny": ["Read(./.env)"]
+    },
+    "cleanupPeriodDays": 120
+}
+`;
+
+  it('merges the required keys without losing anything, in the file’s own formatting', async () => {
+    const dir = tree({ '.claude/settings.json': EXISTING });
+    const result = await cli(['init', dir], dir);
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+      '.claude/settings.json: set CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC to "1"',
+      '.claude/settings.json: lowered cleanupPeriodDays from 120 to 30',
+    ]);
+    expect(read(dir, '.claude/settings.json')).toBe(EXISTING.replace('"0"', '"1"').replace('120', '30'));
+    expect((await scanReport(dir, '--fail-on', 'warning')).report.findings).toEqual([]);
+  });
+
+  it('is idempotent, and adds its entry to an existing config without disturbing it', async () => {
+    const config =
+      '# Our policy\nfail-on: warning\nignore:\n  - rule: NET004 # surveys are fine\n    path: tools/**\n    reason: internal tooling\n';
+    const dir = tree({ '.claude/settings.json': EXISTING, '.github/claude-code-policy.yml': config });
+    await cli(['init', dir], dir);
+    const written = read(dir, '.github/claude-code-policy.yml');
+    expect(
+      written.startsWith(
+        '# Our policy\nfail-on: warning\nignore:\n  - rule: NET004 # surveys are fine\n    path: tools/**\n    reason: internal tooling\n  - rule: ZDR004\n',
+      ),
+    ).toBe(true);
+    const settings = read(dir, '.claude/settings.json');
+    const second = await cli(['init', dir], dir);
+    expect(second).toEqual({
+      code: 0,
+      stdout: 'nothing to change: .claude/settings.json already has every required key.\n',
+      stderr: '',
+    });
+    expect(read(dir, '.claude/settings.json')).toBe(settings);
+    expect(read(dir, '.github/claude-code-policy.yml')).toBe(written);
+  });
+
+  it('refuses to merge into a file that is not valid JSON', async () => {
+    const dir = tree({ '.claude/settings.json': '{\n  "env": {},\n}\n' });
+    expect(await cli(['init', dir], dir)).toMatchObject({
+      code: 2,
+      stderr:
+        'claude-code-policy: cannot merge into .claude/settings.json: it is not valid JSON (CFG001); correct it first\n',
+    });
+  });
+
+  it('leaves another pinned organisation in managed settings alone and says so', async () => {
+    const other = '0b6c1f9a-2222-4e21-9c8a-0d6f4b2e7a11';
+    const dir = tree({ 'managed-settings.json': `{\n  "forceLoginOrgUUID": "${other}"\n}\n` });
+    const result = await cli(['init', dir, '--managed', '--zdr-org-uuid', UUID], dir);
+    expect(result.stdout).toContain(
+      'managed-settings.json: forceLoginOrgUUID pins another organisation; left as it is',
+    );
+    expect(read(dir, 'managed-settings.json')).toContain(other);
+  });
+});
