@@ -59,6 +59,15 @@ export function settingsAnchor(main: SettingsFile | undefined): Location {
   return locationOf(main.source.path, envKey ?? FIRST_LINE);
 }
 
+/**
+ * Where a settings key that no file sets is reported: the first line of the scope's main file, or for a workflow
+ * scope (one step among others in its file) the step's `uses:` line.
+ */
+export function missingSettingLocation(scope: Scope): Location {
+  const file = scope.anchor.file;
+  return file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE };
+}
+
 function settingsFix(file: string): FixTarget {
   return { file, syntax: 'json', where: `under \`env\` in \`${file}\`` };
 }

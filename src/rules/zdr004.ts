@@ -2,7 +2,7 @@
 // forceLoginMethod) as MANAGED settings, the only place it is enforced — elsewhere a single UUID only
 // pre-selects the organisation (docs: zero-data-retention "Routing traffic"; settings-reference forceLoginOrgUUID).
 import type { RawFinding } from '../core/model.js';
-import { FIRST_LINE } from '../core/source.js';
+import { missingSettingLocation } from '../core/scope.js';
 import type { Rule } from './types.js';
 
 export const ZDR004: Rule = {
@@ -20,11 +20,9 @@ export const ZDR004: Rule = {
       const pinned = scope.settings.get('forceLoginOrgUUID');
       const uuid = context.options.zdrOrgUuid ?? '<your ZDR organisation UUID>';
       if (pinned === undefined) {
-        const file = scope.anchor.file;
         findings.push({
           ruleId: 'ZDR004',
-          // A workflow scope is one step of its file: its `uses:` line, not the file's first line.
-          ...(file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE }),
+          ...missingSettingLocation(scope),
           scope: scope.id,
           message:
             scope.kind === 'managed'

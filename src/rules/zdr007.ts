@@ -1,7 +1,11 @@
 // Claude Code keeps session transcripts in plain text under ~/.claude/projects/ for cleanupPeriodDays (default 30)
 // (docs: data-usage "Local caching"; settings-reference cleanupPeriodDays).
 import type { RawFinding } from '../core/model.js';
+import { missingSettingLocation } from '../core/scope.js';
 import type { Rule } from './types.js';
+
+/** settings-reference: cleanupPeriodDays defaults to 30. */
+const DEFAULT_CLEANUP_DAYS = 30;
 
 export const ZDR007: Rule = {
   id: 'ZDR007',
@@ -17,7 +21,18 @@ export const ZDR007: Rule = {
     const ceiling = context.options.maxRetentionDays;
     for (const scope of context.scopes) {
       const setting = scope.settings.get('cleanupPeriodDays');
-      if (setting === undefined || typeof setting.value !== 'number' || setting.value <= ceiling) continue;
+      if (setting === undefined) {
+        if (DEFAULT_CLEANUP_DAYS <= ceiling) continue;
+        findings.push({
+          ruleId: 'ZDR007',
+          ...missingSettingLocation(scope),
+          scope: scope.id,
+          message: `cleanupPeriodDays is not set: Claude Code keeps local transcripts ${DEFAULT_CLEANUP_DAYS} days by default, longer than the ${ceiling}-day ceiling.`,
+          fix: `Add \`"cleanupPeriodDays": ${ceiling}\` to \`${scope.fix?.file ?? scope.anchor.file ?? 'the settings file'}\`.`,
+        });
+        continue;
+      }
+      if (typeof setting.value !== 'number' || setting.value <= ceiling) continue;
       findings.push({
         ruleId: 'ZDR007',
         ...setting.location,
