@@ -6,7 +6,7 @@ import type { Rule } from './types.js';
 
 export const CFG001: Rule = {
   id: 'CFG001',
-  title: 'File is not valid JSON',
+  title: 'File does not parse',
   policies: ['hygiene'],
   severity: 'error',
   rationale:
