@@ -105,7 +105,10 @@ describe('a non-compliant repository', () => {
     const annotations = annotationLines(result.lines);
     expect(annotations.length).toBeGreaterThan(0);
     for (const line of annotations) expect(line).toMatch(/^::\w+ file=services\/api\//);
-    expect(result.summary).toContain(`/blob/${PUSH_SHA}/services/api/`);
+    expect(result.summary).toContain(`/blob/${PUSH_SHA}/services/api/.claude/settings.json#L`);
+    // Suppression hints are relative to the scanned root, where the config file's ignore paths are.
+    expect(result.summary).toContain('path: .claude/settings.json');
+    expect(result.summary).not.toContain('path: services/api/');
 
     const sarif = JSON.parse(readFileSync(join(runner.workspace, 'policy.sarif'), 'utf8'));
     for (const sarifResult of sarif.runs[0].results) {

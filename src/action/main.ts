@@ -14,6 +14,7 @@ import {
   logFindings,
   renderSummary,
   reportForWorkspace,
+  workspacePrefix,
   setOutputs,
   writeAnnotations,
   writeReportFiles,
@@ -54,8 +55,12 @@ async function checkAndPublish(): Promise<Report> {
       ` (fail-on ${report.failOn}).`,
   );
 
+  // Annotations and SARIF resolve paths from the checkout; the summary and the comment keep the report's own
+  // root-relative paths, which the suppression hints and the config file use, and link through the prefix.
   const githubReport = reportForWorkspace(report, runner.workspace, inputs.root);
-  const blobs = blobBaseUrl(runner);
+  const prefix = workspacePrefix(runner.workspace, inputs.root);
+  const base = blobBaseUrl(runner);
+  const blobs = base === undefined || prefix === '' ? base : `${base}/${prefix}`;
   if (inputs.annotations) writeAnnotations(githubReport, RULES);
   else logFindings(githubReport);
 
@@ -65,10 +70,10 @@ async function checkAndPublish(): Promise<Report> {
 
   if (inputs.summary) {
     const note = inputs.annotations ? annotationNote(githubReport) : '';
-    await writeSummary(renderSummary(githubReport, blobs, note));
+    await writeSummary(renderSummary(report, blobs, note));
   }
-  const plan = planComment(inputs.comment, runner, githubReport);
-  await publishComment(plan, githubReport, runner, inputs.githubToken, blobs);
+  const plan = planComment(inputs.comment, runner, report);
+  await publishComment(plan, report, runner, inputs.githubToken, blobs);
   return report;
 }
 

@@ -21,9 +21,15 @@ const SUMMARY_MARGIN_BYTES = 8 * 1024;
  * that annotations, blob links and SARIF locations land on the right file when `path` is a subdirectory. A root
  * outside the workspace keeps its own paths (there is nothing on GitHub to point at).
  */
-export function reportForWorkspace(report: Report, workspace: string, root: string): Report {
+/** The scanned root relative to the workspace (`''` when it is the workspace itself or lies outside it). */
+export function workspacePrefix(workspace: string, root: string): string {
   const prefix = relative(workspace, root).split(sep).join('/');
-  if (prefix === '' || prefix === '..' || prefix.startsWith('../') || isAbsolute(prefix)) return report;
+  return prefix === '..' || prefix.startsWith('../') || isAbsolute(prefix) ? '' : prefix;
+}
+
+export function reportForWorkspace(report: Report, workspace: string, root: string): Report {
+  const prefix = workspacePrefix(workspace, root);
+  if (prefix === '') return report;
   const rebase = (file: string) => `${prefix}/${file}`;
   const rebaseFinding = <T extends Finding>(finding: T): T => ({
     ...finding,
