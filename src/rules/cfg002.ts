@@ -1,8 +1,8 @@
 // A known key with the wrong type or value is skipped or misread by Claude Code: an env value that is not a
 // string, an env name outside ^[A-Z_][A-Z0-9_]*$, cleanupPeriodDays below 1 … (docs: settings-reference;
 // SchemaStore claude-code-settings schema).
-import type { RawFinding } from '../core/model.js';
 import type { Rule } from './types.js';
+import { validationFindings } from './validation-findings.js';
 
 export const CFG002: Rule = {
   id: 'CFG002',
@@ -13,21 +13,6 @@ export const CFG002: Rule = {
     'Claude Code validates settings against their documented types: env values must be strings, env names must match ^[A-Z_][A-Z0-9_]*$, cleanupPeriodDays must be a whole number of at least 1, forceLoginMethod one of claudeai, console or gateway. A wrong value is skipped, or rejects the file (docs: settings-reference).',
   remediation: 'Write the value with the documented type, as the finding says.',
   check(context) {
-    const findings: RawFinding[] = [];
-    for (const file of context.files) {
-      if (file.kind !== 'settings') continue;
-      for (const problem of file.validation) {
-        if (problem.ruleId !== 'CFG002') continue;
-        findings.push({
-          ruleId: 'CFG002',
-          file: file.source.path,
-          ...problem.span,
-          scope: null,
-          message: problem.message,
-          fix: problem.fix,
-        });
-      }
-    }
-    return findings;
+    return validationFindings(context, 'CFG002');
   },
 };

@@ -1,7 +1,7 @@
 // Claude Code ignores a top-level key it does not know, silently: a misspelt `cleanupPeriodDay` keeps the
 // 30-day default (docs: settings-reference "All settings").
-import type { RawFinding } from '../core/model.js';
 import type { Rule } from './types.js';
+import { validationFindings } from './validation-findings.js';
 
 export const CFG003: Rule = {
   id: 'CFG003',
@@ -12,21 +12,6 @@ export const CFG003: Rule = {
     'Unknown top-level keys are accepted and ignored without a word, so a typo silently leaves the default in force (docs: settings-reference lists every key).',
   remediation: 'Correct the key name (the finding suggests the closest known key) or remove it.',
   check(context) {
-    const findings: RawFinding[] = [];
-    for (const file of context.files) {
-      if (file.kind !== 'settings') continue;
-      for (const problem of file.validation) {
-        if (problem.ruleId !== 'CFG003') continue;
-        findings.push({
-          ruleId: 'CFG003',
-          file: file.source.path,
-          ...problem.span,
-          scope: null,
-          message: problem.message,
-          fix: problem.fix,
-        });
-      }
-    }
-    return findings;
+    return validationFindings(context, 'CFG003');
   },
 };
