@@ -1,56 +1,28 @@
 // The policy config file: strict parsing with file:line errors, its mapping onto the scan options, and the
 // precedence flags / Action inputs > config file > defaults, through the CLI and the Action's input reader.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../src/action/inputs.js';
-import { run } from '../src/cli/main.js';
 import { loadConfig, parseConfig } from '../src/core/config.js';
 import { ConfigurationError } from '../src/core/errors.js';
 import { silentLogger } from '../src/core/logger.js';
 import type { Report } from '../src/core/model.js';
 import { resolveOptions } from '../src/core/options.js';
 import { scan } from '../src/core/scan.js';
+import { runCli, useTempTrees } from './support/cli.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'repos');
 const NOW = new Date('2026-11-22T00:00:00Z');
 const UUID = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
 
-const temps: string[] = [];
 afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
   vi.unstubAllEnvs();
 });
 
-/** A temporary repository holding `files` (path → text). */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ccp-config-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tree = useTempTrees('ccp-config-');
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd,
-    isTty: false,
-    env: {},
-    now: NOW,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd, NOW);
 
 /** A settings file that meets every policy except the login pin (ZDR004, which a project file cannot meet). */
 const COMPLIANT = `{

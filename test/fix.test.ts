@@ -1,14 +1,13 @@
 // `fix`: edits that keep each file's formatting (2 spaces, 4 spaces, tabs, CRLF), keep every other key, leave a
 // re-scan clean of what fix can fix, never touch env files, and change nothing the second time.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import { unifiedDiff } from '../src/core/diff.js';
 import { detectFormatting, editSettingsText } from '../src/core/fix.js';
 import type { Report } from '../src/core/model.js';
+import { runCli, useTempTrees } from './support/cli.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'repos');
 const NOW = new Date('2026-11-22T00:00:00Z');
@@ -16,20 +15,7 @@ const UUID = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
 /** The rules whose findings fix can always remove from a settings file. */
 const FIXABLE = ['NET001', 'NET002', 'NET003', 'NET004', 'ZDR007'];
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tree(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ccp-fix-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tree = useTempTrees('ccp-fix-');
 
 function copyFixture(name: string): string {
   const dir = tree();
@@ -37,23 +23,7 @@ function copyFixture(name: string): string {
   return dir;
 }
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd,
-    isTty: false,
-    env: {},
-    now: NOW,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd, NOW);
 
 async function findings(dir: string, ...flags: string[]): Promise<Report['findings']> {
   const result = await cli(['scan', dir, '--format', 'json', ...flags], dir);

@@ -1,47 +1,17 @@
 // `init`: a compliant settings file from nothing (a scan after it has no error or warning), a merge that loses
 // nothing, managed settings that pin login, and the ZDR004 decision for project files recorded in the config.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/core/model.js';
+import { runCli, useTempTrees } from './support/cli.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const UUID = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tree = useTempTrees('ccp-init-');
 
-function tree(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ccp-init-'));
-  temps.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd,
-    isTty: false,
-    env: {},
-    now: NOW,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], cwd: string) => runCli(argv, cwd, NOW);
 
 async function scanReport(dir: string, ...flags: string[]): Promise<{ code: number; report: Report }> {
   const result = await cli([dir, '--format', 'json', ...flags], dir);
