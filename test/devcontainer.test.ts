@@ -2,35 +2,19 @@
 // settings of the folder it opens. JSON with comments and trailing commas is allowed there.
 import { describe, expect, it } from 'vitest';
 import { devcontainerRoot, mentionsClaude } from '../src/core/ci-scopes.js';
-import { classify } from '../src/core/discover.js';
 import { evaluate } from '../src/core/evaluate.js';
 import type { ParsedFile } from '../src/core/files.js';
-import { POLICIES } from '../src/core/model.js';
-import { parseLoaded } from '../src/core/parse-files.js';
 import { resolveScopes } from '../src/core/scope.js';
-import { createSourceFile } from '../src/core/source.js';
 import { RULES } from '../src/rules/index.js';
+import { findingsOf, loadFile } from './support/files.js';
 
 const DC = '.devcontainer/devcontainer.json';
 
 const lines = (...text: string[]) => `${text.join('\n')}\n`;
 
-function load(path: string, text: string): ParsedFile {
-  return parseLoaded({ candidate: classify(path)!, source: createSourceFile(path, text) })!;
-}
+const load = loadFile;
 
-function findings(files: ParsedFile[], only?: string[]) {
-  return evaluate({
-    rules: RULES,
-    files,
-    skipped: [],
-    scopes: resolveScopes(files),
-    policies: [...POLICIES],
-    options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
-  })
-    .filter((f) => only === undefined || only.includes(f.ruleId))
-    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity }));
-}
+const findings = (files: ParsedFile[], only?: string[]) => findingsOf(files, only);
 
 const POLICY_RULES = RULES.filter((r) => !r.policies.includes('hygiene')).map((r) => r.id);
 

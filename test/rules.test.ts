@@ -2,27 +2,20 @@
 // test/fixtures/ (see fixtures.test.ts).
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/core/evaluate.js';
-import type { ParsedFile } from '../src/core/files.js';
 import { POLICIES } from '../src/core/model.js';
 import { resolveScopes } from '../src/core/scope.js';
 import { RULES } from '../src/rules/index.js';
-import type { RuleOptions } from '../src/rules/types.js';
-import { dotenvFile, json, mcpFile, settingsFile } from './support/files.js';
+import {
+  DEFAULT_RULE_OPTIONS,
+  dotenvFile,
+  findingsOf,
+  json,
+  mcpFile,
+  settingsFile,
+} from './support/files.js';
 
-const DEFAULTS: RuleOptions = { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 };
-
-function check(files: ParsedFile[], only: string[], options: Partial<RuleOptions> = {}) {
-  return evaluate({
-    rules: RULES,
-    files,
-    skipped: [],
-    scopes: resolveScopes(files),
-    policies: [...POLICIES],
-    options: { ...DEFAULTS, ...options },
-  })
-    .filter((f) => only.includes(f.ruleId))
-    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity }));
-}
+const DEFAULTS = DEFAULT_RULE_OPTIONS;
+const check = findingsOf;
 
 const project = (env: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   settingsFile('.claude/settings.json', 'project', json({ env, ...extra }));
@@ -386,15 +379,23 @@ describe('SEC001', () => {
       'project',
       '{\n  // comment\n  "env": { "ANTHROPIC_AUTH_TOKEN": "Pq3Lw8Zr5Tn2Kd7Xv4Hm9B" }\n}\n',
     );
-    expect(check([broken], ['SEC001'])).toEqual([{ ruleId: 'SEC001', file: '.claude/settings.json', line: 3, severity: 'error' }]);
+    expect(check([broken], ['SEC001'])).toEqual([
+      { ruleId: 'SEC001', file: '.claude/settings.json', line: 3, severity: 'error' },
+    ]);
   });
 
   it('treats key-shaped placeholders as placeholders', () => {
     const env = dotenvFile(
       '.env.example',
-      ['ANTHROPIC_API_KEY=sk-ant-xxxxxxxxxxxxxxxx', 'ANTHROPIC_AUTH_TOKEN=sk-ant-api03-xxxxxxxxxxxx', 'CLAUDE_CODE_OAUTH_TOKEN=Testing4Real9Xk2LmN8pR4'].join('\n'),
+      [
+        'ANTHROPIC_API_KEY=sk-ant-xxxxxxxxxxxxxxxx',
+        'ANTHROPIC_AUTH_TOKEN=sk-ant-api03-xxxxxxxxxxxx',
+        'CLAUDE_CODE_OAUTH_TOKEN=Testing4Real9Xk2LmN8pR4',
+      ].join('\n'),
     );
-    expect(check([env], ['SEC001'])).toEqual([{ ruleId: 'SEC001', file: '.env.example', line: 3, severity: 'error' }]);
+    expect(check([env], ['SEC001'])).toEqual([
+      { ruleId: 'SEC001', file: '.env.example', line: 3, severity: 'error' },
+    ]);
   });
 });
 
@@ -405,9 +406,14 @@ describe('messages never print a secret', () => {
     ['https://user:Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx@gw.example.net:8443/?k=1', 'https://gw.example.net:8443'],
   ])('ZDR006 shows only the origin of %s', (url, shown) => {
     const files = [project({ ANTHROPIC_BASE_URL: url })];
-    const [finding] = evaluate({ rules: RULES, files, skipped: [], scopes: resolveScopes(files), policies: ['zdr'], options: DEFAULTS }).filter(
-      (f) => f.ruleId === 'ZDR006',
-    );
+    const [finding] = evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: resolveScopes(files),
+      policies: ['zdr'],
+      options: DEFAULTS,
+    }).filter((f) => f.ruleId === 'ZDR006');
     expect(finding!.message).toContain(shown);
     expect(JSON.stringify(finding)).not.toContain('Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx');
   });
@@ -418,4 +424,3 @@ describe('NET003 scope', () => {
     expect(check([project({ IS_DEMO: '0', CLAUDE_CODE_TMUX_TRUECOLOR: 'false' })], ['NET003'])).toEqual([]);
   });
 });
-

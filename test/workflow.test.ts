@@ -8,12 +8,12 @@ import { referencedSettingsPaths, resolveInRepository, workflowRoot } from '../s
 import { classify } from '../src/core/discover.js';
 import { evaluate } from '../src/core/evaluate.js';
 import type { ParsedFile, WorkflowFile } from '../src/core/files.js';
-import { POLICIES } from '../src/core/model.js';
 import { isClaudeAction, parseWorkflow, scalarOffsets } from '../src/core/parse/workflow.js';
 import { parseLoaded } from '../src/core/parse-files.js';
 import { resolveScopes } from '../src/core/scope.js';
 import { createSourceFile } from '../src/core/source.js';
 import { RULES } from '../src/rules/index.js';
+import { findingsOf } from './support/files.js';
 
 const WF = '.github/workflows/claude.yml';
 
@@ -30,18 +30,7 @@ function workflow(text: string, path = WF): WorkflowFile {
   return load(path, text) as WorkflowFile;
 }
 
-function findings(files: ParsedFile[], only?: string[]) {
-  return evaluate({
-    rules: RULES,
-    files,
-    skipped: [],
-    scopes: resolveScopes(files),
-    policies: [...POLICIES],
-    options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
-  })
-    .filter((f) => only === undefined || only.includes(f.ruleId))
-    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity }));
-}
+const findings = (files: ParsedFile[], only?: string[]) => findingsOf(files, only);
 
 const POLICY_RULES = RULES.filter((r) => !r.policies.includes('hygiene')).map((r) => r.id);
 

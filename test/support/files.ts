@@ -1,8 +1,15 @@
 // Build parsed files in memory, for tests of scopes and rules that need no disk.
-import type { SettingsFile, SettingsRole } from '../../src/core/files.js';
+import { classify } from '../../src/core/discover.js';
+import { evaluate } from '../../src/core/evaluate.js';
+import type { ParsedFile, SettingsFile, SettingsRole } from '../../src/core/files.js';
+import { POLICIES } from '../../src/core/model.js';
 import { parseDotenv } from '../../src/core/parse/dotenv.js';
 import { parseJson } from '../../src/core/parse/json.js';
+import { parseLoaded } from '../../src/core/parse-files.js';
+import { resolveScopes } from '../../src/core/scope.js';
 import { createSourceFile } from '../../src/core/source.js';
+import { RULES } from '../../src/rules/index.js';
+import type { RuleOptions } from '../../src/rules/types.js';
 
 export function settingsFile(path: string, role: SettingsRole, text: string): SettingsFile {
   const source = createSourceFile(path, text);
@@ -34,4 +41,31 @@ export function dotenvFile(path: string, text: string): import('../../src/core/f
 export function mcpFile(path: string, text: string): import('../../src/core/files.js').McpFile {
   const source = createSourceFile(path, text);
   return { kind: 'mcp', source, json: parseJson(source) };
+}
+
+/** A file parsed as discovery would classify it by its path. */
+export function loadFile(path: string, text: string): ParsedFile {
+  const parsed = parseLoaded({ candidate: classify(path)!, source: createSourceFile(path, text) });
+  if (parsed === undefined) throw new Error(`not a candidate: ${path}`);
+  return parsed;
+}
+
+export const DEFAULT_RULE_OPTIONS: RuleOptions = {
+  zdrOrgUuid: undefined,
+  allowedBaseUrls: [],
+  maxRetentionDays: 30,
+};
+
+/** Every policy's findings for in-memory files, as rule, file, line and severity (only the rules named, if any). */
+export function findingsOf(files: ParsedFile[], only?: string[], options: Partial<RuleOptions> = {}) {
+  return evaluate({
+    rules: RULES,
+    files,
+    skipped: [],
+    scopes: resolveScopes(files),
+    policies: [...POLICIES],
+    options: { ...DEFAULT_RULE_OPTIONS, ...options },
+  })
+    .filter((f) => only === undefined || only.includes(f.ruleId))
+    .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, severity: f.severity }));
 }
