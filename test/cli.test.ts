@@ -142,3 +142,11 @@ describe('claude-code-policy CLI', () => {
     expect(streams.err).toMatch(/^claude-code-policy: .*not a directory/);
   });
 });
+
+describe('include and exclude globs', () => {
+  it('keep a brace glob whole', async () => {
+    const streams = io();
+    await run(['examples/non-compliant', '--format', 'json', '--include', '{.env,.mcp.json}'], streams);
+    expect([...new Set(JSON.parse(streams.out).findings.map((f: { file: string }) => f.file))]).toEqual(['.env', '.mcp.json']);
+  });
+});
