@@ -75,7 +75,13 @@ describe('claude-code-policy CLI', () => {
 
   it('honours --fail-on and --policy', async () => {
     expect(await run(['examples/non-compliant', '--fail-on', 'never'], io())).toBe(0);
-    expect(await run(['examples/compliant', '--fail-on', 'notice'], io())).toBe(1);
+    expect(await run(['examples/non-compliant', '--fail-on', 'notice', '--policy', 'hygiene'], io())).toBe(1);
+    // The compliant example records its one accepted finding (ZDR004) in its config file, with a reason.
+    const compliant = io();
+    expect(await run(['examples/compliant', '--fail-on', 'notice', '--format', 'json'], compliant)).toBe(0);
+    const { summary, suppressed } = JSON.parse(compliant.out);
+    expect(summary).toMatchObject({ errors: 0, warnings: 0, notices: 0, suppressed: 1, passed: true });
+    expect(suppressed.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual(['ZDR004 .claude/settings.json']);
     const streams = io();
     await run(['examples/non-compliant', '--policy', 'hygiene', '--format', 'json'], streams);
     expect(new Set(JSON.parse(streams.out).findings.map((f: { policy: string }) => f.policy))).toEqual(
