@@ -81,7 +81,9 @@ describe('claude-code-policy CLI', () => {
     expect(await run(['examples/compliant', '--fail-on', 'notice', '--format', 'json'], compliant)).toBe(0);
     const { summary, suppressed } = JSON.parse(compliant.out);
     expect(summary).toMatchObject({ errors: 0, warnings: 0, notices: 0, suppressed: 1, passed: true });
-    expect(suppressed.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual(['ZDR004 .claude/settings.json']);
+    expect(suppressed.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual([
+      'ZDR004 .claude/settings.json',
+    ]);
     const streams = io();
     await run(['examples/non-compliant', '--policy', 'hygiene', '--format', 'json'], streams);
     expect(new Set(JSON.parse(streams.out).findings.map((f: { policy: string }) => f.policy))).toEqual(
@@ -153,6 +155,9 @@ describe('include and exclude globs', () => {
   it('keep a brace glob whole', async () => {
     const streams = io();
     await run(['examples/non-compliant', '--format', 'json', '--include', '{.env,.mcp.json}'], streams);
-    expect([...new Set(JSON.parse(streams.out).findings.map((f: { file: string }) => f.file))]).toEqual(['.env', '.mcp.json']);
+    expect([...new Set(JSON.parse(streams.out).findings.map((f: { file: string }) => f.file))]).toEqual([
+      '.env',
+      '.mcp.json',
+    ]);
   });
 });

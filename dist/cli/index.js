@@ -12153,12 +12153,119 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/git-listing.js
+// `git ls-files` for discovery, in a module of its own that imports nothing heavy: the CLI starts the listing
+// before it loads the rest of the program (src/cli/index.ts), so git walks the tree while Node compiles.
+// Tracked and untracked files come from two processes: git prints the tracked ones from its index in a few
+// milliseconds, but `--others` prints nothing until it has walked the whole tree, and the candidates it
+// already knows can be read meanwhile.
+
+
+function lsFiles(cwd, which) {
+    return new Promise((resolve) => {
+        try {
+            (0,external_node_child_process_namespaceObject.execFile)('git', 
+            // A work tree's own config could name an fsmonitor program; listing files must not run anything.
+            ['-c', 'core.fsmonitor=false', 'ls-files', '-z', ...which], { cwd, maxBuffer: 1024 * 1024 * 1024, windowsHide: true, encoding: 'buffer' }, (error, stdout, stderr) => {
+                if (error === null)
+                    resolve({ ok: true, stdout });
+                else {
+                    const firstLine = stderr.toString('utf8').trim().split('\n')[0];
+                    resolve({ ok: false, reason: (firstLine || error.message).trim() });
+                }
+            });
+        }
+        catch (error) {
+            // spawn throws (rather than reporting) some errors, such as a cwd that is a file (ENOTDIR).
+            resolve({ ok: false, reason: error instanceof Error ? error.message : String(error) });
+        }
+    });
+}
+/**
+ * Starts listing the files git calls part of the work tree under `dir`, relative to `dir`. A missing git, a
+ * directory outside a work tree or a missing directory come back as `ok: false`.
+ */
+function listGitFiles(dir) {
+    const cwd = external_node_path_namespaceObject.resolve(dir);
+    return {
+        dir: cwd,
+        tracked: lsFiles(cwd, ['--cached']),
+        untracked: lsFiles(cwd, ['--others', '--exclude-standard']),
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./build/bundle-src/src/cli/args.js
+// The scan command line's options, in a module that imports nothing heavy: index.ts reads the scanned
+// directory from them before the rest of the program loads, main.ts parses them for real.
+
+
+const SCAN_OPTIONS = {
+    policy: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+    'fail-on': { type: 'string' },
+    config: { type: 'string' },
+    'zdr-org-uuid': { type: 'string' },
+    'allowed-base-url': { type: 'string', multiple: true },
+    'max-retention-days': { type: 'string' },
+    'max-file-size': { type: 'string' },
+    include: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
+    'no-gitignore': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+};
+/**
+ * The directory that `argv` scans with .gitignore respected, where git will be asked to list files; undefined
+ * when `argv` is not such a scan or is malformed (main.ts then says why).
+ */
+function gitListedRoot(argv, cwd) {
+    if (argv[0] === 'fix' || argv[0] === 'init')
+        return undefined;
+    try {
+        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            allowPositionals: true,
+            strict: true,
+            options: SCAN_OPTIONS,
+        });
+        if (values.help || values.version || values['no-gitignore'])
+            return undefined;
+        const args = positionals[0] === 'scan' ? positionals.slice(1) : positionals;
+        return args.length > 1 ? undefined : external_node_path_namespaceObject.resolve(cwd, args[0] ?? '.');
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/cli/early-listing.js
+// Starts git listing the tree that the command line scans, as this module is evaluated: the one deliberate
+// piece of work at import time. ES modules evaluate every import before the importing module's body, so only
+// a module that index.ts imports ahead of main.js can start git before the rest of the program (zod schemas,
+// rules, renderers) is evaluated; git walks the tree meanwhile.
+
+
+function startListing() {
+    try {
+        const root = gitListedRoot(process.argv.slice(2), process.cwd());
+        return root === undefined ? undefined : listGitFiles(root);
+    }
+    catch {
+        // No listing (a working directory that was deleted, say): main.js runs without it and says what is wrong.
+        return undefined;
+    }
+}
+const earlyListing = startListing();
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -21699,7 +21806,7 @@ function preprocess(fn, schema) {
 ;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg001.js
 const CFG001 = {
     id: 'CFG001',
-    title: 'File is not valid JSON',
+    title: 'File does not parse',
     policies: ['hygiene'],
     severity: 'error',
     rationale: 'Claude Code parses settings files as strict JSON. A // comment, a trailing comma or a truncated file is a syntax error: Claude Code reports a "Settings Error" and ignores the whole file, so none of its settings or env variables apply (docs: settings). A workflow that is not valid YAML does not run at all, and claude-code-action fails the step when its inline settings input is not valid JSON.',
@@ -21744,7 +21851,31 @@ const CFG001 = {
     },
 };
 
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/validation-findings.js
+/** The findings of one rule among the problems settings validation recorded (CFG002, CFG003). */
+function validationFindings(context, ruleId) {
+    const findings = [];
+    for (const file of context.files) {
+        if (file.kind !== 'settings')
+            continue;
+        for (const problem of file.validation) {
+            if (problem.ruleId !== ruleId)
+                continue;
+            findings.push({
+                ruleId,
+                file: file.source.path,
+                ...problem.span,
+                scope: null,
+                message: problem.message,
+                fix: problem.fix,
+            });
+        }
+    }
+    return findings;
+}
+
 ;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg002.js
+
 const CFG002 = {
     id: 'CFG002',
     title: 'A setting has the wrong type or value',
@@ -21753,28 +21884,12 @@ const CFG002 = {
     rationale: 'Claude Code validates settings against their documented types: env values must be strings, env names must match ^[A-Z_][A-Z0-9_]*$, cleanupPeriodDays must be a whole number of at least 1, forceLoginMethod one of claudeai, console or gateway. A wrong value is skipped, or rejects the file (docs: settings-reference).',
     remediation: 'Write the value with the documented type, as the finding says.',
     check(context) {
-        const findings = [];
-        for (const file of context.files) {
-            if (file.kind !== 'settings')
-                continue;
-            for (const problem of file.validation) {
-                if (problem.ruleId !== 'CFG002')
-                    continue;
-                findings.push({
-                    ruleId: 'CFG002',
-                    file: file.source.path,
-                    ...problem.span,
-                    scope: null,
-                    message: problem.message,
-                    fix: problem.fix,
-                });
-            }
-        }
-        return findings;
+        return validationFindings(context, 'CFG002');
     },
 };
 
 ;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg003.js
+
 const CFG003 = {
     id: 'CFG003',
     title: 'Unknown setting',
@@ -21783,24 +21898,7 @@ const CFG003 = {
     rationale: 'Unknown top-level keys are accepted and ignored without a word, so a typo silently leaves the default in force (docs: settings-reference lists every key).',
     remediation: 'Correct the key name (the finding suggests the closest known key) or remove it.',
     check(context) {
-        const findings = [];
-        for (const file of context.files) {
-            if (file.kind !== 'settings')
-                continue;
-            for (const problem of file.validation) {
-                if (problem.ruleId !== 'CFG003')
-                    continue;
-                findings.push({
-                    ruleId: 'CFG003',
-                    file: file.source.path,
-                    ...problem.span,
-                    scope: null,
-                    message: problem.message,
-                    fix: problem.fix,
-                });
-            }
-        }
-        return findings;
+        return validationFindings(context, 'CFG003');
     },
 };
 
@@ -21889,7 +21987,10 @@ function positionAt(file, offset) {
         else
             hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - starts[lo] + 1 };
+    // Between the CR and the LF of a CRLF is no place on the line: such an offset counts as the line's end, where
+    // the CR is (a token that ends with a CR would otherwise end one column past the line).
+    const insideCrLf = clamped > starts[lo] && file.text.charCodeAt(clamped) === 10 && file.text.charCodeAt(clamped - 1) === 13;
+    return { line: lo + 1, column: clamped - starts[lo] + (insideCrLf ? 0 : 1) };
 }
 /** The span covering `length` code units from `offset`. */
 function spanAt(file, offset, length) {
@@ -22293,14 +22394,27 @@ function nodeAt(tree, path) {
         }
         if (node.type !== 'object')
             return undefined;
-        let found;
-        for (const property of node.children ?? []) {
-            if (property.children?.[0]?.value === segment)
-                found = property.children[1];
-        }
-        node = found;
+        node = valuesByKey(node).get(segment);
     }
     return node;
+}
+const objectIndex = new WeakMap();
+/**
+ * An object node's values by key (the last of duplicates), built on first use: rules and scopes look up every
+ * key of an object, and a scan property by property would make a 100,000-key object cost 10^10 steps.
+ */
+function valuesByKey(object) {
+    let index = objectIndex.get(object);
+    if (index === undefined) {
+        index = new Map();
+        for (const property of object.children ?? []) {
+            const key = property.children?.[0];
+            if (key !== undefined)
+                index.set(key.value, property.children?.[1]);
+        }
+        objectIndex.set(object, index);
+    }
+    return index;
 }
 /** Span of a node (a value, or a whole `"key": value` property node). */
 function nodeSpan(file, node) {
@@ -22420,7 +22534,7 @@ class WorkflowReader {
     read() {
         for (const document of this.documents)
             this.collect(document);
-        // GitHub reads one document per workflow file; later documents are not part of it.
+        // The workflow is the first document with content; a workflow file has no use for more, and they are not read.
         const document = this.documents.find((d) => d.contents !== null);
         const claudeSteps = document === undefined ? [] : this.claudeSteps(document);
         this.problems.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
@@ -23207,6 +23321,14 @@ function settingsAnchor(main) {
     const envKey = main.settings !== undefined ? keySpan(main.source, main.json.tree, ['env']) : undefined;
     return locationOf(main.source.path, envKey ?? FIRST_LINE);
 }
+/**
+ * Where a settings key that no file sets is reported: the first line of the scope's main file, or for a workflow
+ * scope (one step among others in its file) the step's `uses:` line.
+ */
+function missingSettingLocation(scope) {
+    const file = scope.anchor.file;
+    return file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE };
+}
 function settingsFix(file) {
     return { file, syntax: 'json', where: `under \`env\` in \`${file}\`` };
 }
@@ -23556,14 +23678,45 @@ const PLACEHOLDER_WORDS = [
     'your_',
     'replace',
 ];
+// The checks below avoid regular expressions that backtrack: /\$\{\{[^}]*\}\}/ takes quadratic time on a value
+// of `${{` repeated and /^(.)\1+$/ overflows the stack on a 10 MB run of one character (test/hostile.test.ts).
+/** `${{ … }}` somewhere in the value (a `}}` after a `${{`, no `}` between). */
+function hasActionsExpression(value) {
+    for (let from = 0;;) {
+        const open = value.indexOf('${{', from);
+        if (open === -1)
+            return false;
+        const close = value.indexOf('}', open + 3);
+        if (close === -1)
+            return false;
+        if (value[close + 1] === '}')
+            return true;
+        from = close + 1;
+    }
+}
+/** `${ … }` somewhere in the value. */
+function hasShellExpression(value) {
+    const open = value.indexOf('${');
+    return open !== -1 && value.indexOf('}', open + 2) !== -1;
+}
+/** At least two of one character (not a line break), nothing else: `********`, `00000000`. */
+function isOneCharacterRepeated(text) {
+    const first = text[0];
+    if (text.length < 2 || first === '\n' || first === '\r' || first === '\u2028' || first === '\u2029')
+        return false;
+    for (let i = 1; i < text.length; i++)
+        if (text[i] !== first)
+            return false;
+    return true;
+}
 /** A value that stands for a credential rather than being one (SPEC §6, SEC001). */
 function isPlaceholder(raw) {
     const value = raw.trim();
     if (value === '')
         return true;
-    if (/\$\{\{[^}]*\}\}/.test(value))
+    if (hasActionsExpression(value))
         return true; // ${{ secrets.X }}
-    if (/\$\{[^}]*\}/.test(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value))
+    if (hasShellExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value))
         return true; // ${VAR}, $VAR
     if (/^<[^>]*>$/.test(value))
         return true;
@@ -23572,7 +23725,7 @@ function isPlaceholder(raw) {
     const body = lower.replace(/^sk-ant-(api\d+-|oat\d+-|admin\d+-)?/, '');
     if (body.startsWith('xxx') || /^test([-_.]|$)/.test(body) || body.includes('...') || body.includes('…'))
         return true;
-    if (/^(.)\1+$/.test(body))
+    if (isOneCharacterRepeated(body))
         return true; // ******** or 00000000
     return PLACEHOLDER_WORDS.some((word) => lower.includes(word));
 }
@@ -23622,6 +23775,7 @@ function jsonSecrets(source, tree) {
 /** For files that did not parse: a line-by-line look for Anthropic keys. */
 function textSecrets(source) {
     const out = [];
+    const lines = new Set();
     const pattern = new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g');
     for (const match of source.text.matchAll(pattern)) {
         const start = match.index ?? 0;
@@ -23629,8 +23783,9 @@ function textSecrets(source) {
         if (isPlaceholder(token))
             continue;
         const line = positionAt(source, start).line;
-        if (out.some((f) => f.line === line))
+        if (lines.has(line))
             continue;
+        lines.add(line);
         out.push(finding({ file: source.path, ...spanAt(source, start, token.length) }, 'An Anthropic key', null));
     }
     return out;
@@ -23676,9 +23831,12 @@ function namedTextSecrets(source) {
 /** Both text scans for a file that did not parse, one finding per line. */
 function unparsedSecrets(source) {
     const out = [];
+    const lines = new Set();
     for (const f of [...namedTextSecrets(source), ...textSecrets(source)]) {
-        if (!out.some((o) => o.line === f.line))
-            out.push(f);
+        if (lines.has(f.line))
+            continue;
+        lines.add(f.line);
+        out.push(f);
     }
     return out;
 }
@@ -23862,11 +24020,9 @@ const ZDR004 = {
             const pinned = scope.settings.get('forceLoginOrgUUID');
             const uuid = context.options.zdrOrgUuid ?? '<your ZDR organisation UUID>';
             if (pinned === undefined) {
-                const file = scope.anchor.file;
                 findings.push({
                     ruleId: 'ZDR004',
-                    // A workflow scope is one step of its file: its `uses:` line, not the file's first line.
-                    ...(file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE }),
+                    ...missingSettingLocation(scope),
                     scope: scope.id,
                     message: scope.kind === 'managed'
                         ? 'Login is not pinned to an organisation: forceLoginOrgUUID is not set, so sessions may use accounts outside your ZDR organisation.'
@@ -23994,6 +24150,9 @@ const ZDR006 = {
 };
 
 ;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr007.js
+
+/** settings-reference: cleanupPeriodDays defaults to 30. */
+const DEFAULT_CLEANUP_DAYS = 30;
 const ZDR007 = {
     id: 'ZDR007',
     title: 'Local transcripts are kept too long',
@@ -24006,7 +24165,19 @@ const ZDR007 = {
         const ceiling = context.options.maxRetentionDays;
         for (const scope of context.scopes) {
             const setting = scope.settings.get('cleanupPeriodDays');
-            if (setting === undefined || typeof setting.value !== 'number' || setting.value <= ceiling)
+            if (setting === undefined) {
+                if (DEFAULT_CLEANUP_DAYS <= ceiling)
+                    continue;
+                findings.push({
+                    ruleId: 'ZDR007',
+                    ...missingSettingLocation(scope),
+                    scope: scope.id,
+                    message: `cleanupPeriodDays is not set: Claude Code keeps local transcripts ${DEFAULT_CLEANUP_DAYS} days by default, longer than the ${ceiling}-day ceiling.`,
+                    fix: `Add \`"cleanupPeriodDays": ${ceiling}\` to \`${scope.fix?.file ?? scope.anchor.file ?? 'the settings file'}\`.`,
+                });
+                continue;
+            }
+            if (typeof setting.value !== 'number' || setting.value <= ceiling)
                 continue;
             findings.push({
                 ruleId: 'ZDR007',
@@ -27021,15 +27192,12 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/ignore/index.js
 var ignore = __nccwpck_require__(298);
 ;// CONCATENATED MODULE: ./build/bundle-src/src/core/discover.js
-// Finds the files that configure Claude Code (SPEC §4) and reads them. The only stage that touches the disk.
-// In a git work tree, `git ls-files` lists the tree in one call and already applies every ignore rule
-// (.gitignore at each level, .git/info/exclude, core.excludesFile); only the handful of names that can
-// configure Claude Code are then stat'ed and read. Elsewhere, or with `gitignore: false`, we walk.
+
 
 
 
@@ -27135,66 +27303,78 @@ async function checkRoot(root) {
     if (!info.isDirectory())
         throw new ConfigurationError(`not a directory: ${root}`);
 }
-function runGitLsFiles(cwd) {
-    return new Promise((resolve) => {
-        (0,external_node_child_process_namespaceObject.execFile)('git', 
-        // A work tree's own config could name an fsmonitor program; listing files must not run anything.
-        ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd, maxBuffer: 1024 * 1024 * 1024, windowsHide: true, encoding: 'utf8' }, (error, stdout, stderr) => {
-            if (error === null)
-                resolve({ ok: true, stdout });
-            else
-                resolve({ ok: false, reason: (stderr.trim().split('\n')[0] || error.message).trim() });
-        });
-    });
+/**
+ * Every candidate's entry in a listing holds one of these byte sequences (see classifyName): a name ending in
+ * `.json`, `.yml` or `.yaml`, or `.env` anywhere; an entry ending in `/` is an untracked nested repository.
+ * Buffer.indexOf finds them natively, so the tens of thousands of other paths cost no JavaScript at all.
+ */
+const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0'].map((marker) => Buffer.from(marker, 'latin1'));
+/** `[start, end)` of each NUL-terminated entry of `listing` that holds a marker, in listing order. */
+function markedEntries(listing) {
+    const entries = new Map();
+    for (const marker of MARKERS) {
+        for (let at = listing.indexOf(marker); at !== -1;) {
+            const start = at === 0 ? 0 : listing.lastIndexOf(0, at - 1) + 1;
+            let end = listing.indexOf(0, at);
+            if (end === -1)
+                end = listing.length;
+            entries.set(start, end);
+            at = listing.indexOf(marker, end + 1);
+        }
+    }
+    return [...entries].sort((a, b) => a[0] - b[0]);
 }
-/** Could the listed path in `listing[start, end)` be a candidate? Rejects most paths without making a string. */
-function mayBeCandidate(listing, start, end) {
-    let base = end;
-    while (base > start && listing.charCodeAt(base - 1) !== 47 /* / */)
-        base--;
-    if (listing.charCodeAt(base) === 46 /* . */)
-        return true;
-    const endsWith = (suffix) => end - suffix.length >= base && listing.startsWith(suffix, end - suffix.length);
-    return endsWith('.json') || endsWith('.env') || endsWith('.yml') || endsWith('.yaml');
+/** Classifies the marked entries of a listing; returns the untracked nested repositories it names. */
+function scanListing(listing, prefix, accept) {
+    const nested = [];
+    for (const [start, end] of markedEntries(listing)) {
+        if (end === start)
+            continue;
+        // Git writes names as they are on disk, UTF-8 in practice; only the few marked entries are decoded.
+        const entry = listing.toString('utf8', start, end);
+        if (entry.endsWith('/')) {
+            // An untracked nested repository: git names the directory only. Its files are in the tree all the same.
+            nested.push(entry);
+        }
+        else {
+            const candidate = classify(prefix + entry);
+            if (candidate !== undefined)
+                accept(candidate);
+        }
+    }
+    return nested;
 }
 /**
- * The candidates among the files git would call part of the work tree under `dir` (tracked, or untracked
- * and not ignored), relative to `dir` and prefixed with `prefix`; undefined when `dir` is not in a git
- * work tree or git is missing.
+ * Hands `accept` the candidates among the files git would call part of the work tree under `dir` (tracked,
+ * or untracked and not ignored), relative to `dir` and prefixed with `prefix`, as each listing arrives: the
+ * tracked ones first, so they are read while git still walks the tree for the others. False when `dir` is not
+ * in a git work tree or git is missing (or failed half-way: then the caller discards what it was given).
  */
-async function candidatesFromGit(dir, prefix, logger) {
-    const result = await runGitLsFiles(dir);
-    if (!result.ok) {
-        logger.debug(`git ls-files did not run in ${dir} (${result.reason})`);
-        return undefined;
-    }
-    const listing = result.stdout;
-    const found = [];
-    const nestedRepositories = [];
-    for (let start = 0; start < listing.length;) {
-        let end = listing.indexOf('\0', start);
-        if (end === -1)
-            end = listing.length;
-        if (end > start && listing.charCodeAt(end - 1) === 47 /* / */) {
-            // An untracked nested repository: git names the directory only. Its files are in the tree all the same.
-            nestedRepositories.push(listing.slice(start, end));
-        }
-        else if (end > start && mayBeCandidate(listing, start, end)) {
-            const candidate = classify(prefix + listing.slice(start, end));
-            if (candidate !== undefined)
-                found.push(candidate);
-        }
-        start = end + 1;
-    }
-    for (const nested of nestedRepositories) {
+async function candidatesFromGit(dir, prefix, logger, accept, started) {
+    const listing = started ?? listGitFiles(dir);
+    const failed = (reason) => {
+        logger.debug(`git ls-files did not run in ${dir} (${reason})`);
+        return false;
+    };
+    const tracked = await listing.tracked;
+    if (!tracked.ok)
+        return failed(tracked.reason);
+    scanListing(tracked.stdout, prefix, accept);
+    const untracked = await listing.untracked;
+    if (!untracked.ok)
+        return failed(untracked.reason);
+    for (const nested of scanListing(untracked.stdout, prefix, accept)) {
         const relative = prefix + nested;
         if (insideSkippedDirectory(relative))
             continue;
-        const inner = await candidatesFromGit(external_node_path_namespaceObject.join(dir, nested), relative, logger);
-        if (inner !== undefined)
-            found.push(...inner);
+        // A nested repository counts whole or not at all.
+        const inner = [];
+        if (await candidatesFromGit(external_node_path_namespaceObject.join(dir, nested), relative, logger, (c) => inner.push(c))) {
+            for (const candidate of inner)
+                accept(candidate);
+        }
     }
-    return found;
+    return true;
 }
 /** Git's precedence: the deepest .gitignore with a matching pattern decides; within one file the last match wins. */
 function isIgnored(layer, relativePath, directory) {
@@ -27220,53 +27400,117 @@ async function readGitignore(root, dir, parent, logger) {
         return parent;
     }
 }
-/** The candidates under `root`, found by reading directories; symlinked directories are never entered. */
-async function walk(root, useGitignore, logger) {
-    const found = [];
-    const limit = limiter(CONCURRENCY);
-    const visit = async (dir, inherited) => {
-        let entries;
-        try {
-            entries = await limit(() => (0,promises_namespaceObject.readdir)(external_node_path_namespaceObject.join(root, dir), { withFileTypes: true }));
-        }
-        catch (error) {
-            if (dir === '')
-                throw new ConfigurationError(`cannot read directory ${root} (${errorCode(error)})`);
-            logger.warning(`cannot read directory ${dir.slice(0, -1)} (${errorCode(error)}); skipped`);
-            return;
-        }
-        let layer = inherited;
-        if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-            layer = await limit(() => readGitignore(root, dir, inherited, logger));
-        }
-        const subdirectories = [];
-        for (const entry of entries) {
-            const relativePath = dir + entry.name;
-            let directory = entry.isDirectory();
-            if (!directory && !entry.isFile() && !entry.isSymbolicLink()) {
-                // Some file systems do not report the type in the listing.
-                const info = await limit(() => (0,promises_namespaceObject.lstat)(external_node_path_namespaceObject.join(root, relativePath)).catch(() => undefined));
-                directory = info?.isDirectory() ?? false;
-            }
+/**
+ * Could a file of this name be a candidate? The same test as MARKERS, on a name: most files of a tree are
+ * rejected without building their path.
+ */
+function mayBeCandidateName(name) {
+    return name.endsWith('.json') || name.endsWith('.yml') || name.endsWith('.yaml') || name.includes('.env');
+}
+/**
+ * Hands `accept` the candidates under `root`, found by reading directories, at most CONCURRENCY at once, each
+ * with its .gitignore; symlinked directories are never entered. Callback fs calls, not fs/promises: on a
+ * 100,000-file tree the promises cost more than the directory reads themselves.
+ */
+function walk(root, useGitignore, logger, accept) {
+    // Directories are read as `prefix + dir` (dir relative, with `/`): path.join per directory costs more than the read.
+    const prefix = root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep;
+    return new Promise((resolve, reject) => {
+        const queue = [['', undefined]];
+        let active = 0;
+        let failed = false;
+        const fail = (error) => {
+            failed = true;
+            reject(error);
+        };
+        const visitEntry = (dir, name, directory, layer) => {
             if (directory) {
-                if (SKIPPED_DIRECTORIES.has(entry.name))
-                    continue;
+                if (SKIPPED_DIRECTORIES.has(name))
+                    return;
+                const relativePath = dir + name;
                 if (useGitignore && isIgnored(layer, relativePath, true))
-                    continue;
-                subdirectories.push(`${relativePath}/`);
-                continue;
+                    return;
+                queue.push([`${relativePath}/`, layer]);
+                return;
             }
+            if (!mayBeCandidateName(name))
+                return;
+            const relativePath = dir + name;
             const candidate = classify(relativePath);
             if (candidate === undefined)
-                continue;
+                return;
             if (useGitignore && isIgnored(layer, relativePath, false))
-                continue;
-            found.push(candidate);
-        }
-        await Promise.all(subdirectories.map((sub) => visit(sub, layer)));
-    };
-    await visit('', undefined);
-    return found;
+                return;
+            accept(candidate);
+        };
+        /** A directory is done: its slot goes to the next one queued. */
+        const done = () => {
+            active--;
+            if (failed)
+                return;
+            if (active === 0 && queue.length === 0)
+                resolve();
+            else
+                next();
+        };
+        const list = (dir, entries, layer) => {
+            // Some file systems do not report the type in the listing; those entries (and FIFOs, sockets, devices)
+            // are lstat'ed one after another while the directory keeps its slot.
+            const untyped = [];
+            for (const entry of entries) {
+                const directory = entry.isDirectory();
+                if (!directory && !entry.isFile() && !entry.isSymbolicLink())
+                    untyped.push(entry.name);
+                else
+                    visitEntry(dir, entry.name, directory, layer);
+            }
+            const settle = (index) => {
+                if (index === untyped.length) {
+                    done();
+                    return;
+                }
+                const name = untyped[index];
+                (0,external_node_fs_namespaceObject.lstat)(prefix + dir + name, (error, info) => {
+                    try {
+                        visitEntry(dir, name, error === null && info.isDirectory(), layer);
+                        settle(index + 1);
+                    }
+                    catch (thrown) {
+                        fail(thrown);
+                    }
+                });
+            };
+            settle(0);
+        };
+        const next = () => {
+            while (active < CONCURRENCY && queue.length > 0) {
+                const [dir, inherited] = queue.pop();
+                active++;
+                (0,external_node_fs_namespaceObject.readdir)(prefix + dir, { withFileTypes: true }, (error, entries) => {
+                    try {
+                        if (error !== null) {
+                            if (dir === '')
+                                return fail(new ConfigurationError(`cannot read directory ${root} (${errorCode(error)})`));
+                            logger.warning(`cannot read directory ${dir.slice(0, -1)} (${errorCode(error)}); skipped`);
+                            return done();
+                        }
+                        if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+                            readGitignore(root, dir, inherited, logger)
+                                .then((layer) => list(dir, entries, layer))
+                                .catch(fail);
+                        }
+                        else {
+                            list(dir, entries, inherited);
+                        }
+                    }
+                    catch (thrown) {
+                        fail(thrown);
+                    }
+                });
+            }
+        };
+        next();
+    });
 }
 function compileGlobs(patterns) {
     return patterns.map((pattern) => {
@@ -27384,29 +27628,49 @@ function byPath(a, b) {
  * Files that cannot be checked come back in `skipped` with the reason; nothing is silently dropped except
  * files listed by git that no longer exist and non-regular files.
  */
-async function discover(root, options, logger) {
+async function discover(root, options, logger, hooks = {}) {
+    const { started, onLoaded } = hooks;
     const base = external_node_path_namespaceObject.resolve(root);
     await checkRoot(base);
     const realRoot = await (0,promises_namespaceObject.realpath)(base);
+    const wanted = pathFilter(options.include, options.exclude);
+    let limit = limiter(CONCURRENCY);
+    let reads = [];
+    let seen = new Set();
+    // Each candidate is read as soon as it is known, at most CONCURRENCY at once. During a merge git lists a
+    // conflicted path once per stage: it is read once.
+    const accept = (candidate) => {
+        if (seen.has(candidate.path) || !wanted(candidate.path))
+            return;
+        seen.add(candidate.path);
+        const read = limit(() => load(base, realRoot, candidate, options.maxFileSize));
+        reads.push(onLoaded === undefined
+            ? read
+            : read.then((result) => {
+                if (result !== undefined && 'loaded' in result)
+                    onLoaded(result.loaded);
+                return result;
+            }));
+    };
     let method = 'walk';
-    let candidates;
     if (options.gitignore) {
-        candidates = await candidatesFromGit(base, '', logger);
-        if (candidates !== undefined) {
+        const early = started !== undefined && started.dir === base ? started : undefined;
+        if (await candidatesFromGit(base, '', logger, accept, early)) {
             method = 'git';
-            // During a merge git lists a conflicted path once per stage.
-            candidates = [...new Map(candidates.map((c) => [c.path, c])).values()];
         }
         else {
             logger.debug(`${base} is not in a git work tree (or git is missing); walking the directory tree`);
+            // Whatever a listing that failed half-way handed over is still read, and dropped.
+            for (const read of reads)
+                read.catch(() => { });
+            limit = limiter(CONCURRENCY);
+            reads = [];
+            seen = new Set();
         }
     }
-    candidates ??= await walk(base, options.gitignore, logger);
-    const wanted = pathFilter(options.include, options.exclude);
-    const limit = limiter(CONCURRENCY);
-    const results = await Promise.all(candidates
-        .filter((c) => wanted(c.path))
-        .map((c) => limit(() => load(base, realRoot, c, options.maxFileSize))));
+    if (method === 'walk')
+        await walk(base, options.gitignore, logger, accept);
+    const results = await Promise.all(reads);
     const files = [];
     const skipped = [];
     for (const result of results) {
@@ -27446,12 +27710,15 @@ function commentSyntax(file) {
             return undefined;
     }
 }
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-/** The last marker comment on a line (a value may contain `#`; the comment is at the end). */
+/** A comment that starts with the marker, at the start of a line or after a blank. */
+const MARKER_PATTERNS = {
+    '#': /(^|\s)#\s*claude-code-policy:(.*)$/i,
+    '//': /(^|\s)\/\/\s*claude-code-policy:(.*)$/i,
+};
+const HAS_MARKER = /claude-code-policy:/i;
+/** The last marker comment on a line (a value before it may contain `#`; the comment runs to the end). */
 function markerOnLine(text, syntax, line) {
-    const pattern = new RegExp(`(^|\\s)${escapeRegExp(syntax)}\\s*${escapeRegExp(SUPPRESSION_MARKER)}(.*)$`, 'i');
+    const pattern = MARKER_PATTERNS[syntax];
     let found;
     let offset = 0;
     // Repeated so that `A=x # note # claude-code-policy: …` still finds the marker.
@@ -27473,13 +27740,13 @@ function markerOnLine(text, syntax, line) {
 }
 function markerComments(file) {
     const source = file.source;
-    if (!source.text.toLowerCase().includes(SUPPRESSION_MARKER))
+    if (!HAS_MARKER.test(source.text))
         return [];
     const out = [];
     if (file.kind === 'dotenv') {
         // The parser knows which `#` starts a comment (not one inside a quoted value).
         for (const comment of file.dotenv.comments) {
-            if (!comment.text.toLowerCase().startsWith(SUPPRESSION_MARKER))
+            if (!HAS_MARKER.test(comment.text))
                 continue;
             const found = markerOnLine(lineText(source, comment.line), '#', comment.line);
             if (found !== undefined)
@@ -27491,7 +27758,10 @@ function markerComments(file) {
     if (syntax === undefined)
         return [];
     for (let line = 1; line <= source.lineStarts.length; line++) {
-        const found = markerOnLine(lineText(source, line), syntax, line);
+        const text = lineText(source, line);
+        if (!HAS_MARKER.test(text))
+            continue;
+        const found = markerOnLine(text, syntax, line);
         if (found !== undefined)
             out.push(found);
     }
@@ -27840,7 +28110,9 @@ function parseConfig(text, shown, relative) {
     if (typeof value !== 'object' || Array.isArray(value)) {
         throw new ConfigurationError(`${shown}:${lineOf(doc.contents, counter)}: the config must be a mapping of keys such as policy, rules and ignore`);
     }
-    const result = configSchema.safeParse(value);
+    // `ignore:` with every entry commented out is null in YAML: a key with no value counts as not given.
+    const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+    const result = configSchema.safeParse(given);
     if (!result.success) {
         // A required key reported missing beside an unknown one is usually the same key misspelt: report the typo.
         const unknownIn = new Set(result.error.issues.filter((i) => i.code === 'unrecognized_keys').map((i) => JSON.stringify(i.path)));
@@ -29329,27 +29601,8 @@ function valueAt(root, path) {
  * Claude Code reads (CFG004 reports the duplicate itself).
  */
 function nodeAtPath(tree, path) {
-    let node = tree;
-    for (const segment of path) {
-        if (node === undefined)
-            return undefined;
-        if (node.type === 'object' && typeof segment === 'string') {
-            let match;
-            for (const property of node.children ?? []) {
-                const [key, value] = property.children ?? [];
-                if (key !== undefined && key.value === segment)
-                    match = value;
-            }
-            node = match;
-        }
-        else if (node.type === 'array' && typeof segment === 'number') {
-            node = node.children?.[segment];
-        }
-        else {
-            return undefined;
-        }
-    }
-    return node;
+    // nodeAt indexes each object's keys once: a lookup per key stays linear on an object with 100,000 keys.
+    return nodeAt(tree, path);
 }
 /** The `"key": value` pair at a path, or of the nearest ancestor that exists (a missing field's parent). */
 function pairSpan(source, tree, path) {
@@ -29584,10 +29837,10 @@ function summarise(findings, failOn) {
 }
 const scan_KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
 /** The pure part of a scan: from the files discovery read to the report, suppressions applied. */
-function analyse(discovery, options, now) {
+function analyse(discovery, options, now, parsedAlready) {
     const files = [];
     for (const loaded of discovery.files) {
-        const parsed = parseLoaded(loaded);
+        const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
         if (parsed !== undefined)
             files.push(parsed);
     }
@@ -29634,11 +29887,23 @@ function analyse(discovery, options, now) {
 /** Discover, then analyse. */
 async function analyseTree(options, context) {
     const root = external_node_path_namespaceObject.resolve(context.cwd, options.path);
-    const discovered = await discover(root, options, context.logger);
+    // Each file is parsed as soon as it is read, while git may still be walking the tree for untracked ones.
+    const parsed = new Map();
+    const discovered = await discover(root, options, context.logger, {
+        started: context.gitListing,
+        onLoaded: (file) => {
+            try {
+                parsed.set(file, parseLoaded(file));
+            }
+            catch {
+                // analyse parses it again and the failure surfaces there.
+            }
+        },
+    });
     context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
     // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
     const discovery = await withReferencedSettings(root, discovered, options.maxFileSize);
-    return analyse(discovery, options, context.now ?? new Date());
+    return analyse(discovery, options, context.now ?? new Date(), parsed);
 }
 async function scan(options, context) {
     return (await analyseTree(options, context)).report;
@@ -30306,7 +30571,8 @@ function diffLines(a, b) {
                 i++;
                 j++;
             }
-            else if (i < midA.length && (j === midB.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
+            else if (i < midA.length &&
+                (j === midB.length || lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])) {
                 // Removals before additions, as diff prints them.
                 ops.push({ kind: '-', text: midA[i] });
                 i++;
@@ -30869,9 +31135,8 @@ function configChange(input, options) {
     const existing = text === undefined ? undefined : parseConfig(text, path, path);
     const covered = existing?.ignore.some((entry) => entry.rule === 'ZDR004' &&
         new Minimatch(entry.path.replace(/^(\.\/)+/, ''), { dot: true }).match(settingsPath)) ?? false;
+    // parseConfig has checked the file (a mapping, valid keys); the document keeps its comments and layout.
     const doc = (0,dist/* parseDocument */.Tp)(text ?? '');
-    if (!(0,dist/* isMap */.jh)(doc.contents) && text !== undefined && doc.contents !== null)
-        return { notes: [] };
     const changes = [];
     const notes = [];
     if (options.policyGiven && !doc.has('policy')) {
@@ -30890,8 +31155,6 @@ function configChange(input, options) {
         else
             doc.set('ignore', doc.createNode([entry]));
         changes.push(`added an ignore entry for ZDR004 on ${settingsPath}, with its reason`);
-    }
-    if (needsIgnore && !covered) {
         notes.push(`ZDR004: ${settingsPath} cannot enforce the login pin (only managed settings can, and a project file that sets forceLoginOrgUUID blocks API-key sessions such as CI). Deploy managed-settings.json through device management (\`init --managed --zdr-org-uuid UUID\` writes one); ZDR004 is suppressed with that reason in ${path} and counted as suppressed in every report. Remove the entry if you do not deploy managed settings.`);
     }
     if (changes.length === 0)
@@ -30899,7 +31162,7 @@ function configChange(input, options) {
     const header = text === undefined
         ? '# claude-code-policy configuration (see the README, "Configuration"). Written by `claude-code-policy init`.\n'
         : '';
-    const after = header + doc.toString({ lineWidth: 0 });
+    const after = header + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
     return { change: { file: path, before: text, after, changes }, notes };
 }
 /** What `init` writes: the settings file with the required keys, and the config file when it has something to record. */
@@ -31065,6 +31328,7 @@ async function runInit(argv, io) {
 
 
 
+
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'];
 const USAGE = `Usage: ${TOOL_NAME} [scan] [PATH] [options]
        ${TOOL_NAME} fix [PATH] [--dry-run] [options]     (see fix --help)
@@ -31099,27 +31363,7 @@ const defaultIo = () => ({
 });
 function main_parse(argv) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)({
-            args: argv,
-            allowPositionals: true,
-            strict: true,
-            options: {
-                policy: { type: 'string' },
-                format: { type: 'string' },
-                output: { type: 'string' },
-                'fail-on': { type: 'string' },
-                config: { type: 'string' },
-                'zdr-org-uuid': { type: 'string' },
-                'allowed-base-url': { type: 'string', multiple: true },
-                'max-retention-days': { type: 'string' },
-                'max-file-size': { type: 'string' },
-                include: { type: 'string', multiple: true },
-                exclude: { type: 'string', multiple: true },
-                'no-gitignore': { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean' },
-            },
-        });
+        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, allowPositionals: true, strict: true, options: SCAN_OPTIONS });
     }
     catch (error) {
         // parseArgs explains the problem in its first sentence ("Unknown option '--x'. …").
@@ -31157,8 +31401,11 @@ function stderrLogger(io) {
         warning: (message) => io.stderr(`${TOOL_NAME}: warning: ${message}\n`),
     };
 }
-/** Runs the CLI and returns the exit code; never throws. */
-async function run(argv, io = defaultIo()) {
+/**
+ * Runs the CLI and returns the exit code; never throws. `listing` is the git listing early-listing.ts started
+ * before this module was evaluated; a scan of its directory uses it.
+ */
+async function run(argv, io = defaultIo(), listing) {
     if (argv[0] === 'fix')
         return runFix(argv.slice(1), io);
     if (argv[0] === 'init')
@@ -31193,7 +31440,12 @@ async function run(argv, io = defaultIo()) {
             exclude: values.exclude,
             gitignore: values['no-gitignore'] ? false : undefined,
         }, config.options);
-        const report = await scan(options, { cwd: io.cwd, logger: stderrLogger(io), now: io.now });
+        const report = await scan(options, {
+            cwd: io.cwd,
+            logger: stderrLogger(io),
+            now: io.now,
+            gitListing: listing,
+        });
         const output = render(report, format, useColor(io, values.output !== undefined));
         if (values.output !== undefined) {
             const target = external_node_path_namespaceObject.resolve(io.cwd, values.output);
@@ -31218,8 +31470,10 @@ async function run(argv, io = defaultIo()) {
 
 ;// CONCATENATED MODULE: ./build/bundle-src/src/cli/index.js
 // The command-line adapter: argv in, report out, exit code 0 (pass) / 1 (findings at --fail-on) / 2 (could not run).
+// early-listing.js must stay the first import: it starts git before main.js and its imports are evaluated.
 
-run(process.argv.slice(2)).then((code) => {
+
+run(process.argv.slice(2), undefined, earlyListing).then((code) => {
     process.exitCode = code;
 }, () => {
     process.exitCode = 2;

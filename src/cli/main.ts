@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../core/config.js';
 import { ConfigurationError, describeError } from '../core/errors.js';
+import type { GitListing } from '../core/git-listing.js';
 import type { Logger } from '../core/logger.js';
 import type { Report } from '../core/model.js';
 import { resolveOptions } from '../core/options.js';
@@ -14,6 +15,7 @@ import { renderMarkdown } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { RULES } from '../rules/index.js';
+import { SCAN_OPTIONS } from './args.js';
 import { runFix } from './fix.js';
 import { runInit } from './init.js';
 
@@ -65,27 +67,7 @@ const defaultIo = (): CliIo => ({
 
 function parse(argv: string[]) {
   try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        policy: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        'fail-on': { type: 'string' },
-        config: { type: 'string' },
-        'zdr-org-uuid': { type: 'string' },
-        'allowed-base-url': { type: 'string', multiple: true },
-        'max-retention-days': { type: 'string' },
-        'max-file-size': { type: 'string' },
-        include: { type: 'string', multiple: true },
-        exclude: { type: 'string', multiple: true },
-        'no-gitignore': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: SCAN_OPTIONS });
   } catch (error) {
     // parseArgs explains the problem in its first sentence ("Unknown option '--x'. …").
     const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
@@ -123,8 +105,11 @@ function stderrLogger(io: CliIo): Logger {
   };
 }
 
-/** Runs the CLI and returns the exit code; never throws. */
-export async function run(argv: string[], io: CliIo = defaultIo()): Promise<number> {
+/**
+ * Runs the CLI and returns the exit code; never throws. `listing` is the git listing early-listing.ts started
+ * before this module was evaluated; a scan of its directory uses it.
+ */
+export async function run(argv: string[], io: CliIo = defaultIo(), listing?: GitListing): Promise<number> {
   if (argv[0] === 'fix') return runFix(argv.slice(1), io);
   if (argv[0] === 'init') return runInit(argv.slice(1), io);
   try {
@@ -159,7 +144,12 @@ export async function run(argv: string[], io: CliIo = defaultIo()): Promise<numb
       },
       config.options,
     );
-    const report = await scan(options, { cwd: io.cwd, logger: stderrLogger(io), now: io.now });
+    const report = await scan(options, {
+      cwd: io.cwd,
+      logger: stderrLogger(io),
+      now: io.now,
+      gitListing: listing,
+    });
     const output = render(report, format, useColor(io, values.output !== undefined));
     if (values.output !== undefined) {
       const target = path.resolve(io.cwd, values.output);

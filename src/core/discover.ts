@@ -1,15 +1,17 @@
 // Finds the files that configure Claude Code (SPEC §4) and reads them. The only stage that touches the disk.
-// In a git work tree, `git ls-files` lists the tree in one call and already applies every ignore rule
-// (.gitignore at each level, .git/info/exclude, core.excludesFile); only the handful of names that can
-// configure Claude Code are then stat'ed and read. Elsewhere, or with `gitignore: false`, we walk.
-import { execFile } from 'node:child_process';
+// In a git work tree, `git ls-files` lists the tree (tracked files, then untracked ones: git-listing.ts) and
+// already applies every ignore rule (.gitignore at each level, .git/info/exclude, core.excludesFile); only the
+// handful of names that can configure Claude Code are then stat'ed and read, each as soon as it is listed.
+// Elsewhere, or with `gitignore: false`, we walk.
 import type { Dirent, Stats } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs';
+import { lstat as lstatAsync, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
 import { ConfigurationError } from './errors.js';
 import type { Candidate, SkippedFile } from './files.js';
+import { type GitListing, listGitFiles } from './git-listing.js';
 import type { Logger } from './logger.js';
 import { createSourceFile, FIRST_LINE, type SourceFile } from './source.js';
 
@@ -134,68 +136,81 @@ async function checkRoot(root: string): Promise<void> {
   if (!info.isDirectory()) throw new ConfigurationError(`not a directory: ${root}`);
 }
 
-function runGitLsFiles(cwd: string): Promise<{ ok: true; stdout: string } | { ok: false; reason: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      'git',
-      // A work tree's own config could name an fsmonitor program; listing files must not run anything.
-      ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-      { cwd, maxBuffer: 1024 * 1024 * 1024, windowsHide: true, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        if (error === null) resolve({ ok: true, stdout });
-        else resolve({ ok: false, reason: (stderr.trim().split('\n')[0] || error.message).trim() });
-      },
-    );
-  });
+/**
+ * Every candidate's entry in a listing holds one of these byte sequences (see classifyName): a name ending in
+ * `.json`, `.yml` or `.yaml`, or `.env` anywhere; an entry ending in `/` is an untracked nested repository.
+ * Buffer.indexOf finds them natively, so the tens of thousands of other paths cost no JavaScript at all.
+ */
+const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0'].map((marker) =>
+  Buffer.from(marker, 'latin1'),
+);
+
+/** `[start, end)` of each NUL-terminated entry of `listing` that holds a marker, in listing order. */
+function markedEntries(listing: Buffer): [number, number][] {
+  const entries = new Map<number, number>();
+  for (const marker of MARKERS) {
+    for (let at = listing.indexOf(marker); at !== -1; ) {
+      const start = at === 0 ? 0 : listing.lastIndexOf(0, at - 1) + 1;
+      let end = listing.indexOf(0, at);
+      if (end === -1) end = listing.length;
+      entries.set(start, end);
+      at = listing.indexOf(marker, end + 1);
+    }
+  }
+  return [...entries].sort((a, b) => a[0] - b[0]);
 }
 
-/** Could the listed path in `listing[start, end)` be a candidate? Rejects most paths without making a string. */
-function mayBeCandidate(listing: string, start: number, end: number): boolean {
-  let base = end;
-  while (base > start && listing.charCodeAt(base - 1) !== 47 /* / */) base--;
-  if (listing.charCodeAt(base) === 46 /* . */) return true;
-  const endsWith = (suffix: string) =>
-    end - suffix.length >= base && listing.startsWith(suffix, end - suffix.length);
-  return endsWith('.json') || endsWith('.env') || endsWith('.yml') || endsWith('.yaml');
+/** Classifies the marked entries of a listing; returns the untracked nested repositories it names. */
+function scanListing(listing: Buffer, prefix: string, accept: (candidate: Candidate) => void): string[] {
+  const nested: string[] = [];
+  for (const [start, end] of markedEntries(listing)) {
+    if (end === start) continue;
+    // Git writes names as they are on disk, UTF-8 in practice; only the few marked entries are decoded.
+    const entry = listing.toString('utf8', start, end);
+    if (entry.endsWith('/')) {
+      // An untracked nested repository: git names the directory only. Its files are in the tree all the same.
+      nested.push(entry);
+    } else {
+      const candidate = classify(prefix + entry);
+      if (candidate !== undefined) accept(candidate);
+    }
+  }
+  return nested;
 }
 
 /**
- * The candidates among the files git would call part of the work tree under `dir` (tracked, or untracked
- * and not ignored), relative to `dir` and prefixed with `prefix`; undefined when `dir` is not in a git
- * work tree or git is missing.
+ * Hands `accept` the candidates among the files git would call part of the work tree under `dir` (tracked,
+ * or untracked and not ignored), relative to `dir` and prefixed with `prefix`, as each listing arrives: the
+ * tracked ones first, so they are read while git still walks the tree for the others. False when `dir` is not
+ * in a git work tree or git is missing (or failed half-way: then the caller discards what it was given).
  */
 async function candidatesFromGit(
   dir: string,
   prefix: string,
   logger: Logger,
-): Promise<Candidate[] | undefined> {
-  const result = await runGitLsFiles(dir);
-  if (!result.ok) {
-    logger.debug(`git ls-files did not run in ${dir} (${result.reason})`);
-    return undefined;
-  }
-  const listing = result.stdout;
-  const found: Candidate[] = [];
-  const nestedRepositories: string[] = [];
-  for (let start = 0; start < listing.length; ) {
-    let end = listing.indexOf('\0', start);
-    if (end === -1) end = listing.length;
-    if (end > start && listing.charCodeAt(end - 1) === 47 /* / */) {
-      // An untracked nested repository: git names the directory only. Its files are in the tree all the same.
-      nestedRepositories.push(listing.slice(start, end));
-    } else if (end > start && mayBeCandidate(listing, start, end)) {
-      const candidate = classify(prefix + listing.slice(start, end));
-      if (candidate !== undefined) found.push(candidate);
-    }
-    start = end + 1;
-  }
-  for (const nested of nestedRepositories) {
+  accept: (candidate: Candidate) => void,
+  started?: GitListing,
+): Promise<boolean> {
+  const listing = started ?? listGitFiles(dir);
+  const failed = (reason: string) => {
+    logger.debug(`git ls-files did not run in ${dir} (${reason})`);
+    return false;
+  };
+  const tracked = await listing.tracked;
+  if (!tracked.ok) return failed(tracked.reason);
+  scanListing(tracked.stdout, prefix, accept);
+  const untracked = await listing.untracked;
+  if (!untracked.ok) return failed(untracked.reason);
+  for (const nested of scanListing(untracked.stdout, prefix, accept)) {
     const relative = prefix + nested;
     if (insideSkippedDirectory(relative)) continue;
-    const inner = await candidatesFromGit(path.join(dir, nested), relative, logger);
-    if (inner !== undefined) found.push(...inner);
+    // A nested repository counts whole or not at all.
+    const inner: Candidate[] = [];
+    if (await candidatesFromGit(path.join(dir, nested), relative, logger, (c) => inner.push(c))) {
+      for (const candidate of inner) accept(candidate);
+    }
   }
-  return found;
+  return true;
 }
 
 /** One directory's .gitignore, chained to its parent directories' ones. */
@@ -233,49 +248,115 @@ async function readGitignore(
   }
 }
 
-/** The candidates under `root`, found by reading directories; symlinked directories are never entered. */
-async function walk(root: string, useGitignore: boolean, logger: Logger): Promise<Candidate[]> {
-  const found: Candidate[] = [];
-  const limit = limiter(CONCURRENCY);
+/**
+ * Could a file of this name be a candidate? The same test as MARKERS, on a name: most files of a tree are
+ * rejected without building their path.
+ */
+function mayBeCandidateName(name: string): boolean {
+  return name.endsWith('.json') || name.endsWith('.yml') || name.endsWith('.yaml') || name.includes('.env');
+}
 
-  const visit = async (dir: string, inherited: IgnoreLayer | undefined): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await limit(() => readdir(path.join(root, dir), { withFileTypes: true }));
-    } catch (error) {
-      if (dir === '') throw new ConfigurationError(`cannot read directory ${root} (${errorCode(error)})`);
-      logger.warning(`cannot read directory ${dir.slice(0, -1)} (${errorCode(error)}); skipped`);
-      return;
-    }
-    let layer = inherited;
-    if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-      layer = await limit(() => readGitignore(root, dir, inherited, logger));
-    }
-    const subdirectories: string[] = [];
-    for (const entry of entries) {
-      const relativePath = dir + entry.name;
-      let directory = entry.isDirectory();
-      if (!directory && !entry.isFile() && !entry.isSymbolicLink()) {
-        // Some file systems do not report the type in the listing.
-        const info = await limit(() => lstat(path.join(root, relativePath)).catch(() => undefined));
-        directory = info?.isDirectory() ?? false;
-      }
+/**
+ * Hands `accept` the candidates under `root`, found by reading directories, at most CONCURRENCY at once, each
+ * with its .gitignore; symlinked directories are never entered. Callback fs calls, not fs/promises: on a
+ * 100,000-file tree the promises cost more than the directory reads themselves.
+ */
+function walk(
+  root: string,
+  useGitignore: boolean,
+  logger: Logger,
+  accept: (candidate: Candidate) => void,
+): Promise<void> {
+  // Directories are read as `prefix + dir` (dir relative, with `/`): path.join per directory costs more than the read.
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  return new Promise((resolve, reject) => {
+    const queue: [string, IgnoreLayer | undefined][] = [['', undefined]];
+    let active = 0;
+    let failed = false;
+    const fail = (error: unknown): void => {
+      failed = true;
+      reject(error);
+    };
+
+    const visitEntry = (dir: string, name: string, directory: boolean, layer: IgnoreLayer | undefined) => {
       if (directory) {
-        if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
-        if (useGitignore && isIgnored(layer, relativePath, true)) continue;
-        subdirectories.push(`${relativePath}/`);
-        continue;
+        if (SKIPPED_DIRECTORIES.has(name)) return;
+        const relativePath = dir + name;
+        if (useGitignore && isIgnored(layer, relativePath, true)) return;
+        queue.push([`${relativePath}/`, layer]);
+        return;
       }
+      if (!mayBeCandidateName(name)) return;
+      const relativePath = dir + name;
       const candidate = classify(relativePath);
-      if (candidate === undefined) continue;
-      if (useGitignore && isIgnored(layer, relativePath, false)) continue;
-      found.push(candidate);
-    }
-    await Promise.all(subdirectories.map((sub) => visit(sub, layer)));
-  };
+      if (candidate === undefined) return;
+      if (useGitignore && isIgnored(layer, relativePath, false)) return;
+      accept(candidate);
+    };
 
-  await visit('', undefined);
-  return found;
+    /** A directory is done: its slot goes to the next one queued. */
+    const done = (): void => {
+      active--;
+      if (failed) return;
+      if (active === 0 && queue.length === 0) resolve();
+      else next();
+    };
+
+    const list = (dir: string, entries: Dirent[], layer: IgnoreLayer | undefined): void => {
+      // Some file systems do not report the type in the listing; those entries (and FIFOs, sockets, devices)
+      // are lstat'ed one after another while the directory keeps its slot.
+      const untyped: string[] = [];
+      for (const entry of entries) {
+        const directory = entry.isDirectory();
+        if (!directory && !entry.isFile() && !entry.isSymbolicLink()) untyped.push(entry.name);
+        else visitEntry(dir, entry.name, directory, layer);
+      }
+      const settle = (index: number): void => {
+        if (index === untyped.length) {
+          done();
+          return;
+        }
+        const name = untyped[index]!;
+        lstat(prefix + dir + name, (error, info) => {
+          try {
+            visitEntry(dir, name, error === null && info.isDirectory(), layer);
+            settle(index + 1);
+          } catch (thrown) {
+            fail(thrown);
+          }
+        });
+      };
+      settle(0);
+    };
+
+    const next = (): void => {
+      while (active < CONCURRENCY && queue.length > 0) {
+        const [dir, inherited] = queue.pop()!;
+        active++;
+        readdir(prefix + dir, { withFileTypes: true }, (error, entries) => {
+          try {
+            if (error !== null) {
+              if (dir === '')
+                return fail(new ConfigurationError(`cannot read directory ${root} (${errorCode(error)})`));
+              logger.warning(`cannot read directory ${dir.slice(0, -1)} (${errorCode(error)}); skipped`);
+              return done();
+            }
+            if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+              readGitignore(root, dir, inherited, logger)
+                .then((layer) => list(dir, entries, layer))
+                .catch(fail);
+            } else {
+              list(dir, entries, inherited);
+            }
+          } catch (thrown) {
+            fail(thrown);
+          }
+        });
+      }
+    };
+
+    next();
+  });
 }
 
 interface Glob {
@@ -350,7 +431,7 @@ async function load(
   const absolute = path.join(root, ...candidate.path.split('/'));
   let info: Stats;
   try {
-    info = await lstat(absolute);
+    info = await lstatAsync(absolute);
   } catch (error) {
     // Listed by git but deleted since: nothing to check.
     if (GONE.has(errorCode(error))) return undefined;
@@ -398,37 +479,66 @@ function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/** What a caller may add to a discovery besides the options. */
+export interface DiscoverHooks {
+  /** A git listing the caller started early (listGitFiles); used when it is of `root` and .gitignore is respected. */
+  started?: GitListing;
+  /** Called with each file as soon as it is read, in no particular order (to parse it meanwhile). Must not throw. */
+  onLoaded?: (file: LoadedFile) => void;
+}
+
 /**
  * Finds and reads every candidate under `root` (an existing directory, else a ConfigurationError).
  * Files that cannot be checked come back in `skipped` with the reason; nothing is silently dropped except
  * files listed by git that no longer exist and non-regular files.
  */
-export async function discover(root: string, options: DiscoverOptions, logger: Logger): Promise<Discovery> {
+export async function discover(
+  root: string,
+  options: DiscoverOptions,
+  logger: Logger,
+  hooks: DiscoverHooks = {},
+): Promise<Discovery> {
+  const { started, onLoaded } = hooks;
   const base = path.resolve(root);
   await checkRoot(base);
   const realRoot = await realpath(base);
 
+  const wanted = pathFilter(options.include, options.exclude);
+  let limit = limiter(CONCURRENCY);
+  let reads: Promise<LoadResult>[] = [];
+  let seen = new Set<string>();
+  // Each candidate is read as soon as it is known, at most CONCURRENCY at once. During a merge git lists a
+  // conflicted path once per stage: it is read once.
+  const accept = (candidate: Candidate): void => {
+    if (seen.has(candidate.path) || !wanted(candidate.path)) return;
+    seen.add(candidate.path);
+    const read = limit(() => load(base, realRoot, candidate, options.maxFileSize));
+    reads.push(
+      onLoaded === undefined
+        ? read
+        : read.then((result) => {
+            if (result !== undefined && 'loaded' in result) onLoaded(result.loaded);
+            return result;
+          }),
+    );
+  };
+
   let method: Discovery['method'] = 'walk';
-  let candidates: Candidate[] | undefined;
   if (options.gitignore) {
-    candidates = await candidatesFromGit(base, '', logger);
-    if (candidates !== undefined) {
+    const early = started !== undefined && started.dir === base ? started : undefined;
+    if (await candidatesFromGit(base, '', logger, accept, early)) {
       method = 'git';
-      // During a merge git lists a conflicted path once per stage.
-      candidates = [...new Map(candidates.map((c) => [c.path, c])).values()];
     } else {
       logger.debug(`${base} is not in a git work tree (or git is missing); walking the directory tree`);
+      // Whatever a listing that failed half-way handed over is still read, and dropped.
+      for (const read of reads) read.catch(() => {});
+      limit = limiter(CONCURRENCY);
+      reads = [];
+      seen = new Set();
     }
   }
-  candidates ??= await walk(base, options.gitignore, logger);
-
-  const wanted = pathFilter(options.include, options.exclude);
-  const limit = limiter(CONCURRENCY);
-  const results = await Promise.all(
-    candidates
-      .filter((c) => wanted(c.path))
-      .map((c) => limit(() => load(base, realRoot, c, options.maxFileSize))),
-  );
+  if (method === 'walk') await walk(base, options.gitignore, logger, accept);
+  const results = await Promise.all(reads);
 
   const files: LoadedFile[] = [];
   const skipped: SkippedFile[] = [];

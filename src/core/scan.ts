@@ -2,9 +2,10 @@
 import path from 'node:path';
 import { CFG007 } from '../rules/cfg007.js';
 import { RULES } from '../rules/index.js';
-import { type Discovery, discover } from './discover.js';
+import { type Discovery, discover, type LoadedFile } from './discover.js';
 import { type EvaluateInput, evaluate } from './evaluate.js';
 import type { ParsedFile } from './files.js';
+import type { GitListing } from './git-listing.js';
 import { withReferencedSettings } from './load-referenced.js';
 import type { Logger } from './logger.js';
 import { compareFindings, type Finding, type Report, reachesThreshold } from './model.js';
@@ -20,6 +21,8 @@ export interface ScanContext {
   logger: Logger;
   /** For suppressions' `until` dates; tests pin it. */
   now?: Date;
+  /** A git listing started ahead (the CLI starts one before it loads); used when it is of the scanned root. */
+  gitListing?: GitListing;
 }
 
 export function summarise(findings: Finding[], failOn: ScanOptions['failOn']) {
@@ -48,10 +51,11 @@ export function analyse(
   discovery: Pick<Discovery, 'files' | 'skipped'>,
   options: ScanOptions,
   now: Date,
+  parsedAlready?: ReadonlyMap<LoadedFile, ParsedFile | undefined>,
 ): Analysis {
   const files: ParsedFile[] = [];
   for (const loaded of discovery.files) {
-    const parsed = parseLoaded(loaded);
+    const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
   const scopes = resolveScopes(files);
@@ -98,11 +102,22 @@ export function analyse(
 /** Discover, then analyse. */
 export async function analyseTree(options: ScanOptions, context: ScanContext): Promise<Analysis> {
   const root = path.resolve(context.cwd, options.path);
-  const discovered = await discover(root, options, context.logger);
+  // Each file is parsed as soon as it is read, while git may still be walking the tree for untracked ones.
+  const parsed = new Map<LoadedFile, ParsedFile | undefined>();
+  const discovered = await discover(root, options, context.logger, {
+    started: context.gitListing,
+    onLoaded: (file) => {
+      try {
+        parsed.set(file, parseLoaded(file));
+      } catch {
+        // analyse parses it again and the failure surfaces there.
+      }
+    },
+  });
   context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
   // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
   const discovery = await withReferencedSettings(root, discovered, options.maxFileSize);
-  return analyse(discovery, options, context.now ?? new Date());
+  return analyse(discovery, options, context.now ?? new Date(), parsed);
 }
 
 export async function scan(options: ScanOptions, context: ScanContext): Promise<Report> {

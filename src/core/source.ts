@@ -32,7 +32,11 @@ export function positionAt(file: SourceFile, offset: number): { line: number; co
     if (starts[mid]! <= clamped) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: clamped - starts[lo]! + 1 };
+  // Between the CR and the LF of a CRLF is no place on the line: such an offset counts as the line's end, where
+  // the CR is (a token that ends with a CR would otherwise end one column past the line).
+  const insideCrLf =
+    clamped > starts[lo]! && file.text.charCodeAt(clamped) === 10 && file.text.charCodeAt(clamped - 1) === 13;
+  return { line: lo + 1, column: clamped - starts[lo]! + (insideCrLf ? 0 : 1) };
 }
 
 /** The span covering `length` code units from `offset`. */

@@ -3,7 +3,7 @@
 // so each one is an error; an unknown top-level key is only ignored, so it is a warning with a suggestion.
 import type { z } from 'zod';
 import type { Span } from './model.js';
-import { type JsonNode, nodeSpan, type ParsedJson } from './parse/json.js';
+import { type JsonNode, nodeAt, nodeSpan, type ParsedJson } from './parse/json.js';
 import {
   allowedKeysFromMessage,
   type CustomIssueParams,
@@ -302,23 +302,8 @@ function valueAt(root: unknown, path: Path): { found: boolean; value: unknown; p
  * Claude Code reads (CFG004 reports the duplicate itself).
  */
 function nodeAtPath(tree: JsonNode | undefined, path: Path): JsonNode | undefined {
-  let node = tree;
-  for (const segment of path) {
-    if (node === undefined) return undefined;
-    if (node.type === 'object' && typeof segment === 'string') {
-      let match: JsonNode | undefined;
-      for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
-        if (key !== undefined && key.value === segment) match = value;
-      }
-      node = match;
-    } else if (node.type === 'array' && typeof segment === 'number') {
-      node = node.children?.[segment];
-    } else {
-      return undefined;
-    }
-  }
-  return node;
+  // nodeAt indexes each object's keys once: a lookup per key stays linear on an object with 100,000 keys.
+  return nodeAt(tree, path);
 }
 
 /** The `"key": value` pair at a path, or of the nearest ancestor that exists (a missing field's parent). */

@@ -23,18 +23,49 @@ const PLACEHOLDER_WORDS = [
   'replace',
 ];
 
+// The checks below avoid regular expressions that backtrack: /\$\{\{[^}]*\}\}/ takes quadratic time on a value
+// of `${{` repeated and /^(.)\1+$/ overflows the stack on a 10 MB run of one character (test/hostile.test.ts).
+
+/** `${{ … }}` somewhere in the value (a `}}` after a `${{`, no `}` between). */
+function hasActionsExpression(value: string): boolean {
+  for (let from = 0; ; ) {
+    const open = value.indexOf('${{', from);
+    if (open === -1) return false;
+    const close = value.indexOf('}', open + 3);
+    if (close === -1) return false;
+    if (value[close + 1] === '}') return true;
+    from = close + 1;
+  }
+}
+
+/** `${ … }` somewhere in the value. */
+function hasShellExpression(value: string): boolean {
+  const open = value.indexOf('${');
+  return open !== -1 && value.indexOf('}', open + 2) !== -1;
+}
+
+/** At least two of one character (not a line break), nothing else: `********`, `00000000`. */
+function isOneCharacterRepeated(text: string): boolean {
+  const first = text[0];
+  if (text.length < 2 || first === '\n' || first === '\r' || first === '\u2028' || first === '\u2029')
+    return false;
+  for (let i = 1; i < text.length; i++) if (text[i] !== first) return false;
+  return true;
+}
+
 /** A value that stands for a credential rather than being one (SPEC §6, SEC001). */
 export function isPlaceholder(raw: string): boolean {
   const value = raw.trim();
   if (value === '') return true;
-  if (/\$\{\{[^}]*\}\}/.test(value)) return true; // ${{ secrets.X }}
-  if (/\$\{[^}]*\}/.test(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${VAR}, $VAR
+  if (hasActionsExpression(value)) return true; // ${{ secrets.X }}
+  if (hasShellExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${VAR}, $VAR
   if (/^<[^>]*>$/.test(value)) return true;
   const lower = value.toLowerCase();
   // What follows a known key prefix is what matters: sk-ant-xxxxxxxx is a placeholder too.
   const body = lower.replace(/^sk-ant-(api\d+-|oat\d+-|admin\d+-)?/, '');
-  if (body.startsWith('xxx') || /^test([-_.]|$)/.test(body) || body.includes('...') || body.includes('…')) return true;
-  if (/^(.)\1+$/.test(body)) return true; // ******** or 00000000
+  if (body.startsWith('xxx') || /^test([-_.]|$)/.test(body) || body.includes('...') || body.includes('…'))
+    return true;
+  if (isOneCharacterRepeated(body)) return true; // ******** or 00000000
   return PLACEHOLDER_WORDS.some((word) => lower.includes(word));
 }
 
@@ -86,13 +117,15 @@ function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
 /** For files that did not parse: a line-by-line look for Anthropic keys. */
 function textSecrets(source: SourceFile): RawFinding[] {
   const out: RawFinding[] = [];
+  const lines = new Set<number>();
   const pattern = new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g');
   for (const match of source.text.matchAll(pattern)) {
     const start = match.index ?? 0;
     const token = match[0];
     if (isPlaceholder(token)) continue;
     const line = positionAt(source, start).line;
-    if (out.some((f) => f.line === line)) continue;
+    if (lines.has(line)) continue;
+    lines.add(line);
     out.push(
       finding({ file: source.path, ...spanAt(source, start, token.length) }, 'An Anthropic key', null),
     );
@@ -141,8 +174,11 @@ function namedTextSecrets(source: SourceFile): RawFinding[] {
 /** Both text scans for a file that did not parse, one finding per line. */
 function unparsedSecrets(source: SourceFile): RawFinding[] {
   const out: RawFinding[] = [];
+  const lines = new Set<number>();
   for (const f of [...namedTextSecrets(source), ...textSecrets(source)]) {
-    if (!out.some((o) => o.line === f.line)) out.push(f);
+    if (lines.has(f.line)) continue;
+    lines.add(f.line);
+    out.push(f);
   }
   return out;
 }

@@ -224,13 +224,28 @@ export function nodeAt(tree: JsonNode | undefined, path: (string | number)[]): J
       continue;
     }
     if (node.type !== 'object') return undefined;
-    let found: JsonNode | undefined;
-    for (const property of node.children ?? []) {
-      if (property.children?.[0]?.value === segment) found = property.children[1];
-    }
-    node = found;
+    node = valuesByKey(node).get(segment);
   }
   return node;
+}
+
+const objectIndex = new WeakMap<JsonNode, Map<unknown, JsonNode | undefined>>();
+
+/**
+ * An object node's values by key (the last of duplicates), built on first use: rules and scopes look up every
+ * key of an object, and a scan property by property would make a 100,000-key object cost 10^10 steps.
+ */
+function valuesByKey(object: JsonNode): Map<unknown, JsonNode | undefined> {
+  let index = objectIndex.get(object);
+  if (index === undefined) {
+    index = new Map();
+    for (const property of object.children ?? []) {
+      const key = property.children?.[0];
+      if (key !== undefined) index.set(key.value, property.children?.[1]);
+    }
+    objectIndex.set(object, index);
+  }
+  return index;
 }
 
 /** Span of a node (a value, or a whole `"key": value` property node). */
