@@ -134,7 +134,8 @@ describe.each(['walk', 'git'] as const)('hostile trees (%s)', (mode) => {
     expect(found).toEqual(['CFG008 .claude/settings.json:1:1', 'CFG008 .env:1:1', 'CFG008 sub/.envrc:1:1']);
     expect(messageOf(report, 'CFG008', '.env')).toBe(notChecked('.env', LEAVES_ROOT));
     expect(renderJson(report)).not.toContain('Q7vR2mK9pL4xT8wN');
-    expect(report.scopes).toEqual([]);
+    // The unread settings file still forms its scope, contributing nothing, so policy rules cannot be bypassed.
+    expect(report.scopes).toEqual([{ id: '.', kind: 'project', files: ['.claude/settings.json'] }]);
   });
 
   it.skipIf(!POSIX)('ends on symlink loops, of directories and of files', async () => {

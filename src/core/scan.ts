@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { CFG007 } from '../rules/cfg007.js';
 import { RULES } from '../rules/index.js';
-import { type Discovery, discover, type LoadedFile } from './discover.js';
+import { classify, type Discovery, discover, type LoadedFile } from './discover.js';
 import { type EvaluateInput, evaluate } from './evaluate.js';
-import type { ParsedFile } from './files.js';
+import type { ParsedFile, SettingsFile, SkippedFile } from './files.js';
 import type { GitListing } from './git-listing.js';
 import { withReferencedSettings } from './load-referenced.js';
 import type { Logger } from './logger.js';
@@ -12,6 +12,7 @@ import { compareFindings, type Finding, type Report, reachesThreshold } from './
 import type { ScanOptions } from './options.js';
 import { parseLoaded } from './parse-files.js';
 import { resolveScopes, type Scope } from './scope.js';
+import { createSourceFile } from './source.js';
 import { applySuppressions, collectSuppressions } from './suppress.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -46,6 +47,28 @@ export interface Analysis {
 
 const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
 
+/**
+ * A settings file that was not read (too large, not text, a symlink out of the root) still belongs to its scope and
+ * contributes nothing, as a broken one does: skipping it must not make the scope's requirements disappear.
+ */
+function unreadSettings(skipped: readonly SkippedFile[], files: readonly ParsedFile[]): SettingsFile[] {
+  const read = new Set(files.map((f) => f.source.path));
+  const out: SettingsFile[] = [];
+  for (const file of skipped) {
+    const candidate = classify(file.path);
+    if (candidate?.kind !== 'settings' || read.has(file.path)) continue;
+    out.push({
+      kind: 'settings',
+      role: candidate.role ?? 'project',
+      source: createSourceFile(file.path, ''),
+      json: { ok: false, value: undefined, tree: undefined, problems: [] },
+      settings: undefined,
+      validation: [],
+    });
+  }
+  return out;
+}
+
 /** The pure part of a scan: from the files discovery read to the report, suppressions applied. */
 export function analyse(
   discovery: Pick<Discovery, 'files' | 'skipped'>,
@@ -58,7 +81,7 @@ export function analyse(
     const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
-  const scopes = resolveScopes(files);
+  const scopes = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)]);
   const input: EvaluateInput = {
     rules: RULES,
     files,
