@@ -868,3 +868,14 @@ describe('hostile YAML', () => {
     expect([...scope!.env.values()].map((v) => [v.name, v.location.line])).toEqual([['K', 2]]);
   });
 });
+
+describe('expressions', () => {
+  it('are found in linear time, and only when closed', async () => {
+    const { hasExpression } = await import('../src/core/parse/workflow.js');
+    expect(hasExpression('a ${{ secrets.X }} b')).toBe(true);
+    expect(hasExpression('${{ never closed')).toBe(false);
+    expect(hasExpression('}} ${{')).toBe(false);
+    // The quadratic regex this replaced ran for minutes on this input; the test timeout guards against its return.
+    expect(hasExpression('${{'.repeat(300_000))).toBe(false);
+  });
+});

@@ -108,11 +108,11 @@ export interface ParsedWorkflow {
   strings: WorkflowString[];
 }
 
-const EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
-
 /** A value GitHub computes at run time (`${{ secrets.X }}`, `${{ matrix.provider }}` …). */
 export function hasExpression(value: string): boolean {
-  return EXPRESSION.test(value);
+  // indexOf, not a lazy regex: a value of many `${{` without `}}` would make the regex quadratic.
+  const start = value.indexOf('${{');
+  return start >= 0 && value.indexOf('}}', start + 3) >= 0;
 }
 
 const CLAUDE_ACTIONS = [
