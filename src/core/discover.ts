@@ -414,7 +414,8 @@ function notText(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-type LoadResult = { loaded: LoadedFile } | { skipped: SkippedFile } | undefined;
+/** A candidate read and decoded, a reason it was not checked, or undefined when it is gone or not a file. */
+export type LoadResult = { loaded: LoadedFile } | { skipped: SkippedFile } | undefined;
 
 function skip(candidate: Candidate, reason: string): LoadResult {
   return { skipped: { path: candidate.path, reason, location: { file: candidate.path, ...FIRST_LINE } } };
@@ -422,7 +423,11 @@ function skip(candidate: Candidate, reason: string): LoadResult {
 
 const GONE = new Set(['ENOENT', 'ENOTDIR']);
 
-async function load(
+/**
+ * Read one candidate with every guard: inside the real root (symlinks resolved, parents included), under the size
+ * cap, text, UTF-8. `realRoot` is the root after realpath.
+ */
+export async function loadCandidate(
   root: string,
   realRoot: string,
   candidate: Candidate,
@@ -512,7 +517,7 @@ export async function discover(
   const accept = (candidate: Candidate): void => {
     if (seen.has(candidate.path) || !wanted(candidate.path)) return;
     seen.add(candidate.path);
-    const read = limit(() => load(base, realRoot, candidate, options.maxFileSize));
+    const read = limit(() => loadCandidate(base, realRoot, candidate, options.maxFileSize));
     reads.push(
       onLoaded === undefined
         ? read

@@ -2,66 +2,11 @@
 // runs with, but no file name marks them, so discovery cannot find them. The same care as discovery: nothing
 // outside the scanned root (symlinks resolved), nothing over the size cap, text only; what cannot be checked is
 // reported (CFG008), and a file that does not exist is left alone (an earlier step may create it).
-import type { Stats } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { realpath } from 'node:fs/promises';
 import { referencedSettingsPaths } from './ci-scopes.js';
-import type { Discovery, LoadedFile } from './discover.js';
+import { type Discovery, type LoadedFile, loadCandidate } from './discover.js';
 import type { ParsedFile, SkippedFile } from './files.js';
 import { parseLoaded } from './parse-files.js';
-import { createSourceFile, FIRST_LINE } from './source.js';
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-function skipped(file: string, reason: string): SkippedFile {
-  return { path: file, reason, location: { file, ...FIRST_LINE } };
-}
-
-function isInside(realRoot: string, target: string): boolean {
-  const relative = path.relative(realRoot, target);
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
-async function loadOne(
-  root: string,
-  realRoot: string,
-  file: string,
-  maxFileSize: number,
-): Promise<LoadedFile | SkippedFile | undefined> {
-  let real: string;
-  try {
-    real = await realpath(path.join(root, ...file.split('/')));
-  } catch {
-    return undefined;
-  }
-  if (!isInside(realRoot, real)) return skipped(file, 'a symlink that leaves the scanned root; not followed');
-  let info: Stats;
-  try {
-    info = await stat(real);
-  } catch {
-    return undefined;
-  }
-  if (!info.isFile()) return undefined;
-  if (info.size > maxFileSize) return skipped(file, `larger than ${maxFileSize} bytes`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(real);
-  } catch {
-    return skipped(file, 'not readable');
-  }
-  if (bytes.length > maxFileSize) return skipped(file, `larger than ${maxFileSize} bytes`);
-  if (bytes.includes(0)) return skipped(file, 'not a text file');
-  let text: string;
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    return skipped(file, 'not valid UTF-8');
-  }
-  return {
-    candidate: { path: file, kind: 'settings', role: 'action' },
-    source: createSourceFile(file, text),
-  };
-}
 
 /** Loads `paths` (relative to `root`, with `/`) as settings files of role `action`. */
 export async function loadReferencedSettings(
@@ -74,10 +19,15 @@ export async function loadReferencedSettings(
   if (paths.length === 0) return { files, skipped: skippedFiles };
   const realRoot = await realpath(root);
   for (const file of paths) {
-    const result = await loadOne(root, realRoot, file, maxFileSize);
+    const result = await loadCandidate(
+      root,
+      realRoot,
+      { path: file, kind: 'settings', role: 'action' },
+      maxFileSize,
+    );
     if (result === undefined) continue;
-    if ('candidate' in result) files.push(result);
-    else skippedFiles.push(result);
+    if ('loaded' in result) files.push(result.loaded);
+    else skippedFiles.push(result.skipped);
   }
   return { files, skipped: skippedFiles };
 }
