@@ -41,11 +41,12 @@ export async function withReferencedSettings(
   root: string,
   discovery: Discovery,
   maxFileSize: number,
+  parsedAlready?: ReadonlyMap<LoadedFile, ParsedFile | undefined>,
 ): Promise<Discovery> {
   const workflows: ParsedFile[] = [];
   for (const loaded of discovery.files) {
     if (loaded.candidate.kind !== 'workflow') continue;
-    const parsed = parseLoaded(loaded);
+    const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) workflows.push(parsed);
   }
   const known = new Set([

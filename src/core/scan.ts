@@ -139,7 +139,7 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
   });
   context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
   // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
-  const discovery = await withReferencedSettings(root, discovered, options.maxFileSize);
+  const discovery = await withReferencedSettings(root, discovered, options.maxFileSize, parsed);
   return analyse(discovery, options, context.now ?? new Date(), parsed);
 }
 
