@@ -22455,10 +22455,11 @@ const PROVIDER_INPUTS = {
     use_vertex: 'CLAUDE_CODE_USE_VERTEX',
     use_foundry: 'CLAUDE_CODE_USE_FOUNDRY',
 };
-const EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
 /** A value GitHub computes at run time (`${{ secrets.X }}`, `${{ matrix.provider }}` …). */
 function hasExpression(value) {
-    return EXPRESSION.test(value);
+    // indexOf, not a lazy regex: a value of many `${{` without `}}` would make the regex quadratic.
+    const start = value.indexOf('${{');
+    return start >= 0 && value.indexOf('}}', start + 3) >= 0;
 }
 const CLAUDE_ACTIONS = [
     'anthropics/claude-code-action',
@@ -27561,7 +27562,11 @@ function skip(candidate, reason) {
     return { skipped: { path: candidate.path, reason, location: { file: candidate.path, ...FIRST_LINE } } };
 }
 const GONE = new Set(['ENOENT', 'ENOTDIR']);
-async function load(root, realRoot, candidate, maxFileSize) {
+/**
+ * Read one candidate with every guard: inside the real root (symlinks resolved, parents included), under the size
+ * cap, text, UTF-8. `realRoot` is the root after realpath.
+ */
+async function loadCandidate(root, realRoot, candidate, maxFileSize) {
     const absolute = external_node_path_namespaceObject.join(root, ...candidate.path.split('/'));
     let info;
     try {
@@ -27643,7 +27648,7 @@ async function discover(root, options, logger, hooks = {}) {
         if (seen.has(candidate.path) || !wanted(candidate.path))
             return;
         seen.add(candidate.path);
-        const read = limit(() => load(base, realRoot, candidate, options.maxFileSize));
+        const read = limit(() => loadCandidate(base, realRoot, candidate, options.maxFileSize));
         reads.push(onLoaded === undefined
             ? read
             : read.then((result) => {
@@ -29711,63 +29716,14 @@ function parseLoaded(loaded) {
 }
 
 ;// CONCATENATED MODULE: ./build/bundle-src/src/core/load-referenced.js
+// Reads the files that workflows name in claude-code-action's `settings` input: they are settings Claude Code
+// runs with, but no file name marks them, so discovery cannot find them. The same care as discovery: nothing
+// outside the scanned root (symlinks resolved), nothing over the size cap, text only; what cannot be checked is
+// reported (CFG008), and a file that does not exist is left alone (an earlier step may create it).
 
 
 
 
-
-const load_referenced_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-function skipped(file, reason) {
-    return { path: file, reason, location: { file, ...FIRST_LINE } };
-}
-function load_referenced_isInside(realRoot, target) {
-    const relative = external_node_path_namespaceObject.relative(realRoot, target);
-    return relative !== '..' && !relative.startsWith(`..${external_node_path_namespaceObject.sep}`) && !external_node_path_namespaceObject.isAbsolute(relative);
-}
-async function loadOne(root, realRoot, file, maxFileSize) {
-    let real;
-    try {
-        real = await (0,promises_namespaceObject.realpath)(external_node_path_namespaceObject.join(root, ...file.split('/')));
-    }
-    catch {
-        return undefined;
-    }
-    if (!load_referenced_isInside(realRoot, real))
-        return skipped(file, 'a symlink that leaves the scanned root; not followed');
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.stat)(real);
-    }
-    catch {
-        return undefined;
-    }
-    if (!info.isFile())
-        return undefined;
-    if (info.size > maxFileSize)
-        return skipped(file, `larger than ${maxFileSize} bytes`);
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(real);
-    }
-    catch {
-        return skipped(file, 'not readable');
-    }
-    if (bytes.length > maxFileSize)
-        return skipped(file, `larger than ${maxFileSize} bytes`);
-    if (bytes.includes(0))
-        return skipped(file, 'not a text file');
-    let text;
-    try {
-        text = load_referenced_UTF8.decode(bytes);
-    }
-    catch {
-        return skipped(file, 'not valid UTF-8');
-    }
-    return {
-        candidate: { path: file, kind: 'settings', role: 'action' },
-        source: createSourceFile(file, text),
-    };
-}
 /** Loads `paths` (relative to `root`, with `/`) as settings files of role `action`. */
 async function loadReferencedSettings(root, paths, maxFileSize) {
     const files = [];
@@ -29776,13 +29732,13 @@ async function loadReferencedSettings(root, paths, maxFileSize) {
         return { files, skipped: skippedFiles };
     const realRoot = await (0,promises_namespaceObject.realpath)(root);
     for (const file of paths) {
-        const result = await loadOne(root, realRoot, file, maxFileSize);
+        const result = await loadCandidate(root, realRoot, { path: file, kind: 'settings', role: 'action' }, maxFileSize);
         if (result === undefined)
             continue;
-        if ('candidate' in result)
-            files.push(result);
+        if ('loaded' in result)
+            files.push(result.loaded);
         else
-            skippedFiles.push(result);
+            skippedFiles.push(result.skipped);
     }
     return { files, skipped: skippedFiles };
 }
@@ -29790,12 +29746,12 @@ function load_referenced_byPath(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 /** Discovery plus the settings files its workflows name (see `referencedSettingsPaths`). */
-async function withReferencedSettings(root, discovery, maxFileSize) {
+async function withReferencedSettings(root, discovery, maxFileSize, parsedAlready) {
     const workflows = [];
     for (const loaded of discovery.files) {
         if (loaded.candidate.kind !== 'workflow')
             continue;
-        const parsed = parseLoaded(loaded);
+        const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
         if (parsed !== undefined)
             workflows.push(parsed);
     }
@@ -29826,6 +29782,7 @@ async function withReferencedSettings(root, discovery, maxFileSize) {
 
 
 
+
 function summarise(findings, failOn) {
     const count = (severity) => findings.filter((f) => f.severity === severity).length;
     return {
@@ -29836,6 +29793,28 @@ function summarise(findings, failOn) {
     };
 }
 const scan_KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
+/**
+ * A settings file that was not read (too large, not text, a symlink out of the root) still belongs to its scope and
+ * contributes nothing, as a broken one does: skipping it must not make the scope's requirements disappear.
+ */
+function unreadSettings(skipped, files) {
+    const read = new Set(files.map((f) => f.source.path));
+    const out = [];
+    for (const file of skipped) {
+        const candidate = classify(file.path);
+        if (candidate?.kind !== 'settings' || read.has(file.path))
+            continue;
+        out.push({
+            kind: 'settings',
+            role: candidate.role ?? 'project',
+            source: createSourceFile(file.path, ''),
+            json: { ok: false, value: undefined, tree: undefined, problems: [] },
+            settings: undefined,
+            validation: [],
+        });
+    }
+    return out;
+}
 /** The pure part of a scan: from the files discovery read to the report, suppressions applied. */
 function analyse(discovery, options, now, parsedAlready) {
     const files = [];
@@ -29844,7 +29823,7 @@ function analyse(discovery, options, now, parsedAlready) {
         if (parsed !== undefined)
             files.push(parsed);
     }
-    const scopes = resolveScopes(files);
+    const scopes = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)]);
     const input = {
         rules: RULES,
         files,
@@ -29902,7 +29881,7 @@ async function analyseTree(options, context) {
     });
     context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
     // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
-    const discovery = await withReferencedSettings(root, discovered, options.maxFileSize);
+    const discovery = await withReferencedSettings(root, discovered, options.maxFileSize, parsed);
     return analyse(discovery, options, context.now ?? new Date(), parsed);
 }
 async function scan(options, context) {
