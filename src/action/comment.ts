@@ -13,8 +13,7 @@ export const COMMENT_LIMIT = 65_536;
 const COMMENT_MAX_LENGTH = COMMENT_LIMIT - 1_024;
 
 export type CommentPlan =
-  | { action: 'none'; reason: string }
-  | { action: 'sync'; pullRequest: number; createIfMissing: boolean };
+  { action: 'none'; reason: string } | { action: 'sync'; pullRequest: number; createIfMissing: boolean };
 
 /**
  * Whether to talk to the API at all, decided from what is known without asking it:

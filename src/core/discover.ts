@@ -149,7 +149,7 @@ const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0'].map((marker) =>
 function markedEntries(listing: Buffer): [number, number][] {
   const entries = new Map<number, number>();
   for (const marker of MARKERS) {
-    for (let at = listing.indexOf(marker); at !== -1; ) {
+    for (let at = listing.indexOf(marker); at !== -1;) {
       const start = at === 0 ? 0 : listing.lastIndexOf(0, at - 1) + 1;
       let end = listing.indexOf(0, at);
       if (end === -1) end = listing.length;

@@ -160,8 +160,7 @@ function problemsFromIssue(
 
   const span = pairSpan(source, tree, path);
   const params = (issue.code === 'custom' ? issue.params : undefined) as
-    | Partial<CustomIssueParams>
-    | undefined;
+    Partial<CustomIssueParams> | undefined;
   if (typeof params?.fix === 'string') {
     const last = path[path.length - 1];
     const message =

@@ -28,7 +28,7 @@ const PLACEHOLDER_WORDS = [
 
 /** `${{ … }}` somewhere in the value (a `}}` after a `${{`, no `}` between). */
 function hasActionsExpression(value: string): boolean {
-  for (let from = 0; ; ) {
+  for (let from = 0; ;) {
     const open = value.indexOf('${{', from);
     if (open === -1) return false;
     const close = value.indexOf('}', open + 3);
