@@ -12266,8 +12266,6038 @@ const earlyListing = startListing();
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/errors.js
+/**
+ * A mistake the user can fix (a bad option, a missing path, an invalid config file).
+ * Adapters print its message as one line and exit 2; anything else that escapes is a bug.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** The one-line text shown for an error that escaped: the user's mistake as is, a bug as a bug. */
+function describeError(error) {
+    if (error instanceof ConfigurationError)
+        return error.message;
+    const detail = error instanceof Error ? error.message : String(error);
+    return `internal error (please report it): ${detail.split('\n')[0]}`;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg007.js
+const CFG007 = {
+    id: 'CFG007',
+    title: 'A suppression is not valid',
+    policies: ['hygiene'],
+    severity: 'warning',
+    rationale: 'A suppression takes a finding out of the verdict. Without a reason a reviewer cannot judge it; after its `until` date the exception was meant to end; with a rule id that does not exist it silences nothing while looking as if it did. Each of these suppresses nothing and is reported instead.',
+    remediation: 'Write `# claude-code-policy: ignore <RULE> -- <reason>` with a real rule id and a reason, or give the config entry a reason and a later `until`, or remove it.',
+    // The suppression stage (core/suppress.ts) finds these: it is the one place that sees the config file, every
+    // file's comments and the clock. Its findings go through evaluate with this rule's metadata, so `rules:` and
+    // --policy apply to CFG007 like to any other rule.
+    check: () => [],
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg001.js
+const CFG001 = {
+    id: 'CFG001',
+    title: 'File does not parse',
+    policies: ['hygiene'],
+    severity: 'error',
+    rationale: 'Claude Code parses settings files as strict JSON. A // comment, a trailing comma or a truncated file is a syntax error: Claude Code reports a "Settings Error" and ignores the whole file, so none of its settings or env variables apply (docs: settings). A workflow that is not valid YAML does not run at all, and claude-code-action fails the step when its inline settings input is not valid JSON.',
+    remediation: 'Fix the syntax error at the reported line and column: remove comments and trailing commas.',
+    check(context) {
+        const findings = [];
+        for (const file of context.files) {
+            if (file.kind === 'dotenv')
+                continue;
+            if (file.kind === 'workflow') {
+                for (const problem of file.workflow.problems) {
+                    if (problem.ruleId !== 'CFG001')
+                        continue;
+                    findings.push({
+                        ruleId: 'CFG001',
+                        file: file.source.path,
+                        ...problem.span,
+                        scope: null,
+                        message: `${problem.message}.`,
+                        fix: problem.syntax === 'yaml'
+                            ? `Fix the YAML at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\`; GitHub does not run a workflow that does not parse.`
+                            : `Fix the JSON of the \`settings\` input at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (strict JSON: no comments, no trailing commas).`,
+                    });
+                }
+                continue;
+            }
+            for (const problem of file.json.problems) {
+                if (problem.ruleId !== 'CFG001')
+                    continue;
+                const consequence = file.kind === 'settings' ? ' Claude Code ignores this whole file, its env included.' : '';
+                findings.push({
+                    ruleId: 'CFG001',
+                    file: file.source.path,
+                    ...problem.span,
+                    scope: null,
+                    message: `${problem.message}.${consequence}`.replace('..', '.'),
+                    fix: `Fix the syntax at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (${file.kind === 'devcontainer' ? 'comments and trailing commas are allowed here' : 'strict JSON: no comments, no trailing commas'}).`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/validation-findings.js
+/** The findings of one rule among the problems settings validation recorded (CFG002, CFG003). */
+function validationFindings(context, ruleId) {
+    const findings = [];
+    for (const file of context.files) {
+        if (file.kind !== 'settings')
+            continue;
+        for (const problem of file.validation) {
+            if (problem.ruleId !== ruleId)
+                continue;
+            findings.push({
+                ruleId,
+                file: file.source.path,
+                ...problem.span,
+                scope: null,
+                message: problem.message,
+                fix: problem.fix,
+            });
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg002.js
+
+const CFG002 = {
+    id: 'CFG002',
+    title: 'A setting has the wrong type or value',
+    policies: ['hygiene'],
+    severity: 'error',
+    rationale: 'Claude Code validates settings against their documented types: env values must be strings, env names must match ^[A-Z_][A-Z0-9_]*$, cleanupPeriodDays must be a whole number of at least 1, forceLoginMethod one of claudeai, console or gateway. A wrong value is skipped, or rejects the file (docs: settings-reference).',
+    remediation: 'Write the value with the documented type, as the finding says.',
+    check(context) {
+        return validationFindings(context, 'CFG002');
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg003.js
+
+const CFG003 = {
+    id: 'CFG003',
+    title: 'Unknown setting',
+    policies: ['hygiene'],
+    severity: 'warning',
+    rationale: 'Unknown top-level keys are accepted and ignored without a word, so a typo silently leaves the default in force (docs: settings-reference lists every key).',
+    remediation: 'Correct the key name (the finding suggests the closest known key) or remove it.',
+    check(context) {
+        return validationFindings(context, 'CFG003');
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg004.js
+const CFG004 = {
+    id: 'CFG004',
+    title: 'Duplicate key',
+    policies: ['hygiene'],
+    severity: 'error',
+    rationale: 'When a JSON object names a key twice, Claude Code (JSON.parse) uses the last value and ignores the first. A reviewer who reads the first one is misled about what applies.',
+    remediation: 'Keep one of the two keys, with the value you mean.',
+    check(context) {
+        const findings = [];
+        for (const file of context.files) {
+            if (file.kind === 'dotenv')
+                continue;
+            const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
+            for (const problem of problems) {
+                if (problem.ruleId !== 'CFG004')
+                    continue;
+                findings.push({
+                    ruleId: 'CFG004',
+                    file: file.source.path,
+                    ...problem.span,
+                    scope: null,
+                    message: problem.message,
+                    fix: `Remove one of the duplicate keys in \`${file.source.path}\`, keeping the value you mean.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg005.js
+const CFG005 = {
+    id: 'CFG005',
+    title: 'Env file line cannot be parsed',
+    policies: ['hygiene'],
+    severity: 'warning',
+    rationale: 'Tools that load env files skip a line they cannot parse, so the variable it meant to set is silently missing. Lines must read NAME=value, optionally with export and quotes.',
+    remediation: 'Rewrite the line as NAME=value (quote values with spaces or #).',
+    check(context) {
+        const findings = [];
+        for (const file of context.files) {
+            if (file.kind !== 'dotenv')
+                continue;
+            for (const problem of file.dotenv.problems) {
+                findings.push({
+                    ruleId: 'CFG005',
+                    file: file.source.path,
+                    ...problem.span,
+                    scope: null,
+                    message: problem.message,
+                    fix: `Rewrite line ${problem.span.line} of \`${file.source.path}\` as NAME=value.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/source.js
+function createSourceFile(path, text) {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const lineStarts = [0];
+    for (let i = 0; i < body.length; i++) {
+        const c = body.charCodeAt(i);
+        if (c === 10)
+            lineStarts.push(i + 1);
+        else if (c === 13 && body.charCodeAt(i + 1) !== 10)
+            lineStarts.push(i + 1);
+    }
+    return { path, text: body, lineStarts };
+}
+/** 1-based line and column of a 0-based offset (columns count UTF-16 code units, as editors and SARIF do). */
+function positionAt(file, offset) {
+    const starts = file.lineStarts;
+    const clamped = Math.max(0, Math.min(offset, file.text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= clamped)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    // Between the CR and the LF of a CRLF is no place on the line: such an offset counts as the line's end, where
+    // the CR is (a token that ends with a CR would otherwise end one column past the line).
+    const insideCrLf = clamped > starts[lo] && file.text.charCodeAt(clamped) === 10 && file.text.charCodeAt(clamped - 1) === 13;
+    return { line: lo + 1, column: clamped - starts[lo] + (insideCrLf ? 0 : 1) };
+}
+/** The span covering `length` code units from `offset`. */
+function spanAt(file, offset, length) {
+    const start = positionAt(file, offset);
+    const end = positionAt(file, offset + Math.max(0, length));
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+/** The whole of a 1-based line, without its line break. */
+function lineSpan(file, line) {
+    const starts = file.lineStarts;
+    const index = Math.max(1, Math.min(line, starts.length)) - 1;
+    const start = starts[index];
+    let end = index + 1 < starts.length ? starts[index + 1] : file.text.length;
+    while (end > start && (file.text.charCodeAt(end - 1) === 10 || file.text.charCodeAt(end - 1) === 13))
+        end--;
+    return { line: index + 1, column: 1, endLine: index + 1, endColumn: end - start + 1 };
+}
+/** The text of a 1-based line, without its line break. */
+function lineText(file, line) {
+    const span = lineSpan(file, line);
+    const start = file.lineStarts[span.line - 1];
+    return file.text.slice(start, start + span.endColumn - 1);
+}
+/** Where a finding about a file as a whole points: its first line. */
+const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg006.js
+
+const CFG006 = {
+    id: 'CFG006',
+    title: 'Personal settings file is committed',
+    policies: ['hygiene'],
+    severity: 'warning',
+    rationale: ".claude/settings.local.json holds one person's overrides and wins over .claude/settings.json. Claude Code keeps it out of git; committed, it silently overrides the shared, reviewed settings on every clone (docs: settings).",
+    remediation: 'Move shared keys to .claude/settings.json, then `git rm --cached` the local file and add it to .gitignore.',
+    check(context) {
+        const findings = [];
+        for (const file of context.files) {
+            if (file.kind !== 'settings' || file.role !== 'local')
+                continue;
+            const scope = context.scopes.find((s) => s.files.includes(file.source.path));
+            findings.push({
+                ruleId: 'CFG006',
+                file: file.source.path,
+                ...FIRST_LINE,
+                scope: scope?.id ?? null,
+                message: `\`${file.source.path}\` is part of the repository: this personal file overrides the shared settings on every clone.`,
+                fix: `Move shared keys to .claude/settings.json, run \`git rm --cached ${file.source.path}\` and add it to .gitignore.`,
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg008.js
+const CFG008 = {
+    id: 'CFG008',
+    title: 'File was not checked',
+    policies: ['hygiene'],
+    severity: 'warning',
+    rationale: 'A configuration file that could not be checked may hold anything. Files larger than the size cap, binary or non-UTF-8 files, JSON nested beyond the supported depth and symlinks that leave the scanned root are reported instead of being passed over in silence.',
+    remediation: 'Replace the file with a regular UTF-8 text file inside the repository, or exclude it explicitly.',
+    check(context) {
+        const findings = context.skipped.map((skipped) => ({
+            ruleId: 'CFG008',
+            ...skipped.location,
+            scope: null,
+            message: `\`${skipped.path}\` was not checked: ${skipped.reason}.`,
+            fix: `Make \`${skipped.path}\` a regular UTF-8 text file inside the repository, or exclude it with --exclude.`,
+        }));
+        for (const file of context.files) {
+            if (file.kind === 'dotenv')
+                continue;
+            const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
+            for (const problem of problems) {
+                if (problem.ruleId !== 'CFG008')
+                    continue;
+                findings.push({
+                    ruleId: 'CFG008',
+                    file: file.source.path,
+                    ...problem.span,
+                    scope: null,
+                    message: `\`${file.source.path}\` was not checked: ${problem.message}.`,
+                    fix: `Flatten the structure of \`${file.source.path}\`; no Claude Code setting needs such depth.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/env.js
+// Claude Code's truthiness rules for environment variables (docs: env-vars, note under "Variables").
+// Presence-only variables are on for any non-empty value, "0" and "false" included; every other switch is
+// on for 1/true and off for 0/false/empty, in any casing.
+/** Any non-empty value turns these on (env-vars page); "0" still means on. */
+const PRESENCE_ONLY = new Set([
+    'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC',
+    'DISABLE_TELEMETRY',
+    'DISABLE_ERROR_REPORTING',
+    'CLAUDE_CODE_TMUX_TRUECOLOR',
+    'FALLBACK_FOR_ALL_PRIMARY_MODELS',
+    'IS_DEMO',
+]);
+const NONESSENTIAL = 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC';
+/** Each selects a provider whose traffic is outside Anthropic's ZDR (env-vars, data-usage pages). */
+const PROVIDER_VARIABLES = [
+    'CLAUDE_CODE_USE_BEDROCK',
+    'CLAUDE_CODE_USE_VERTEX',
+    'CLAUDE_CODE_USE_FOUNDRY',
+    'CLAUDE_CODE_USE_MANTLE',
+    'CLAUDE_CODE_USE_ANTHROPIC_AWS',
+];
+const PROVIDER_NAMES = {
+    CLAUDE_CODE_USE_BEDROCK: 'Amazon Bedrock',
+    CLAUDE_CODE_USE_VERTEX: "Google Cloud's Agent Platform (formerly Vertex AI)",
+    CLAUDE_CODE_USE_FOUNDRY: 'Microsoft Foundry',
+    CLAUDE_CODE_USE_MANTLE: 'Bedrock Mantle',
+    CLAUDE_CODE_USE_ANTHROPIC_AWS: 'Claude Platform on AWS',
+};
+/** Endpoint overrides: each sends API traffic to the host it names. */
+const BASE_URL_VARIABLES = [
+    'ANTHROPIC_BASE_URL',
+    'ANTHROPIC_BEDROCK_BASE_URL',
+    'ANTHROPIC_BEDROCK_MANTLE_BASE_URL',
+    'ANTHROPIC_VERTEX_BASE_URL',
+    'ANTHROPIC_FOUNDRY_BASE_URL',
+    'ANTHROPIC_AWS_BASE_URL',
+];
+/** OpenTelemetry switches that put conversation content into exported logs (monitoring-usage page). */
+const OTEL_CONTENT_VARIABLES = [
+    'OTEL_LOG_USER_PROMPTS',
+    'OTEL_LOG_ASSISTANT_RESPONSES',
+    'OTEL_LOG_TOOL_CONTENT',
+    'OTEL_LOG_TOOL_DETAILS',
+    'OTEL_LOG_RAW_API_BODIES',
+];
+/** Variables whose value is a credential (authentication page). */
+const env_CREDENTIAL_VARIABLES = new Set([
+    'ANTHROPIC_API_KEY',
+    'ANTHROPIC_AUTH_TOKEN',
+    'CLAUDE_CODE_OAUTH_TOKEN',
+    'AWS_BEARER_TOKEN_BEDROCK',
+    'ANTHROPIC_FOUNDRY_API_KEY',
+    'ANTHROPIC_AWS_API_KEY',
+]);
+function isPresenceOnly(name) {
+    return PRESENCE_ONLY.has(name);
+}
+/** The state of one value under Claude Code's rule for the variable it is set on. */
+function switchValue(name, value, unknown = false) {
+    if (isPresenceOnly(name))
+        return unknown || value !== '' ? 'on' : 'off';
+    if (unknown)
+        return 'unknown';
+    const v = value.trim().toLowerCase();
+    if (v === '1' || v === 'true')
+        return 'on';
+    return 'off';
+}
+/** Values that read as "off" to a person but that Claude Code reads as set on a presence-only variable. */
+function looksLikeOff(value) {
+    return ['0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+}
+/** What a value of an environment map reads as; a missing variable is off. */
+function stateOf(env, name) {
+    const entry = env.get(name);
+    return entry === undefined ? 'off' : switchValue(name, entry.value, entry.unknown);
+}
+/** The strongest of several states: on beats unknown beats off. */
+function anyOn(states) {
+    if (states.includes('on'))
+        return 'on';
+    if (states.includes('unknown'))
+        return 'unknown';
+    return 'off';
+}
+
+// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
+var main = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/parse/json.js
+// Strict JSON as Claude Code reads it (JSON.parse): a UTF-8 BOM and CRLF are fine; comments, trailing
+// commas and truncation are errors (docs: settings, "Edit a settings file"). Every node keeps its offset so
+// findings point at the exact line. jsonc-parser gives the positions; JSON.parse gives the value Claude Code
+// sees (last duplicate wins, `__proto__` stays an own property).
+
+
+/** Nesting beyond this is not checked (CFG008): no settings file needs it, and it would exhaust the stack. */
+const MAX_JSON_DEPTH = 1000;
+function parseJson(file, options = {}) {
+    const text = file.text;
+    const depth = maxDepth(text);
+    if (depth.depth > MAX_JSON_DEPTH) {
+        return failed({
+            ruleId: 'CFG008',
+            message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+            span: spanAt(file, depth.offset, 1),
+        });
+    }
+    const errors = [];
+    const tree = (0,main.parseTree)(text, errors, {
+        disallowComments: !options.jsonc,
+        allowTrailingComma: !!options.jsonc,
+        allowEmptyContent: false,
+    });
+    const first = errors[0];
+    if (first !== undefined || tree === undefined) {
+        const offset = first?.offset ?? 0;
+        return failed({
+            ruleId: 'CFG001',
+            message: `not valid JSON: ${describeSyntaxError(text, first)}`,
+            span: spanAt(file, offset, Math.max(1, first?.length ?? 1)),
+        });
+    }
+    let value;
+    if (options.jsonc) {
+        value = jsoncValue(tree);
+    }
+    else {
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            // jsonc-parser accepted what JSON.parse rejects (it is more lenient in a few corners): trust JSON.parse.
+            const offset = jsonParseErrorOffset(error, file);
+            return failed({
+                ruleId: 'CFG001',
+                message: `not valid JSON: ${error instanceof Error ? error.message.split('\n')[0] : 'syntax error'}`,
+                span: spanAt(file, offset, 1),
+            });
+        }
+    }
+    return { ok: true, value, tree, problems: duplicateKeys(file, tree) };
+}
+function failed(problem) {
+    return { ok: false, value: undefined, tree: undefined, problems: [problem] };
+}
+/** The deepest nesting of `{`/`[` outside strings, and where it first goes past the limit. */
+function maxDepth(text) {
+    let depth = 0;
+    let max = 0;
+    let at = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92)
+                i++;
+            else if (c === 34)
+                inString = false;
+        }
+        else if (c === 34)
+            inString = true;
+        else if (c === 123 || c === 91) {
+            depth++;
+            if (depth > max) {
+                max = depth;
+                if (max === MAX_JSON_DEPTH + 1)
+                    at = i;
+            }
+        }
+        else if (c === 125 || c === 93)
+            depth--;
+    }
+    return { depth: max, offset: at };
+}
+function describeSyntaxError(text, error) {
+    if (error === undefined)
+        return 'the file is empty';
+    const code = (0,main.printParseErrorCode)(error.error);
+    const before = text.slice(0, error.offset).trimEnd();
+    const here = text.slice(error.offset, error.offset + 1);
+    const atEnd = text.slice(error.offset).trim() === '';
+    if (code === 'InvalidCommentToken')
+        return 'comments are not allowed (Claude Code rejects the whole file)';
+    if ((code === 'PropertyNameExpected' || code === 'ValueExpected') &&
+        before.endsWith(',') &&
+        /[}\]]/.test(here)) {
+        return 'trailing comma (Claude Code rejects the whole file)';
+    }
+    if (atEnd)
+        return before === '' ? 'the file is empty' : 'unexpected end of file (is it truncated?)';
+    switch (code) {
+        case 'PropertyNameExpected':
+            return 'expected a property name in double quotes';
+        case 'ValueExpected':
+            return 'expected a value';
+        case 'ColonExpected':
+            return 'expected a colon after the property name';
+        case 'CommaExpected':
+            return 'expected a comma between entries';
+        case 'CloseBraceExpected':
+            return 'expected a comma or a closing brace';
+        case 'CloseBracketExpected':
+            return 'expected a comma or a closing bracket';
+        case 'EndOfFileExpected':
+            return 'unexpected content after the end of the JSON value';
+        case 'UnexpectedEndOfString':
+            return 'unterminated string';
+        case 'InvalidEscapeCharacter':
+        case 'InvalidUnicode':
+            return 'invalid escape sequence in a string';
+        case 'InvalidCharacter':
+            return 'invalid character in a string (control characters must be escaped)';
+        case 'InvalidNumberFormat':
+        case 'UnexpectedEndOfNumber':
+            return 'invalid number';
+        default:
+            return 'unexpected character';
+    }
+}
+function jsonParseErrorOffset(error, file) {
+    const message = error instanceof Error ? error.message : '';
+    const position = /position (\d+)/.exec(message);
+    if (position)
+        return Number(position[1]);
+    const lineCol = /line (\d+) column (\d+)/.exec(message);
+    if (lineCol) {
+        const start = file.lineStarts[Number(lineCol[1]) - 1] ?? 0;
+        return start + Number(lineCol[2]) - 1;
+    }
+    return 0;
+}
+/** CFG004: a key that appears twice in one object; JSON.parse keeps the last, a reviewer reads the first. */
+function duplicateKeys(file, root) {
+    const problems = [];
+    const stack = [root];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (node.type === 'object') {
+            const seen = new Map();
+            for (const property of node.children ?? []) {
+                const key = property.children?.[0];
+                if (key === undefined)
+                    continue;
+                const name = String(key.value);
+                const earlier = seen.get(name);
+                if (earlier !== undefined) {
+                    const line = positionAt(file, earlier.offset).line;
+                    problems.push({
+                        ruleId: 'CFG004',
+                        message: `duplicate key "${name}" (first on line ${line}): Claude Code uses this later value and ignores the first`,
+                        span: spanAt(file, key.offset, key.length),
+                    });
+                }
+                seen.set(name, key);
+            }
+        }
+        for (const child of node.children ?? [])
+            stack.push(child);
+    }
+    return problems.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+}
+/** The value of a JSONC tree (last duplicate wins), built without prototype setters. */
+function jsoncValue(node) {
+    switch (node.type) {
+        case 'object': {
+            const out = {};
+            for (const property of node.children ?? []) {
+                const [key, value] = property.children ?? [];
+                if (key === undefined || value === undefined)
+                    continue;
+                Object.defineProperty(out, String(key.value), {
+                    value: jsoncValue(value),
+                    enumerable: true,
+                    writable: true,
+                    configurable: true,
+                });
+            }
+            return out;
+        }
+        case 'array':
+            return (node.children ?? []).map(jsoncValue);
+        default:
+            return node.value;
+    }
+}
+/** The value node at a path of keys/indices, or undefined. Of duplicate keys the last wins, as in JSON.parse. */
+function nodeAt(tree, path) {
+    let node = tree;
+    for (const segment of path) {
+        if (node === undefined)
+            return undefined;
+        if (typeof segment === 'number') {
+            node = node.type === 'array' ? node.children?.[segment] : undefined;
+            continue;
+        }
+        if (node.type !== 'object')
+            return undefined;
+        node = valuesByKey(node).get(segment);
+    }
+    return node;
+}
+const objectIndex = new WeakMap();
+/**
+ * An object node's values by key (the last of duplicates), built on first use: rules and scopes look up every
+ * key of an object, and a scan property by property would make a 100,000-key object cost 10^10 steps.
+ */
+function valuesByKey(object) {
+    let index = objectIndex.get(object);
+    if (index === undefined) {
+        index = new Map();
+        for (const property of object.children ?? []) {
+            const key = property.children?.[0];
+            if (key !== undefined)
+                index.set(key.value, property.children?.[1]);
+        }
+        objectIndex.set(object, index);
+    }
+    return index;
+}
+/** Span of a node (a value, or a whole `"key": value` property node). */
+function nodeSpan(file, node) {
+    return spanAt(file, node.offset, node.length);
+}
+/**
+ * Span of the `"key": value` pair at a path (key start to value end). For the root path, the first line.
+ * Undefined when the path does not exist.
+ */
+function propertySpan(file, tree, path) {
+    if (path.length === 0)
+        return FIRST_LINE;
+    const value = nodeAt(tree, path);
+    if (value === undefined)
+        return undefined;
+    const property = value.parent?.type === 'property' ? value.parent : value;
+    return nodeSpan(file, property);
+}
+/** Span of just the key of the property at a path (for messages about the key itself). */
+function keySpan(file, tree, path) {
+    const value = nodeAt(tree, path);
+    const key = value?.parent?.type === 'property' ? value.parent.children?.[0] : undefined;
+    return key === undefined ? undefined : nodeSpan(file, key);
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/parse/workflow.js
+// GitHub Actions workflow files, read with the `yaml` package so every node keeps its source range. Only the
+// steps that run anthropics/claude-code-action (or claude-code-base-action) configure Claude Code; for each of
+// them we keep what reaches the Claude process: workflow, job and step `env:`, the v0 `claude_env` input,
+// the `settings` input (inline JSON or a path) and the `use_bedrock`/`use_vertex`/`use_foundry` inputs
+// (base-action/src/setup-claude-code-settings.ts and action.yml of anthropics/claude-code-action).
+// GitHub rejects a workflow that is not valid YAML or that defines a key twice ("'env' is already defined").
+
+
+
+const PROVIDER_INPUTS = {
+    use_bedrock: 'CLAUDE_CODE_USE_BEDROCK',
+    use_vertex: 'CLAUDE_CODE_USE_VERTEX',
+    use_foundry: 'CLAUDE_CODE_USE_FOUNDRY',
+};
+/** A value GitHub computes at run time (`${{ secrets.X }}`, `${{ matrix.provider }}` …). */
+function hasExpression(value) {
+    // indexOf, not a lazy regex: a value of many `${{` without `}}` would make the regex quadratic.
+    const start = value.indexOf('${{');
+    return start >= 0 && value.indexOf('}}', start + 3) >= 0;
+}
+const CLAUDE_ACTIONS = [
+    'anthropics/claude-code-action',
+    'anthropics/claude-code-action/base-action',
+    'anthropics/claude-code-base-action',
+];
+/** Whether a step's `uses:` runs Claude Code with the action's inputs, at any ref (`@v1`, `@beta`, a SHA). */
+function isClaudeAction(uses) {
+    const at = uses.indexOf('@');
+    const name = (at < 0 ? uses : uses.slice(0, at)).trim().replace(/\/+$/, '').toLowerCase();
+    return CLAUDE_ACTIONS.includes(name);
+}
+function parseWorkflow(source) {
+    let documents;
+    try {
+        documents = [...(0,dist/* parseAllDocuments */.hR)(source.text, { prettyErrors: false, uniqueKeys: false })];
+    }
+    catch (error) {
+        // The parser recurses on nesting; a hostile file must not take the scan down with it.
+        const deep = error instanceof RangeError;
+        return {
+            ok: false,
+            problems: [
+                {
+                    ruleId: deep ? 'CFG008' : 'CFG001',
+                    message: deep ? 'nested too deeply to parse' : 'not valid YAML: the parser gave up on this file',
+                    span: FIRST_LINE,
+                    syntax: 'yaml',
+                },
+            ],
+            claudeSteps: [],
+            strings: [],
+        };
+    }
+    for (const document of documents) {
+        const error = document.errors[0];
+        if (error !== undefined) {
+            // An error found at the end of the text (an unclosed bracket) is shown on the last line that has content.
+            const last = Math.max(0, trimmedEnd(source.text, source.text.length) - 1);
+            const start = Math.min(error.pos[0], last);
+            const end = Math.max(start + 1, Math.min(error.pos[1], last + 1));
+            return {
+                ok: false,
+                problems: [
+                    {
+                        ruleId: 'CFG001',
+                        message: `not valid YAML: ${describeYamlError(error.message)}`,
+                        span: spanAt(source, start, Math.max(1, end - start)),
+                        syntax: 'yaml',
+                    },
+                ],
+                claudeSteps: [],
+                strings: [],
+            };
+        }
+    }
+    const reader = new WorkflowReader(source, documents);
+    return reader.read();
+}
+function describeYamlError(message) {
+    const first = message.split('\n')[0].trim().replace(/\.$/, '');
+    return first.charAt(0).toLowerCase() + first.slice(1);
+}
+class WorkflowReader {
+    source;
+    documents;
+    problems = [];
+    strings = [];
+    constructor(source, documents) {
+        this.source = source;
+        this.documents = documents;
+    }
+    read() {
+        for (const document of this.documents)
+            this.collect(document);
+        // The workflow is the first document with content; a workflow file has no use for more, and they are not read.
+        const document = this.documents.find((d) => d.contents !== null);
+        const claudeSteps = document === undefined ? [] : this.claudeSteps(document);
+        this.problems.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+        return { ok: true, problems: this.problems, claudeSteps, strings: this.strings };
+    }
+    // Duplicate keys and string values, over every node once (aliases are not followed: their anchor is walked).
+    collect(document) {
+        const stack = [document.contents];
+        while (stack.length > 0) {
+            const node = stack.pop();
+            if ((0,dist/* isMap */.jh)(node)) {
+                this.duplicateKeys(node);
+                for (const pair of node.items) {
+                    const key = scalarKey(pair);
+                    if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && pair.value.range) {
+                        const start = (0,dist/* isScalar */.jn)(pair.key) && pair.key.range ? pair.key.range[0] : pair.value.range[0];
+                        this.strings.push({
+                            key,
+                            value: pair.value.value,
+                            offset: start,
+                            length: trimmedEnd(this.source.text, pair.value.range[1]) - start,
+                        });
+                    }
+                    stack.push(pair.key, pair.value);
+                }
+            }
+            else if ((0,dist/* isSeq */.oP)(node)) {
+                for (const item of node.items) {
+                    if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string' && item.range) {
+                        this.strings.push({
+                            key: undefined,
+                            value: item.value,
+                            offset: item.range[0],
+                            length: trimmedEnd(this.source.text, item.range[1]) - item.range[0],
+                        });
+                    }
+                    stack.push(item);
+                }
+            }
+        }
+    }
+    duplicateKeys(map) {
+        const seen = new Map();
+        for (const pair of map.items) {
+            if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.range == null)
+                continue;
+            const name = String(pair.key.value);
+            if (name === '<<')
+                continue;
+            const earlier = seen.get(name);
+            if (earlier?.range) {
+                const line = positionAt(this.source, earlier.range[0]).line;
+                this.problems.push({
+                    ruleId: 'CFG004',
+                    message: `duplicate key "${name}" (first on line ${line}): GitHub rejects the whole workflow ('${name}' is already defined)`,
+                    span: spanAt(this.source, pair.key.range[0], pair.key.range[1] - pair.key.range[0]),
+                    syntax: 'yaml',
+                });
+            }
+            seen.set(name, pair.key);
+        }
+    }
+    claudeSteps(document) {
+        const steps = [];
+        const root = this.map(document, document.contents);
+        if (root === undefined)
+            return steps;
+        const workflowEnv = this.env(document, get(this.pairs(document, root), 'env'));
+        const jobs = this.map(document, get(this.pairs(document, root), 'jobs'));
+        if (jobs === undefined)
+            return steps;
+        for (const jobPair of this.pairs(document, jobs)) {
+            const jobId = scalarKey(jobPair);
+            const job = this.map(document, jobPair.value);
+            if (jobId === undefined || job === undefined)
+                continue;
+            const jobPairs = this.pairs(document, job);
+            // A job with `uses:` calls a reusable workflow: it has no steps of its own here.
+            const list = this.resolve(document, get(jobPairs, 'steps'));
+            if (!(0,dist/* isSeq */.oP)(list))
+                continue;
+            const jobEnv = this.env(document, get(jobPairs, 'env'));
+            list.items.forEach((item, index) => {
+                const step = this.map(document, item);
+                if (step === undefined)
+                    return;
+                const stepPairs = this.pairs(document, step);
+                const usesPair = getPair(stepPairs, 'uses');
+                const uses = this.resolve(document, usesPair?.value);
+                if (usesPair === undefined || !(0,dist/* isScalar */.jn)(uses) || typeof uses.value !== 'string')
+                    return;
+                if (!isClaudeAction(uses.value))
+                    return;
+                const inputs = this.pairs(document, this.map(document, get(stepPairs, 'with')));
+                steps.push({
+                    path: `jobs.${jobId}.steps[${index}]`,
+                    uses: uses.value,
+                    usesSpan: this.pairSpan(usesPair),
+                    workflowEnv,
+                    jobEnv,
+                    stepEnv: this.env(document, get(stepPairs, 'env')),
+                    claudeEnv: this.claudeEnv(document, getPair(inputs, 'claude_env')),
+                    providers: this.providers(document, inputs),
+                    settings: this.settings(document, getPair(inputs, 'settings')),
+                });
+            });
+        }
+        return steps;
+    }
+    resolve(document, node) {
+        let current = node;
+        // An alias of an alias is not valid YAML, but stay bounded whatever the library hands back.
+        for (let i = 0; i < 8 && (0,dist/* isAlias */.Vj)(current); i++)
+            current = current.resolve(document);
+        return current;
+    }
+    map(document, node) {
+        const resolved = this.resolve(document, node);
+        return (0,dist/* isMap */.jh)(resolved) ? resolved : undefined;
+    }
+    /** A mapping's pairs, `<<: *anchor` merges first so that the mapping's own keys win; later duplicates win. */
+    // Each mapping is merged once per lookup, so that aliases of aliases cannot multiply the work.
+    pairs(document, map, seen = new Set()) {
+        if (map === undefined || seen.has(map))
+            return [];
+        seen.add(map);
+        const merged = [];
+        const own = [];
+        for (const pair of map.items) {
+            if (!(0,dist/* isPair */.tO)(pair))
+                continue;
+            if (scalarKey(pair) === '<<') {
+                const value = this.resolve(document, pair.value);
+                const sources = (0,dist/* isSeq */.oP)(value) ? value.items : [value];
+                for (const source of sources)
+                    merged.push(...this.pairs(document, this.map(document, source), seen));
+            }
+            else {
+                own.push(pair);
+            }
+        }
+        return [...merged, ...own];
+    }
+    env(document, node) {
+        const entries = [];
+        for (const pair of this.pairs(document, this.map(document, node))) {
+            const name = scalarKey(pair);
+            const value = this.resolve(document, pair.value);
+            if (name === undefined || !((0,dist/* isScalar */.jn)(value) || value == null))
+                continue;
+            const text = scalarText(value);
+            entries.push({ name, value: text, unknown: hasExpression(text), span: this.pairSpan(pair) });
+        }
+        return entries;
+    }
+    providers(document, inputs) {
+        const out = [];
+        for (const input of Object.keys(PROVIDER_INPUTS)) {
+            const pair = getPair(inputs, input);
+            const value = this.resolve(document, pair?.value);
+            if (pair === undefined || !((0,dist/* isScalar */.jn)(value) || value == null))
+                continue;
+            const raw = scalarText(value);
+            out.push({
+                input,
+                variable: PROVIDER_INPUTS[input],
+                selected: raw.toLowerCase() === 'true',
+                unknown: hasExpression(raw),
+                raw,
+                span: this.pairSpan(pair),
+            });
+        }
+        return out;
+    }
+    // The action reads claude_env line by line: `KEY: value`, split at the first colon, `#` lines skipped
+    // (base-action parseCustomEnvVars). A value wrapped in quotes is read as YAML would, without them.
+    claudeEnv(document, pair) {
+        const node = this.resolve(document, pair?.value);
+        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string')
+            return [];
+        const text = node.value;
+        const offsets = scalarOffsets(this.source.text, node, text);
+        const entries = [];
+        let lineStart = 0;
+        while (lineStart <= text.length) {
+            const newline = text.indexOf('\n', lineStart);
+            const lineEnd = newline < 0 ? text.length : newline;
+            const line = text.slice(lineStart, lineEnd);
+            const trimmed = line.trim();
+            const colon = trimmed.indexOf(':');
+            if (trimmed !== '' && !trimmed.startsWith('#') && colon > 0) {
+                const name = trimmed.slice(0, colon).trim();
+                let value = trimmed.slice(colon + 1).trim();
+                if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
+                    value = value.slice(1, -1);
+                }
+                const first = lineStart + line.indexOf(trimmed[0]);
+                const last = lineStart + line.lastIndexOf(trimmed[trimmed.length - 1]);
+                const span = this.mappedSpan(offsets, first, last + 1);
+                if (name !== '') {
+                    entries.push({ name, value, unknown: hasExpression(value), span });
+                    this.strings.push({ key: name, value, ...this.mappedRange(offsets, first, last + 1) });
+                }
+            }
+            if (newline < 0)
+                break;
+            lineStart = newline + 1;
+        }
+        return entries;
+    }
+    settings(document, pair) {
+        if (pair === undefined)
+            return undefined;
+        const node = this.resolve(document, pair.value);
+        const span = this.pairSpan(pair);
+        if (!(0,dist/* isScalar */.jn)(node) || node.value == null)
+            return undefined;
+        const text = scalarText(node);
+        const trimmed = text.trim();
+        if (trimmed === '')
+            return undefined;
+        // The action's own test: inline JSON starts with `{` or `[`; anything else is a path.
+        if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+            const path = trimmed.replace(/^\$\{\{\s*github\.workspace\s*\}\}\/*/, '');
+            return hasExpression(path) ? { kind: 'unknown', span } : { kind: 'path', span, path };
+        }
+        return this.inlineSettings(node, text, span);
+    }
+    inlineSettings(node, text, span) {
+        const offsets = scalarOffsets(this.source.text, node, text);
+        const virtual = createSourceFile(this.source.path, text);
+        const json = parseJson(virtual);
+        const expression = hasExpression(text);
+        if (!json.ok) {
+            // An expression outside a JSON string is substituted before the action parses the text: not an error here.
+            if (expression)
+                return { kind: 'unknown', span };
+            for (const problem of json.problems)
+                this.problems.push(this.mappedProblem(problem, virtual, offsets));
+            return { kind: 'inline', span, keys: [], env: [] };
+        }
+        for (const problem of json.problems)
+            this.problems.push(this.mappedProblem(problem, virtual, offsets));
+        const value = json.value;
+        const tree = json.tree;
+        if (typeof value !== 'object' || value === null || Array.isArray(value) || tree === undefined) {
+            return { kind: 'inline', span, keys: [], env: [] };
+        }
+        const record = value;
+        const keys = [];
+        for (const key of Object.keys(record)) {
+            const property = propertyNode(tree, [key]);
+            keys.push({ key, value: record[key], span: property ? this.nodeSpan(offsets, property) : span });
+        }
+        const env = [];
+        const block = record.env;
+        if (typeof block === 'object' && block !== null && !Array.isArray(block)) {
+            for (const [name, raw] of Object.entries(block)) {
+                if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean')
+                    continue;
+                const property = propertyNode(tree, ['env', name]);
+                const entrySpan = property ? this.nodeSpan(offsets, property) : span;
+                env.push({
+                    name,
+                    value: String(raw),
+                    unknown: typeof raw === 'string' && hasExpression(raw),
+                    span: entrySpan,
+                });
+            }
+        }
+        // String properties anywhere in the object, for SEC001 at their own line.
+        const stack = [tree];
+        while (stack.length > 0) {
+            const current = stack.pop();
+            if (current.type === 'property') {
+                const [key, val] = current.children ?? [];
+                if (typeof key?.value === 'string' && val?.type === 'string') {
+                    this.strings.push({
+                        key: key.value,
+                        value: String(val.value),
+                        ...this.mappedRange(offsets, current.offset, current.offset + current.length),
+                    });
+                }
+            }
+            for (const child of current.children ?? [])
+                stack.push(child);
+        }
+        return { kind: 'inline', span, keys, env };
+    }
+    mappedProblem(problem, virtual, offsets) {
+        const start = virtualOffset(virtual, problem.span.line, problem.span.column);
+        const end = Math.max(start + 1, virtualOffset(virtual, problem.span.endLine, problem.span.endColumn));
+        const message = problem.message
+            .replace(' (Claude Code rejects the whole file)', '')
+            .replace(/\(first on line (\d+)\)/, (_match, line) => {
+            const at = offsets[virtualOffset(virtual, Number(line), 1)] ?? 0;
+            return `(first on line ${positionAt(this.source, at).line})`;
+        });
+        return {
+            ruleId: problem.ruleId,
+            message: problem.ruleId === 'CFG001'
+                ? `the \`settings\` input is ${message}; the action stops before Claude Code starts`
+                : `in the \`settings\` input: ${message}`,
+            span: this.mappedSpan(offsets, start, end),
+            syntax: 'json',
+        };
+    }
+    nodeSpan(offsets, node) {
+        return this.mappedSpan(offsets, node.offset, node.offset + node.length);
+    }
+    /** The workflow span of the value characters [start, end). */
+    mappedSpan(offsets, start, end) {
+        const range = this.mappedRange(offsets, start, end);
+        return spanAt(this.source, range.offset, range.length);
+    }
+    mappedRange(offsets, start, end) {
+        const from = offsets[Math.min(start, offsets.length - 1)] ?? 0;
+        const last = offsets[Math.min(Math.max(start, end - 1), offsets.length - 1)] ?? from;
+        return { offset: from, length: Math.max(1, last + 1 - from) };
+    }
+    /** From the key to the end of the value, trailing blank lines of block scalars left out. */
+    pairSpan(pair) {
+        const key = pair.key;
+        const value = pair.value;
+        const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;
+        const end = trimmedEnd(this.source.text, value?.range?.[1] ?? key?.range?.[1] ?? start + 1);
+        return spanAt(this.source, start, Math.max(1, end - start));
+    }
+}
+function scalarKey(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
+}
+function getPair(pairs, key) {
+    let found;
+    for (const pair of pairs)
+        if (scalarKey(pair) === key)
+            found = pair;
+    return found;
+}
+function get(pairs, key) {
+    return getPair(pairs, key)?.value;
+}
+/** The string GitHub passes on for a scalar: numbers and booleans as text, null (an empty value) as ''. */
+function scalarText(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return '';
+    const value = node.value;
+    if (value == null)
+        return '';
+    return typeof value === 'string' ? value : String(value);
+}
+function trimmedEnd(text, end) {
+    let at = Math.min(end, text.length);
+    while (at > 0 && /\s/.test(text[at - 1]))
+        at--;
+    return at;
+}
+function virtualOffset(file, line, column) {
+    const start = file.lineStarts[Math.max(0, Math.min(line, file.lineStarts.length) - 1)] ?? 0;
+    return Math.min(file.text.length, start + Math.max(0, column - 1));
+}
+/** The `"key": value` property node at a path of the JSON tree. */
+function propertyNode(tree, path) {
+    const value = nodeAt(tree, path);
+    return value?.parent?.type === 'property' ? value.parent : value;
+}
+const SIMPLE_ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\u0085',
+    _: '\u00a0',
+    L: '\u2028',
+    P: '\u2029',
+};
+const HEX_ESCAPES = { x: 2, u: 4, U: 8 };
+/** The character a double-quoted escape at `at` stands for ('' for an escaped line break), and its length. */
+function escapeAt(text, at) {
+    const next = text[at + 1] ?? '';
+    if (next === '\n')
+        return { char: '', length: 2 };
+    if (next === '\r')
+        return { char: '', length: text[at + 2] === '\n' ? 3 : 2 };
+    const hex = HEX_ESCAPES[next];
+    if (hex !== undefined) {
+        const code = Number.parseInt(text.slice(at + 2, at + 2 + hex), 16);
+        return { char: Number.isNaN(code) ? '' : String.fromCodePoint(code), length: 2 + hex };
+    }
+    return { char: SIMPLE_ESCAPES[next] ?? next, length: 2 };
+}
+/**
+ * For each character of a scalar's value, its offset in the file (plus one entry for the end). The value is
+ * the text with YAML's layout taken out (block indentation, folded line breaks, quotes, escapes), so walking
+ * both in step and skipping layout characters lines them up; a character YAML produced (an escape's result,
+ * a folded space) maps to the next source character.
+ */
+function scalarOffsets(text, node, value) {
+    const [rangeStart, rangeEnd] = node.range ?? [0, 0];
+    const end = Math.min(rangeEnd, text.length);
+    const double = node.type === 'QUOTE_DOUBLE';
+    const quote = double ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
+    let j = rangeStart;
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        // Skip the header (`|`, `>-`, an indentation indicator and any comment) to the first content line.
+        const newline = text.indexOf('\n', rangeStart);
+        j = newline < 0 || newline >= end ? end : newline + 1;
+    }
+    else if (quote !== '') {
+        j = rangeStart + 1;
+    }
+    const offsets = new Array(value.length + 1);
+    for (let i = 0; i < value.length; i++) {
+        const c = value[i];
+        let k = j;
+        let matched = -1;
+        let width = 1;
+        while (k < end) {
+            const s = text[k];
+            if (double && s === '\\') {
+                const escaped = escapeAt(text, k);
+                if (escaped.char === c) {
+                    matched = k;
+                    width = escaped.length;
+                    break;
+                }
+                if (escaped.char === '') {
+                    k += escaped.length;
+                    continue;
+                }
+                break;
+            }
+            if (s === c) {
+                matched = k;
+                break;
+            }
+            if (s === ' ' || s === '\t' || s === '\n' || s === '\r' || (quote !== '' && s === quote))
+                k++;
+            else
+                break;
+        }
+        if (matched >= 0) {
+            offsets[i] = matched;
+            j = matched + width;
+        }
+        else {
+            offsets[i] = Math.min(j, Math.max(rangeStart, end - 1));
+            if (double && text[j] === '\\')
+                j += escapeAt(text, j).length;
+        }
+    }
+    offsets[value.length] = Math.min(j, end);
+    return offsets;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/ci-scopes.js
+
+
+
+
+/** The repository a workflow belongs to: the directory that holds its `.github/workflows/`. */
+function workflowRoot(path) {
+    const at = path.lastIndexOf('.github/workflows/');
+    return at <= 0 ? '.' : path.slice(0, at - 1);
+}
+/** The folder a dev container opens: the one that holds `.devcontainer/` or `.devcontainer.json`. */
+function devcontainerRoot(path) {
+    const at = path.endsWith('.devcontainer.json')
+        ? path.length - '.devcontainer.json'.length
+        : path.lastIndexOf('.devcontainer/');
+    return at <= 0 ? '.' : path.slice(0, at - 1);
+}
+function join(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+/**
+ * A path from a workflow, relative to the checkout (the repository root), as a path relative to the scanned root;
+ * undefined when it is absolute or climbs out of the repository (the action would read a file we cannot see).
+ */
+function resolveInRepository(root, written) {
+    if (written.startsWith('/') || written.startsWith('~') || /^[A-Za-z]:[\\/]/.test(written))
+        return undefined;
+    const parts = root === '.' ? [] : root.split('/');
+    const floor = parts.length;
+    for (const part of written.split('/')) {
+        if (part === '' || part === '.')
+            continue;
+        if (part === '..') {
+            if (parts.length === floor)
+                return undefined;
+            parts.pop();
+        }
+        else {
+            parts.push(part);
+        }
+    }
+    return parts.length === 0 ? undefined : parts.join('/');
+}
+/** The files scopes draw on, by path. */
+class FileIndex {
+    settings = new Map();
+    mcp = new Map();
+    paths = new Set();
+    constructor(files) {
+        for (const file of files) {
+            this.paths.add(file.source.path);
+            if (file.kind === 'settings')
+                this.settings.set(file.source.path, file);
+            else if (file.kind === 'mcp')
+                this.mcp.set(file.source.path, file);
+        }
+    }
+    /** `.claude/settings.json`, then `.claude/settings.local.json` on top, of the repository at `root`. */
+    projectLayers(root) {
+        const out = [];
+        const shared = this.settings.get(join(root, '.claude/settings.json'));
+        const local = this.settings.get(join(root, '.claude/settings.local.json'));
+        if (shared?.role === 'project')
+            out.push(shared);
+        if (local?.role === 'local')
+            out.push(local);
+        return out;
+    }
+    /** Whether the repository's `.mcp.json` declares servers (Claude Code starts project servers from there). */
+    hasProjectMcpServers(root) {
+        const file = this.mcp.get(join(root, '.mcp.json'));
+        if (file === undefined || !file.json.ok)
+            return false;
+        const value = file.json.value;
+        const servers = typeof value === 'object' && value !== null ? value.mcpServers : undefined;
+        return typeof servers === 'object' && servers !== null && Object.keys(servers).length > 0;
+    }
+}
+function setEntry(env, file, entry) {
+    env.set(entry.name, {
+        name: entry.name,
+        value: entry.value,
+        unknown: entry.unknown,
+        location: locationOf(file, entry.span),
+    });
+}
+function workflowScope(file, step, index) {
+    const path = file.source.path;
+    const root = workflowRoot(path);
+    const env = new Map();
+    const settings = new Map();
+    const files = [path];
+    for (const entry of [...step.workflowEnv, ...step.jobEnv, ...step.stepEnv])
+        setEntry(env, path, entry);
+    for (const variable of Object.values(PROVIDER_INPUTS))
+        env.delete(variable);
+    for (const provider of step.providers) {
+        if (!provider.selected && !provider.unknown)
+            continue;
+        env.set(provider.variable, {
+            name: provider.variable,
+            value: provider.unknown ? provider.raw : '1',
+            unknown: provider.unknown,
+            location: locationOf(path, provider.span),
+        });
+    }
+    for (const entry of step.claudeEnv)
+        setEntry(env, path, entry);
+    const input = step.settings;
+    if (input?.kind === 'inline') {
+        for (const key of input.keys) {
+            settings.set(key.key, {
+                key: key.key,
+                value: key.value,
+                location: locationOf(path, key.span),
+                managed: false,
+            });
+        }
+        for (const entry of input.env)
+            setEntry(env, path, entry);
+    }
+    else if (input?.kind === 'path') {
+        const resolved = resolveInRepository(root, input.path);
+        const layer = resolved === undefined ? undefined : index.settings.get(resolved);
+        if (layer !== undefined) {
+            applySettingsLayer(env, settings, layer);
+            files.push(layer.source.path);
+        }
+    }
+    // The action always writes enableAllProjectMcpServers: true into the user settings it creates
+    // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
+    if (index.hasProjectMcpServers(root)) {
+        settings.set('enableAllProjectMcpServers', {
+            key: 'enableAllProjectMcpServers',
+            value: true,
+            location: locationOf(path, step.usesSpan),
+            managed: false,
+        });
+    }
+    for (const layer of index.projectLayers(root)) {
+        applySettingsLayer(env, settings, layer);
+        files.push(layer.source.path);
+    }
+    return {
+        id: `${path}#${step.path}`,
+        kind: 'workflow',
+        files: [...new Set(files)],
+        env,
+        settings,
+        anchor: locationOf(path, step.usesSpan),
+        fix: { file: path, syntax: 'yaml', where: `under the step's \`env:\` in \`${path}\`` },
+    };
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const CLAUDE_WORDS = /claude|anthropic/i;
+/**
+ * Whether a dev container runs Claude Code: a key or string anywhere in it names Claude or Anthropic (a
+ * `claude-code` feature, the `anthropic.claude-code` extension, an install command, a CLAUDE_* variable …).
+ */
+function mentionsClaude(value) {
+    const stack = [value];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (typeof node === 'string') {
+            if (CLAUDE_WORDS.test(node))
+                return true;
+        }
+        else if (Array.isArray(node)) {
+            stack.push(...node);
+        }
+        else if (isPlainObject(node)) {
+            for (const key of Object.keys(node)) {
+                if (CLAUDE_WORDS.test(key))
+                    return true;
+                stack.push(node[key]);
+            }
+        }
+    }
+    return false;
+}
+/** `${localEnv:X}`, `${containerEnv:X}` and the other dev container variables are filled in at run time. */
+const DEVCONTAINER_VARIABLE = /\$\{[^}]*\}/;
+const CONTAINER_ENV_BLOCKS = ['containerEnv', 'remoteEnv'];
+function containerScope(file, index) {
+    const value = file.json.value;
+    // A file that does not parse starts no container: CFG001 says so, and there is nothing to evaluate.
+    if (!file.json.ok || !isPlainObject(value) || !mentionsClaude(value))
+        return undefined;
+    const path = file.source.path;
+    const env = new Map();
+    const settings = new Map();
+    const files = [path];
+    for (const block of CONTAINER_ENV_BLOCKS) {
+        const entries = value[block];
+        if (!isPlainObject(entries))
+            continue;
+        for (const name of Object.keys(entries)) {
+            const text = envString(entries[name]);
+            if (text === undefined)
+                continue;
+            const span = propertySpan(file.source, file.json.tree, [block, name]) ?? FIRST_LINE;
+            env.set(name, {
+                name,
+                value: text,
+                unknown: DEVCONTAINER_VARIABLE.test(text),
+                location: locationOf(path, span),
+            });
+        }
+    }
+    for (const layer of index.projectLayers(devcontainerRoot(path))) {
+        applySettingsLayer(env, settings, layer);
+        files.push(layer.source.path);
+    }
+    const anchor = keySpan(file.source, file.json.tree, ['containerEnv']) ??
+        keySpan(file.source, file.json.tree, ['remoteEnv']) ??
+        FIRST_LINE;
+    return {
+        id: path,
+        kind: 'container',
+        files,
+        env,
+        settings,
+        anchor: locationOf(path, anchor),
+        fix: { file: path, syntax: 'json', where: `under \`containerEnv\` in \`${path}\`` },
+    };
+}
+/** One scope per claude-code-action step of every valid workflow, and one per dev container that runs Claude Code. */
+function resolveCiScopes(files) {
+    const index = new FileIndex(files);
+    const scopes = [];
+    for (const file of files) {
+        if (file.kind === 'workflow') {
+            if (!file.workflow.ok)
+                continue;
+            for (const step of file.workflow.claudeSteps)
+                scopes.push(workflowScope(file, step, index));
+        }
+        else if (file.kind === 'devcontainer') {
+            const scope = containerScope(file, index);
+            if (scope !== undefined)
+                scopes.push(scope);
+        }
+    }
+    return scopes;
+}
+/**
+ * Files that claude-code-action steps name in their `settings` input and that discovery did not read: the scan
+ * reads them too (as settings of role `action`) so that their content and their syntax are checked.
+ */
+function referencedSettingsPaths(files, loaded = new Set(files.map((f) => f.source.path))) {
+    const wanted = new Set();
+    for (const file of files) {
+        if (file.kind !== 'workflow' || !file.workflow.ok)
+            continue;
+        const root = workflowRoot(file.source.path);
+        for (const step of file.workflow.claudeSteps) {
+            if (step.settings?.kind !== 'path')
+                continue;
+            const resolved = resolveInRepository(root, step.settings.path);
+            if (resolved !== undefined && !loaded.has(resolved))
+                wanted.add(resolved);
+        }
+    }
+    return [...wanted].sort();
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/scope.js
+// Scopes and their effective configuration (SPEC §5; docs: settings, "Settings precedence").
+// Project scope: .claude/settings.json, then .claude/settings.local.json on top. Managed scope:
+// managed-settings.json, then managed-settings.d/*.json in alphabetical order. User scope: dot_claude/settings.json.
+// Scalars: the higher file wins key by key; `env` merges variable by variable. A file that is not valid JSON
+// (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
+// Workflow and container scopes come from ci-scopes.ts.
+
+
+
+function locationOf(file, span) {
+    return { file, ...span };
+}
+/** The string Claude Code sees for a JSON env value, or undefined when it is not a scalar. */
+function envString(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+function scope_isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Apply one settings file on top of an accumulated configuration. */
+function applySettingsLayer(env, settings, file) {
+    const values = file.settings;
+    if (values === undefined)
+        return;
+    const path = file.source.path;
+    const managed = file.role === 'managed' || file.role === 'managed-dropin';
+    for (const key of Object.keys(values)) {
+        const span = propertySpan(file.source, file.json.tree, [key]) ?? FIRST_LINE;
+        settings.set(key, { key, value: values[key], location: locationOf(path, span), managed });
+    }
+    const block = values.env;
+    if (!scope_isPlainObject(block))
+        return;
+    for (const name of Object.keys(block)) {
+        const value = envString(block[name]);
+        if (value === undefined)
+            continue;
+        const span = propertySpan(file.source, file.json.tree, ['env', name]) ?? FIRST_LINE;
+        env.set(name, { name, value, unknown: false, location: locationOf(path, span) });
+    }
+}
+/** Where a requirement nothing meets is reported: the `env` key of the main file, else its first line. */
+function settingsAnchor(main) {
+    if (main === undefined)
+        return { file: null, ...FIRST_LINE };
+    const envKey = main.settings !== undefined ? keySpan(main.source, main.json.tree, ['env']) : undefined;
+    return locationOf(main.source.path, envKey ?? FIRST_LINE);
+}
+/**
+ * Where a settings key that no file sets is reported: the first line of the scope's main file, or for a workflow
+ * scope (one step among others in its file) the step's `uses:` line.
+ */
+function missingSettingLocation(scope) {
+    const file = scope.anchor.file;
+    return file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE };
+}
+function settingsFix(file) {
+    return { file, syntax: 'json', where: `under \`env\` in \`${file}\`` };
+}
+function dirname(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? '.' : path.slice(0, i);
+}
+function scope_join(dir, name) {
+    return dir === '.' ? name : `${dir}/${name}`;
+}
+const ROLE_ORDER = { project: 0, local: 1, managed: 0, 'managed-dropin': 1, user: 0, action: 0 };
+function buildScope(id, kind, layers, fixFile) {
+    const ordered = [...layers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.source.path < b.source.path ? -1 : 1));
+    const env = new Map();
+    const settings = new Map();
+    for (const layer of ordered)
+        applySettingsLayer(env, settings, layer);
+    const main = ordered.find((f) => f.source.path === fixFile) ?? ordered[0];
+    return {
+        id,
+        kind,
+        files: ordered.map((f) => f.source.path),
+        env,
+        settings,
+        anchor: settingsAnchor(main),
+        fix: settingsFix(fixFile),
+    };
+}
+/**
+ * Group settings files into scopes and work out each scope's effective configuration.
+ * The result does not depend on the order in which files are given.
+ */
+function resolveScopes(files) {
+    const projects = new Map();
+    const managed = new Map();
+    const scopes = [];
+    for (const file of files) {
+        if (file.kind !== 'settings')
+            continue;
+        const path = file.source.path;
+        switch (file.role) {
+            case 'project':
+            case 'local': {
+                const dir = dirname(dirname(path));
+                projects.set(dir, [...(projects.get(dir) ?? []), file]);
+                break;
+            }
+            case 'managed': {
+                const dir = dirname(path);
+                managed.set(dir, [...(managed.get(dir) ?? []), file]);
+                break;
+            }
+            case 'managed-dropin': {
+                const dir = dirname(dirname(path));
+                managed.set(dir, [...(managed.get(dir) ?? []), file]);
+                break;
+            }
+            case 'user':
+                scopes.push(buildScope(path, 'user', [file], path));
+                break;
+        }
+    }
+    for (const [dir, layers] of projects) {
+        scopes.push(buildScope(dir, 'project', layers, scope_join(dir, '.claude/settings.json')));
+    }
+    for (const [dir, layers] of managed) {
+        const main = scope_join(dir, 'managed-settings.json');
+        scopes.push(buildScope(main, 'managed', layers, main));
+    }
+    scopes.push(...resolveCiScopes(files));
+    return scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
+}
+/** `"NAME": "value"` or `NAME: "value"` as written in the scope's fix target. */
+function assignment(scope, name, value) {
+    return scope.fix?.syntax === 'yaml' ? `${name}: "${value}"` : `"${name}": "${value}"`;
+}
+/** One sentence: write this variable there. */
+function setVariableFix(scope, name, value = '1') {
+    const where = scope.fix?.where ?? 'in the settings file Claude Code reads';
+    return `Add \`${assignment(scope, name, value)}\` ${where}.`;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/phrases.js
+/** "a", "a and b", "a, b and c". */
+function listWords(items) {
+    if (items.length <= 1)
+        return items.join('');
+    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net001.js
+// Telemetry, error reports and /bug·/feedback transcripts (kept 5 years) leave the machine unless something
+// turns them off: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, a third-party provider (where they are off by
+// default), or each service's own switch (docs: data-usage "Default behaviors by API provider", env-vars).
+
+
+
+const SERVICES = [
+    { name: 'usage telemetry', switches: ['DISABLE_TELEMETRY', 'DO_NOT_TRACK'] },
+    { name: 'error reports', switches: ['DISABLE_ERROR_REPORTING'] },
+    { name: '/bug·/feedback transcripts', switches: ['DISABLE_FEEDBACK_COMMAND', 'DISABLE_BUG_COMMAND'] },
+];
+const NET001 = {
+    id: 'NET001',
+    title: 'Non-essential traffic is not disabled',
+    policies: ['nonessential-traffic', 'zdr'],
+    severity: 'error',
+    rationale: 'Unless CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is set (any non-empty value), Claude Code on the Claude API sends usage telemetry, error reports and lets users share whole transcripts with /bug or /feedback, which Anthropic keeps for 5 years (docs: data-usage, env-vars). Only a settings file guarantees the variable: Claude Code does not read .env files.',
+    remediation: 'Set "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env in the shared settings file (.claude/settings.json, or managed-settings.json for a fleet).',
+    check(context) {
+        const findings = [];
+        for (const scope of context.scopes) {
+            const env = scope.env;
+            const umbrella = stateOf(env, NONESSENTIAL);
+            const provider = anyOn(PROVIDER_VARIABLES.map((name) => stateOf(env, name)));
+            const states = SERVICES.map((service) => {
+                const own = anyOn(service.switches.map((name) => stateOf(env, name)));
+                const off = anyOn([umbrella, provider, own]);
+                return { name: service.name, state: off === 'on' ? 'off' : off === 'unknown' ? 'unknown' : 'on' };
+            });
+            const on = states.filter((s) => s.state === 'on').map((s) => s.name);
+            const unknown = states.filter((s) => s.state === 'unknown').map((s) => s.name);
+            if (on.length === 0 && unknown.length === 0)
+                continue;
+            const unset = env.get(NONESSENTIAL);
+            const emptied = unset !== undefined && unset.value === '' ? unset : undefined;
+            const where = emptied?.location ?? scope.anchor;
+            const because = emptied
+                ? `${NONESSENTIAL} is set to an empty string here, which unsets it`
+                : `${NONESSENTIAL} is not set`;
+            const fix = emptied
+                ? `Set ${NONESSENTIAL} to "1" on line ${emptied.location.line} of \`${emptied.location.file}\` (an empty string unsets it).`
+                : setVariableFix(scope, NONESSENTIAL);
+            if (on.length > 0) {
+                findings.push({
+                    ruleId: 'NET001',
+                    ...where,
+                    scope: scope.id,
+                    message: `Claude Code still sends ${listWords(on)}: ${because}.`,
+                    fix,
+                });
+            }
+            else {
+                findings.push({
+                    ruleId: 'NET001',
+                    ...where,
+                    scope: scope.id,
+                    severity: 'warning',
+                    message: `Whether Claude Code sends ${listWords(unknown)} depends on a value that cannot be verified statically.`,
+                    fix,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net002.js
+// Background auto-update checks are non-essential traffic. They stop with CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC,
+// DISABLE_AUTOUPDATER=1 or DISABLE_UPDATES=1 (docs: env-vars); a third-party provider does not stop them.
+
+
+const SWITCHES = ['DISABLE_AUTOUPDATER', 'DISABLE_UPDATES'];
+const NET002 = {
+    id: 'NET002',
+    title: 'Auto-update checks stay on',
+    policies: ['nonessential-traffic'],
+    severity: 'warning',
+    rationale: 'Claude Code checks for and downloads updates in the background unless CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, DISABLE_AUTOUPDATER or DISABLE_UPDATES is set (docs: env-vars). DISABLE_AUTOUPDATER is a standard boolean: "0" or "false" leave updates on.',
+    remediation: 'Set "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" (which also stops update checks) or "DISABLE_AUTOUPDATER": "1" under env.',
+    check(context) {
+        const findings = [];
+        for (const scope of context.scopes) {
+            const state = anyOn([NONESSENTIAL, ...SWITCHES].map((name) => stateOf(scope.env, name)));
+            if (state === 'on')
+                continue;
+            const misleading = SWITCHES.map((name) => scope.env.get(name)).find((v) => v !== undefined && !v.unknown);
+            const where = misleading?.location ?? scope.anchor;
+            const message = state === 'unknown'
+                ? 'Whether auto-update checks are off depends on a value that cannot be verified statically.'
+                : misleading !== undefined
+                    ? `Auto-update checks stay on: ${misleading.name} is ${JSON.stringify(misleading.value)}, which Claude Code reads as off; nothing else disables updates.`
+                    : `Auto-update checks stay on: neither ${NONESSENTIAL} nor DISABLE_AUTOUPDATER is set.`;
+            const target = misleading !== undefined ? `in \`${misleading.location.file}\`` : (scope.fix?.where ?? '');
+            findings.push({
+                ruleId: 'NET002',
+                ...where,
+                scope: scope.id,
+                ...(state === 'unknown' ? { severity: 'warning' } : {}),
+                message,
+                fix: `Set \`${assignment(scope, misleading?.name ?? 'DISABLE_AUTOUPDATER', '1')}\` ${target}, or set ${NONESSENTIAL} which also stops update checks.`,
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/environments.js
+
+/** The variables of an env file as Claude Code would see them if it were sourced (last assignment wins). */
+function dotenvEnvironment(context) {
+    const out = [];
+    for (const file of context.files) {
+        if (file.kind !== 'dotenv')
+            continue;
+        const env = new Map();
+        for (const entry of file.dotenv.entries) {
+            env.set(entry.name, {
+                name: entry.name,
+                value: entry.value,
+                unknown: false,
+                location: locationOf(file.source.path, entry.span),
+            });
+        }
+        out.push({ env, scope: null });
+    }
+    return out;
+}
+/** Scopes first, then env files. */
+function environments(context) {
+    return [...context.scopes.map((scope) => ({ env: scope.env, scope })), ...dotenvEnvironment(context)];
+}
+function scopeId(environment) {
+    return environment.scope?.id ?? null;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net003.js
+// Presence-only variables are on for ANY non-empty value: "0" and "false" still disable traffic (docs: env-vars,
+// note under "Variables"; anthropics/claude-code#29134). A file that reads "off" but acts "on" misleads its
+// reviewers, and the next person to "fix" it by deleting the line turns traffic back on.
+
+
+/** The presence-only variables that control traffic; the others (IS_DEMO, …) are not this policy's business. */
+const TRAFFIC_SWITCHES = new Set([NONESSENTIAL, 'DISABLE_TELEMETRY', 'DISABLE_ERROR_REPORTING']);
+const NET003 = {
+    id: 'NET003',
+    title: 'A presence-only variable reads as off but is on',
+    policies: ['nonessential-traffic'],
+    severity: 'warning',
+    rationale: 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, DISABLE_TELEMETRY and DISABLE_ERROR_REPORTING are on for any non-empty value, "0" and "false" included (docs: env-vars). A value such as "0" looks like it turns the switch off, yet Claude Code treats it as set.',
+    remediation: 'Write "1". To turn the switch off, remove the variable instead of setting it to "0".',
+    check(context) {
+        const findings = [];
+        for (const environment of environments(context)) {
+            for (const value of environment.env.values()) {
+                if (!TRAFFIC_SWITCHES.has(value.name) || value.unknown || !looksLikeOff(value.value))
+                    continue;
+                findings.push({
+                    ruleId: 'NET003',
+                    ...value.location,
+                    scope: environment.scope?.id ?? null,
+                    message: `${value.name} is ${JSON.stringify(value.value)}, which Claude Code treats as set (any non-empty value turns it on).`,
+                    fix: `Change the value of ${value.name} to "1" in \`${value.location.file}\`.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net004.js
+// The "How is Claude doing?" session survey is non-essential traffic, on with every provider. It stops with
+// CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY=1, DISABLE_TELEMETRY, DO_NOT_TRACK, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC
+// (docs: data-usage "Session quality surveys"), or feedbackSurveyRate 0 (settings-reference).
+
+
+const net004_SWITCHES = ['CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY', 'DISABLE_TELEMETRY', 'DO_NOT_TRACK', NONESSENTIAL];
+const NET004 = {
+    id: 'NET004',
+    title: 'Session quality surveys stay on',
+    policies: ['nonessential-traffic'],
+    severity: 'notice',
+    rationale: 'Claude Code asks "How is Claude doing?" and sends the rating, with an optional transcript upload kept up to 6 months, unless CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY, DISABLE_TELEMETRY, DO_NOT_TRACK or CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is set (docs: data-usage). Third-party providers do not turn surveys off.',
+    remediation: 'Set "CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1" (or the umbrella variable) under env.',
+    check(context) {
+        const findings = [];
+        for (const scope of context.scopes) {
+            const state = anyOn(net004_SWITCHES.map((name) => stateOf(scope.env, name)));
+            if (state === 'on' || scope.settings.get('feedbackSurveyRate')?.value === 0)
+                continue;
+            findings.push({
+                ruleId: 'NET004',
+                ...scope.anchor,
+                scope: scope.id,
+                message: state === 'unknown'
+                    ? 'Whether session quality surveys are off depends on a value that cannot be verified statically.'
+                    : 'Session quality surveys stay on: nothing sets CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY, DISABLE_TELEMETRY or the umbrella variable.',
+                fix: setVariableFix(scope, 'CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY'),
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/redact.js
+// No secret is ever printed: any value a message quotes goes through here.
+
+const SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/i;
+/** Names whose values are never shown, whatever they hold. */
+function isSecretName(name) {
+    return CREDENTIAL_VARIABLES.has(name) || SECRET_NAME.test(name);
+}
+/** Something that looks like an Anthropic key anywhere in a value. */
+const ANTHROPIC_KEY_PATTERN = /sk-ant-[A-Za-z0-9_-]{8,}/;
+/**
+ * What a message may show of a URL: its origin only (scheme, host, port). Paths, user info and queries can carry
+ * tokens. A value that is not a URL is not shown at all.
+ */
+function redactUrl(value) {
+    try {
+        const url = new URL(value.trim());
+        return url.origin === 'null' ? 'a value that is not an http(s) URL' : url.origin;
+    }
+    catch {
+        return 'a value that is not a URL';
+    }
+}
+/** Masks anything that looks like a key inside free text. */
+function redactText(text) {
+    return text.replace(new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g'), 'sk-ant-…');
+}
+/** The value of a variable as a message may quote it. */
+function quoteValue(name, value) {
+    if (isSecretName(name))
+        return '"…"';
+    const shown = redactText(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+    return JSON.stringify(shown);
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/sec001.js
+// A credential committed in plain text is readable by everyone with the repository, forever (git history).
+// Claude Code's credential variables are listed on docs: authentication "Authentication precedence";
+// Anthropic keys start with `sk-ant-`. The message names the variable and file, never the value.
+
+
+
+
+const PLACEHOLDER_WORDS = [
+    'example',
+    'dummy',
+    'changeme',
+    'change-me',
+    'change_me',
+    'placeholder',
+    'redacted',
+    'your-',
+    'your_',
+    'replace',
+];
+// The checks below avoid regular expressions that backtrack: /\$\{\{[^}]*\}\}/ takes quadratic time on a value
+// of `${{` repeated and /^(.)\1+$/ overflows the stack on a 10 MB run of one character (test/hostile.test.ts).
+/** `${{ … }}` somewhere in the value (a `}}` after a `${{`, no `}` between). */
+function hasActionsExpression(value) {
+    for (let from = 0;;) {
+        const open = value.indexOf('${{', from);
+        if (open === -1)
+            return false;
+        const close = value.indexOf('}', open + 3);
+        if (close === -1)
+            return false;
+        if (value[close + 1] === '}')
+            return true;
+        from = close + 1;
+    }
+}
+/** `${ … }` somewhere in the value. */
+function hasShellExpression(value) {
+    const open = value.indexOf('${');
+    return open !== -1 && value.indexOf('}', open + 2) !== -1;
+}
+/** At least two of one character (not a line break), nothing else: `********`, `00000000`. */
+function isOneCharacterRepeated(text) {
+    const first = text[0];
+    if (text.length < 2 || first === '\n' || first === '\r' || first === '\u2028' || first === '\u2029')
+        return false;
+    for (let i = 1; i < text.length; i++)
+        if (text[i] !== first)
+            return false;
+    return true;
+}
+/** A value that stands for a credential rather than being one (SPEC §6, SEC001). */
+function isPlaceholder(raw) {
+    const value = raw.trim();
+    if (value === '')
+        return true;
+    if (hasActionsExpression(value))
+        return true; // ${{ secrets.X }}
+    if (hasShellExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value))
+        return true; // ${VAR}, $VAR
+    if (/^<[^>]*>$/.test(value))
+        return true;
+    const lower = value.toLowerCase();
+    // What follows a known key prefix is what matters: sk-ant-xxxxxxxx is a placeholder too.
+    const body = lower.replace(/^sk-ant-(api\d+-|oat\d+-|admin\d+-)?/, '');
+    if (body.startsWith('xxx') || /^test([-_.]|$)/.test(body) || body.includes('...') || body.includes('…'))
+        return true;
+    if (isOneCharacterRepeated(body))
+        return true; // ******** or 00000000
+    return PLACEHOLDER_WORDS.some((word) => lower.includes(word));
+}
+/** Whether a value for variable `name` is a committed credential. */
+function isCommittedCredential(name, value) {
+    if (isPlaceholder(value))
+        return false;
+    if (ANTHROPIC_KEY_PATTERN.test(value))
+        return true;
+    return name !== undefined && env_CREDENTIAL_VARIABLES.has(name) && value.trim().length >= 16;
+}
+function finding(location, what, scope) {
+    const file = location.file ?? 'the file';
+    return {
+        ruleId: 'SEC001',
+        ...location,
+        scope,
+        message: `${what} is committed in plain text in \`${file}\`.`,
+        fix: `Rotate the credential now, remove it from \`${file}\`, and supply it at run time (a CI secret or the shell environment).`,
+    };
+}
+/** Walk a JSON tree for credential-named properties and key-shaped strings. */
+function jsonSecrets(source, tree) {
+    const out = [];
+    const stack = [tree];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (node.type === 'property') {
+            const [key, value] = node.children ?? [];
+            const name = typeof key?.value === 'string' ? key.value : undefined;
+            if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
+                const label = name !== undefined && env_CREDENTIAL_VARIABLES.has(name) ? name : `An Anthropic key (in "${name}")`;
+                out.push(finding({ file: source.path, ...nodeSpan(source, node) }, label, null));
+                continue;
+            }
+        }
+        else if (node.type === 'string' &&
+            node.parent?.type === 'array' &&
+            isCommittedCredential(undefined, node.value)) {
+            out.push(finding({ file: source.path, ...nodeSpan(source, node) }, 'An Anthropic key', null));
+        }
+        for (const child of node.children ?? [])
+            stack.push(child);
+    }
+    return out;
+}
+/** For files that did not parse: a line-by-line look for Anthropic keys. */
+function textSecrets(source) {
+    const out = [];
+    const lines = new Set();
+    const pattern = new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g');
+    for (const match of source.text.matchAll(pattern)) {
+        const start = match.index ?? 0;
+        const token = match[0];
+        if (isPlaceholder(token))
+            continue;
+        const line = positionAt(source, start).line;
+        if (lines.has(line))
+            continue;
+        lines.add(line);
+        out.push(finding({ file: source.path, ...spanAt(source, start, token.length) }, 'An Anthropic key', null));
+    }
+    return out;
+}
+/** The credential variable a workflow key names: env names as written, action inputs such as `anthropic_api_key`. */
+function credentialName(key) {
+    if (key === undefined)
+        return undefined;
+    if (env_CREDENTIAL_VARIABLES.has(key))
+        return key;
+    return env_CREDENTIAL_VARIABLES.has(key.toUpperCase()) ? key.toUpperCase() : undefined;
+}
+/**
+ * A workflow: Anthropic keys anywhere in its text (comments and `run:` scripts included), and long values under a
+ * credential name (`env:`, `with:`, `claude_env` lines, the inline `settings` JSON). `${{ secrets.X }}` is a placeholder.
+ */
+function workflowSecrets(file) {
+    const out = textSecrets(file.source);
+    for (const entry of file.workflow.strings) {
+        const name = credentialName(entry.key);
+        if (name === undefined || ANTHROPIC_KEY_PATTERN.test(entry.value))
+            continue;
+        if (!isCommittedCredential(name, entry.value))
+            continue;
+        out.push(finding({ file: file.source.path, ...spanAt(file.source, entry.offset, entry.length) }, name, null));
+    }
+    return out;
+}
+/** In a file that did not parse: `NAME: "value"` / `NAME=value` for the credential variables, on one line. */
+function namedTextSecrets(source) {
+    const out = [];
+    const names = [...env_CREDENTIAL_VARIABLES].join('|');
+    const pattern = new RegExp(`["']?\\b(${names})\\b["']?\\s*[:=]\\s*["']?([^"'\\s,}]+)`, 'g');
+    for (const match of source.text.matchAll(pattern)) {
+        const [, name, value] = match;
+        if (name === undefined || value === undefined || !isCommittedCredential(name, value))
+            continue;
+        const start = match.index ?? 0;
+        out.push(finding({ file: source.path, ...spanAt(source, start, match[0].length) }, name, null));
+    }
+    return out;
+}
+/** Both text scans for a file that did not parse, one finding per line. */
+function unparsedSecrets(source) {
+    const out = [];
+    const lines = new Set();
+    for (const f of [...namedTextSecrets(source), ...textSecrets(source)]) {
+        if (lines.has(f.line))
+            continue;
+        lines.add(f.line);
+        out.push(f);
+    }
+    return out;
+}
+function settingsScope(file, scopes) {
+    return scopes.find((s) => s.files.includes(file.source.path))?.id ?? null;
+}
+const SEC001 = {
+    id: 'SEC001',
+    title: 'A credential is committed',
+    policies: ['hygiene'],
+    severity: 'error',
+    rationale: 'ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN, AWS_BEARER_TOKEN_BEDROCK, ANTHROPIC_FOUNDRY_API_KEY and ANTHROPIC_AWS_API_KEY authenticate Claude Code (docs: authentication). Committed in plain text, a key is readable by everyone with the repository and stays in its history after deletion.',
+    remediation: 'Rotate the key, remove it from the file, and supply it at run time: a CI secret (${{ secrets.ANTHROPIC_API_KEY }}), the shell, or apiKeyHelper.',
+    check(context) {
+        const findings = [];
+        for (const file of context.files) {
+            if (file.kind === 'dotenv') {
+                for (const entry of file.dotenv.entries) {
+                    if (!isCommittedCredential(entry.name, entry.value))
+                        continue;
+                    const label = env_CREDENTIAL_VARIABLES.has(entry.name)
+                        ? entry.name
+                        : `An Anthropic key (in ${entry.name})`;
+                    findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
+                }
+            }
+            else if (file.kind === 'workflow') {
+                findings.push(...workflowSecrets(file));
+            }
+            else if (file.json.ok && file.json.tree !== undefined) {
+                const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
+                findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));
+            }
+            else {
+                findings.push(...unparsedSecrets(file.source));
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr001.js
+// Anthropic's Zero Data Retention covers the Claude API only; Bedrock, Vertex AI and Foundry traffic is governed
+// by those platforms' terms, and Claude Platform on AWS has ZDR only on request
+// (docs: api-and-data-retention "ZDR covers"; zero-data-retention "applies only to Anthropic's direct platform").
+
+
+const ZDR001 = {
+    id: 'ZDR001',
+    title: 'A third-party provider is selected',
+    policies: ['zdr'],
+    severity: 'error',
+    rationale: 'Zero Data Retention is an Anthropic arrangement for the Claude API. Selecting Amazon Bedrock, Google Vertex AI, Microsoft Foundry or Bedrock Mantle sends every prompt to a platform that Anthropic ZDR does not cover; Claude Platform on AWS offers ZDR only on request (docs: api-and-data-retention, zero-data-retention).',
+    remediation: 'Remove the CLAUDE_CODE_USE_* variable (or the use_bedrock/use_vertex/use_foundry input) so Claude Code uses the Claude API with your ZDR organisation.',
+    check(context) {
+        const findings = [];
+        for (const environment of environments(context)) {
+            for (const name of PROVIDER_VARIABLES) {
+                const state = stateOf(environment.env, name);
+                if (state === 'off')
+                    continue;
+                const value = environment.env.get(name);
+                const provider = PROVIDER_NAMES[name];
+                const onRequest = name === 'CLAUDE_CODE_USE_ANTHROPIC_AWS';
+                findings.push({
+                    ruleId: 'ZDR001',
+                    ...value.location,
+                    scope: environment.scope?.id ?? null,
+                    ...(state === 'unknown' || onRequest ? { severity: 'warning' } : {}),
+                    message: state === 'unknown'
+                        ? `${name} is set from a value that cannot be verified statically; if it is on, Claude Code uses ${provider}, outside Anthropic ZDR.`
+                        : onRequest
+                            ? `${name} selects ${provider}, where ZDR is available only on request: confirm it is enabled for your organisation.`
+                            : `${name} selects ${provider}: its traffic is not covered by Anthropic Zero Data Retention.`,
+                    fix: `Remove ${name} from \`${value.location.file}\` so Claude Code uses the Claude API.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr002.js
+// With metrics logging on, "productivity data (such as usage statistics) is exempted from ZDR and may be retained"
+// (docs: api-and-data-retention FAQ "Is Claude Code eligible for ZDR?"). CLAUDE_CODE_ENABLE_TELEMETRY=1 turns on
+// OpenTelemetry export (docs: monitoring-usage).
+
+
+const NAME = 'CLAUDE_CODE_ENABLE_TELEMETRY';
+const ZDR002 = {
+    id: 'ZDR002',
+    title: 'Metrics logging is on',
+    policies: ['zdr'],
+    severity: 'error',
+    rationale: 'CLAUDE_CODE_ENABLE_TELEMETRY=1 turns on OpenTelemetry metrics and events. Anthropic states that with metrics logging enabled, productivity data such as usage statistics is exempt from Zero Data Retention and may be retained (docs: api-and-data-retention, monitoring-usage).',
+    remediation: 'Remove CLAUDE_CODE_ENABLE_TELEMETRY or set it to "0".',
+    check(context) {
+        const findings = [];
+        for (const environment of environments(context)) {
+            const state = stateOf(environment.env, NAME);
+            if (state === 'off')
+                continue;
+            const value = environment.env.get(NAME);
+            findings.push({
+                ruleId: 'ZDR002',
+                ...value.location,
+                scope: environment.scope?.id ?? null,
+                ...(state === 'unknown' ? { severity: 'warning' } : {}),
+                message: state === 'unknown'
+                    ? `${NAME} is set from a value that cannot be verified statically; if it is on, productivity data is exempt from ZDR.`
+                    : `${NAME} turns on metrics logging: productivity data is exempt from ZDR and may be retained.`,
+                fix: `Remove ${NAME} from \`${value.location.file}\` (or set it to "0").`,
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr003.js
+// OTEL_LOG_USER_PROMPTS, OTEL_LOG_ASSISTANT_RESPONSES, OTEL_LOG_TOOL_CONTENT, OTEL_LOG_TOOL_DETAILS and
+// OTEL_LOG_RAW_API_BODIES put conversation content into exported logs (docs: monitoring-usage). With OTel
+// off (CLAUDE_CODE_ENABLE_TELEMETRY unset) they export nothing yet: a latent leak, reported as a warning.
+
+
+/** OTEL_LOG_RAW_API_BODIES takes `1` or `file:<dir>` (docs: monitoring-usage). */
+function contentState(name, value, unknown) {
+    if (name === 'OTEL_LOG_RAW_API_BODIES' && !unknown && value.trim().toLowerCase().startsWith('file:'))
+        return 'on';
+    return switchValue(name, value, unknown);
+}
+const ZDR003 = {
+    id: 'ZDR003',
+    title: 'Conversation content is exported',
+    policies: ['zdr'],
+    severity: 'error',
+    rationale: 'The OTEL_LOG_* content switches copy prompts, responses, tool input and output, or whole API bodies into OpenTelemetry logs, to a collector outside Zero Data Retention (docs: monitoring-usage). They export only while CLAUDE_CODE_ENABLE_TELEMETRY is on; set alone they are a latent leak that the next change switches on.',
+    remediation: 'Remove the OTEL_LOG_* content variables.',
+    check(context) {
+        const findings = [];
+        for (const environment of environments(context)) {
+            const otel = stateOf(environment.env, 'CLAUDE_CODE_ENABLE_TELEMETRY');
+            for (const name of OTEL_CONTENT_VARIABLES) {
+                const value = environment.env.get(name);
+                if (value === undefined)
+                    continue;
+                const state = contentState(name, value.value, value.unknown);
+                if (state === 'off')
+                    continue;
+                const latent = otel === 'off';
+                const unverified = state === 'unknown' || otel === 'unknown';
+                findings.push({
+                    ruleId: 'ZDR003',
+                    ...value.location,
+                    scope: environment.scope?.id ?? null,
+                    ...(latent || unverified ? { severity: 'warning' } : {}),
+                    message: latent
+                        ? `${name} would export conversation content as soon as CLAUDE_CODE_ENABLE_TELEMETRY is turned on.`
+                        : unverified
+                            ? `${name} may export conversation content to an OpenTelemetry collector; its effect cannot be verified statically.`
+                            : `${name} exports conversation content to an OpenTelemetry collector, outside Zero Data Retention.`,
+                    fix: `Remove ${name} from \`${value.location.file}\`.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr004.js
+
+const ZDR004 = {
+    id: 'ZDR004',
+    title: 'Login is not pinned to an organisation',
+    policies: ['zdr'],
+    severity: 'warning',
+    rationale: "Zero Data Retention covers only sessions that log in to the ZDR organisation; a personal account or another organisation's key is not covered. forceLoginOrgUUID pins the organisation, but only managed settings enforce it: in a project or user file it merely pre-selects (docs: zero-data-retention, settings-reference).",
+    remediation: 'Deploy "forceLoginOrgUUID": "<your ZDR organisation UUID>" and "forceLoginMethod": "console" (or "claudeai") in managed-settings.json.',
+    check(context) {
+        const findings = [];
+        for (const scope of context.scopes) {
+            const pinned = scope.settings.get('forceLoginOrgUUID');
+            const uuid = context.options.zdrOrgUuid ?? '<your ZDR organisation UUID>';
+            if (pinned === undefined) {
+                findings.push({
+                    ruleId: 'ZDR004',
+                    ...missingSettingLocation(scope),
+                    scope: scope.id,
+                    message: scope.kind === 'managed'
+                        ? 'Login is not pinned to an organisation: forceLoginOrgUUID is not set, so sessions may use accounts outside your ZDR organisation.'
+                        : 'Login is not pinned to an organisation: forceLoginOrgUUID is not set here, and only managed settings can enforce it.',
+                    fix: scope.kind === 'managed'
+                        ? `Add \`"forceLoginOrgUUID": "${uuid}"\` to \`${scope.fix?.file ?? 'managed-settings.json'}\`.`
+                        : `Deploy \`"forceLoginOrgUUID": "${uuid}"\` in managed-settings.json through your device management (a project file cannot enforce it).`,
+                });
+            }
+            else if (!pinned.managed) {
+                findings.push({
+                    ruleId: 'ZDR004',
+                    ...pinned.location,
+                    scope: scope.id,
+                    severity: 'notice',
+                    message: 'forceLoginOrgUUID is set outside managed settings, where it only pre-selects the organisation and is not enforced.',
+                    fix: `Deploy \`"forceLoginOrgUUID"\` in managed-settings.json through your device management; keeping it in \`${pinned.location.file}\` is harmless.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr005.js
+const ZDR_METHODS = ['console', 'claudeai'];
+const ZDR005 = {
+    id: 'ZDR005',
+    title: 'Login is pinned elsewhere than the ZDR organisation',
+    policies: ['zdr'],
+    severity: 'error',
+    rationale: 'forceLoginOrgUUID must contain your ZDR organisation, or sessions authenticate into an organisation without Zero Data Retention; forceLoginMethod must be "console" or "claudeai", the two ways Claude Code logs in to an Anthropic organisation directly (docs: authentication, zero-data-retention).',
+    remediation: 'Set forceLoginOrgUUID to your ZDR organisation UUID (give it with --zdr-org-uuid) and forceLoginMethod to "console" or "claudeai".',
+    check(context) {
+        const findings = [];
+        const expected = context.options.zdrOrgUuid?.toLowerCase();
+        for (const scope of context.scopes) {
+            const org = scope.settings.get('forceLoginOrgUUID');
+            if (org !== undefined && expected !== undefined) {
+                const values = (Array.isArray(org.value) ? org.value : [org.value]).filter((v) => typeof v === 'string');
+                if (!values.some((v) => v.trim().toLowerCase() === expected)) {
+                    findings.push({
+                        ruleId: 'ZDR005',
+                        ...org.location,
+                        scope: scope.id,
+                        message: `forceLoginOrgUUID does not contain the ZDR organisation ${context.options.zdrOrgUuid}.`,
+                        fix: `Set \`"forceLoginOrgUUID": "${context.options.zdrOrgUuid}"\` in \`${org.location.file}\`.`,
+                    });
+                }
+            }
+            const method = scope.settings.get('forceLoginMethod');
+            if (method !== undefined && !(typeof method.value === 'string' && ZDR_METHODS.includes(method.value))) {
+                findings.push({
+                    ruleId: 'ZDR005',
+                    ...method.location,
+                    scope: scope.id,
+                    message: `forceLoginMethod is ${JSON.stringify(method.value)}; only "console" or "claudeai" log in to an Anthropic organisation directly.`,
+                    fix: `Set \`"forceLoginMethod": "console"\` (or "claudeai" for Claude Enterprise) in \`${method.location.file}\`.`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr006.js
+// ANTHROPIC_BASE_URL and the provider base URLs send every request to the host they name. A gateway or proxy
+// that is not Anthropic's API sees and may keep all traffic, outside ZDR (docs: env-vars, network-config).
+
+
+
+const FIRST_PARTY = 'https://api.anthropic.com';
+/** Whether `value` is the first-party API or starts with one of the allowed base URLs (same origin, path prefix). */
+function isAllowedBaseUrl(value, allowed) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        return false;
+    }
+    return [FIRST_PARTY, ...allowed].some((entry) => {
+        let base;
+        try {
+            base = new URL(entry);
+        }
+        catch {
+            return false;
+        }
+        if (url.origin !== base.origin)
+            return false;
+        const prefix = base.pathname.replace(/\/+$/, '');
+        return prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+    });
+}
+const ZDR006 = {
+    id: 'ZDR006',
+    title: 'API traffic goes through a host outside ZDR',
+    policies: ['zdr'],
+    severity: 'warning',
+    rationale: 'A base URL override routes every prompt and response through the host it names. Unless that host is api.anthropic.com or a gateway your organisation operates and has allowed, the traffic passes a party that Zero Data Retention does not bind (docs: env-vars ANTHROPIC_BASE_URL, network-config).',
+    remediation: 'Remove the base URL override, or allow your own gateway with --allowed-base-url (allowed-base-urls in the config file).',
+    check(context) {
+        const findings = [];
+        for (const environment of environments(context)) {
+            for (const name of BASE_URL_VARIABLES) {
+                const value = environment.env.get(name);
+                if (value === undefined || value.value.trim() === '')
+                    continue;
+                if (!value.unknown && isAllowedBaseUrl(value.value, context.options.allowedBaseUrls))
+                    continue;
+                findings.push({
+                    ruleId: 'ZDR006',
+                    ...value.location,
+                    scope: environment.scope?.id ?? null,
+                    message: value.unknown
+                        ? `${name} is set from a value that cannot be verified statically; API traffic may pass a host outside ZDR.`
+                        : `${name} sends API traffic to ${redactUrl(value.value)}, which is neither https://api.anthropic.com nor an allowed base URL.`,
+                    fix: `Remove ${name} from \`${value.location.file}\`, or, if your organisation operates that gateway under ZDR, allow it with \`--allowed-base-url\` (\`allowed-base-urls\` in the config file or the Action).`,
+                });
+            }
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr007.js
+
+/** settings-reference: cleanupPeriodDays defaults to 30. */
+const DEFAULT_CLEANUP_DAYS = 30;
+const ZDR007 = {
+    id: 'ZDR007',
+    title: 'Local transcripts are kept too long',
+    policies: ['zdr'],
+    severity: 'warning',
+    rationale: 'Claude Code stores every session transcript in plain text on the developer machine for cleanupPeriodDays days (30 by default). Zero Data Retention on the server side means little if full transcripts sit on laptops for a year (docs: data-usage, settings-reference).',
+    remediation: 'Lower cleanupPeriodDays to at most the retention ceiling (--max-retention-days, 30 by default).',
+    check(context) {
+        const findings = [];
+        const ceiling = context.options.maxRetentionDays;
+        for (const scope of context.scopes) {
+            const setting = scope.settings.get('cleanupPeriodDays');
+            if (setting === undefined) {
+                if (DEFAULT_CLEANUP_DAYS <= ceiling)
+                    continue;
+                findings.push({
+                    ruleId: 'ZDR007',
+                    ...missingSettingLocation(scope),
+                    scope: scope.id,
+                    message: `cleanupPeriodDays is not set: Claude Code keeps local transcripts ${DEFAULT_CLEANUP_DAYS} days by default, longer than the ${ceiling}-day ceiling.`,
+                    fix: `Add \`"cleanupPeriodDays": ${ceiling}\` to \`${scope.fix?.file ?? scope.anchor.file ?? 'the settings file'}\`.`,
+                });
+                continue;
+            }
+            if (typeof setting.value !== 'number' || setting.value <= ceiling)
+                continue;
+            findings.push({
+                ruleId: 'ZDR007',
+                ...setting.location,
+                scope: scope.id,
+                message: `cleanupPeriodDays is ${setting.value}: local transcripts are kept longer than the ${ceiling}-day ceiling.`,
+                fix: `Set \`"cleanupPeriodDays": ${ceiling}\` in \`${setting.location.file}\`.`,
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr008.js
+
+
+const ZDR008 = {
+    id: 'ZDR008',
+    title: 'Third-party MCP traffic is outside ZDR',
+    policies: ['zdr'],
+    severity: 'notice',
+    rationale: 'MCP servers receive whatever Claude Code sends them, under their own retention terms: Zero Data Retention does not extend to third-party tools and MCP servers (docs: zero-data-retention). enableAllProjectMcpServers approves every server in .mcp.json without asking.',
+    remediation: 'Review each MCP server: keep only those your organisation has cleared, list them in enabledMcpjsonServers, and remove enableAllProjectMcpServers.',
+    check(context) {
+        const findings = [];
+        for (const scope of context.scopes) {
+            const all = scope.settings.get('enableAllProjectMcpServers');
+            if (all?.value !== true)
+                continue;
+            // claude-code-action writes enableAllProjectMcpServers: true into the runner's user settings on every run
+            // (base-action setup-claude-code-settings.ts); the workflow scope records it at the step's `uses:` line.
+            const forcedByAction = scope.kind === 'workflow' &&
+                all.location.file === scope.anchor.file &&
+                all.location.line === scope.anchor.line &&
+                all.location.column === scope.anchor.column;
+            if (forcedByAction) {
+                findings.push({
+                    ruleId: 'ZDR008',
+                    ...all.location,
+                    scope: scope.id,
+                    message: "claude-code-action always sets enableAllProjectMcpServers: true, so every server in the repository's .mcp.json starts without approval; their traffic is not covered by ZDR.",
+                    fix: 'Keep only servers your organisation has cleared in `.mcp.json`, or add `"enableAllProjectMcpServers": false` to the repository\'s `.claude/settings.json` (project settings win over the action\'s) and list the cleared servers in enabledMcpjsonServers.',
+                });
+                continue;
+            }
+            findings.push({
+                ruleId: 'ZDR008',
+                ...all.location,
+                scope: scope.id,
+                message: 'enableAllProjectMcpServers approves every project MCP server; their traffic is not covered by ZDR.',
+                fix: `Remove \`"enableAllProjectMcpServers": true\` from \`${all.location.file}\` and list cleared servers in enabledMcpjsonServers.`,
+            });
+        }
+        for (const file of context.files) {
+            if (file.kind !== 'mcp' || !file.json.ok)
+                continue;
+            const value = file.json.value;
+            const servers = typeof value === 'object' && value !== null ? value.mcpServers : undefined;
+            if (typeof servers !== 'object' || servers === null || Object.keys(servers).length === 0)
+                continue;
+            const names = Object.keys(servers);
+            findings.push({
+                ruleId: 'ZDR008',
+                file: file.source.path,
+                ...(keySpan(file.source, file.json.tree, ['mcpServers']) ?? FIRST_LINE),
+                scope: null,
+                message: `${names.length} MCP server${names.length === 1 ? '' : 's'} declared (${names
+                    .slice(0, 5)
+                    .map((n) => JSON.stringify(n))
+                    .join(', ')}${names.length > 5 ? ', …' : ''}): their traffic is not covered by ZDR.`,
+                fix: `Check that every server in \`${file.source.path}\` is cleared by your organisation, and remove the others.`,
+            });
+        }
+        return findings;
+    },
+};
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/rules/index.js
+// The explicit, ordered registry: a bundler cannot glob a folder at run time, and test/catalogue.test.ts checks
+// that rule files, this list, docs/rules/*.md and the README table agree.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RULES = [
+    NET001,
+    NET002,
+    NET003,
+    NET004,
+    ZDR001,
+    ZDR002,
+    ZDR003,
+    ZDR004,
+    ZDR005,
+    ZDR006,
+    ZDR007,
+    ZDR008,
+    SEC001,
+    CFG001,
+    CFG002,
+    CFG003,
+    CFG004,
+    CFG005,
+    CFG006,
+    CFG007,
+    CFG008,
+];
+const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+function ruleById(id) {
+    return BY_ID.get(id);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./node_modules/ignore/index.js
+var ignore = __nccwpck_require__(298);
+;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
+const balanced = (a, b, str) => {
+    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
+    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
+    const r = ma !== null && mb != null && range(ma, mb, str);
+    return (r && {
+        start: r[0],
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + ma.length, r[1]),
+        post: str.slice(r[1] + mb.length),
+    });
+};
+const maybeMatch = (reg, str) => {
+    const m = str.match(reg);
+    return m ? m[0] : null;
+};
+const range = (a, b, str) => {
+    let begs, beg, left, right = undefined, result;
+    let ai = str.indexOf(a);
+    let bi = str.indexOf(b, ai + 1);
+    let i = ai;
+    if (ai >= 0 && bi > 0) {
+        if (a === b) {
+            return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+            if (i === ai) {
+                begs.push(i);
+                ai = str.indexOf(a, i + 1);
+            }
+            else if (begs.length === 1) {
+                const r = begs.pop();
+                if (r !== undefined)
+                    result = [r, bi];
+            }
+            else {
+                beg = begs.pop();
+                if (beg !== undefined && beg < left) {
+                    left = beg;
+                    right = bi;
+                }
+                bi = str.indexOf(b, i + 1);
+            }
+            i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== undefined) {
+            result = [left, right];
+        }
+    }
+    return result;
+};
+
+;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
+
+const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
+const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
+const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
+const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
+const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
+const escSlashPattern = new RegExp(escSlash, 'g');
+const escOpenPattern = new RegExp(escOpen, 'g');
+const escClosePattern = new RegExp(escClose, 'g');
+const escCommaPattern = new RegExp(escComma, 'g');
+const escPeriodPattern = new RegExp(escPeriod, 'g');
+const slashPattern = /\\\\/g;
+const openPattern = /\\{/g;
+const closePattern = /\\}/g;
+const commaPattern = /\\,/g;
+const periodPattern = /\\\./g;
+const EXPANSION_MAX = 100_000;
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+const EXPANSION_MAX_LENGTH = 4_000_000;
+// `expand_` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+const EXPANSION_MAX_DEPTH = 1_000;
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+const EXPANSION_MAX_REWRITES = 1_000;
+// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand_` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+const EXPANSION_MAX_STEPS = 20_000_000;
+// What one `expand_` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+const CALL_STEPS = 16;
+function numeric(str) {
+    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+    return str
+        .replace(slashPattern, escSlash)
+        .replace(openPattern, escOpen)
+        .replace(closePattern, escClose)
+        .replace(commaPattern, escComma)
+        .replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+    return str
+        .replace(escSlashPattern, '\\')
+        .replace(escOpenPattern, '{')
+        .replace(escClosePattern, '}')
+        .replace(escCommaPattern, ',')
+        .replace(escPeriodPattern, '.');
+}
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+    for (let i = 0; i < items.length; i++) {
+        target.push(items[i]);
+    }
+}
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+    if (budget.remaining < 0) {
+        return undefined;
+    }
+    const r = range('{', '}', masked);
+    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
+    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+    if (!r || budget.remaining < 0) {
+        return undefined;
+    }
+    return {
+        end: r[1],
+        pre: str.slice(0, r[0]),
+        body: str.slice(r[0] + 1, r[1]),
+        post: str.slice(r[1] + 1),
+        unmatched,
+    };
+}
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+    budget.remaining -= masked.length;
+    const open = [];
+    for (let i = 0; i < masked.length; i++) {
+        const c = masked.charCodeAt(i);
+        if (c === 0x7b) {
+            open.push(i);
+        }
+        else if (c === 0x7d && open.length) {
+            open.pop();
+        }
+    }
+    let out = '';
+    let last = 0;
+    for (let i = 0; i < open.length; i++) {
+        const at = open[i];
+        out += masked.slice(last, at) + '\0';
+        last = at + 1;
+    }
+    return out + masked.slice(last);
+}
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+    budget.remaining -= str.length;
+    if (budget.remaining < 0) {
+        return false;
+    }
+    // Whether a `}` follows the current position before the line ends
+    let close = false;
+    for (let i = str.length - 1; i >= 0; i--) {
+        const c = str.charCodeAt(i);
+        if (c === 0x7d) {
+            close = true;
+        }
+        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+            // A line terminator, which `.` does not match
+            close = false;
+        }
+        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Basically just str.split(","), but handling cases
+ * where we have nested braced sections, which should be
+ * treated as individual members, like {a,{b,c},d}
+ *
+ * Returns `undefined` if the step budget runs out before the whole set is
+ * split, since splitting what is left on every comma would tear apart the
+ * nested sets it still holds.
+ */
+function parseCommaParts(str, budget) {
+    const parts = [];
+    // Walk the brace groups iteratively. Recursing on `post` once per group let a
+    // chain of them exhaust the stack - the parsing-side counterpart to
+    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
+    // `maxLength` can bound, since it happens before expansion.
+    //
+    // The part the next chunk continues
+    let carry = '';
+    for (;;) {
+        // A set's body holds no unmatched `{`, so there is nothing to mask.
+        const m = balancedWithBudget(str, str, budget);
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        if (!m) {
+            const tail = str.split(',');
+            tail[0] = carry + tail[0];
+            pushAll(parts, tail);
+            return parts;
+        }
+        const { pre, body, post } = m;
+        const p = pre.split(',');
+        p[0] = carry + p[0];
+        p[p.length - 1] += '{' + body + '}';
+        if (!post.length) {
+            pushAll(parts, p);
+            return parts;
+        }
+        carry = p.pop();
+        pushAll(parts, p);
+        str = post;
+    }
+}
+// An option that is left out, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+    return value === undefined || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+    if (!str) {
+        return [];
+    }
+    const max = bound(options.max, EXPANSION_MAX);
+    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+    // I don't know why Bash 4.3 does this, but it does.
+    // Anything starting with {} will have the first two bytes preserved
+    // but *only* at the top level, so {},a}b will not expand to anything,
+    // but a{},b}c will be expanded to [a}c,abc].
+    // One could argue that this is a bug in Bash, but since the goal of
+    // this module is to match Bash's rules, we escape a leading {}
+    if (str.slice(0, 2) === '{}') {
+        str = '\\{\\}' + str.slice(2);
+    }
+    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+    return '{' + str + '}';
+}
+function isPadded(el) {
+    return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+    return i <= y;
+}
+function gte(i, y) {
+    return i >= y;
+}
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+    const out = [];
+    let length = 0;
+    // Bash drops empty results at the top level, and they don't count against
+    // `max`, so `max` bounds the number of *kept* results. Only an empty
+    // `acc[a] + pre` can make one, so for those the empty values are skipped
+    // without being visited. Visiting them one at a time let a set of empties
+    // cost `acc.length * values.length` while keeping nothing.
+    let nonEmpty;
+    outer: for (let a = 0; a < acc.length; a++) {
+        const prefix = acc[a] + pre;
+        let vs = values;
+        if (dropEmpties && !prefix) {
+            if (!nonEmpty)
+                nonEmpty = values.filter(v => v);
+            vs = nonEmpty;
+        }
+        for (let v = 0; v < vs.length; v++) {
+            if (out.length >= max)
+                break outer;
+            const expansion = prefix + vs[v];
+            if (length + expansion.length > maxLength)
+                break outer;
+            out.push(expansion);
+            length += expansion.length;
+        }
+    }
+    budget.remaining -= out.length;
+    return out;
+}
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+    const n = body.split(/\.\./);
+    const N = [];
+    // A sequence body always splits into two or three parts, but the compiler
+    // can't know that.
+    /* c8 ignore start */
+    if (n[0] === undefined || n[1] === undefined) {
+        return N;
+    }
+    /* c8 ignore stop */
+    const x = numeric(n[0]);
+    const y = numeric(n[1]);
+    const width = Math.max(n[0].length, n[1].length);
+    let incr = n.length === 3 && n[2] !== undefined ?
+        Math.max(Math.abs(numeric(n[2])), 1)
+        : 1;
+    let test = lte;
+    const reverse = y < x;
+    if (reverse) {
+        incr *= -1;
+        test = gte;
+    }
+    const pad = n.some(isPadded);
+    // A padded value is built a character at a time to `width`, which the input
+    // sets, so it costs one step per character: 64KB of
+    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+    // one step per value.
+    const cost = pad ? width : 1;
+    let length = 0;
+    for (let i = x; test(i, y) && N.length < max; i += incr) {
+        // Each value is a step. `max` and `maxLength` bound one sequence, but a
+        // chain of them still generated up to `max` values each, however few
+        // combining could keep.
+        budget.remaining -= cost;
+        if (budget.remaining < 0) {
+            return undefined;
+        }
+        let c;
+        if (isAlphaSequence) {
+            c = String.fromCharCode(i);
+            if (c === '\\') {
+                c = '';
+            }
+        }
+        else {
+            c = String(i);
+            if (pad) {
+                const need = width - c.length;
+                if (need > 0) {
+                    const z = new Array(need + 1).join('0');
+                    if (i < 0) {
+                        c = '-' + z + c.slice(1);
+                    }
+                    else {
+                        c = z + c;
+                    }
+                }
+            }
+        }
+        if (length + c.length > maxLength)
+            break;
+        N.push(c);
+        length += c.length;
+    }
+    return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+    // An overdraft here makes the first scan refuse, so `str` stays literal.
+    budget.remaining -= CALL_STEPS;
+    // Too deeply nested to keep following: treat the rest as literal, the same
+    // way a group that cannot expand is already handled. Truncating rather than
+    // throwing keeps `expand` total, matching `max` and `maxLength`.
+    if (depth > maxDepth) {
+        return [str];
+    }
+    // Consume the string's top-level brace groups left to right, threading a
+    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+    // rather than recursing on `m.post` once per group - keeps the native stack
+    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+    // longer overflow the stack, and leaves a single accumulator whose size
+    // `maxLength` bounds directly (CVE-2026-14257).
+    let acc = [''];
+    // Bash drops empty results, but only when the *first* top-level group is a
+    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+    // is on the final strings, so it is applied to whichever `combine` produces
+    // them (the one with no brace set left in the tail).
+    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+    // re-reads the whole string, so leaving this unbounded is quadratic.
+    let rewrites = 0;
+    let dropEmpties = false;
+    let firstGroup = true;
+    // `str` with its unmatched `{` masked, once a scan has run into them
+    let masked = str;
+    for (;;) {
+        const m = balancedWithBudget(str, masked, budget);
+        // No brace set left, or no step budget left to look for one: the rest of
+        // the string is literal.
+        if (!m) {
+            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
+        }
+        if (m.unmatched) {
+            masked = maskUnmatchedOpens(masked, budget);
+        }
+        // no need to expand pre, since it is guaranteed to be free of brace-sets
+        const pre = m.pre;
+        // This set and the rest of the string, literal: for a set that cannot
+        // expand, and for one the step budget runs out on. Once it is overdrawn,
+        // every set still being expanded, at every level, stays literal like this -
+        // otherwise each level above would go on combining, and wrapping and
+        // expanding again, results the budget was too small for.
+        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
+        if (/\$$/.test(pre)) {
+            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
+            firstGroup = false;
+            if (!m.post.length)
+                break;
+            str = m.post;
+            masked = masked.slice(m.end + 1);
+            continue;
+        }
+        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+        const isSequence = isNumericSequence || isAlphaSequence;
+        const isOptions = m.body.indexOf(',') >= 0;
+        if (!isSequence && !isOptions) {
+            // {a},b}
+            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+                rewrites++;
+                str = m.pre + '{' + m.body + escClose + m.post;
+                // Taking a `}` away never gives an unmatched `{` a partner, so what
+                // is masked stays unmatched. The `{` it closed can be left without
+                // one, and the next scan masks it.
+                masked =
+                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+                isTop = true;
+                continue;
+            }
+            // Nothing here expands, so the whole remaining string is literal.
+            return literal();
+        }
+        if (firstGroup) {
+            dropEmpties = isTop && !isSequence;
+            firstGroup = false;
+        }
+        let values;
+        if (isSequence) {
+            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+            if (!values) {
+                return literal();
+            }
+        }
+        else {
+            let n = parseCommaParts(m.body, budget);
+            // The step budget ran out partway through the set.
+            if (!n) {
+                return literal();
+            }
+            if (n.length === 1 && n[0] !== undefined) {
+                // x{{a,b}}y ==> x{a}y x{b}y
+                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+                // The step budget ran out expanding the set's only part.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                //XXX is this necessary? Can't seem to hit it in tests.
+                /* c8 ignore start */
+                if (n.length === 1) {
+                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
+                    if (budget.remaining < 0) {
+                        return literal();
+                    }
+                    acc = next;
+                    if (!m.post.length)
+                        break;
+                    str = m.post;
+                    masked = masked.slice(m.end + 1);
+                    continue;
+                }
+                /* c8 ignore stop */
+            }
+            // Values that `combine` is going to drop as empty produce no result, so
+            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+            // would stop at `['a', '']` and yield one result instead of two. Skipping
+            // them outright keeps `values` bounded while leaving `max` a bound on
+            // *kept* results.
+            let dropsEmpties = dropEmpties && !m.post.length && !pre;
+            for (let d = 0; dropsEmpties && d < acc.length; d++) {
+                if (acc[d]) {
+                    dropsEmpties = false;
+                }
+            }
+            values = [];
+            let valuesLength = 0;
+            outer: for (let j = 0; j < n.length; j++) {
+                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+                // The step budget ran out expanding a member.
+                if (budget.remaining < 0) {
+                    return literal();
+                }
+                for (let k = 0; k < expanded.length; k++) {
+                    const v = expanded[k];
+                    if (dropsEmpties && !v)
+                        continue;
+                    if (values.length >= max ||
+                        valuesLength + v.length > maxLength) {
+                        break outer;
+                    }
+                    values.push(v);
+                    valuesLength += v.length;
+                }
+            }
+        }
+        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+        // The step budget ran out combining the set's values in.
+        if (budget.remaining < 0) {
+            return literal();
+        }
+        acc = next;
+        if (!m.post.length)
+            break;
+        str = m.post;
+        masked = masked.slice(m.end + 1);
+    }
+    return acc;
+}
+
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
+const MAX_PATTERN_LENGTH = 1024 * 64;
+const assertValidPattern = (pattern) => {
+    if (typeof pattern !== 'string') {
+        throw new TypeError('invalid pattern');
+    }
+    if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError('pattern is too long');
+    }
+};
+
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
+// translate the various posix character classes into unicode properties
+// this works across all unicode locales
+// { <posix class>: [<translation>, /u flag required, negated]
+const posixClasses = {
+    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}', true],
+    '[:alpha:]': ['\\p{L}\\p{Nl}', true],
+    '[:ascii:]': ['\\x' + '00-\\x' + '7f', false],
+    '[:blank:]': ['\\p{Zs}\\t', true],
+    '[:cntrl:]': ['\\p{Cc}', true],
+    '[:digit:]': ['\\p{Nd}', true],
+    '[:graph:]': ['\\p{Z}\\p{C}', true, true],
+    '[:lower:]': ['\\p{Ll}', true],
+    '[:print:]': ['\\p{C}', true],
+    '[:punct:]': ['\\p{P}', true],
+    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f', true],
+    '[:upper:]': ['\\p{Lu}', true],
+    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}', true],
+    '[:xdigit:]': ['A-Fa-f0-9', false],
+};
+// only need to escape a few things inside of brace expressions
+// escapes: [ \ ] -
+const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
+// escape all regexp magic characters
+const regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// everything has already been escaped, we just have to join
+const rangesToString = (ranges) => ranges.join('');
+// takes a glob string at a posix brace expression, and returns
+// an equivalent regular expression source, and boolean indicating
+// whether the /u flag needs to be applied, and the number of chars
+// consumed to parse the character class.
+// This also removes out of order ranges, and returns ($.) if the
+// entire class just no good.
+const parseClass = (glob, position) => {
+    const pos = position;
+    /* c8 ignore start */
+    if (glob.charAt(pos) !== '[') {
+        throw new Error('not in a brace expression');
+    }
+    /* c8 ignore stop */
+    const ranges = [];
+    const negs = [];
+    let i = pos + 1;
+    let sawStart = false;
+    let uflag = false;
+    let escaping = false;
+    let negate = false;
+    let endPos = pos;
+    let rangeStart = '';
+    WHILE: while (i < glob.length) {
+        const c = glob.charAt(i);
+        if ((c === '!' || c === '^') && i === pos + 1) {
+            negate = true;
+            i++;
+            continue;
+        }
+        if (c === ']' && sawStart && !escaping) {
+            endPos = i + 1;
+            break;
+        }
+        sawStart = true;
+        if (c === '\\') {
+            if (!escaping) {
+                escaping = true;
+                i++;
+                continue;
+            }
+            // escaped \ char, fall through and treat like normal char
+        }
+        if (c === '[' && !escaping) {
+            // either a posix class, a collation equivalent, or just a [
+            for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+                if (glob.startsWith(cls, i)) {
+                    // invalid, [a-[] is fine, but not [a-[:alpha]]
+                    if (rangeStart) {
+                        return ['$.', false, glob.length - pos, true];
+                    }
+                    i += cls.length;
+                    if (neg)
+                        negs.push(unip);
+                    else
+                        ranges.push(unip);
+                    uflag = uflag || u;
+                    continue WHILE;
+                }
+            }
+        }
+        // now it's just a normal character, effectively
+        escaping = false;
+        if (rangeStart) {
+            // throw this range away if it's not valid, but others
+            // can still match.
+            if (c > rangeStart) {
+                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(c));
+            }
+            else if (c === rangeStart) {
+                ranges.push(braceEscape(c));
+            }
+            rangeStart = '';
+            i++;
+            continue;
+        }
+        // now might be the start of a range.
+        // can be either c-d or c-] or c<more...>] or c] at this point
+        if (glob.startsWith('-]', i + 1)) {
+            ranges.push(braceEscape(c + '-'));
+            i += 2;
+            continue;
+        }
+        if (glob.startsWith('-', i + 1)) {
+            rangeStart = c;
+            i += 2;
+            continue;
+        }
+        // not the start of a range, just a single character
+        ranges.push(braceEscape(c));
+        i++;
+    }
+    if (endPos < i) {
+        // didn't see the end of the class, not a valid class,
+        // but might still be valid as a literal match.
+        return ['', false, 0, false];
+    }
+    // if we got no ranges and no negates, then we have a range that
+    // cannot possibly match anything, and that poisons the whole glob
+    if (!ranges.length && !negs.length) {
+        return ['$.', false, glob.length - pos, true];
+    }
+    // if we got one positive range, and it's a single character, then that's
+    // not actually a magic pattern, it's just that one literal character.
+    // we should not treat that as "magic", we should just return the literal
+    // character. [_] is a perfectly valid way to escape glob magic chars.
+    if (negs.length === 0 &&
+        ranges.length === 1 &&
+        /^\\?.$/.test(ranges[0]) &&
+        !negate) {
+        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r), false, endPos - pos, false];
+    }
+    const sranges = '[' + (negate ? '^' : '') + rangesToString(ranges) + ']';
+    const snegs = '[' + (negate ? '' : '^') + rangesToString(negs) + ']';
+    const comb = ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
+        : ranges.length ? sranges
+            : snegs;
+    return [comb, uflag, endPos - pos, true];
+};
+
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
+/**
+ * Un-escape a string that has been escaped with {@link escape}.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
+ * square-bracket escapes are removed, but not backslash escapes.
+ *
+ * For example, it will turn the string `'[*]'` into `*`, but it will not
+ * turn `'\\*'` into `'*'`, because `\` is a path separator in
+ * `windowsPathsNoEscape` mode.
+ *
+ * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
+ * backslash escapes are removed.
+ *
+ * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
+ * or unescaped.
+ *
+ * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
+ * unescaped.
+ */
+const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/\[([^/\\])\]/g, '$1')
+            : s
+                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
+                .replace(/\\([^/])/g, '$1');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/\[([^/\\{}])\]/g, '$1')
+        : s
+            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
+            .replace(/\\([^/{}])/g, '$1');
+};
+
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
+// parse a single path portion
+var _a;
+
+
+const types = new Set(['!', '?', '+', '*', '@']);
+const isExtglobType = (c) => types.has(c);
+const isExtglobAST = (c) => isExtglobType(c.type);
+// Map of which extglob types can adopt the children of a nested extglob
+//
+// anything but ! can adopt a matching type:
+// +(a|+(b|c)|d) => +(a|b|c|d)
+// *(a|*(b|c)|d) => *(a|b|c|d)
+// @(a|@(b|c)|d) => @(a|b|c|d)
+// ?(a|?(b|c)|d) => ?(a|b|c|d)
+//
+// * can adopt anything, because 0 or repetition is allowed
+// *(a|?(b|c)|d) => *(a|b|c|d)
+// *(a|+(b|c)|d) => *(a|b|c|d)
+// *(a|@(b|c)|d) => *(a|b|c|d)
+//
+// + can adopt @, because 1 or repetition is allowed
+// +(a|@(b|c)|d) => +(a|b|c|d)
+//
+// + and @ CANNOT adopt *, because 0 would be allowed
+// +(a|*(b|c)|d) => would match "", on *(b|c)
+// @(a|*(b|c)|d) => would match "", on *(b|c)
+//
+// + and @ CANNOT adopt ?, because 0 would be allowed
+// +(a|?(b|c)|d) => would match "", on ?(b|c)
+// @(a|?(b|c)|d) => would match "", on ?(b|c)
+//
+// ? can adopt @, because 0 or 1 is allowed
+// ?(a|@(b|c)|d) => ?(a|b|c|d)
+//
+// ? and @ CANNOT adopt * or +, because >1 would be allowed
+// ?(a|*(b|c)|d) => would match bbb on *(b|c)
+// @(a|*(b|c)|d) => would match bbb on *(b|c)
+// ?(a|+(b|c)|d) => would match bbb on +(b|c)
+// @(a|+(b|c)|d) => would match bbb on +(b|c)
+//
+// ! CANNOT adopt ! (nothing else can either)
+// !(a|!(b|c)|d) => !(a|b|c|d) would fail to match on b (not not b|c)
+//
+// ! can adopt @
+// !(a|@(b|c)|d) => !(a|b|c|d)
+//
+// ! CANNOT adopt *
+// !(a|*(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt +
+// !(a|+(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
+//
+// ! CANNOT adopt ?
+// x!(a|?(b|c)|d) => x!(a|b|c|d) would fail to match "x"
+const adoptionMap = new Map([
+    ['!', ['@']],
+    ['?', ['?', '@']],
+    ['@', ['@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@']],
+]);
+// nested extglobs that can be adopted in, but with the addition of
+// a blank '' element.
+const adoptionWithSpaceMap = new Map([
+    ['!', ['?']],
+    ['@', ['?']],
+    ['+', ['?', '*']],
+]);
+// union of the previous two maps
+const adoptionAnyMap = new Map([
+    ['!', ['?', '@']],
+    ['?', ['?', '@']],
+    ['@', ['?', '@']],
+    ['*', ['*', '+', '?', '@']],
+    ['+', ['+', '@', '?', '*']],
+]);
+// Extglobs that can take over their parent if they are the only child
+// the key is parent, value maps child to resulting extglob parent type
+// '@' is omitted because it's a special case. An `@` extglob with a single
+// member can always be usurped by that subpattern.
+const usurpMap = new Map([
+    ['!', new Map([['!', '@']])],
+    [
+        '?',
+        new Map([
+            ['*', '*'],
+            ['+', '*'],
+        ]),
+    ],
+    [
+        '@',
+        new Map([
+            ['!', '!'],
+            ['?', '?'],
+            ['@', '@'],
+            ['*', '*'],
+            ['+', '+'],
+        ]),
+    ],
+    [
+        '+',
+        new Map([
+            ['?', '*'],
+            ['*', '*'],
+        ]),
+    ],
+]);
+// Patterns that get prepended to bind to the start of either the
+// entire string, or just a single path portion, to prevent dots
+// and/or traversal patterns, when needed.
+// Exts don't need the ^ or / bit, because the root binds that already.
+const startNoTraversal = '(?!(?:^|/)\\.\\.?(?:$|/))';
+const startNoDot = '(?!\\.)';
+// characters that indicate a start of pattern needs the "no dots" bit,
+// because a dot *might* be matched. ( is not in the list, because in
+// the case of a child extglob, it will handle the prevention itself.
+const addPatternStart = new Set(['[', '.']);
+// cases where traversal is A-OK, no dot prevention needed
+const justDots = new Set(['..', '.']);
+const reSpecials = new Set('().*{}+?[]^$\\!');
+const regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+// any single thing other than /
+const qmark = '[^/]';
+// * => any number of characters
+const star = qmark + '*?';
+// use + when we need to ensure that *something* matches, because the * is
+// the only thing in the path portion.
+const starNoEmpty = qmark + '+?';
+// remove the \ chars that we added if we end up doing a nonmagic compare
+// const deslash = (s: string) => s.replace(/\\(.)/g, '$1')
+let ID = 0;
+class AST {
+    type;
+    #root;
+    #hasMagic;
+    #uflag = false;
+    #parts = [];
+    #parent;
+    #parentIndex;
+    #negs;
+    #filledNegs = false;
+    #options;
+    #toString;
+    // set to true if it's an extglob with no children
+    // (which really means one child of '')
+    #emptyExt = false;
+    id = ++ID;
+    get depth() {
+        return (this.#parent?.depth ?? -1) + 1;
+    }
+    [Symbol.for('nodejs.util.inspect.custom')]() {
+        return {
+            '@@type': 'AST',
+            id: this.id,
+            type: this.type,
+            root: this.#root.id,
+            parent: this.#parent?.id,
+            depth: this.depth,
+            partsLength: this.#parts.length,
+            parts: this.#parts,
+        };
+    }
+    constructor(type, parent, options = {}) {
+        this.type = type;
+        // extglobs are inherently magical
+        if (type)
+            this.#hasMagic = true;
+        this.#parent = parent;
+        this.#root = this.#parent ? this.#parent.#root : this;
+        this.#options = this.#root === this ? options : this.#root.#options;
+        this.#negs = this.#root === this ? [] : this.#root.#negs;
+        if (type === '!' && !this.#root.#filledNegs)
+            this.#negs.push(this);
+        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+    }
+    get hasMagic() {
+        /* c8 ignore start */
+        if (this.#hasMagic !== undefined)
+            return this.#hasMagic;
+        /* c8 ignore stop */
+        for (const p of this.#parts) {
+            if (typeof p === 'string')
+                continue;
+            if (p.type || p.hasMagic)
+                return (this.#hasMagic = true);
+        }
+        // note: will be undefined until we generate the regexp src and find out
+        return this.#hasMagic;
+    }
+    // reconstructs the pattern
+    toString() {
+        return (this.#toString !== undefined ? this.#toString
+            : !this.type ?
+                (this.#toString = this.#parts.map(p => String(p)).join(''))
+                : (this.#toString =
+                    this.type +
+                        '(' +
+                        this.#parts.map(p => String(p)).join('|') +
+                        ')'));
+    }
+    #fillNegs() {
+        /* c8 ignore start */
+        if (this !== this.#root)
+            throw new Error('should only call on root');
+        if (this.#filledNegs)
+            return this;
+        /* c8 ignore stop */
+        // call toString() once to fill this out
+        this.toString();
+        this.#filledNegs = true;
+        let n;
+        while ((n = this.#negs.pop())) {
+            if (n.type !== '!')
+                continue;
+            // walk up the tree, appending everthing that comes AFTER parentIndex
+            let p = n;
+            let pp = p.#parent;
+            while (pp) {
+                for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+                    for (const part of n.#parts) {
+                        /* c8 ignore start */
+                        if (typeof part === 'string') {
+                            throw new Error('string part in extglob AST??');
+                        }
+                        /* c8 ignore stop */
+                        part.copyIn(pp.#parts[i]);
+                    }
+                }
+                p = pp;
+                pp = p.#parent;
+            }
+        }
+        return this;
+    }
+    push(...parts) {
+        for (const p of parts) {
+            if (p === '')
+                continue;
+            /* c8 ignore start */
+            if (typeof p !== 'string' &&
+                !(p instanceof _a && p.#parent === this)) {
+                throw new Error('invalid part: ' + p);
+            }
+            /* c8 ignore stop */
+            this.#parts.push(p);
+        }
+    }
+    toJSON() {
+        const ret = this.type === null ?
+            this.#parts
+                .slice()
+                .map(p => (typeof p === 'string' ? p : p.toJSON()))
+            : [this.type, ...this.#parts.map(p => p.toJSON())];
+        if (this.isStart() && !this.type)
+            ret.unshift([]);
+        if (this.isEnd() &&
+            (this === this.#root ||
+                (this.#root.#filledNegs && this.#parent?.type === '!'))) {
+            ret.push({});
+        }
+        return ret;
+    }
+    isStart() {
+        if (this.#root === this)
+            return true;
+        // if (this.type) return !!this.#parent?.isStart()
+        if (!this.#parent?.isStart())
+            return false;
+        if (this.#parentIndex === 0)
+            return true;
+        // if everything AHEAD of this is a negation, then it's still the "start"
+        const p = this.#parent;
+        for (let i = 0; i < this.#parentIndex; i++) {
+            const pp = p.#parts[i];
+            if (!(pp instanceof _a && pp.type === '!')) {
+                return false;
+            }
+        }
+        return true;
+    }
+    isEnd() {
+        if (this.#root === this)
+            return true;
+        if (this.#parent?.type === '!')
+            return true;
+        if (!this.#parent?.isEnd())
+            return false;
+        if (!this.type)
+            return this.#parent?.isEnd();
+        // if not root, it'll always have a parent
+        /* c8 ignore start */
+        const pl = this.#parent ? this.#parent.#parts.length : 0;
+        /* c8 ignore stop */
+        return this.#parentIndex === pl - 1;
+    }
+    copyIn(part) {
+        if (typeof part === 'string')
+            this.push(part);
+        else
+            this.push(part.clone(this));
+    }
+    clone(parent) {
+        const c = new _a(this.type, parent);
+        for (const p of this.#parts) {
+            c.copyIn(p);
+        }
+        return c;
+    }
+    static #parseAST(str, ast, pos, opt, extDepth) {
+        const maxDepth = opt.maxExtglobRecursion ?? 2;
+        let escaping = false;
+        let inBrace = false;
+        let braceStart = -1;
+        let braceNeg = false;
+        if (ast.type === null) {
+            // outside of a extglob, append until we find a start
+            let i = pos;
+            let acc = '';
+            while (i < str.length) {
+                const c = str.charAt(i++);
+                // still accumulate escapes at this point, but we do ignore
+                // starts that are escaped
+                if (escaping || c === '\\') {
+                    escaping = !escaping;
+                    acc += c;
+                    continue;
+                }
+                if (inBrace) {
+                    if (i === braceStart + 1) {
+                        if (c === '^' || c === '!') {
+                            braceNeg = true;
+                        }
+                    }
+                    else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                        inBrace = false;
+                    }
+                    acc += c;
+                    continue;
+                }
+                else if (c === '[') {
+                    inBrace = true;
+                    braceStart = i;
+                    braceNeg = false;
+                    acc += c;
+                    continue;
+                }
+                // we don't have to check for adoption here, because that's
+                // done at the other recursion point.
+                const doRecurse = !opt.noext &&
+                    isExtglobType(c) &&
+                    str.charAt(i) === '(' &&
+                    extDepth <= maxDepth;
+                if (doRecurse) {
+                    ast.push(acc);
+                    acc = '';
+                    const ext = new _a(c, ast);
+                    i = _a.#parseAST(str, ext, i, opt, extDepth + 1);
+                    ast.push(ext);
+                    continue;
+                }
+                acc += c;
+            }
+            ast.push(acc);
+            return i;
+        }
+        // some kind of extglob, pos is at the (
+        // find the next | or )
+        let i = pos + 1;
+        let part = new _a(null, ast);
+        const parts = [];
+        let acc = '';
+        while (i < str.length) {
+            const c = str.charAt(i++);
+            // still accumulate escapes at this point, but we do ignore
+            // starts that are escaped
+            if (escaping || c === '\\') {
+                escaping = !escaping;
+                acc += c;
+                continue;
+            }
+            if (inBrace) {
+                if (i === braceStart + 1) {
+                    if (c === '^' || c === '!') {
+                        braceNeg = true;
+                    }
+                }
+                else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
+                    inBrace = false;
+                }
+                acc += c;
+                continue;
+            }
+            else if (c === '[') {
+                inBrace = true;
+                braceStart = i;
+                braceNeg = false;
+                acc += c;
+                continue;
+            }
+            const doRecurse = !opt.noext &&
+                isExtglobType(c) &&
+                str.charAt(i) === '(' &&
+                /* c8 ignore start - the maxDepth is sufficient here */
+                (extDepth <= maxDepth || (ast && ast.#canAdoptType(c)));
+            /* c8 ignore stop */
+            if (doRecurse) {
+                const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+                part.push(acc);
+                acc = '';
+                const ext = new _a(c, part);
+                part.push(ext);
+                i = _a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
+                continue;
+            }
+            if (c === '|') {
+                part.push(acc);
+                acc = '';
+                parts.push(part);
+                part = new _a(null, ast);
+                continue;
+            }
+            if (c === ')') {
+                if (acc === '' && ast.#parts.length === 0) {
+                    ast.#emptyExt = true;
+                }
+                part.push(acc);
+                acc = '';
+                ast.push(...parts, part);
+                return i;
+            }
+            acc += c;
+        }
+        // unfinished extglob
+        // if we got here, it was a malformed extglob! not an extglob, but
+        // maybe something else in there.
+        ast.type = null;
+        ast.#hasMagic = undefined;
+        ast.#parts = [str.substring(pos - 1)];
+        return i;
+    }
+    #canAdoptWithSpace(child) {
+        return this.#canAdopt(child, adoptionWithSpaceMap);
+    }
+    #canAdopt(child, map = adoptionMap) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canAdoptType(gc.type, map);
+    }
+    #canAdoptType(c, map = adoptionAnyMap) {
+        return !!map.get(this.type)?.includes(c);
+    }
+    #adoptWithSpace(child, index) {
+        const gc = child.#parts[0];
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push('');
+        gc.push(blank);
+        this.#adopt(child, index);
+    }
+    #adopt(child, index) {
+        const gc = child.#parts[0];
+        this.#parts.splice(index, 1, ...gc.#parts);
+        for (const p of gc.#parts) {
+            if (typeof p === 'object')
+                p.#parent = this;
+        }
+        this.#toString = undefined;
+    }
+    #canUsurpType(c) {
+        const m = usurpMap.get(this.type);
+        return !!m?.has(c);
+    }
+    #canUsurp(child) {
+        if (!child ||
+            typeof child !== 'object' ||
+            child.type !== null ||
+            child.#parts.length !== 1 ||
+            this.type === null ||
+            this.#parts.length !== 1) {
+            return false;
+        }
+        const gc = child.#parts[0];
+        if (!gc || typeof gc !== 'object' || gc.type === null) {
+            return false;
+        }
+        return this.#canUsurpType(gc.type);
+    }
+    #usurp(child) {
+        const m = usurpMap.get(this.type);
+        const gc = child.#parts[0];
+        const nt = m?.get(gc.type);
+        /* c8 ignore start - impossible */
+        if (!nt)
+            return false;
+        /* c8 ignore stop */
+        this.#parts = gc.#parts;
+        for (const p of this.#parts) {
+            if (typeof p === 'object') {
+                p.#parent = this;
+            }
+        }
+        this.type = nt;
+        this.#toString = undefined;
+        this.#emptyExt = false;
+    }
+    static fromGlob(pattern, options = {}) {
+        const ast = new _a(null, undefined, options);
+        _a.#parseAST(pattern, ast, 0, options, 0);
+        return ast;
+    }
+    // returns the regular expression if there's magic, or the unescaped
+    // string if not.
+    toMMPattern() {
+        // should only be called on root
+        /* c8 ignore start */
+        if (this !== this.#root)
+            return this.#root.toMMPattern();
+        /* c8 ignore stop */
+        const glob = this.toString();
+        const [re, body, hasMagic, uflag] = this.toRegExpSource();
+        // if we're in nocase mode, and not nocaseMagicOnly, then we do
+        // still need a regular expression if we have to case-insensitively
+        // match capital/lowercase characters.
+        const anyMagic = hasMagic ||
+            this.#hasMagic ||
+            (this.#options.nocase &&
+                !this.#options.nocaseMagicOnly &&
+                glob.toUpperCase() !== glob.toLowerCase());
+        if (!anyMagic) {
+            return body;
+        }
+        const flags = (this.#options.nocase ? 'i' : '') + (uflag ? 'u' : '');
+        return Object.assign(new RegExp(`^${re}$`, flags), {
+            _src: re,
+            _glob: glob,
+        });
+    }
+    get options() {
+        return this.#options;
+    }
+    // returns the string match, the regexp source, whether there's magic
+    // in the regexp (so a regular expression is required) and whether or
+    // not the uflag is needed for the regular expression (for posix classes)
+    // TODO: instead of injecting the start/end at this point, just return
+    // the BODY of the regexp, along with the start/end portions suitable
+    // for binding the start/end in either a joined full-path makeRe context
+    // (where we bind to (^|/), or a standalone matchPart context (where
+    // we bind to ^, and not /).  Otherwise slashes get duped!
+    //
+    // In part-matching mode, the start is:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: ^(?!\.\.?$)
+    // - if dots allowed or not possible: ^
+    // - if dots possible and not allowed: ^(?!\.)
+    // end is:
+    // - if not isEnd(): nothing
+    // - else: $
+    //
+    // In full-path matching mode, we put the slash at the START of the
+    // pattern, so start is:
+    // - if first pattern: same as part-matching mode
+    // - if not isStart(): nothing
+    // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+    // - if dots allowed or not possible: /
+    // - if dots possible and not allowed: /(?!\.)
+    // end is:
+    // - if last pattern, same as part-matching mode
+    // - else nothing
+    //
+    // Always put the (?:$|/) on negated tails, though, because that has to be
+    // there to bind the end of the negated pattern portion, and it's easier to
+    // just stick it in now rather than try to inject it later in the middle of
+    // the pattern.
+    //
+    // We can just always return the same end, and leave it up to the caller
+    // to know whether it's going to be used joined or in parts.
+    // And, if the start is adjusted slightly, can do the same there:
+    // - if not isStart: nothing
+    // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+    // - if dots allowed or not possible: (?:/|^)
+    // - if dots possible and not allowed: (?:/|^)(?!\.)
+    //
+    // But it's better to have a simpler binding without a conditional, for
+    // performance, so probably better to return both start options.
+    //
+    // Then the caller just ignores the end if it's not the first pattern,
+    // and the start always gets applied.
+    //
+    // But that's always going to be $ if it's the ending pattern, or nothing,
+    // so the caller can just attach $ at the end of the pattern when building.
+    //
+    // So the todo is:
+    // - better detect what kind of start is needed
+    // - return both flavors of starting pattern
+    // - attach $ at the end of the pattern when creating the actual RegExp
+    //
+    // Ah, but wait, no, that all only applies to the root when the first pattern
+    // is not an extglob. If the first pattern IS an extglob, then we need all
+    // that dot prevention biz to live in the extglob portions, because eg
+    // +(*|.x*) can match .xy but not .yx.
+    //
+    // So, return the two flavors if it's #root and the first child is not an
+    // AST, otherwise leave it to the child AST to handle it, and there,
+    // use the (?:^|/) style of start binding.
+    //
+    // Even simplified further:
+    // - Since the start for a join is eg /(?!\.) and the start for a part
+    // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+    // or start or whatever) and prepend ^ or / at the Regexp construction.
+    toRegExpSource(allowDot) {
+        const dot = allowDot ?? !!this.#options.dot;
+        if (this.#root === this) {
+            this.#flatten();
+            this.#fillNegs();
+        }
+        if (!isExtglobAST(this)) {
+            const noEmpty = this.isStart() &&
+                this.isEnd() &&
+                !this.#parts.some(s => typeof s !== 'string');
+            const src = this.#parts
+                .map(p => {
+                const [re, _, hasMagic, uflag] = typeof p === 'string' ?
+                    _a.#parseGlob(p, this.#hasMagic, noEmpty)
+                    : p.toRegExpSource(allowDot);
+                this.#hasMagic = this.#hasMagic || hasMagic;
+                this.#uflag = this.#uflag || uflag;
+                return re;
+            })
+                .join('');
+            let start = '';
+            if (this.isStart()) {
+                if (typeof this.#parts[0] === 'string') {
+                    // this is the string that will match the start of the pattern,
+                    // so we need to protect against dots and such.
+                    // '.' and '..' cannot match unless the pattern is that exactly,
+                    // even if it starts with . or dot:true is set.
+                    const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+                    if (!dotTravAllowed) {
+                        const aps = addPatternStart;
+                        // check if we have a possibility of matching . or ..,
+                        // and prevent that.
+                        const needNoTrav = 
+                        // dots are allowed, and the pattern starts with [ or .
+                        (dot && aps.has(src.charAt(0))) ||
+                            // the pattern starts with \., and then [ or .
+                            (src.startsWith('\\.') && aps.has(src.charAt(2))) ||
+                            // the pattern starts with \.\., and then [ or .
+                            (src.startsWith('\\.\\.') && aps.has(src.charAt(4)));
+                        // no need to prevent dots if it can't match a dot, or if a
+                        // sub-pattern will be preventing it anyway.
+                        const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+                        start =
+                            needNoTrav ? startNoTraversal
+                                : needNoDot ? startNoDot
+                                    : '';
+                    }
+                }
+            }
+            // append the "end of path portion" pattern to negation tails
+            let end = '';
+            if (this.isEnd() &&
+                this.#root.#filledNegs &&
+                this.#parent?.type === '!') {
+                end = '(?:$|\\/)';
+            }
+            const final = start + src + end;
+            return [
+                final,
+                unescape_unescape(src),
+                (this.#hasMagic = !!this.#hasMagic),
+                this.#uflag,
+            ];
+        }
+        // We need to calculate the body *twice* if it's a repeat pattern
+        // at the start, once in nodot mode, then again in dot mode, so a
+        // pattern like *(?) can match 'x.y'
+        const repeated = this.type === '*' || this.type === '+';
+        // some kind of extglob
+        const start = this.type === '!' ? '(?:(?!(?:' : '(?:';
+        let body = this.#partsToRegExp(dot);
+        if (this.isStart() && this.isEnd() && !body && this.type !== '!') {
+            // invalid extglob, has to at least be *something* present, if it's
+            // the entire path portion.
+            const s = this.toString();
+            const me = this;
+            me.#parts = [s];
+            me.type = null;
+            me.#hasMagic = undefined;
+            return [s, unescape_unescape(this.toString()), false, false];
+        }
+        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ?
+            ''
+            : this.#partsToRegExp(true);
+        if (bodyDotAllowed === body) {
+            bodyDotAllowed = '';
+        }
+        if (bodyDotAllowed) {
+            body = `(?:${body})(?:${bodyDotAllowed})*?`;
+        }
+        // an empty !() is exactly equivalent to a starNoEmpty
+        let final = '';
+        if (this.type === '!' && this.#emptyExt) {
+            final = (this.isStart() && !dot ? startNoDot : '') + starNoEmpty;
+        }
+        else {
+            const close = this.type === '!' ?
+                // !() must match something,but !(x) can match ''
+                '))' +
+                    (this.isStart() && !dot && !allowDot ? startNoDot : '') +
+                    star +
+                    ')'
+                : this.type === '@' ? ')'
+                    : this.type === '?' ? ')?'
+                        : this.type === '+' && bodyDotAllowed ? ')'
+                            : this.type === '*' && bodyDotAllowed ? `)?`
+                                : `)${this.type}`;
+            final = start + body + close;
+        }
+        return [
+            final,
+            unescape_unescape(body),
+            (this.#hasMagic = !!this.#hasMagic),
+            this.#uflag,
+        ];
+    }
+    #flatten() {
+        if (!isExtglobAST(this)) {
+            for (const p of this.#parts) {
+                if (typeof p === 'object') {
+                    p.#flatten();
+                }
+            }
+        }
+        else {
+            // do up to 10 passes to flatten as much as possible
+            let iterations = 0;
+            let done = false;
+            do {
+                done = true;
+                for (let i = 0; i < this.#parts.length; i++) {
+                    const c = this.#parts[i];
+                    if (typeof c === 'object') {
+                        c.#flatten();
+                        if (this.#canAdopt(c)) {
+                            done = false;
+                            this.#adopt(c, i);
+                        }
+                        else if (this.#canAdoptWithSpace(c)) {
+                            done = false;
+                            this.#adoptWithSpace(c, i);
+                        }
+                        else if (this.#canUsurp(c)) {
+                            done = false;
+                            this.#usurp(c);
+                        }
+                    }
+                }
+            } while (!done && ++iterations < 10);
+        }
+        this.#toString = undefined;
+    }
+    #partsToRegExp(dot) {
+        return this.#parts
+            .map(p => {
+            // extglob ASTs should only contain parent ASTs
+            /* c8 ignore start */
+            if (typeof p === 'string') {
+                throw new Error('string type in extglob ast??');
+            }
+            /* c8 ignore stop */
+            // can ignore hasMagic, because extglobs are already always magic
+            const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+            this.#uflag = this.#uflag || uflag;
+            return re;
+        })
+            .filter(p => !(this.isStart() && this.isEnd()) || !!p)
+            .join('|');
+    }
+    static #parseGlob(glob, hasMagic, noEmpty = false) {
+        let escaping = false;
+        let re = '';
+        let uflag = false;
+        // multiple stars that aren't globstars coalesce into one *
+        let inStar = false;
+        for (let i = 0; i < glob.length; i++) {
+            const c = glob.charAt(i);
+            if (escaping) {
+                escaping = false;
+                re += (reSpecials.has(c) ? '\\' : '') + c;
+                continue;
+            }
+            if (c === '*') {
+                if (inStar)
+                    continue;
+                inStar = true;
+                re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+                hasMagic = true;
+                continue;
+            }
+            else {
+                inStar = false;
+            }
+            if (c === '\\') {
+                if (i === glob.length - 1) {
+                    re += '\\\\';
+                }
+                else {
+                    escaping = true;
+                }
+                continue;
+            }
+            if (c === '[') {
+                const [src, needUflag, consumed, magic] = parseClass(glob, i);
+                if (consumed) {
+                    re += src;
+                    uflag = uflag || needUflag;
+                    i += consumed - 1;
+                    hasMagic = hasMagic || magic;
+                    continue;
+                }
+            }
+            if (c === '?') {
+                re += qmark;
+                hasMagic = true;
+                continue;
+            }
+            re += regExpEscape(c);
+        }
+        return [re, unescape_unescape(glob), !!hasMagic, uflag];
+    }
+}
+_a = AST;
+
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
+/**
+ * Escape all magic characters in a glob pattern.
+ *
+ * If the {@link MinimatchOptions.windowsPathsNoEscape}
+ * option is used, then characters are escaped by wrapping in `[]`, because
+ * a magic character wrapped in a character class can only be satisfied by
+ * that exact character.  In this mode, `\` is _not_ escaped, because it is
+ * not interpreted as a magic character, but instead as a path separator.
+ *
+ * If the {@link MinimatchOptions.magicalBraces} option is used,
+ * then braces (`{` and `}`) will be escaped.
+ */
+const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
+    // don't need to escape +@! because we escape the parens
+    // that make those magic, and escaping ! as [!] isn't valid,
+    // because [!]] is a valid glob class meaning not ']'.
+    if (magicalBraces) {
+        return windowsPathsNoEscape ?
+            s.replace(/[?*()[\]{}]/g, '[$&]')
+            : s.replace(/[?*()[\]\\{}]/g, '\\$&');
+    }
+    return windowsPathsNoEscape ?
+        s.replace(/[?*()[\]]/g, '[$&]')
+        : s.replace(/[?*()[\]\\]/g, '\\$&');
+};
+
+;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
+
+
+
+
+
+const minimatch = (p, pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // shortcut: comments match nothing.
+    if (!options.nocomment && pattern.charAt(0) === '#') {
+        return false;
+    }
+    return new Minimatch(pattern, options).match(p);
+};
+// Optimized checking for the most common glob patterns.
+const starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+const starDotExtTest = (ext) => (f) => !f.startsWith('.') && f.endsWith(ext);
+const starDotExtTestDot = (ext) => (f) => f.endsWith(ext);
+const starDotExtTestNocase = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => !f.startsWith('.') && f.toLowerCase().endsWith(ext);
+};
+const starDotExtTestNocaseDot = (ext) => {
+    ext = ext.toLowerCase();
+    return (f) => f.toLowerCase().endsWith(ext);
+};
+const starDotStarRE = /^\*+\.\*+$/;
+const starDotStarTest = (f) => !f.startsWith('.') && f.includes('.');
+const starDotStarTestDot = (f) => f !== '.' && f !== '..' && f.includes('.');
+const dotStarRE = /^\.\*+$/;
+const dotStarTest = (f) => f !== '.' && f !== '..' && f.startsWith('.');
+const starRE = /^\*+$/;
+const starTest = (f) => f.length !== 0 && !f.startsWith('.');
+const starTestDot = (f) => f.length !== 0 && f !== '.' && f !== '..';
+const qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+const qmarksTestNocase = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestNocaseDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    if (!ext)
+        return noext;
+    ext = ext.toLowerCase();
+    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
+};
+const qmarksTestDot = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExtDot([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTest = ([$0, ext = '']) => {
+    const noext = qmarksTestNoExt([$0]);
+    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
+};
+const qmarksTestNoExt = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && !f.startsWith('.');
+};
+const qmarksTestNoExtDot = ([$0]) => {
+    const len = $0.length;
+    return (f) => f.length === len && f !== '.' && f !== '..';
+};
+/* c8 ignore start */
+const defaultPlatform = (typeof process === 'object' && process ?
+    (typeof process.env === 'object' &&
+        process.env &&
+        process.env.__MINIMATCH_TESTING_PLATFORM__) ||
+        process.platform
+    : 'posix');
+const path = {
+    win32: { sep: '\\' },
+    posix: { sep: '/' },
+};
+/* c8 ignore stop */
+const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep;
+const GLOBSTAR = Symbol('globstar **');
+minimatch.GLOBSTAR = GLOBSTAR;
+// any single thing other than /
+// don't need to escape / when using new RegExp()
+const esm_qmark = '[^/]';
+// * => any number of characters
+const esm_star = esm_qmark + '*?';
+// ** when dots are allowed.  Anything goes, except .. and .
+// not (^ or / followed by one or two dots followed by $ or /),
+// followed by anything, any number of times.
+const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
+// not a ^ or / followed by a dot,
+// followed by anything, any number of times.
+const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
+const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+minimatch.filter = filter;
+const ext = (a, b = {}) => Object.assign({}, a, b);
+const defaults = (def) => {
+    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
+        return minimatch;
+    }
+    const orig = minimatch;
+    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+    return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+            constructor(pattern, options = {}) {
+                super(pattern, ext(def, options));
+            }
+            static defaults(options) {
+                return orig.defaults(ext(def, options)).Minimatch;
+            }
+        },
+        AST: class AST extends orig.AST {
+            /* c8 ignore start */
+            constructor(type, parent, options = {}) {
+                super(type, parent, ext(def, options));
+            }
+            /* c8 ignore stop */
+            static fromGlob(pattern, options = {}) {
+                return orig.AST.fromGlob(pattern, ext(def, options));
+            }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR: GLOBSTAR,
+    });
+};
+minimatch.defaults = defaults;
+// Brace expansion:
+// a{b,c}d -> abd acd
+// a{b,}c -> abc ac
+// a{0..3}d -> a0d a1d a2d a3d
+// a{b,c{d,e}f}g -> abg acdfg acefg
+// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
+//
+// Invalid sets are not expanded.
+// a{2..}b -> a{2..}b
+// a{b}c -> a{b}c
+const braceExpand = (pattern, options = {}) => {
+    assertValidPattern(pattern);
+    // Thanks to Yeting Li <https://github.com/yetingli> for
+    // improving this regexp to avoid a ReDOS vulnerability.
+    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        // shortcut. no need to expand.
+        return [pattern];
+    }
+    return expand(pattern, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+// parse a component of the expanded set.
+// At this point, no pattern may contain "/" in it
+// so we're going to return a 2d array, where each entry is the full
+// pattern, split on '/', and then turned into a regular expression.
+// A regexp is made at the end which joins each array with an
+// escaped /, and another full one which joins each regexp with |.
+//
+// Following the lead of Bash 4.1, note that "**" only has special meaning
+// when it is the *only* thing in a path portion.  Otherwise, any series
+// of * is equivalent to a single *.  Globstar behavior is enabled by
+// default, and can be disabled by setting options.noglobstar.
+const makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+minimatch.makeRe = makeRe;
+const match = (list, pattern, options = {}) => {
+    const mm = new Minimatch(pattern, options);
+    list = list.filter(f => mm.match(f));
+    if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+    }
+    return list;
+};
+minimatch.match = match;
+// replace stuff like \* with *
+const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+const esm_regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+class Minimatch {
+    options;
+    set;
+    pattern;
+    windowsPathsNoEscape;
+    nonegate;
+    negate;
+    comment;
+    empty;
+    preserveMultipleSlashes;
+    partial;
+    globSet;
+    globParts;
+    nocase;
+    isWindows;
+    platform;
+    windowsNoMagicRoot;
+    maxGlobstarRecursion;
+    regexp;
+    constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === 'win32';
+        // avoid the annoying deprecation flag lol
+        const awe = ('allowWindow' + 'sEscape');
+        this.windowsPathsNoEscape =
+            !!options.windowsPathsNoEscape || options[awe] === false;
+        if (this.windowsPathsNoEscape) {
+            this.pattern = this.pattern.replace(/\\/g, '/');
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.regexp = null;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot =
+            options.windowsNoMagicRoot !== undefined ?
+                options.windowsNoMagicRoot
+                : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        // make the set of regexps etc.
+        this.make();
+    }
+    hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+            return true;
+        }
+        for (const pattern of this.set) {
+            for (const part of pattern) {
+                if (typeof part !== 'string')
+                    return true;
+            }
+        }
+        return false;
+    }
+    debug(..._) { }
+    make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        // empty patterns and comments match nothing.
+        if (!options.nocomment && pattern.charAt(0) === '#') {
+            this.comment = true;
+            return;
+        }
+        if (!pattern) {
+            this.empty = true;
+            return;
+        }
+        // step 1: figure out negation, etc.
+        this.parseNegate();
+        // step 2: expand braces
+        this.globSet = [...new Set(this.braceExpand())];
+        if (options.debug) {
+            //oxlint-disable-next-line no-console
+            this.debug = (...args) => console.error(...args);
+        }
+        this.debug(this.pattern, this.globSet);
+        // step 3: now we have a set, so turn each one into a series of
+        // path-portion matching patterns.
+        // These will be regexps, except in the case of "**", which is
+        // set to the GLOBSTAR object for globstar behavior,
+        // and will not contain any / characters
+        //
+        // First, we preprocess to make the glob pattern sets a bit simpler
+        // and deduped.  There are some perf-killing patterns that can cause
+        // problems with a glob walk, but we can simplify them down a bit.
+        const rawGlobParts = this.globSet.map(s => this.slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.debug(this.pattern, this.globParts);
+        // glob --> regexps
+        let set = this.globParts.map((s, _, __) => {
+            if (this.isWindows && this.windowsNoMagicRoot) {
+                // check if it's a drive or unc path.
+                const isUNC = s[0] === '' &&
+                    s[1] === '' &&
+                    (s[2] === '?' || !globMagic.test(s[2])) &&
+                    !globMagic.test(s[3]);
+                const isDrive = /^[a-z]:/i.test(s[0]);
+                if (isUNC) {
+                    return [
+                        ...s.slice(0, 4),
+                        ...s.slice(4).map(ss => this.parse(ss)),
+                    ];
+                }
+                else if (isDrive) {
+                    return [s[0], ...s.slice(1).map(ss => this.parse(ss))];
+                }
+            }
+            return s.map(ss => this.parse(ss));
+        });
+        this.debug(this.pattern, set);
+        // filter out everything that didn't compile properly.
+        this.set = set.filter(s => s.indexOf(false) === -1);
+        // do not treat the ? in UNC paths as magic
+        if (this.isWindows) {
+            for (let i = 0; i < this.set.length; i++) {
+                const p = this.set[i];
+                if (p[0] === '' &&
+                    p[1] === '' &&
+                    this.globParts[i][2] === '?' &&
+                    typeof p[3] === 'string' &&
+                    /^[a-z]:$/i.test(p[3])) {
+                    p[2] = '?';
+                }
+            }
+        }
+        this.debug(this.pattern, this.set);
+    }
+    // various transforms to equivalent pattern sets that are
+    // faster to process in a filesystem walk.  The goal is to
+    // eliminate what we can, and push all ** patterns as far
+    // to the right as possible, even if it increases the number
+    // of patterns that we have to process.
+    preprocess(globParts) {
+        // if we're not in globstar mode, then turn ** into *
+        if (this.options.noglobstar) {
+            for (const partset of globParts) {
+                for (let j = 0; j < partset.length; j++) {
+                    if (partset[j] === '**') {
+                        partset[j] = '*';
+                    }
+                }
+            }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            // aggressive optimization for the purpose of fs walking
+            globParts = this.firstPhasePreProcess(globParts);
+            globParts = this.secondPhasePreProcess(globParts);
+        }
+        else if (optimizationLevel >= 1) {
+            // just basic optimizations to remove some .. parts
+            globParts = this.levelOneOptimize(globParts);
+        }
+        else {
+            // just collapse multiple ** portions into one
+            globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+    }
+    // just get rid of adjascent ** portions
+    adjascentGlobstarOptimize(globParts) {
+        return globParts.map(parts => {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                let i = gs;
+                while (parts[i + 1] === '**') {
+                    i++;
+                }
+                if (i !== gs) {
+                    parts.splice(gs, i - gs);
+                }
+            }
+            return parts;
+        });
+    }
+    // get rid of adjascent ** and resolve .. portions
+    levelOneOptimize(globParts) {
+        return globParts.map(parts => {
+            parts = parts.reduce((set, part) => {
+                const prev = set[set.length - 1];
+                if (part === '**' && prev === '**') {
+                    return set;
+                }
+                if (part === '..') {
+                    if (prev && prev !== '..' && prev !== '.' && prev !== '**') {
+                        set.pop();
+                        return set;
+                    }
+                }
+                set.push(part);
+                return set;
+            }, []);
+            return parts.length === 0 ? [''] : parts;
+        });
+    }
+    levelTwoFileOptimize(parts) {
+        if (!Array.isArray(parts)) {
+            parts = this.slashSplit(parts);
+        }
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/<e>/<rest> -> <pre>/<rest>
+            if (!this.preserveMultipleSlashes) {
+                for (let i = 1; i < parts.length - 1; i++) {
+                    const p = parts[i];
+                    // don't squeeze out UNC patterns
+                    if (i === 1 && p === '' && parts[0] === '')
+                        continue;
+                    if (p === '.' || p === '') {
+                        didSomething = true;
+                        parts.splice(i, 1);
+                        i--;
+                    }
+                }
+                if (parts[0] === '.' &&
+                    parts.length === 2 &&
+                    (parts[1] === '.' || parts[1] === '')) {
+                    didSomething = true;
+                    parts.pop();
+                }
+            }
+            // <pre>/<p>/../<rest> -> <pre>/<rest>
+            let dd = 0;
+            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                const p = parts[dd - 1];
+                if (p &&
+                    p !== '.' &&
+                    p !== '..' &&
+                    p !== '**' &&
+                    !(this.isWindows && /^[a-z]:$/i.test(p))) {
+                    didSomething = true;
+                    parts.splice(dd - 1, 2);
+                    dd -= 2;
+                }
+            }
+        } while (didSomething);
+        return parts.length === 0 ? [''] : parts;
+    }
+    // First phase: single-pattern processing
+    // <pre> is 1 or more portions
+    // <rest> is 1 or more portions
+    // <p> is any portion other than ., .., '', or **
+    // <e> is . or ''
+    //
+    // **/.. is *brutal* for filesystem walking performance, because
+    // it effectively resets the recursive walk each time it occurs,
+    // and ** cannot be reduced out by a .. pattern part like a regexp
+    // or most strings (other than .., ., and '') can be.
+    //
+    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+    // <pre>/<e>/<rest> -> <pre>/<rest>
+    // <pre>/<p>/../<rest> -> <pre>/<rest>
+    // **/**/<rest> -> **/<rest>
+    //
+    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+    // this WOULD be allowed if ** did follow symlinks, or * didn't
+    firstPhasePreProcess(globParts) {
+        let didSomething = false;
+        do {
+            didSomething = false;
+            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+            for (let parts of globParts) {
+                let gs = -1;
+                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
+                    let gss = gs;
+                    while (parts[gss + 1] === '**') {
+                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
+                        gss++;
+                    }
+                    // eg, if gs is 2 and gss is 4, that means we have 3 **
+                    // parts, and can remove 2 of them.
+                    if (gss > gs) {
+                        parts.splice(gs + 1, gss - gs);
+                    }
+                    let next = parts[gs + 1];
+                    const p = parts[gs + 2];
+                    const p2 = parts[gs + 3];
+                    if (next !== '..')
+                        continue;
+                    if (!p ||
+                        p === '.' ||
+                        p === '..' ||
+                        !p2 ||
+                        p2 === '.' ||
+                        p2 === '..') {
+                        continue;
+                    }
+                    didSomething = true;
+                    // edit parts in place, and push the new one
+                    parts.splice(gs, 1);
+                    const other = parts.slice(0);
+                    other[gs] = '**';
+                    globParts.push(other);
+                    gs--;
+                }
+                // <pre>/<e>/<rest> -> <pre>/<rest>
+                if (!this.preserveMultipleSlashes) {
+                    for (let i = 1; i < parts.length - 1; i++) {
+                        const p = parts[i];
+                        // don't squeeze out UNC patterns
+                        if (i === 1 && p === '' && parts[0] === '')
+                            continue;
+                        if (p === '.' || p === '') {
+                            didSomething = true;
+                            parts.splice(i, 1);
+                            i--;
+                        }
+                    }
+                    if (parts[0] === '.' &&
+                        parts.length === 2 &&
+                        (parts[1] === '.' || parts[1] === '')) {
+                        didSomething = true;
+                        parts.pop();
+                    }
+                }
+                // <pre>/<p>/../<rest> -> <pre>/<rest>
+                let dd = 0;
+                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
+                    const p = parts[dd - 1];
+                    if (p && p !== '.' && p !== '..' && p !== '**') {
+                        didSomething = true;
+                        const needDot = dd === 1 && parts[dd + 1] === '**';
+                        const splin = needDot ? ['.'] : [];
+                        parts.splice(dd - 1, 2, ...splin);
+                        if (parts.length === 0)
+                            parts.push('');
+                        dd -= 2;
+                    }
+                }
+            }
+        } while (didSomething);
+        return globParts;
+    }
+    // second phase: multi-pattern dedupes
+    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+    // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+    //
+    // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+    // ^-- not valid because ** doens't follow symlinks
+    secondPhasePreProcess(globParts) {
+        for (let i = 0; i < globParts.length - 1; i++) {
+            for (let j = i + 1; j < globParts.length; j++) {
+                const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+                if (matched) {
+                    globParts[i] = [];
+                    globParts[j] = matched;
+                    break;
+                }
+            }
+        }
+        return globParts.filter(gs => gs.length);
+    }
+    partsMatch(a, b, emptyGSMatch = false) {
+        let ai = 0;
+        let bi = 0;
+        let result = [];
+        let which = '';
+        while (ai < a.length && bi < b.length) {
+            if (a[ai] === b[bi]) {
+                result.push(which === 'b' ? b[bi] : a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (emptyGSMatch && a[ai] === '**' && b[bi] === a[ai + 1]) {
+                result.push(a[ai]);
+                ai++;
+            }
+            else if (emptyGSMatch && b[bi] === '**' && a[ai] === b[bi + 1]) {
+                result.push(b[bi]);
+                bi++;
+            }
+            else if (a[ai] === '*' &&
+                b[bi] &&
+                (this.options.dot || !b[bi].startsWith('.')) &&
+                b[bi] !== '**') {
+                if (which === 'b')
+                    return false;
+                which = 'a';
+                result.push(a[ai]);
+                ai++;
+                bi++;
+            }
+            else if (b[bi] === '*' &&
+                a[ai] &&
+                (this.options.dot || !a[ai].startsWith('.')) &&
+                a[ai] !== '**') {
+                if (which === 'a')
+                    return false;
+                which = 'b';
+                result.push(b[bi]);
+                ai++;
+                bi++;
+            }
+            else {
+                return false;
+            }
+        }
+        // if we fall out of the loop, it means they two are identical
+        // as long as their lengths match
+        return a.length === b.length && result;
+    }
+    parseNegate() {
+        if (this.nonegate)
+            return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
+            negate = !negate;
+            negateOffset++;
+        }
+        if (negateOffset)
+            this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+    }
+    // set partial to true to test if, for example,
+    // "/a/b" matches the start of "/*/b/*/d"
+    // Partial means, if you run out of file before you run
+    // out of pattern, then that's fine, as long as all
+    // the parts match.
+    matchOne(file, pattern, partial = false) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        // UNC paths like //?/X:/... can match X:/... and vice versa
+        // Drive letters in absolute drive or unc paths are always compared
+        // case-insensitively.
+        if (this.isWindows) {
+            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
+            const fileUNC = !fileDrive &&
+                file[0] === '' &&
+                file[1] === '' &&
+                file[2] === '?' &&
+                /^[a-z]:$/i.test(file[3]);
+            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
+            const patternUNC = !patternDrive &&
+                pattern[0] === '' &&
+                pattern[1] === '' &&
+                pattern[2] === '?' &&
+                typeof pattern[3] === 'string' &&
+                /^[a-z]:$/i.test(pattern[3]);
+            const fdi = fileUNC ? 3
+                : fileDrive ? 0
+                    : undefined;
+            const pdi = patternUNC ? 3
+                : patternDrive ? 0
+                    : undefined;
+            if (typeof fdi === 'number' && typeof pdi === 'number') {
+                const [fd, pd] = [
+                    file[fdi],
+                    pattern[pdi],
+                ];
+                // start matching at the drive letter index of each
+                if (fd.toLowerCase() === pd.toLowerCase()) {
+                    pattern[pdi] = fd;
+                    patternStartIndex = pdi;
+                    fileStartIndex = fdi;
+                }
+            }
+        }
+        // resolve and reduce . and .. portions in the file as well.
+        // don't need to do the second phase, because it's only one string[]
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+            file = this.levelTwoFileOptimize(file);
+        }
+        if (pattern.includes(GLOBSTAR)) {
+            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        // split the pattern into head, tail, and middle of ** delimited parts
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        // split the pattern up into globstar-delimited sections
+        // the tail has to be at the end, and the others just have
+        // to be found in order from the head.
+        const [head, body, tail] = partial ?
+            [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1),
+                [],
+            ]
+            : [
+                pattern.slice(patternIndex, firstgs),
+                pattern.slice(firstgs + 1, lastgs),
+                pattern.slice(lastgs + 1),
+            ];
+        // check the head, from the current file/pattern index.
+        if (head.length) {
+            const fileHead = file.slice(fileIndex, fileIndex + head.length);
+            if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+                return false;
+            }
+            fileIndex += head.length;
+            patternIndex += head.length;
+        }
+        // now we know the head matches!
+        // if the last portion is not empty, it MUST match the end
+        // check the tail
+        let fileTailMatch = 0;
+        if (tail.length) {
+            // if head + tail > file, then we cannot possibly match
+            if (tail.length + fileIndex > file.length)
+                return false;
+            // try to match the tail
+            let tailStart = file.length - tail.length;
+            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+                fileTailMatch = tail.length;
+            }
+            else {
+                // affordance for stuff like a/**/* matching a/b/
+                // if the last file portion is '', and there's more to the pattern
+                // then try without the '' bit.
+                if (file[file.length - 1] !== '' ||
+                    fileIndex + tail.length === file.length) {
+                    return false;
+                }
+                tailStart--;
+                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+                    return false;
+                }
+                fileTailMatch = tail.length + 1;
+            }
+        }
+        // now we know the tail matches!
+        // the middle is zero or more portions wrapped in **, possibly
+        // containing more ** sections.
+        // so a/**/b/**/c/**/d has become **/b/**/c/**
+        // if it's empty, it means a/**/b, just verify we have no bad dots
+        // if there's no tail, so it ends on /**, then we must have *something*
+        // after the head, or it's not a matc
+        if (!body.length) {
+            let sawSome = !!fileTailMatch;
+            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
+                const f = String(file[i]);
+                sawSome = true;
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            // in partial mode, we just need to get past all file parts
+            return partial || sawSome;
+        }
+        // now we know that there's one or more body sections, which can
+        // be matched anywhere from the 0 index (because the head was pruned)
+        // through to the length-fileTailMatch index.
+        // split the body up into sections, and note the minimum index it can
+        // be found at (start with the length of all previous segments)
+        // [section, before, after]
+        const bodySegments = [[[], 0]];
+        let currentBody = bodySegments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+            if (b === GLOBSTAR) {
+                nonGsPartsSums.push(nonGsParts);
+                currentBody = [[], 0];
+                bodySegments.push(currentBody);
+            }
+            else {
+                currentBody[0].push(b);
+                nonGsParts++;
+            }
+        }
+        let i = bodySegments.length - 1;
+        const fileLength = file.length - fileTailMatch;
+        for (const b of bodySegments) {
+            b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        }
+        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+    }
+    // return false for "nope, not matching"
+    // return null for "not matching, cannot keep trying"
+    #matchGlobStarBodySections(file, 
+    // pattern section, last possible position for it
+    bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+        // take the first body segment, and walk from fileIndex to its "after"
+        // value at the end
+        // If it doesn't match at that position, we increment, until we hit
+        // that final possible position, and give up.
+        // If it does match, then advance and try to rest.
+        // If any of them fail we keep walking forward.
+        // this is still a bit recursively painful, but it's more constrained
+        // than previous implementations, because we never test something that
+        // can't possibly be a valid matching condition.
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+            // just make sure that there's no bad dots
+            for (let i = fileIndex; i < file.length; i++) {
+                sawTail = true;
+                const f = file[i];
+                if (f === '.' ||
+                    f === '..' ||
+                    (!this.options.dot && f.startsWith('.'))) {
+                    return false;
+                }
+            }
+            return sawTail;
+        }
+        // have a non-globstar body section to test
+        const [body, after] = bs;
+        while (fileIndex <= after) {
+            const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+            // if limit exceeded, no match. intentional false negative,
+            // acceptable break in correctness for security.
+            if (m && globStarDepth < this.maxGlobstarRecursion) {
+                // match! see if the rest match. if so, we're done!
+                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+                if (sub !== false) {
+                    return sub;
+                }
+            }
+            const f = file[fileIndex];
+            if (f === '.' ||
+                f === '..' ||
+                (!this.options.dot && f.startsWith('.'))) {
+                return false;
+            }
+            fileIndex++;
+        }
+        // walked off. no point continuing
+        return partial || null;
+    }
+    #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex,
+            pi = patternIndex,
+            fl = file.length,
+            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+            this.debug('matchOne loop');
+            let p = pattern[pi];
+            let f = file[fi];
+            this.debug(pattern, p, f);
+            // should be impossible.
+            // some invalid regexp stuff in the set.
+            /* c8 ignore start */
+            if (p === false || p === GLOBSTAR) {
+                return false;
+            }
+            /* c8 ignore stop */
+            // something other than **
+            // non-magic patterns just have to match exactly
+            // patterns with magic have been turned into regexps.
+            let hit;
+            if (typeof p === 'string') {
+                hit = f === p;
+                this.debug('string match', p, f, hit);
+            }
+            else {
+                hit = p.test(f);
+                this.debug('pattern match', p, f, hit);
+            }
+            if (!hit)
+                return false;
+        }
+        // Note: ending in / means that we'll get a final ""
+        // at the end of the pattern.  This can only match a
+        // corresponding "" at the end of the file.
+        // If the file ends in /, then it can only match a
+        // a pattern that ends in /, unless the pattern just
+        // doesn't have any more for it. But, a/b/ should *not*
+        // match "a/b/*", even though "" matches against the
+        // [^/]*? pattern, except in partial mode, where it might
+        // simply not be reached yet.
+        // However, a/b/ should still satisfy a/*
+        // now either we fell off the end of the pattern, or we're done.
+        if (fi === fl && pi === pl) {
+            // ran out of pattern and filename at the same time.
+            // an exact hit!
+            return true;
+        }
+        else if (fi === fl) {
+            // ran out of file, but still had pattern left.
+            // this is ok if we're doing the match as part of
+            // a glob fs traversal.
+            return partial;
+        }
+        else if (pi === pl) {
+            // ran out of pattern, still have file left.
+            // this is only acceptable if we're on the very last
+            // empty segment of a file with a trailing slash.
+            // a/* should match a/b/
+            return fi === fl - 1 && file[fi] === '';
+            /* c8 ignore start */
+        }
+        else {
+            // should be unreachable.
+            throw new Error('wtf?');
+        }
+        /* c8 ignore stop */
+    }
+    braceExpand() {
+        return braceExpand(this.pattern, this.options);
+    }
+    parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        // shortcuts
+        if (pattern === '**')
+            return GLOBSTAR;
+        if (pattern === '')
+            return '';
+        // far and away, the most common glob pattern parts are
+        // *, *.*, and *.<ext>  Add a fast check method for those.
+        let m;
+        let fastTest = null;
+        if ((m = pattern.match(starRE))) {
+            fastTest = options.dot ? starTestDot : starTest;
+        }
+        else if ((m = pattern.match(starDotExtRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    starDotExtTestNocaseDot
+                    : starDotExtTestNocase
+                : options.dot ? starDotExtTestDot
+                    : starDotExtTest)(m[1]);
+        }
+        else if ((m = pattern.match(qmarksRE))) {
+            fastTest = (options.nocase ?
+                options.dot ?
+                    qmarksTestNocaseDot
+                    : qmarksTestNocase
+                : options.dot ? qmarksTestDot
+                    : qmarksTest)(m);
+        }
+        else if ((m = pattern.match(starDotStarRE))) {
+            fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+        }
+        else if ((m = pattern.match(dotStarRE))) {
+            fastTest = dotStarTest;
+        }
+        const re = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re === 'object') {
+            // Avoids overriding in frozen environments
+            Reflect.defineProperty(re, 'test', { value: fastTest });
+        }
+        return re;
+    }
+    makeRe() {
+        if (this.regexp || this.regexp === false)
+            return this.regexp;
+        // at this point, this.set is a 2d array of partial
+        // pattern strings, or "**".
+        //
+        // It's better to use .match().  This function shouldn't
+        // be used, really, but it's pretty convenient sometimes,
+        // when you just want to work with a regex.
+        const set = this.set;
+        if (!set.length) {
+            this.regexp = false;
+            return this.regexp;
+        }
+        const options = this.options;
+        const twoStar = options.noglobstar ? esm_star
+            : options.dot ? twoStarDot
+                : twoStarNoDot;
+        const flags = new Set(options.nocase ? ['i'] : []);
+        // regexpify non-globstar patterns
+        // if ** is only item, then we just do one twoStar
+        // if ** is first, and there are more, prepend (\/|twoStar\/)? to next
+        // if ** is last, append (\/twoStar|) to previous
+        // if ** is in the middle, append (\/|\/twoStar\/) to previous
+        // then filter out GLOBSTAR symbols
+        let re = set
+            .map(pattern => {
+            const pp = pattern.map(p => {
+                if (p instanceof RegExp) {
+                    for (const f of p.flags.split(''))
+                        flags.add(f);
+                }
+                return (typeof p === 'string' ? esm_regExpEscape(p)
+                    : p === GLOBSTAR ? GLOBSTAR
+                        : p._src);
+            });
+            pp.forEach((p, i) => {
+                const next = pp[i + 1];
+                const prev = pp[i - 1];
+                if (p !== GLOBSTAR || prev === GLOBSTAR) {
+                    return;
+                }
+                if (prev === undefined) {
+                    if (next !== undefined && next !== GLOBSTAR) {
+                        pp[i + 1] = '(?:\\/|' + twoStar + '\\/)?' + next;
+                    }
+                    else {
+                        pp[i] = twoStar;
+                    }
+                }
+                else if (next === undefined) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + ')?';
+                }
+                else if (next !== GLOBSTAR) {
+                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + '\\/)' + next;
+                    pp[i + 1] = GLOBSTAR;
+                }
+            });
+            const filtered = pp.filter(p => p !== GLOBSTAR);
+            // For partial matches, we need to make the pattern match
+            // any prefix of the full path. We do this by generating
+            // alternative patterns that match progressively longer prefixes.
+            if (this.partial && filtered.length >= 1) {
+                const prefixes = [];
+                for (let i = 1; i <= filtered.length; i++) {
+                    prefixes.push(filtered.slice(0, i).join('/'));
+                }
+                return '(?:' + prefixes.join('|') + ')';
+            }
+            return filtered.join('/');
+        })
+            .join('|');
+        // need to wrap in parens if we had more than one thing with |,
+        // otherwise only the first will be anchored to ^ and the last to $
+        const [open, close] = set.length > 1 ? ['(?:', ')'] : ['', ''];
+        // must match entire pattern
+        // ending in a * or ** will make it less strict.
+        re = '^' + open + re + close + '$';
+        // In partial mode, '/' should always match as it's a valid prefix for any pattern
+        if (this.partial) {
+            re = '^(?:\\/|' + open + re.slice(1, -1) + close + ')$';
+        }
+        // can match anything, as long as it's not this.
+        if (this.negate)
+            re = '^(?!' + re + ').+$';
+        try {
+            this.regexp = new RegExp(re, [...flags].join(''));
+            /* c8 ignore start */
+        }
+        catch {
+            // should be impossible
+            this.regexp = false;
+        }
+        /* c8 ignore stop */
+        return this.regexp;
+    }
+    slashSplit(p) {
+        // if p starts with // on windows, we preserve that
+        // so that UNC paths aren't broken.  Otherwise, any number of
+        // / characters are coalesced into one, unless
+        // preserveMultipleSlashes is set to true.
+        if (this.preserveMultipleSlashes) {
+            return p.split('/');
+        }
+        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+            // add an extra '' for the one we lose
+            return ['', ...p.split(/\/+/)];
+        }
+        else {
+            return p.split(/\/+/);
+        }
+    }
+    match(f, partial = this.partial) {
+        this.debug('match', f, this.pattern);
+        // short-circuit in the case of busted things.
+        // comments, etc.
+        if (this.comment) {
+            return false;
+        }
+        if (this.empty) {
+            return f === '';
+        }
+        if (f === '/' && partial) {
+            return true;
+        }
+        const options = this.options;
+        // windows: need to use /, not \
+        if (this.isWindows) {
+            f = f.split('\\').join('/');
+        }
+        // treat the test path as a set of pathparts.
+        const ff = this.slashSplit(f);
+        this.debug(this.pattern, 'split', ff);
+        // just ONE of the pattern sets in this.set needs to match
+        // in order for it to be valid.  If negating, then just one
+        // match means that we have failed.
+        // Either way, return on the first hit.
+        const set = this.set;
+        this.debug(this.pattern, 'set', set);
+        // Find the basename of the path by looking for the last non-empty segment
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+            for (let i = ff.length - 2; !filename && i >= 0; i--) {
+                filename = ff[i];
+            }
+        }
+        for (const pattern of set) {
+            let file = ff;
+            if (options.matchBase && pattern.length === 1) {
+                file = [filename];
+            }
+            const hit = this.matchOne(file, pattern, partial);
+            if (hit) {
+                if (options.flipNegate) {
+                    return true;
+                }
+                return !this.negate;
+            }
+        }
+        // didn't get any hits.  this is success if it's a negative
+        // pattern, failure otherwise.
+        if (options.flipNegate) {
+            return false;
+        }
+        return this.negate;
+    }
+    static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+    }
+}
+/* c8 ignore start */
+
+
+
+/* c8 ignore stop */
+minimatch.AST = AST;
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape_escape;
+minimatch.unescape = unescape_unescape;
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/discover.js
+
+
+
+
+
+
+
+
+/** At most this many directory reads or file reads at once: enough to hide latency, few enough for any ulimit. */
+const CONCURRENCY = 16;
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+/** The name of the directory whose `/` is at `end` (`''` at the top). */
+function segmentBefore(filePath, end) {
+    if (end <= 0)
+        return '';
+    return filePath.slice(filePath.lastIndexOf('/', end - 1) + 1, end);
+}
+function insideSkippedDirectory(filePath) {
+    for (const name of SKIPPED_DIRECTORIES) {
+        if (filePath.startsWith(`${name}/`) || filePath.includes(`/${name}/`))
+            return true;
+    }
+    return false;
+}
+function classifyName(filePath, base, slash) {
+    const parent = segmentBefore(filePath, slash);
+    const settings = (role) => ({ path: filePath, kind: 'settings', role });
+    if (base === 'settings.json' && parent === '.claude')
+        return settings('project');
+    if (base === 'settings.local.json' && parent === '.claude')
+        return settings('local');
+    if (base === 'settings.json' && parent === 'dot_claude')
+        return settings('user');
+    if (base === 'managed-settings.json')
+        return settings('managed');
+    // Claude Code ignores hidden and non-.json drop-ins (managed-settings page).
+    if (parent === 'managed-settings.d' && base.endsWith('.json') && !base.startsWith('.')) {
+        return settings('managed-dropin');
+    }
+    if (base === '.mcp.json')
+        return { path: filePath, kind: 'mcp' };
+    if (base === '.env' ||
+        base === '.envrc' ||
+        base.startsWith('.env.') ||
+        (base.endsWith('.env') && base.length > 4)) {
+        return { path: filePath, kind: 'dotenv' };
+    }
+    const grandparent = () => segmentBefore(filePath, filePath.lastIndexOf('/', slash - 1));
+    if ((base.endsWith('.yml') || base.endsWith('.yaml')) &&
+        parent === 'workflows' &&
+        grandparent() === '.github') {
+        return { path: filePath, kind: 'workflow' };
+    }
+    if (base === '.devcontainer.json' ||
+        (base === 'devcontainer.json' && (parent === '.devcontainer' || grandparent() === '.devcontainer'))) {
+        return { path: filePath, kind: 'devcontainer' };
+    }
+    return undefined;
+}
+/** What a path is by its name and place (relative, with `/`), or undefined when it configures nothing we check. */
+function classify(filePath) {
+    const slash = filePath.lastIndexOf('/');
+    const candidate = classifyName(filePath, filePath.slice(slash + 1), slash);
+    if (candidate === undefined || insideSkippedDirectory(filePath))
+        return undefined;
+    return candidate;
+}
+/** Runs tasks with at most `max` in flight; a finished task hands its slot straight to the next waiting one. */
+function limiter(max) {
+    let active = 0;
+    const waiting = [];
+    return async (task) => {
+        if (active < max)
+            active++;
+        else
+            await new Promise((resolve) => waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            const next = waiting.shift();
+            if (next !== undefined)
+                next();
+            else
+                active--;
+        }
+    };
+}
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : 'unknown error';
+}
+async function checkRoot(root) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(root);
+    }
+    catch (error) {
+        const code = errorCode(error);
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            throw new ConfigurationError(`path not found: ${root}`);
+        throw new ConfigurationError(`cannot read ${root} (${code})`);
+    }
+    if (!info.isDirectory())
+        throw new ConfigurationError(`not a directory: ${root}`);
+}
+/**
+ * Every candidate's entry in a listing holds one of these byte sequences (see classifyName): a name ending in
+ * `.json`, `.yml` or `.yaml`, or `.env` anywhere; an entry ending in `/` is an untracked nested repository.
+ * Buffer.indexOf finds them natively, so the tens of thousands of other paths cost no JavaScript at all.
+ */
+const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0'].map((marker) => Buffer.from(marker, 'latin1'));
+/** `[start, end)` of each NUL-terminated entry of `listing` that holds a marker, in listing order. */
+function markedEntries(listing) {
+    const entries = new Map();
+    for (const marker of MARKERS) {
+        for (let at = listing.indexOf(marker); at !== -1;) {
+            const start = at === 0 ? 0 : listing.lastIndexOf(0, at - 1) + 1;
+            let end = listing.indexOf(0, at);
+            if (end === -1)
+                end = listing.length;
+            entries.set(start, end);
+            at = listing.indexOf(marker, end + 1);
+        }
+    }
+    return [...entries].sort((a, b) => a[0] - b[0]);
+}
+/** Classifies the marked entries of a listing; returns the untracked nested repositories it names. */
+function scanListing(listing, prefix, accept) {
+    const nested = [];
+    for (const [start, end] of markedEntries(listing)) {
+        if (end === start)
+            continue;
+        // Git writes names as they are on disk, UTF-8 in practice; only the few marked entries are decoded.
+        const entry = listing.toString('utf8', start, end);
+        if (entry.endsWith('/')) {
+            // An untracked nested repository: git names the directory only. Its files are in the tree all the same.
+            nested.push(entry);
+        }
+        else {
+            const candidate = classify(prefix + entry);
+            if (candidate !== undefined)
+                accept(candidate);
+        }
+    }
+    return nested;
+}
+/**
+ * Hands `accept` the candidates among the files git would call part of the work tree under `dir` (tracked,
+ * or untracked and not ignored), relative to `dir` and prefixed with `prefix`, as each listing arrives: the
+ * tracked ones first, so they are read while git still walks the tree for the others. False when `dir` is not
+ * in a git work tree or git is missing (or failed half-way: then the caller discards what it was given).
+ */
+async function candidatesFromGit(dir, prefix, logger, accept, started) {
+    const listing = started ?? listGitFiles(dir);
+    const failed = (reason) => {
+        logger.debug(`git ls-files did not run in ${dir} (${reason})`);
+        return false;
+    };
+    const tracked = await listing.tracked;
+    if (!tracked.ok)
+        return failed(tracked.reason);
+    scanListing(tracked.stdout, prefix, accept);
+    const untracked = await listing.untracked;
+    if (!untracked.ok)
+        return failed(untracked.reason);
+    for (const nested of scanListing(untracked.stdout, prefix, accept)) {
+        const relative = prefix + nested;
+        if (insideSkippedDirectory(relative))
+            continue;
+        // A nested repository counts whole or not at all.
+        const inner = [];
+        if (await candidatesFromGit(external_node_path_namespaceObject.join(dir, nested), relative, logger, (c) => inner.push(c))) {
+            for (const candidate of inner)
+                accept(candidate);
+        }
+    }
+    return true;
+}
+/** Git's precedence: the deepest .gitignore with a matching pattern decides; within one file the last match wins. */
+function isIgnored(layer, relativePath, directory) {
+    for (let at = layer; at !== undefined; at = at.parent) {
+        const local = relativePath.slice(at.base.length) + (directory ? '/' : '');
+        if (!ignore.isPathValid(local))
+            continue;
+        const result = at.rules.test(local);
+        if (result.ignored)
+            return true;
+        if (result.unignored)
+            return false;
+    }
+    return false;
+}
+async function readGitignore(root, dir, parent, logger) {
+    try {
+        const text = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(root, dir, '.gitignore'), 'utf8');
+        return { base: dir, rules: ignore({ ignorecase: false }).add(text), parent };
+    }
+    catch (error) {
+        logger.warning(`cannot read ${dir}.gitignore (${errorCode(error)}); its patterns are not applied`);
+        return parent;
+    }
+}
+/**
+ * Could a file of this name be a candidate? The same test as MARKERS, on a name: most files of a tree are
+ * rejected without building their path.
+ */
+function mayBeCandidateName(name) {
+    return name.endsWith('.json') || name.endsWith('.yml') || name.endsWith('.yaml') || name.includes('.env');
+}
+/**
+ * Hands `accept` the candidates under `root`, found by reading directories, at most CONCURRENCY at once, each
+ * with its .gitignore; symlinked directories are never entered. Callback fs calls, not fs/promises: on a
+ * 100,000-file tree the promises cost more than the directory reads themselves.
+ */
+function walk(root, useGitignore, logger, accept) {
+    // Directories are read as `prefix + dir` (dir relative, with `/`): path.join per directory costs more than the read.
+    const prefix = root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep;
+    return new Promise((resolve, reject) => {
+        const queue = [['', undefined]];
+        let active = 0;
+        let failed = false;
+        const fail = (error) => {
+            failed = true;
+            reject(error);
+        };
+        const visitEntry = (dir, name, directory, layer) => {
+            if (directory) {
+                if (SKIPPED_DIRECTORIES.has(name))
+                    return;
+                const relativePath = dir + name;
+                if (useGitignore && isIgnored(layer, relativePath, true))
+                    return;
+                queue.push([`${relativePath}/`, layer]);
+                return;
+            }
+            if (!mayBeCandidateName(name))
+                return;
+            const relativePath = dir + name;
+            const candidate = classify(relativePath);
+            if (candidate === undefined)
+                return;
+            if (useGitignore && isIgnored(layer, relativePath, false))
+                return;
+            accept(candidate);
+        };
+        /** A directory is done: its slot goes to the next one queued. */
+        const done = () => {
+            active--;
+            if (failed)
+                return;
+            if (active === 0 && queue.length === 0)
+                resolve();
+            else
+                next();
+        };
+        const list = (dir, entries, layer) => {
+            // Some file systems do not report the type in the listing; those entries (and FIFOs, sockets, devices)
+            // are lstat'ed one after another while the directory keeps its slot.
+            const untyped = [];
+            for (const entry of entries) {
+                const directory = entry.isDirectory();
+                if (!directory && !entry.isFile() && !entry.isSymbolicLink())
+                    untyped.push(entry.name);
+                else
+                    visitEntry(dir, entry.name, directory, layer);
+            }
+            const settle = (index) => {
+                if (index === untyped.length) {
+                    done();
+                    return;
+                }
+                const name = untyped[index];
+                (0,external_node_fs_namespaceObject.lstat)(prefix + dir + name, (error, info) => {
+                    try {
+                        visitEntry(dir, name, error === null && info.isDirectory(), layer);
+                        settle(index + 1);
+                    }
+                    catch (thrown) {
+                        fail(thrown);
+                    }
+                });
+            };
+            settle(0);
+        };
+        const next = () => {
+            while (active < CONCURRENCY && queue.length > 0) {
+                const [dir, inherited] = queue.pop();
+                active++;
+                (0,external_node_fs_namespaceObject.readdir)(prefix + dir, { withFileTypes: true }, (error, entries) => {
+                    try {
+                        if (error !== null) {
+                            if (dir === '')
+                                return fail(new ConfigurationError(`cannot read directory ${root} (${errorCode(error)})`));
+                            logger.warning(`cannot read directory ${dir.slice(0, -1)} (${errorCode(error)}); skipped`);
+                            return done();
+                        }
+                        if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+                            readGitignore(root, dir, inherited, logger)
+                                .then((layer) => list(dir, entries, layer))
+                                .catch(fail);
+                        }
+                        else {
+                            list(dir, entries, inherited);
+                        }
+                    }
+                    catch (thrown) {
+                        fail(thrown);
+                    }
+                });
+            }
+        };
+        next();
+    });
+}
+function compileGlobs(patterns) {
+    return patterns.map((pattern) => {
+        const cleaned = pattern.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+        return { matcher: new Minimatch(cleaned === '' ? '**' : cleaned, { dot: true }) };
+    });
+}
+/** The path itself or one of its parent directories matches: `--exclude examples` drops everything under it. */
+function matchesPathOrParent(glob, filePath) {
+    if (glob.matcher.match(filePath))
+        return true;
+    for (let slash = filePath.indexOf('/'); slash !== -1; slash = filePath.indexOf('/', slash + 1)) {
+        if (glob.matcher.match(filePath.slice(0, slash)))
+            return true;
+    }
+    return false;
+}
+function pathFilter(include, exclude) {
+    const includes = compileGlobs(include);
+    const excludes = compileGlobs(exclude);
+    return (filePath) => (includes.length === 0 || includes.some((g) => matchesPathOrParent(g, filePath))) &&
+        !excludes.some((g) => matchesPathOrParent(g, filePath));
+}
+const MIB = 1024 * 1024;
+function formatSize(bytes) {
+    if (bytes >= MIB)
+        return `${Number((bytes / MIB).toFixed(2))} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+function isInside(realRoot, target) {
+    const relative = external_node_path_namespaceObject.relative(realRoot, target);
+    return relative !== '..' && !relative.startsWith(`..${external_node_path_namespaceObject.sep}`) && !external_node_path_namespaceObject.isAbsolute(relative);
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Why these bytes are not text Claude Code could read, or undefined when they are. */
+function notText(bytes) {
+    if (bytes.length >= 2 &&
+        ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+        return 'UTF-16 encoded, Claude Code reads UTF-8';
+    }
+    if (bytes.includes(0))
+        return 'not a text file';
+    return undefined;
+}
+function skip(candidate, reason) {
+    return { skipped: { path: candidate.path, reason, location: { file: candidate.path, ...FIRST_LINE } } };
+}
+const GONE = new Set(['ENOENT', 'ENOTDIR']);
+/**
+ * Read one candidate with every guard: inside the real root (symlinks resolved, parents included), under the size
+ * cap, text, UTF-8. `realRoot` is the root after realpath.
+ */
+async function loadCandidate(root, realRoot, candidate, maxFileSize) {
+    const absolute = external_node_path_namespaceObject.join(root, ...candidate.path.split('/'));
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.lstat)(absolute);
+    }
+    catch (error) {
+        // Listed by git but deleted since: nothing to check.
+        if (GONE.has(errorCode(error)))
+            return undefined;
+        return skip(candidate, `not readable (${errorCode(error)})`);
+    }
+    if (!info.isFile() && !info.isSymbolicLink())
+        return undefined;
+    let real;
+    try {
+        real = await (0,promises_namespaceObject.realpath)(absolute);
+    }
+    catch {
+        return skip(candidate, 'a broken symlink; not followed');
+    }
+    // Checked for every file, not only links: a parent directory may be a link too.
+    if (!isInside(realRoot, real))
+        return skip(candidate, 'a symlink that leaves the scanned root; not followed');
+    if (info.isSymbolicLink()) {
+        try {
+            info = await (0,promises_namespaceObject.stat)(real);
+        }
+        catch {
+            return skip(candidate, 'a broken symlink; not followed');
+        }
+        if (!info.isFile())
+            return undefined;
+    }
+    if (info.size > maxFileSize)
+        return skip(candidate, `larger than ${formatSize(maxFileSize)}`);
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(real);
+    }
+    catch (error) {
+        if (GONE.has(errorCode(error)))
+            return undefined;
+        return skip(candidate, `not readable (${errorCode(error)})`);
+    }
+    if (bytes.length > maxFileSize)
+        return skip(candidate, `larger than ${formatSize(maxFileSize)}`);
+    const problem = notText(bytes);
+    if (problem !== undefined)
+        return skip(candidate, problem);
+    let text;
+    try {
+        text = UTF8.decode(bytes);
+    }
+    catch {
+        return skip(candidate, 'not valid UTF-8');
+    }
+    return { loaded: { candidate, source: createSourceFile(candidate.path, text) } };
+}
+function byPath(a, b) {
+    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+/**
+ * Finds and reads every candidate under `root` (an existing directory, else a ConfigurationError).
+ * Files that cannot be checked come back in `skipped` with the reason; nothing is silently dropped except
+ * files listed by git that no longer exist and non-regular files.
+ */
+async function discover(root, options, logger, hooks = {}) {
+    const { started, onLoaded } = hooks;
+    const base = external_node_path_namespaceObject.resolve(root);
+    await checkRoot(base);
+    const realRoot = await (0,promises_namespaceObject.realpath)(base);
+    const wanted = pathFilter(options.include, options.exclude);
+    let limit = limiter(CONCURRENCY);
+    let reads = [];
+    let seen = new Set();
+    // Each candidate is read as soon as it is known, at most CONCURRENCY at once. During a merge git lists a
+    // conflicted path once per stage: it is read once.
+    const accept = (candidate) => {
+        if (seen.has(candidate.path) || !wanted(candidate.path))
+            return;
+        seen.add(candidate.path);
+        const read = limit(() => loadCandidate(base, realRoot, candidate, options.maxFileSize));
+        reads.push(onLoaded === undefined
+            ? read
+            : read.then((result) => {
+                if (result !== undefined && 'loaded' in result)
+                    onLoaded(result.loaded);
+                return result;
+            }));
+    };
+    let method = 'walk';
+    if (options.gitignore) {
+        const early = started !== undefined && started.dir === base ? started : undefined;
+        if (await candidatesFromGit(base, '', logger, accept, early)) {
+            method = 'git';
+        }
+        else {
+            logger.debug(`${base} is not in a git work tree (or git is missing); walking the directory tree`);
+            // Whatever a listing that failed half-way handed over is still read, and dropped.
+            for (const read of reads)
+                read.catch(() => { });
+            limit = limiter(CONCURRENCY);
+            reads = [];
+            seen = new Set();
+        }
+    }
+    if (method === 'walk')
+        await walk(base, options.gitignore, logger, accept);
+    const results = await Promise.all(reads);
+    const files = [];
+    const skipped = [];
+    for (const result of results) {
+        if (result === undefined)
+            continue;
+        if ('loaded' in result)
+            files.push(result.loaded);
+        else
+            skipped.push(result.skipped);
+    }
+    files.sort((a, b) => byPath(a.candidate, b.candidate));
+    skipped.sort(byPath);
+    return { files, skipped, method };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/model.js
+// The plain data that flows between the stages: discover -> parse -> resolve scopes -> evaluate -> report.
+// Everything here is serialisable and free of I/O so that each stage can be asserted on in tests.
+const POLICIES = ['nonessential-traffic', 'zdr', 'hygiene'];
+const SEVERITIES = ['error', 'warning', 'notice'];
+/** `never` means no finding fails the run. */
+const FAIL_LEVELS = ['error', 'warning', 'notice', 'never'];
+const SCOPE_KINDS = (/* unused pure expression or super */ null && (['project', 'managed', 'user', 'workflow', 'container']));
+const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
+function severityRank(severity) {
+    return SEVERITY_RANK[severity];
+}
+/** The one pass/fail rule: a finding fails the run when its severity reaches the threshold. */
+function reachesThreshold(severity, failOn) {
+    return failOn !== 'never' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
+}
+/** Findings sorted by file, line, column, ruleId (SPEC §3); findings without a file come last. */
+function compareFindings(a, b) {
+    if (a.file !== b.file) {
+        if (a.file === null)
+            return 1;
+        if (b.file === null)
+            return -1;
+        return a.file < b.file ? -1 : 1;
+    }
+    return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/version.js
+/** Kept equal to package.json's version by test/catalogue.test.ts. */
+const TOOL_NAME = 'claude-code-policy';
+const TOOL_VERSION = '0.1.0';
+/** Rule pages live in the repository; a finding's docsUrl points at its page. */
+const REPOSITORY_URL = 'https://github.com/claude-code-policy/claude-code-policy';
+function docsUrl(ruleId) {
+    return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/evaluate.js
+// Run the rules of the selected policies and turn what they return into reported findings.
+
+
+/** The rules that run: those of a selected policy that the config does not turn off. */
+function activeRules(rules, policies, overrides = {}) {
+    return rules.filter((rule) => overrides[rule.id] !== 'off' && rule.policies.some((p) => policies.includes(p)));
+}
+function evaluate(input) {
+    const context = {
+        files: input.files,
+        skipped: input.skipped,
+        scopes: input.scopes,
+        options: input.options,
+    };
+    const overrides = input.overrides ?? {};
+    const seen = new Set();
+    const findings = [];
+    for (const rule of activeRules(input.rules, input.policies, overrides)) {
+        const policy = rule.policies.find((p) => input.policies.includes(p));
+        const override = overrides[rule.id];
+        for (const raw of rule.check(context)) {
+            // The same line can be reached through two scopes (a root settings file read by a workflow scope too).
+            const key = `${raw.ruleId}\u0000${raw.file}\u0000${raw.line}\u0000${raw.column}\u0000${raw.message}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const severity = override !== undefined && override !== 'off' ? override : (raw.severity ?? rule.severity);
+            findings.push({ ...raw, policy, severity, docsUrl: docsUrl(rule.id) });
+        }
+    }
+    return findings.sort(compareFindings);
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/parse/dotenv.js
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const DOUBLE = 34;
+const HASH = 35;
+const SINGLE = 39;
+const COLON = 58;
+const EQUALS = 61;
+const BACKSLASH = 92;
+const BACKTICK = 96;
+const QUOTE_KIND = new Map([
+    [SINGLE, 'single'],
+    [DOUBLE, 'double'],
+    [BACKTICK, 'backtick'],
+]);
+// Messages never quote the line: a malformed line may well be a pasted credential.
+const NOT_AN_ASSIGNMENT = 'not a NAME=value line';
+const BAD_NAME = 'invalid variable name: use letters, digits, `_`, `.` and `-`, not starting with a digit';
+const TEXT_AFTER_QUOTE = 'unexpected text after the closing quote';
+function isBlank(c) {
+    return c === SPACE || c === TAB;
+}
+function isNameStart(c) {
+    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+function isNameChar(c, shell) {
+    return isNameStart(c) || (c >= 48 && c <= 57) || (!shell && (c === 46 || c === 45));
+}
+/**
+ * The offset of the quote that closes a value opened just before `from` (skipping `\x` pairs in double
+ * quotes), or -1. A search never passes the next opening quote of its kind (one follows `=` or a blank, so
+ * it is never escaped), so all searches together read the text at most once per kind of quote.
+ */
+function findClose(text, quote, from) {
+    if (quote !== DOUBLE)
+        return text.indexOf(String.fromCharCode(quote), from);
+    for (let i = from; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === BACKSLASH)
+            i++;
+        else if (c === DOUBLE)
+            return i;
+    }
+    return -1;
+}
+const DOUBLE_QUOTED_ESCAPE = /\\([nrt\\"])|\r\n?/g;
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"' };
+const LINE_BREAK = /\r\n?/g;
+function unquote(raw, quote) {
+    if (quote === DOUBLE) {
+        return raw.replace(DOUBLE_QUOTED_ESCAPE, (match, escaped) => escaped === undefined ? '\n' : (ESCAPES[escaped] ?? match));
+    }
+    return raw.replace(LINE_BREAK, '\n');
+}
+function parseDotenv(file, options = {}) {
+    const shell = options.shell === true;
+    const text = file.text;
+    const starts = file.lineStarts;
+    const entries = [];
+    const problems = [];
+    const comments = [];
+    /** The offset where a 0-based line's text ends, before its line break. */
+    const lineEnd = (index) => {
+        const start = starts[index];
+        let end = index + 1 < starts.length ? starts[index + 1] : text.length;
+        if (end > start && text.charCodeAt(end - 1) === LF)
+            end--;
+        if (end > start && text.charCodeAt(end - 1) === CR)
+            end--;
+        return end;
+    };
+    const problem = (index, message) => {
+        problems.push({ message, span: lineSpan(file, index + 1) });
+        return index + 1;
+    };
+    // Bounded to the line: `indexOf` would scan to the end of the file for every line without `=`.
+    const hasEquals = (from, end) => {
+        for (let i = from; i < end; i++)
+            if (text.charCodeAt(i) === EQUALS)
+                return true;
+        return false;
+    };
+    const comment = (index, hash, end) => {
+        comments.push({ line: index + 1, text: text.slice(hash + 1, end).trim() });
+    };
+    /** After a closing quote only blanks and an optional comment may follow; `comment` is the `#` offset or -1. */
+    const tailAfter = (close, end) => {
+        let p = close + 1;
+        while (p < end && isBlank(text.charCodeAt(p)))
+            p++;
+        const ok = p === end || text.charCodeAt(p) === HASH;
+        return { ok, comment: ok && p < end ? p : -1 };
+    };
+    /** Parses the 0-based line `index` (and the lines a quoted value runs over); returns the next line to read. */
+    const parseLine = (index) => {
+        const start = starts[index];
+        const end = lineEnd(index);
+        let p = start;
+        while (p < end && isBlank(text.charCodeAt(p)))
+            p++;
+        if (p === end)
+            return index + 1;
+        if (text.charCodeAt(p) === HASH) {
+            comment(index, p, end);
+            return index + 1;
+        }
+        const entryStart = p;
+        if (text.startsWith('export', p) && p + 6 < end && isBlank(text.charCodeAt(p + 6))) {
+            let q = p + 7;
+            while (q < end && isBlank(text.charCodeAt(q)))
+                q++;
+            if (q < end && isNameStart(text.charCodeAt(q)))
+                p = q;
+        }
+        if (!isNameStart(text.charCodeAt(p))) {
+            if (shell)
+                return index + 1;
+            return problem(index, hasEquals(p, end) ? BAD_NAME : NOT_AN_ASSIGNMENT);
+        }
+        const nameStart = p;
+        while (p < end && isNameChar(text.charCodeAt(p), shell))
+            p++;
+        const name = text.slice(nameStart, p);
+        if (shell) {
+            // `NAME = value` and `NAME: value` are commands in a shell script, not assignments.
+            if (p === end || text.charCodeAt(p) !== EQUALS)
+                return index + 1;
+        }
+        else {
+            while (p < end && isBlank(text.charCodeAt(p)))
+                p++;
+            const c = p < end ? text.charCodeAt(p) : -1;
+            if (c !== EQUALS && c !== COLON)
+                return problem(index, hasEquals(p, end) ? BAD_NAME : NOT_AN_ASSIGNMENT);
+        }
+        p++;
+        const separatorEnd = p;
+        while (p < end && isBlank(text.charCodeAt(p)))
+            p++;
+        const quote = p < end ? text.charCodeAt(p) : -1;
+        const kind = QUOTE_KIND.get(quote);
+        if (kind !== undefined) {
+            const close = findClose(text, quote, p + 1);
+            if (close === -1)
+                return problem(index, `unterminated ${kind} quote`);
+            const closeIndex = close < end ? index : positionAt(file, close).line - 1;
+            const tail = tailAfter(close, lineEnd(closeIndex));
+            if (!tail.ok) {
+                // A closing quote on a later line followed by more text is most likely the next line's opening quote.
+                return problem(index, closeIndex === index ? TEXT_AFTER_QUOTE : `unterminated ${kind} quote`);
+            }
+            entries.push({
+                name,
+                value: unquote(text.slice(p + 1, close), quote),
+                quote: kind,
+                span: spanAt(file, entryStart, close + 1 - entryStart),
+                valueSpan: spanAt(file, p, close + 1 - p),
+            });
+            if (tail.comment !== -1)
+                comment(closeIndex, tail.comment, lineEnd(closeIndex));
+            return closeIndex + 1;
+        }
+        // Unquoted: up to the end of the line or a `#` that follows a blank, trimmed.
+        let stop = p;
+        while (stop < end && !(text.charCodeAt(stop) === HASH && isBlank(text.charCodeAt(stop - 1))))
+            stop++;
+        let valueEnd = stop;
+        while (valueEnd > p && isBlank(text.charCodeAt(valueEnd - 1)))
+            valueEnd--;
+        const valueStart = valueEnd === p ? separatorEnd : p;
+        const entryEnd = valueEnd === p ? separatorEnd : valueEnd;
+        entries.push({
+            name,
+            value: text.slice(p, valueEnd),
+            quote: 'none',
+            span: spanAt(file, entryStart, entryEnd - entryStart),
+            valueSpan: spanAt(file, valueStart, valueEnd === p ? 0 : valueEnd - p),
+        });
+        if (stop < end)
+            comment(index, stop, end);
+        return index + 1;
+    };
+    let index = 0;
+    while (index < starts.length)
+        index = parseLine(index);
+    return { entries, problems, comments };
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -12504,7 +18534,7 @@ const util_allowsEval = /* @__PURE__*/ cached(() => {
         return false;
     }
 });
-function isPlainObject(o) {
+function util_isPlainObject(o) {
     if (util_isObject(o) === false)
         return false;
     // modified constructor
@@ -12524,7 +18554,7 @@ function isPlainObject(o) {
     return true;
 }
 function shallowClone(o) {
-    if (isPlainObject(o))
+    if (util_isPlainObject(o))
         return { ...o };
     if (Array.isArray(o))
         return [...o];
@@ -12718,7 +18748,7 @@ function omit(schema, mask) {
     return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-    if (!isPlainObject(shape)) {
+    if (!util_isPlainObject(shape)) {
         throw new Error("Invalid input to extend: expected a plain object");
     }
     const checks = schema._zod.def.checks;
@@ -12742,7 +18772,7 @@ function extended(schema, shape) {
     return newShape;
 }
 function safeExtend(schema, shape) {
-    if (!isPlainObject(shape)) {
+    if (!util_isPlainObject(shape)) {
         throw new Error("Invalid input to safeExtend: expected a plain object");
     }
     return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -13144,7 +19174,7 @@ function constantCatch(value) {
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/core.js
-var _a;
+var core_a;
 
 /** A special constant with type `never` */
 const NEVER = /*@__PURE__*/ Object.freeze({
@@ -13278,7 +19308,7 @@ class $ZodEncodeError extends Error {
         this.name = "ZodEncodeError";
     }
 }
-(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+(core_a = globalThis).__zod_globalConfig ?? (core_a.__zod_globalConfig = {});
 const globalConfig = globalThis.__zod_globalConfig;
 function config(newConfig) {
     if (newConfig)
@@ -15807,7 +21837,7 @@ function mergeValues(a, b) {
     if (a instanceof Date && b instanceof Date && +a === +b) {
         return { valid: true, data: a };
     }
-    if (isPlainObject(a) && isPlainObject(b)) {
+    if (util_isPlainObject(a) && util_isPlainObject(b)) {
         const bKeys = Object.keys(b);
         const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
         const newObj = { ...a, ...b };
@@ -16047,7 +22077,7 @@ const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!isPlainObject(input)) {
+        if (!util_isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -21803,6627 +27833,6 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg001.js
-const CFG001 = {
-    id: 'CFG001',
-    title: 'File does not parse',
-    policies: ['hygiene'],
-    severity: 'error',
-    rationale: 'Claude Code parses settings files as strict JSON. A // comment, a trailing comma or a truncated file is a syntax error: Claude Code reports a "Settings Error" and ignores the whole file, so none of its settings or env variables apply (docs: settings). A workflow that is not valid YAML does not run at all, and claude-code-action fails the step when its inline settings input is not valid JSON.',
-    remediation: 'Fix the syntax error at the reported line and column: remove comments and trailing commas.',
-    check(context) {
-        const findings = [];
-        for (const file of context.files) {
-            if (file.kind === 'dotenv')
-                continue;
-            if (file.kind === 'workflow') {
-                for (const problem of file.workflow.problems) {
-                    if (problem.ruleId !== 'CFG001')
-                        continue;
-                    findings.push({
-                        ruleId: 'CFG001',
-                        file: file.source.path,
-                        ...problem.span,
-                        scope: null,
-                        message: `${problem.message}.`,
-                        fix: problem.syntax === 'yaml'
-                            ? `Fix the YAML at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\`; GitHub does not run a workflow that does not parse.`
-                            : `Fix the JSON of the \`settings\` input at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (strict JSON: no comments, no trailing commas).`,
-                    });
-                }
-                continue;
-            }
-            for (const problem of file.json.problems) {
-                if (problem.ruleId !== 'CFG001')
-                    continue;
-                const consequence = file.kind === 'settings' ? ' Claude Code ignores this whole file, its env included.' : '';
-                findings.push({
-                    ruleId: 'CFG001',
-                    file: file.source.path,
-                    ...problem.span,
-                    scope: null,
-                    message: `${problem.message}.${consequence}`.replace('..', '.'),
-                    fix: `Fix the syntax at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (${file.kind === 'devcontainer' ? 'comments and trailing commas are allowed here' : 'strict JSON: no comments, no trailing commas'}).`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/validation-findings.js
-/** The findings of one rule among the problems settings validation recorded (CFG002, CFG003). */
-function validationFindings(context, ruleId) {
-    const findings = [];
-    for (const file of context.files) {
-        if (file.kind !== 'settings')
-            continue;
-        for (const problem of file.validation) {
-            if (problem.ruleId !== ruleId)
-                continue;
-            findings.push({
-                ruleId,
-                file: file.source.path,
-                ...problem.span,
-                scope: null,
-                message: problem.message,
-                fix: problem.fix,
-            });
-        }
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg002.js
-
-const CFG002 = {
-    id: 'CFG002',
-    title: 'A setting has the wrong type or value',
-    policies: ['hygiene'],
-    severity: 'error',
-    rationale: 'Claude Code validates settings against their documented types: env values must be strings, env names must match ^[A-Z_][A-Z0-9_]*$, cleanupPeriodDays must be a whole number of at least 1, forceLoginMethod one of claudeai, console or gateway. A wrong value is skipped, or rejects the file (docs: settings-reference).',
-    remediation: 'Write the value with the documented type, as the finding says.',
-    check(context) {
-        return validationFindings(context, 'CFG002');
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg003.js
-
-const CFG003 = {
-    id: 'CFG003',
-    title: 'Unknown setting',
-    policies: ['hygiene'],
-    severity: 'warning',
-    rationale: 'Unknown top-level keys are accepted and ignored without a word, so a typo silently leaves the default in force (docs: settings-reference lists every key).',
-    remediation: 'Correct the key name (the finding suggests the closest known key) or remove it.',
-    check(context) {
-        return validationFindings(context, 'CFG003');
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg004.js
-const CFG004 = {
-    id: 'CFG004',
-    title: 'Duplicate key',
-    policies: ['hygiene'],
-    severity: 'error',
-    rationale: 'When a JSON object names a key twice, Claude Code (JSON.parse) uses the last value and ignores the first. A reviewer who reads the first one is misled about what applies.',
-    remediation: 'Keep one of the two keys, with the value you mean.',
-    check(context) {
-        const findings = [];
-        for (const file of context.files) {
-            if (file.kind === 'dotenv')
-                continue;
-            const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
-            for (const problem of problems) {
-                if (problem.ruleId !== 'CFG004')
-                    continue;
-                findings.push({
-                    ruleId: 'CFG004',
-                    file: file.source.path,
-                    ...problem.span,
-                    scope: null,
-                    message: problem.message,
-                    fix: `Remove one of the duplicate keys in \`${file.source.path}\`, keeping the value you mean.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg005.js
-const CFG005 = {
-    id: 'CFG005',
-    title: 'Env file line cannot be parsed',
-    policies: ['hygiene'],
-    severity: 'warning',
-    rationale: 'Tools that load env files skip a line they cannot parse, so the variable it meant to set is silently missing. Lines must read NAME=value, optionally with export and quotes.',
-    remediation: 'Rewrite the line as NAME=value (quote values with spaces or #).',
-    check(context) {
-        const findings = [];
-        for (const file of context.files) {
-            if (file.kind !== 'dotenv')
-                continue;
-            for (const problem of file.dotenv.problems) {
-                findings.push({
-                    ruleId: 'CFG005',
-                    file: file.source.path,
-                    ...problem.span,
-                    scope: null,
-                    message: problem.message,
-                    fix: `Rewrite line ${problem.span.line} of \`${file.source.path}\` as NAME=value.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/source.js
-function createSourceFile(path, text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    const lineStarts = [0];
-    for (let i = 0; i < body.length; i++) {
-        const c = body.charCodeAt(i);
-        if (c === 10)
-            lineStarts.push(i + 1);
-        else if (c === 13 && body.charCodeAt(i + 1) !== 10)
-            lineStarts.push(i + 1);
-    }
-    return { path, text: body, lineStarts };
-}
-/** 1-based line and column of a 0-based offset (columns count UTF-16 code units, as editors and SARIF do). */
-function positionAt(file, offset) {
-    const starts = file.lineStarts;
-    const clamped = Math.max(0, Math.min(offset, file.text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= clamped)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    // Between the CR and the LF of a CRLF is no place on the line: such an offset counts as the line's end, where
-    // the CR is (a token that ends with a CR would otherwise end one column past the line).
-    const insideCrLf = clamped > starts[lo] && file.text.charCodeAt(clamped) === 10 && file.text.charCodeAt(clamped - 1) === 13;
-    return { line: lo + 1, column: clamped - starts[lo] + (insideCrLf ? 0 : 1) };
-}
-/** The span covering `length` code units from `offset`. */
-function spanAt(file, offset, length) {
-    const start = positionAt(file, offset);
-    const end = positionAt(file, offset + Math.max(0, length));
-    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
-/** The whole of a 1-based line, without its line break. */
-function lineSpan(file, line) {
-    const starts = file.lineStarts;
-    const index = Math.max(1, Math.min(line, starts.length)) - 1;
-    const start = starts[index];
-    let end = index + 1 < starts.length ? starts[index + 1] : file.text.length;
-    while (end > start && (file.text.charCodeAt(end - 1) === 10 || file.text.charCodeAt(end - 1) === 13))
-        end--;
-    return { line: index + 1, column: 1, endLine: index + 1, endColumn: end - start + 1 };
-}
-/** The text of a 1-based line, without its line break. */
-function lineText(file, line) {
-    const span = lineSpan(file, line);
-    const start = file.lineStarts[span.line - 1];
-    return file.text.slice(start, start + span.endColumn - 1);
-}
-/** Where a finding about a file as a whole points: its first line. */
-const FIRST_LINE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg006.js
-
-const CFG006 = {
-    id: 'CFG006',
-    title: 'Personal settings file is committed',
-    policies: ['hygiene'],
-    severity: 'warning',
-    rationale: ".claude/settings.local.json holds one person's overrides and wins over .claude/settings.json. Claude Code keeps it out of git; committed, it silently overrides the shared, reviewed settings on every clone (docs: settings).",
-    remediation: 'Move shared keys to .claude/settings.json, then `git rm --cached` the local file and add it to .gitignore.',
-    check(context) {
-        const findings = [];
-        for (const file of context.files) {
-            if (file.kind !== 'settings' || file.role !== 'local')
-                continue;
-            const scope = context.scopes.find((s) => s.files.includes(file.source.path));
-            findings.push({
-                ruleId: 'CFG006',
-                file: file.source.path,
-                ...FIRST_LINE,
-                scope: scope?.id ?? null,
-                message: `\`${file.source.path}\` is part of the repository: this personal file overrides the shared settings on every clone.`,
-                fix: `Move shared keys to .claude/settings.json, run \`git rm --cached ${file.source.path}\` and add it to .gitignore.`,
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg007.js
-const CFG007 = {
-    id: 'CFG007',
-    title: 'A suppression is not valid',
-    policies: ['hygiene'],
-    severity: 'warning',
-    rationale: 'A suppression takes a finding out of the verdict. Without a reason a reviewer cannot judge it; after its `until` date the exception was meant to end; with a rule id that does not exist it silences nothing while looking as if it did. Each of these suppresses nothing and is reported instead.',
-    remediation: 'Write `# claude-code-policy: ignore <RULE> -- <reason>` with a real rule id and a reason, or give the config entry a reason and a later `until`, or remove it.',
-    // The suppression stage (core/suppress.ts) finds these: it is the one place that sees the config file, every
-    // file's comments and the clock. Its findings go through evaluate with this rule's metadata, so `rules:` and
-    // --policy apply to CFG007 like to any other rule.
-    check: () => [],
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/cfg008.js
-const CFG008 = {
-    id: 'CFG008',
-    title: 'File was not checked',
-    policies: ['hygiene'],
-    severity: 'warning',
-    rationale: 'A configuration file that could not be checked may hold anything. Files larger than the size cap, binary or non-UTF-8 files, JSON nested beyond the supported depth and symlinks that leave the scanned root are reported instead of being passed over in silence.',
-    remediation: 'Replace the file with a regular UTF-8 text file inside the repository, or exclude it explicitly.',
-    check(context) {
-        const findings = context.skipped.map((skipped) => ({
-            ruleId: 'CFG008',
-            ...skipped.location,
-            scope: null,
-            message: `\`${skipped.path}\` was not checked: ${skipped.reason}.`,
-            fix: `Make \`${skipped.path}\` a regular UTF-8 text file inside the repository, or exclude it with --exclude.`,
-        }));
-        for (const file of context.files) {
-            if (file.kind === 'dotenv')
-                continue;
-            const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
-            for (const problem of problems) {
-                if (problem.ruleId !== 'CFG008')
-                    continue;
-                findings.push({
-                    ruleId: 'CFG008',
-                    file: file.source.path,
-                    ...problem.span,
-                    scope: null,
-                    message: `\`${file.source.path}\` was not checked: ${problem.message}.`,
-                    fix: `Flatten the structure of \`${file.source.path}\`; no Claude Code setting needs such depth.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/env.js
-// Claude Code's truthiness rules for environment variables (docs: env-vars, note under "Variables").
-// Presence-only variables are on for any non-empty value, "0" and "false" included; every other switch is
-// on for 1/true and off for 0/false/empty, in any casing.
-/** Any non-empty value turns these on (env-vars page); "0" still means on. */
-const PRESENCE_ONLY = new Set([
-    'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC',
-    'DISABLE_TELEMETRY',
-    'DISABLE_ERROR_REPORTING',
-    'CLAUDE_CODE_TMUX_TRUECOLOR',
-    'FALLBACK_FOR_ALL_PRIMARY_MODELS',
-    'IS_DEMO',
-]);
-const NONESSENTIAL = 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC';
-/** Each selects a provider whose traffic is outside Anthropic's ZDR (env-vars, data-usage pages). */
-const PROVIDER_VARIABLES = [
-    'CLAUDE_CODE_USE_BEDROCK',
-    'CLAUDE_CODE_USE_VERTEX',
-    'CLAUDE_CODE_USE_FOUNDRY',
-    'CLAUDE_CODE_USE_MANTLE',
-    'CLAUDE_CODE_USE_ANTHROPIC_AWS',
-];
-const PROVIDER_NAMES = {
-    CLAUDE_CODE_USE_BEDROCK: 'Amazon Bedrock',
-    CLAUDE_CODE_USE_VERTEX: "Google Cloud's Agent Platform (formerly Vertex AI)",
-    CLAUDE_CODE_USE_FOUNDRY: 'Microsoft Foundry',
-    CLAUDE_CODE_USE_MANTLE: 'Bedrock Mantle',
-    CLAUDE_CODE_USE_ANTHROPIC_AWS: 'Claude Platform on AWS',
-};
-/** Endpoint overrides: each sends API traffic to the host it names. */
-const BASE_URL_VARIABLES = [
-    'ANTHROPIC_BASE_URL',
-    'ANTHROPIC_BEDROCK_BASE_URL',
-    'ANTHROPIC_BEDROCK_MANTLE_BASE_URL',
-    'ANTHROPIC_VERTEX_BASE_URL',
-    'ANTHROPIC_FOUNDRY_BASE_URL',
-    'ANTHROPIC_AWS_BASE_URL',
-];
-/** OpenTelemetry switches that put conversation content into exported logs (monitoring-usage page). */
-const OTEL_CONTENT_VARIABLES = [
-    'OTEL_LOG_USER_PROMPTS',
-    'OTEL_LOG_ASSISTANT_RESPONSES',
-    'OTEL_LOG_TOOL_CONTENT',
-    'OTEL_LOG_TOOL_DETAILS',
-    'OTEL_LOG_RAW_API_BODIES',
-];
-/** Variables whose value is a credential (authentication page). */
-const env_CREDENTIAL_VARIABLES = new Set([
-    'ANTHROPIC_API_KEY',
-    'ANTHROPIC_AUTH_TOKEN',
-    'CLAUDE_CODE_OAUTH_TOKEN',
-    'AWS_BEARER_TOKEN_BEDROCK',
-    'ANTHROPIC_FOUNDRY_API_KEY',
-    'ANTHROPIC_AWS_API_KEY',
-]);
-function isPresenceOnly(name) {
-    return PRESENCE_ONLY.has(name);
-}
-/** The state of one value under Claude Code's rule for the variable it is set on. */
-function switchValue(name, value, unknown = false) {
-    if (isPresenceOnly(name))
-        return unknown || value !== '' ? 'on' : 'off';
-    if (unknown)
-        return 'unknown';
-    const v = value.trim().toLowerCase();
-    if (v === '1' || v === 'true')
-        return 'on';
-    return 'off';
-}
-/** Values that read as "off" to a person but that Claude Code reads as set on a presence-only variable. */
-function looksLikeOff(value) {
-    return ['0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
-}
-/** What a value of an environment map reads as; a missing variable is off. */
-function stateOf(env, name) {
-    const entry = env.get(name);
-    return entry === undefined ? 'off' : switchValue(name, entry.value, entry.unknown);
-}
-/** The strongest of several states: on beats unknown beats off. */
-function anyOn(states) {
-    if (states.includes('on'))
-        return 'on';
-    if (states.includes('unknown'))
-        return 'unknown';
-    return 'off';
-}
-
-// EXTERNAL MODULE: ./node_modules/jsonc-parser/lib/umd/main.js
-var main = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/parse/json.js
-// Strict JSON as Claude Code reads it (JSON.parse): a UTF-8 BOM and CRLF are fine; comments, trailing
-// commas and truncation are errors (docs: settings, "Edit a settings file"). Every node keeps its offset so
-// findings point at the exact line. jsonc-parser gives the positions; JSON.parse gives the value Claude Code
-// sees (last duplicate wins, `__proto__` stays an own property).
-
-
-/** Nesting beyond this is not checked (CFG008): no settings file needs it, and it would exhaust the stack. */
-const MAX_JSON_DEPTH = 1000;
-function parseJson(file, options = {}) {
-    const text = file.text;
-    const depth = maxDepth(text);
-    if (depth.depth > MAX_JSON_DEPTH) {
-        return failed({
-            ruleId: 'CFG008',
-            message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
-            span: spanAt(file, depth.offset, 1),
-        });
-    }
-    const errors = [];
-    const tree = (0,main.parseTree)(text, errors, {
-        disallowComments: !options.jsonc,
-        allowTrailingComma: !!options.jsonc,
-        allowEmptyContent: false,
-    });
-    const first = errors[0];
-    if (first !== undefined || tree === undefined) {
-        const offset = first?.offset ?? 0;
-        return failed({
-            ruleId: 'CFG001',
-            message: `not valid JSON: ${describeSyntaxError(text, first)}`,
-            span: spanAt(file, offset, Math.max(1, first?.length ?? 1)),
-        });
-    }
-    let value;
-    if (options.jsonc) {
-        value = jsoncValue(tree);
-    }
-    else {
-        try {
-            value = JSON.parse(text);
-        }
-        catch (error) {
-            // jsonc-parser accepted what JSON.parse rejects (it is more lenient in a few corners): trust JSON.parse.
-            const offset = jsonParseErrorOffset(error, file);
-            return failed({
-                ruleId: 'CFG001',
-                message: `not valid JSON: ${error instanceof Error ? error.message.split('\n')[0] : 'syntax error'}`,
-                span: spanAt(file, offset, 1),
-            });
-        }
-    }
-    return { ok: true, value, tree, problems: duplicateKeys(file, tree) };
-}
-function failed(problem) {
-    return { ok: false, value: undefined, tree: undefined, problems: [problem] };
-}
-/** The deepest nesting of `{`/`[` outside strings, and where it first goes past the limit. */
-function maxDepth(text) {
-    let depth = 0;
-    let max = 0;
-    let at = 0;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === 92)
-                i++;
-            else if (c === 34)
-                inString = false;
-        }
-        else if (c === 34)
-            inString = true;
-        else if (c === 123 || c === 91) {
-            depth++;
-            if (depth > max) {
-                max = depth;
-                if (max === MAX_JSON_DEPTH + 1)
-                    at = i;
-            }
-        }
-        else if (c === 125 || c === 93)
-            depth--;
-    }
-    return { depth: max, offset: at };
-}
-function describeSyntaxError(text, error) {
-    if (error === undefined)
-        return 'the file is empty';
-    const code = (0,main.printParseErrorCode)(error.error);
-    const before = text.slice(0, error.offset).trimEnd();
-    const here = text.slice(error.offset, error.offset + 1);
-    const atEnd = text.slice(error.offset).trim() === '';
-    if (code === 'InvalidCommentToken')
-        return 'comments are not allowed (Claude Code rejects the whole file)';
-    if ((code === 'PropertyNameExpected' || code === 'ValueExpected') &&
-        before.endsWith(',') &&
-        /[}\]]/.test(here)) {
-        return 'trailing comma (Claude Code rejects the whole file)';
-    }
-    if (atEnd)
-        return before === '' ? 'the file is empty' : 'unexpected end of file (is it truncated?)';
-    switch (code) {
-        case 'PropertyNameExpected':
-            return 'expected a property name in double quotes';
-        case 'ValueExpected':
-            return 'expected a value';
-        case 'ColonExpected':
-            return 'expected a colon after the property name';
-        case 'CommaExpected':
-            return 'expected a comma between entries';
-        case 'CloseBraceExpected':
-            return 'expected a comma or a closing brace';
-        case 'CloseBracketExpected':
-            return 'expected a comma or a closing bracket';
-        case 'EndOfFileExpected':
-            return 'unexpected content after the end of the JSON value';
-        case 'UnexpectedEndOfString':
-            return 'unterminated string';
-        case 'InvalidEscapeCharacter':
-        case 'InvalidUnicode':
-            return 'invalid escape sequence in a string';
-        case 'InvalidCharacter':
-            return 'invalid character in a string (control characters must be escaped)';
-        case 'InvalidNumberFormat':
-        case 'UnexpectedEndOfNumber':
-            return 'invalid number';
-        default:
-            return 'unexpected character';
-    }
-}
-function jsonParseErrorOffset(error, file) {
-    const message = error instanceof Error ? error.message : '';
-    const position = /position (\d+)/.exec(message);
-    if (position)
-        return Number(position[1]);
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    if (lineCol) {
-        const start = file.lineStarts[Number(lineCol[1]) - 1] ?? 0;
-        return start + Number(lineCol[2]) - 1;
-    }
-    return 0;
-}
-/** CFG004: a key that appears twice in one object; JSON.parse keeps the last, a reviewer reads the first. */
-function duplicateKeys(file, root) {
-    const problems = [];
-    const stack = [root];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (node.type === 'object') {
-            const seen = new Map();
-            for (const property of node.children ?? []) {
-                const key = property.children?.[0];
-                if (key === undefined)
-                    continue;
-                const name = String(key.value);
-                const earlier = seen.get(name);
-                if (earlier !== undefined) {
-                    const line = positionAt(file, earlier.offset).line;
-                    problems.push({
-                        ruleId: 'CFG004',
-                        message: `duplicate key "${name}" (first on line ${line}): Claude Code uses this later value and ignores the first`,
-                        span: spanAt(file, key.offset, key.length),
-                    });
-                }
-                seen.set(name, key);
-            }
-        }
-        for (const child of node.children ?? [])
-            stack.push(child);
-    }
-    return problems.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
-}
-/** The value of a JSONC tree (last duplicate wins), built without prototype setters. */
-function jsoncValue(node) {
-    switch (node.type) {
-        case 'object': {
-            const out = {};
-            for (const property of node.children ?? []) {
-                const [key, value] = property.children ?? [];
-                if (key === undefined || value === undefined)
-                    continue;
-                Object.defineProperty(out, String(key.value), {
-                    value: jsoncValue(value),
-                    enumerable: true,
-                    writable: true,
-                    configurable: true,
-                });
-            }
-            return out;
-        }
-        case 'array':
-            return (node.children ?? []).map(jsoncValue);
-        default:
-            return node.value;
-    }
-}
-/** The value node at a path of keys/indices, or undefined. Of duplicate keys the last wins, as in JSON.parse. */
-function nodeAt(tree, path) {
-    let node = tree;
-    for (const segment of path) {
-        if (node === undefined)
-            return undefined;
-        if (typeof segment === 'number') {
-            node = node.type === 'array' ? node.children?.[segment] : undefined;
-            continue;
-        }
-        if (node.type !== 'object')
-            return undefined;
-        node = valuesByKey(node).get(segment);
-    }
-    return node;
-}
-const objectIndex = new WeakMap();
-/**
- * An object node's values by key (the last of duplicates), built on first use: rules and scopes look up every
- * key of an object, and a scan property by property would make a 100,000-key object cost 10^10 steps.
- */
-function valuesByKey(object) {
-    let index = objectIndex.get(object);
-    if (index === undefined) {
-        index = new Map();
-        for (const property of object.children ?? []) {
-            const key = property.children?.[0];
-            if (key !== undefined)
-                index.set(key.value, property.children?.[1]);
-        }
-        objectIndex.set(object, index);
-    }
-    return index;
-}
-/** Span of a node (a value, or a whole `"key": value` property node). */
-function nodeSpan(file, node) {
-    return spanAt(file, node.offset, node.length);
-}
-/**
- * Span of the `"key": value` pair at a path (key start to value end). For the root path, the first line.
- * Undefined when the path does not exist.
- */
-function propertySpan(file, tree, path) {
-    if (path.length === 0)
-        return FIRST_LINE;
-    const value = nodeAt(tree, path);
-    if (value === undefined)
-        return undefined;
-    const property = value.parent?.type === 'property' ? value.parent : value;
-    return nodeSpan(file, property);
-}
-/** Span of just the key of the property at a path (for messages about the key itself). */
-function keySpan(file, tree, path) {
-    const value = nodeAt(tree, path);
-    const key = value?.parent?.type === 'property' ? value.parent.children?.[0] : undefined;
-    return key === undefined ? undefined : nodeSpan(file, key);
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/parse/workflow.js
-// GitHub Actions workflow files, read with the `yaml` package so every node keeps its source range. Only the
-// steps that run anthropics/claude-code-action (or claude-code-base-action) configure Claude Code; for each of
-// them we keep what reaches the Claude process: workflow, job and step `env:`, the v0 `claude_env` input,
-// the `settings` input (inline JSON or a path) and the `use_bedrock`/`use_vertex`/`use_foundry` inputs
-// (base-action/src/setup-claude-code-settings.ts and action.yml of anthropics/claude-code-action).
-// GitHub rejects a workflow that is not valid YAML or that defines a key twice ("'env' is already defined").
-
-
-
-const PROVIDER_INPUTS = {
-    use_bedrock: 'CLAUDE_CODE_USE_BEDROCK',
-    use_vertex: 'CLAUDE_CODE_USE_VERTEX',
-    use_foundry: 'CLAUDE_CODE_USE_FOUNDRY',
-};
-/** A value GitHub computes at run time (`${{ secrets.X }}`, `${{ matrix.provider }}` …). */
-function hasExpression(value) {
-    // indexOf, not a lazy regex: a value of many `${{` without `}}` would make the regex quadratic.
-    const start = value.indexOf('${{');
-    return start >= 0 && value.indexOf('}}', start + 3) >= 0;
-}
-const CLAUDE_ACTIONS = [
-    'anthropics/claude-code-action',
-    'anthropics/claude-code-action/base-action',
-    'anthropics/claude-code-base-action',
-];
-/** Whether a step's `uses:` runs Claude Code with the action's inputs, at any ref (`@v1`, `@beta`, a SHA). */
-function isClaudeAction(uses) {
-    const at = uses.indexOf('@');
-    const name = (at < 0 ? uses : uses.slice(0, at)).trim().replace(/\/+$/, '').toLowerCase();
-    return CLAUDE_ACTIONS.includes(name);
-}
-function parseWorkflow(source) {
-    let documents;
-    try {
-        documents = [...(0,dist/* parseAllDocuments */.hR)(source.text, { prettyErrors: false, uniqueKeys: false })];
-    }
-    catch (error) {
-        // The parser recurses on nesting; a hostile file must not take the scan down with it.
-        const deep = error instanceof RangeError;
-        return {
-            ok: false,
-            problems: [
-                {
-                    ruleId: deep ? 'CFG008' : 'CFG001',
-                    message: deep ? 'nested too deeply to parse' : 'not valid YAML: the parser gave up on this file',
-                    span: FIRST_LINE,
-                    syntax: 'yaml',
-                },
-            ],
-            claudeSteps: [],
-            strings: [],
-        };
-    }
-    for (const document of documents) {
-        const error = document.errors[0];
-        if (error !== undefined) {
-            // An error found at the end of the text (an unclosed bracket) is shown on the last line that has content.
-            const last = Math.max(0, trimmedEnd(source.text, source.text.length) - 1);
-            const start = Math.min(error.pos[0], last);
-            const end = Math.max(start + 1, Math.min(error.pos[1], last + 1));
-            return {
-                ok: false,
-                problems: [
-                    {
-                        ruleId: 'CFG001',
-                        message: `not valid YAML: ${describeYamlError(error.message)}`,
-                        span: spanAt(source, start, Math.max(1, end - start)),
-                        syntax: 'yaml',
-                    },
-                ],
-                claudeSteps: [],
-                strings: [],
-            };
-        }
-    }
-    const reader = new WorkflowReader(source, documents);
-    return reader.read();
-}
-function describeYamlError(message) {
-    const first = message.split('\n')[0].trim().replace(/\.$/, '');
-    return first.charAt(0).toLowerCase() + first.slice(1);
-}
-class WorkflowReader {
-    source;
-    documents;
-    problems = [];
-    strings = [];
-    constructor(source, documents) {
-        this.source = source;
-        this.documents = documents;
-    }
-    read() {
-        for (const document of this.documents)
-            this.collect(document);
-        // The workflow is the first document with content; a workflow file has no use for more, and they are not read.
-        const document = this.documents.find((d) => d.contents !== null);
-        const claudeSteps = document === undefined ? [] : this.claudeSteps(document);
-        this.problems.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
-        return { ok: true, problems: this.problems, claudeSteps, strings: this.strings };
-    }
-    // Duplicate keys and string values, over every node once (aliases are not followed: their anchor is walked).
-    collect(document) {
-        const stack = [document.contents];
-        while (stack.length > 0) {
-            const node = stack.pop();
-            if ((0,dist/* isMap */.jh)(node)) {
-                this.duplicateKeys(node);
-                for (const pair of node.items) {
-                    const key = scalarKey(pair);
-                    if ((0,dist/* isScalar */.jn)(pair.value) && typeof pair.value.value === 'string' && pair.value.range) {
-                        const start = (0,dist/* isScalar */.jn)(pair.key) && pair.key.range ? pair.key.range[0] : pair.value.range[0];
-                        this.strings.push({
-                            key,
-                            value: pair.value.value,
-                            offset: start,
-                            length: trimmedEnd(this.source.text, pair.value.range[1]) - start,
-                        });
-                    }
-                    stack.push(pair.key, pair.value);
-                }
-            }
-            else if ((0,dist/* isSeq */.oP)(node)) {
-                for (const item of node.items) {
-                    if ((0,dist/* isScalar */.jn)(item) && typeof item.value === 'string' && item.range) {
-                        this.strings.push({
-                            key: undefined,
-                            value: item.value,
-                            offset: item.range[0],
-                            length: trimmedEnd(this.source.text, item.range[1]) - item.range[0],
-                        });
-                    }
-                    stack.push(item);
-                }
-            }
-        }
-    }
-    duplicateKeys(map) {
-        const seen = new Map();
-        for (const pair of map.items) {
-            if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.range == null)
-                continue;
-            const name = String(pair.key.value);
-            if (name === '<<')
-                continue;
-            const earlier = seen.get(name);
-            if (earlier?.range) {
-                const line = positionAt(this.source, earlier.range[0]).line;
-                this.problems.push({
-                    ruleId: 'CFG004',
-                    message: `duplicate key "${name}" (first on line ${line}): GitHub rejects the whole workflow ('${name}' is already defined)`,
-                    span: spanAt(this.source, pair.key.range[0], pair.key.range[1] - pair.key.range[0]),
-                    syntax: 'yaml',
-                });
-            }
-            seen.set(name, pair.key);
-        }
-    }
-    claudeSteps(document) {
-        const steps = [];
-        const root = this.map(document, document.contents);
-        if (root === undefined)
-            return steps;
-        const workflowEnv = this.env(document, get(this.pairs(document, root), 'env'));
-        const jobs = this.map(document, get(this.pairs(document, root), 'jobs'));
-        if (jobs === undefined)
-            return steps;
-        for (const jobPair of this.pairs(document, jobs)) {
-            const jobId = scalarKey(jobPair);
-            const job = this.map(document, jobPair.value);
-            if (jobId === undefined || job === undefined)
-                continue;
-            const jobPairs = this.pairs(document, job);
-            // A job with `uses:` calls a reusable workflow: it has no steps of its own here.
-            const list = this.resolve(document, get(jobPairs, 'steps'));
-            if (!(0,dist/* isSeq */.oP)(list))
-                continue;
-            const jobEnv = this.env(document, get(jobPairs, 'env'));
-            list.items.forEach((item, index) => {
-                const step = this.map(document, item);
-                if (step === undefined)
-                    return;
-                const stepPairs = this.pairs(document, step);
-                const usesPair = getPair(stepPairs, 'uses');
-                const uses = this.resolve(document, usesPair?.value);
-                if (usesPair === undefined || !(0,dist/* isScalar */.jn)(uses) || typeof uses.value !== 'string')
-                    return;
-                if (!isClaudeAction(uses.value))
-                    return;
-                const inputs = this.pairs(document, this.map(document, get(stepPairs, 'with')));
-                steps.push({
-                    path: `jobs.${jobId}.steps[${index}]`,
-                    uses: uses.value,
-                    usesSpan: this.pairSpan(usesPair),
-                    workflowEnv,
-                    jobEnv,
-                    stepEnv: this.env(document, get(stepPairs, 'env')),
-                    claudeEnv: this.claudeEnv(document, getPair(inputs, 'claude_env')),
-                    providers: this.providers(document, inputs),
-                    settings: this.settings(document, getPair(inputs, 'settings')),
-                });
-            });
-        }
-        return steps;
-    }
-    resolve(document, node) {
-        let current = node;
-        // An alias of an alias is not valid YAML, but stay bounded whatever the library hands back.
-        for (let i = 0; i < 8 && (0,dist/* isAlias */.Vj)(current); i++)
-            current = current.resolve(document);
-        return current;
-    }
-    map(document, node) {
-        const resolved = this.resolve(document, node);
-        return (0,dist/* isMap */.jh)(resolved) ? resolved : undefined;
-    }
-    /** A mapping's pairs, `<<: *anchor` merges first so that the mapping's own keys win; later duplicates win. */
-    // Each mapping is merged once per lookup, so that aliases of aliases cannot multiply the work.
-    pairs(document, map, seen = new Set()) {
-        if (map === undefined || seen.has(map))
-            return [];
-        seen.add(map);
-        const merged = [];
-        const own = [];
-        for (const pair of map.items) {
-            if (!(0,dist/* isPair */.tO)(pair))
-                continue;
-            if (scalarKey(pair) === '<<') {
-                const value = this.resolve(document, pair.value);
-                const sources = (0,dist/* isSeq */.oP)(value) ? value.items : [value];
-                for (const source of sources)
-                    merged.push(...this.pairs(document, this.map(document, source), seen));
-            }
-            else {
-                own.push(pair);
-            }
-        }
-        return [...merged, ...own];
-    }
-    env(document, node) {
-        const entries = [];
-        for (const pair of this.pairs(document, this.map(document, node))) {
-            const name = scalarKey(pair);
-            const value = this.resolve(document, pair.value);
-            if (name === undefined || !((0,dist/* isScalar */.jn)(value) || value == null))
-                continue;
-            const text = scalarText(value);
-            entries.push({ name, value: text, unknown: hasExpression(text), span: this.pairSpan(pair) });
-        }
-        return entries;
-    }
-    providers(document, inputs) {
-        const out = [];
-        for (const input of Object.keys(PROVIDER_INPUTS)) {
-            const pair = getPair(inputs, input);
-            const value = this.resolve(document, pair?.value);
-            if (pair === undefined || !((0,dist/* isScalar */.jn)(value) || value == null))
-                continue;
-            const raw = scalarText(value);
-            out.push({
-                input,
-                variable: PROVIDER_INPUTS[input],
-                selected: raw.toLowerCase() === 'true',
-                unknown: hasExpression(raw),
-                raw,
-                span: this.pairSpan(pair),
-            });
-        }
-        return out;
-    }
-    // The action reads claude_env line by line: `KEY: value`, split at the first colon, `#` lines skipped
-    // (base-action parseCustomEnvVars). A value wrapped in quotes is read as YAML would, without them.
-    claudeEnv(document, pair) {
-        const node = this.resolve(document, pair?.value);
-        if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string')
-            return [];
-        const text = node.value;
-        const offsets = scalarOffsets(this.source.text, node, text);
-        const entries = [];
-        let lineStart = 0;
-        while (lineStart <= text.length) {
-            const newline = text.indexOf('\n', lineStart);
-            const lineEnd = newline < 0 ? text.length : newline;
-            const line = text.slice(lineStart, lineEnd);
-            const trimmed = line.trim();
-            const colon = trimmed.indexOf(':');
-            if (trimmed !== '' && !trimmed.startsWith('#') && colon > 0) {
-                const name = trimmed.slice(0, colon).trim();
-                let value = trimmed.slice(colon + 1).trim();
-                if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
-                    value = value.slice(1, -1);
-                }
-                const first = lineStart + line.indexOf(trimmed[0]);
-                const last = lineStart + line.lastIndexOf(trimmed[trimmed.length - 1]);
-                const span = this.mappedSpan(offsets, first, last + 1);
-                if (name !== '') {
-                    entries.push({ name, value, unknown: hasExpression(value), span });
-                    this.strings.push({ key: name, value, ...this.mappedRange(offsets, first, last + 1) });
-                }
-            }
-            if (newline < 0)
-                break;
-            lineStart = newline + 1;
-        }
-        return entries;
-    }
-    settings(document, pair) {
-        if (pair === undefined)
-            return undefined;
-        const node = this.resolve(document, pair.value);
-        const span = this.pairSpan(pair);
-        if (!(0,dist/* isScalar */.jn)(node) || node.value == null)
-            return undefined;
-        const text = scalarText(node);
-        const trimmed = text.trim();
-        if (trimmed === '')
-            return undefined;
-        // The action's own test: inline JSON starts with `{` or `[`; anything else is a path.
-        if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
-            const path = trimmed.replace(/^\$\{\{\s*github\.workspace\s*\}\}\/*/, '');
-            return hasExpression(path) ? { kind: 'unknown', span } : { kind: 'path', span, path };
-        }
-        return this.inlineSettings(node, text, span);
-    }
-    inlineSettings(node, text, span) {
-        const offsets = scalarOffsets(this.source.text, node, text);
-        const virtual = createSourceFile(this.source.path, text);
-        const json = parseJson(virtual);
-        const expression = hasExpression(text);
-        if (!json.ok) {
-            // An expression outside a JSON string is substituted before the action parses the text: not an error here.
-            if (expression)
-                return { kind: 'unknown', span };
-            for (const problem of json.problems)
-                this.problems.push(this.mappedProblem(problem, virtual, offsets));
-            return { kind: 'inline', span, keys: [], env: [] };
-        }
-        for (const problem of json.problems)
-            this.problems.push(this.mappedProblem(problem, virtual, offsets));
-        const value = json.value;
-        const tree = json.tree;
-        if (typeof value !== 'object' || value === null || Array.isArray(value) || tree === undefined) {
-            return { kind: 'inline', span, keys: [], env: [] };
-        }
-        const record = value;
-        const keys = [];
-        for (const key of Object.keys(record)) {
-            const property = propertyNode(tree, [key]);
-            keys.push({ key, value: record[key], span: property ? this.nodeSpan(offsets, property) : span });
-        }
-        const env = [];
-        const block = record.env;
-        if (typeof block === 'object' && block !== null && !Array.isArray(block)) {
-            for (const [name, raw] of Object.entries(block)) {
-                if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean')
-                    continue;
-                const property = propertyNode(tree, ['env', name]);
-                const entrySpan = property ? this.nodeSpan(offsets, property) : span;
-                env.push({
-                    name,
-                    value: String(raw),
-                    unknown: typeof raw === 'string' && hasExpression(raw),
-                    span: entrySpan,
-                });
-            }
-        }
-        // String properties anywhere in the object, for SEC001 at their own line.
-        const stack = [tree];
-        while (stack.length > 0) {
-            const current = stack.pop();
-            if (current.type === 'property') {
-                const [key, val] = current.children ?? [];
-                if (typeof key?.value === 'string' && val?.type === 'string') {
-                    this.strings.push({
-                        key: key.value,
-                        value: String(val.value),
-                        ...this.mappedRange(offsets, current.offset, current.offset + current.length),
-                    });
-                }
-            }
-            for (const child of current.children ?? [])
-                stack.push(child);
-        }
-        return { kind: 'inline', span, keys, env };
-    }
-    mappedProblem(problem, virtual, offsets) {
-        const start = virtualOffset(virtual, problem.span.line, problem.span.column);
-        const end = Math.max(start + 1, virtualOffset(virtual, problem.span.endLine, problem.span.endColumn));
-        const message = problem.message
-            .replace(' (Claude Code rejects the whole file)', '')
-            .replace(/\(first on line (\d+)\)/, (_match, line) => {
-            const at = offsets[virtualOffset(virtual, Number(line), 1)] ?? 0;
-            return `(first on line ${positionAt(this.source, at).line})`;
-        });
-        return {
-            ruleId: problem.ruleId,
-            message: problem.ruleId === 'CFG001'
-                ? `the \`settings\` input is ${message}; the action stops before Claude Code starts`
-                : `in the \`settings\` input: ${message}`,
-            span: this.mappedSpan(offsets, start, end),
-            syntax: 'json',
-        };
-    }
-    nodeSpan(offsets, node) {
-        return this.mappedSpan(offsets, node.offset, node.offset + node.length);
-    }
-    /** The workflow span of the value characters [start, end). */
-    mappedSpan(offsets, start, end) {
-        const range = this.mappedRange(offsets, start, end);
-        return spanAt(this.source, range.offset, range.length);
-    }
-    mappedRange(offsets, start, end) {
-        const from = offsets[Math.min(start, offsets.length - 1)] ?? 0;
-        const last = offsets[Math.min(Math.max(start, end - 1), offsets.length - 1)] ?? from;
-        return { offset: from, length: Math.max(1, last + 1 - from) };
-    }
-    /** From the key to the end of the value, trailing blank lines of block scalars left out. */
-    pairSpan(pair) {
-        const key = pair.key;
-        const value = pair.value;
-        const start = key?.range?.[0] ?? value?.range?.[0] ?? 0;
-        const end = trimmedEnd(this.source.text, value?.range?.[1] ?? key?.range?.[1] ?? start + 1);
-        return spanAt(this.source, start, Math.max(1, end - start));
-    }
-}
-function scalarKey(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
-}
-function getPair(pairs, key) {
-    let found;
-    for (const pair of pairs)
-        if (scalarKey(pair) === key)
-            found = pair;
-    return found;
-}
-function get(pairs, key) {
-    return getPair(pairs, key)?.value;
-}
-/** The string GitHub passes on for a scalar: numbers and booleans as text, null (an empty value) as ''. */
-function scalarText(node) {
-    if (!(0,dist/* isScalar */.jn)(node))
-        return '';
-    const value = node.value;
-    if (value == null)
-        return '';
-    return typeof value === 'string' ? value : String(value);
-}
-function trimmedEnd(text, end) {
-    let at = Math.min(end, text.length);
-    while (at > 0 && /\s/.test(text[at - 1]))
-        at--;
-    return at;
-}
-function virtualOffset(file, line, column) {
-    const start = file.lineStarts[Math.max(0, Math.min(line, file.lineStarts.length) - 1)] ?? 0;
-    return Math.min(file.text.length, start + Math.max(0, column - 1));
-}
-/** The `"key": value` property node at a path of the JSON tree. */
-function propertyNode(tree, path) {
-    const value = nodeAt(tree, path);
-    return value?.parent?.type === 'property' ? value.parent : value;
-}
-const SIMPLE_ESCAPES = {
-    '0': '\0',
-    a: '\x07',
-    b: '\b',
-    t: '\t',
-    '\t': '\t',
-    n: '\n',
-    v: '\v',
-    f: '\f',
-    r: '\r',
-    e: '\x1b',
-    ' ': ' ',
-    '"': '"',
-    '/': '/',
-    '\\': '\\',
-    N: '\u0085',
-    _: '\u00a0',
-    L: '\u2028',
-    P: '\u2029',
-};
-const HEX_ESCAPES = { x: 2, u: 4, U: 8 };
-/** The character a double-quoted escape at `at` stands for ('' for an escaped line break), and its length. */
-function escapeAt(text, at) {
-    const next = text[at + 1] ?? '';
-    if (next === '\n')
-        return { char: '', length: 2 };
-    if (next === '\r')
-        return { char: '', length: text[at + 2] === '\n' ? 3 : 2 };
-    const hex = HEX_ESCAPES[next];
-    if (hex !== undefined) {
-        const code = Number.parseInt(text.slice(at + 2, at + 2 + hex), 16);
-        return { char: Number.isNaN(code) ? '' : String.fromCodePoint(code), length: 2 + hex };
-    }
-    return { char: SIMPLE_ESCAPES[next] ?? next, length: 2 };
-}
-/**
- * For each character of a scalar's value, its offset in the file (plus one entry for the end). The value is
- * the text with YAML's layout taken out (block indentation, folded line breaks, quotes, escapes), so walking
- * both in step and skipping layout characters lines them up; a character YAML produced (an escape's result,
- * a folded space) maps to the next source character.
- */
-function scalarOffsets(text, node, value) {
-    const [rangeStart, rangeEnd] = node.range ?? [0, 0];
-    const end = Math.min(rangeEnd, text.length);
-    const double = node.type === 'QUOTE_DOUBLE';
-    const quote = double ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
-    let j = rangeStart;
-    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
-        // Skip the header (`|`, `>-`, an indentation indicator and any comment) to the first content line.
-        const newline = text.indexOf('\n', rangeStart);
-        j = newline < 0 || newline >= end ? end : newline + 1;
-    }
-    else if (quote !== '') {
-        j = rangeStart + 1;
-    }
-    const offsets = new Array(value.length + 1);
-    for (let i = 0; i < value.length; i++) {
-        const c = value[i];
-        let k = j;
-        let matched = -1;
-        let width = 1;
-        while (k < end) {
-            const s = text[k];
-            if (double && s === '\\') {
-                const escaped = escapeAt(text, k);
-                if (escaped.char === c) {
-                    matched = k;
-                    width = escaped.length;
-                    break;
-                }
-                if (escaped.char === '') {
-                    k += escaped.length;
-                    continue;
-                }
-                break;
-            }
-            if (s === c) {
-                matched = k;
-                break;
-            }
-            if (s === ' ' || s === '\t' || s === '\n' || s === '\r' || (quote !== '' && s === quote))
-                k++;
-            else
-                break;
-        }
-        if (matched >= 0) {
-            offsets[i] = matched;
-            j = matched + width;
-        }
-        else {
-            offsets[i] = Math.min(j, Math.max(rangeStart, end - 1));
-            if (double && text[j] === '\\')
-                j += escapeAt(text, j).length;
-        }
-    }
-    offsets[value.length] = Math.min(j, end);
-    return offsets;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/ci-scopes.js
-
-
-
-
-/** The repository a workflow belongs to: the directory that holds its `.github/workflows/`. */
-function workflowRoot(path) {
-    const at = path.lastIndexOf('.github/workflows/');
-    return at <= 0 ? '.' : path.slice(0, at - 1);
-}
-/** The folder a dev container opens: the one that holds `.devcontainer/` or `.devcontainer.json`. */
-function devcontainerRoot(path) {
-    const at = path.endsWith('.devcontainer.json')
-        ? path.length - '.devcontainer.json'.length
-        : path.lastIndexOf('.devcontainer/');
-    return at <= 0 ? '.' : path.slice(0, at - 1);
-}
-function join(dir, name) {
-    return dir === '.' ? name : `${dir}/${name}`;
-}
-/**
- * A path from a workflow, relative to the checkout (the repository root), as a path relative to the scanned root;
- * undefined when it is absolute or climbs out of the repository (the action would read a file we cannot see).
- */
-function resolveInRepository(root, written) {
-    if (written.startsWith('/') || written.startsWith('~') || /^[A-Za-z]:[\\/]/.test(written))
-        return undefined;
-    const parts = root === '.' ? [] : root.split('/');
-    const floor = parts.length;
-    for (const part of written.split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (parts.length === floor)
-                return undefined;
-            parts.pop();
-        }
-        else {
-            parts.push(part);
-        }
-    }
-    return parts.length === 0 ? undefined : parts.join('/');
-}
-/** The files scopes draw on, by path. */
-class FileIndex {
-    settings = new Map();
-    mcp = new Map();
-    paths = new Set();
-    constructor(files) {
-        for (const file of files) {
-            this.paths.add(file.source.path);
-            if (file.kind === 'settings')
-                this.settings.set(file.source.path, file);
-            else if (file.kind === 'mcp')
-                this.mcp.set(file.source.path, file);
-        }
-    }
-    /** `.claude/settings.json`, then `.claude/settings.local.json` on top, of the repository at `root`. */
-    projectLayers(root) {
-        const out = [];
-        const shared = this.settings.get(join(root, '.claude/settings.json'));
-        const local = this.settings.get(join(root, '.claude/settings.local.json'));
-        if (shared?.role === 'project')
-            out.push(shared);
-        if (local?.role === 'local')
-            out.push(local);
-        return out;
-    }
-    /** Whether the repository's `.mcp.json` declares servers (Claude Code starts project servers from there). */
-    hasProjectMcpServers(root) {
-        const file = this.mcp.get(join(root, '.mcp.json'));
-        if (file === undefined || !file.json.ok)
-            return false;
-        const value = file.json.value;
-        const servers = typeof value === 'object' && value !== null ? value.mcpServers : undefined;
-        return typeof servers === 'object' && servers !== null && Object.keys(servers).length > 0;
-    }
-}
-function setEntry(env, file, entry) {
-    env.set(entry.name, {
-        name: entry.name,
-        value: entry.value,
-        unknown: entry.unknown,
-        location: locationOf(file, entry.span),
-    });
-}
-function workflowScope(file, step, index) {
-    const path = file.source.path;
-    const root = workflowRoot(path);
-    const env = new Map();
-    const settings = new Map();
-    const files = [path];
-    for (const entry of [...step.workflowEnv, ...step.jobEnv, ...step.stepEnv])
-        setEntry(env, path, entry);
-    for (const variable of Object.values(PROVIDER_INPUTS))
-        env.delete(variable);
-    for (const provider of step.providers) {
-        if (!provider.selected && !provider.unknown)
-            continue;
-        env.set(provider.variable, {
-            name: provider.variable,
-            value: provider.unknown ? provider.raw : '1',
-            unknown: provider.unknown,
-            location: locationOf(path, provider.span),
-        });
-    }
-    for (const entry of step.claudeEnv)
-        setEntry(env, path, entry);
-    const input = step.settings;
-    if (input?.kind === 'inline') {
-        for (const key of input.keys) {
-            settings.set(key.key, {
-                key: key.key,
-                value: key.value,
-                location: locationOf(path, key.span),
-                managed: false,
-            });
-        }
-        for (const entry of input.env)
-            setEntry(env, path, entry);
-    }
-    else if (input?.kind === 'path') {
-        const resolved = resolveInRepository(root, input.path);
-        const layer = resolved === undefined ? undefined : index.settings.get(resolved);
-        if (layer !== undefined) {
-            applySettingsLayer(env, settings, layer);
-            files.push(layer.source.path);
-        }
-    }
-    // The action always writes enableAllProjectMcpServers: true into the user settings it creates
-    // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
-    if (index.hasProjectMcpServers(root)) {
-        settings.set('enableAllProjectMcpServers', {
-            key: 'enableAllProjectMcpServers',
-            value: true,
-            location: locationOf(path, step.usesSpan),
-            managed: false,
-        });
-    }
-    for (const layer of index.projectLayers(root)) {
-        applySettingsLayer(env, settings, layer);
-        files.push(layer.source.path);
-    }
-    return {
-        id: `${path}#${step.path}`,
-        kind: 'workflow',
-        files: [...new Set(files)],
-        env,
-        settings,
-        anchor: locationOf(path, step.usesSpan),
-        fix: { file: path, syntax: 'yaml', where: `under the step's \`env:\` in \`${path}\`` },
-    };
-}
-function ci_scopes_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-const CLAUDE_WORDS = /claude|anthropic/i;
-/**
- * Whether a dev container runs Claude Code: a key or string anywhere in it names Claude or Anthropic (a
- * `claude-code` feature, the `anthropic.claude-code` extension, an install command, a CLAUDE_* variable …).
- */
-function mentionsClaude(value) {
-    const stack = [value];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (typeof node === 'string') {
-            if (CLAUDE_WORDS.test(node))
-                return true;
-        }
-        else if (Array.isArray(node)) {
-            stack.push(...node);
-        }
-        else if (ci_scopes_isPlainObject(node)) {
-            for (const key of Object.keys(node)) {
-                if (CLAUDE_WORDS.test(key))
-                    return true;
-                stack.push(node[key]);
-            }
-        }
-    }
-    return false;
-}
-/** `${localEnv:X}`, `${containerEnv:X}` and the other dev container variables are filled in at run time. */
-const DEVCONTAINER_VARIABLE = /\$\{[^}]*\}/;
-const CONTAINER_ENV_BLOCKS = ['containerEnv', 'remoteEnv'];
-function containerScope(file, index) {
-    const value = file.json.value;
-    // A file that does not parse starts no container: CFG001 says so, and there is nothing to evaluate.
-    if (!file.json.ok || !ci_scopes_isPlainObject(value) || !mentionsClaude(value))
-        return undefined;
-    const path = file.source.path;
-    const env = new Map();
-    const settings = new Map();
-    const files = [path];
-    for (const block of CONTAINER_ENV_BLOCKS) {
-        const entries = value[block];
-        if (!ci_scopes_isPlainObject(entries))
-            continue;
-        for (const name of Object.keys(entries)) {
-            const text = envString(entries[name]);
-            if (text === undefined)
-                continue;
-            const span = propertySpan(file.source, file.json.tree, [block, name]) ?? FIRST_LINE;
-            env.set(name, {
-                name,
-                value: text,
-                unknown: DEVCONTAINER_VARIABLE.test(text),
-                location: locationOf(path, span),
-            });
-        }
-    }
-    for (const layer of index.projectLayers(devcontainerRoot(path))) {
-        applySettingsLayer(env, settings, layer);
-        files.push(layer.source.path);
-    }
-    const anchor = keySpan(file.source, file.json.tree, ['containerEnv']) ??
-        keySpan(file.source, file.json.tree, ['remoteEnv']) ??
-        FIRST_LINE;
-    return {
-        id: path,
-        kind: 'container',
-        files,
-        env,
-        settings,
-        anchor: locationOf(path, anchor),
-        fix: { file: path, syntax: 'json', where: `under \`containerEnv\` in \`${path}\`` },
-    };
-}
-/** One scope per claude-code-action step of every valid workflow, and one per dev container that runs Claude Code. */
-function resolveCiScopes(files) {
-    const index = new FileIndex(files);
-    const scopes = [];
-    for (const file of files) {
-        if (file.kind === 'workflow') {
-            if (!file.workflow.ok)
-                continue;
-            for (const step of file.workflow.claudeSteps)
-                scopes.push(workflowScope(file, step, index));
-        }
-        else if (file.kind === 'devcontainer') {
-            const scope = containerScope(file, index);
-            if (scope !== undefined)
-                scopes.push(scope);
-        }
-    }
-    return scopes;
-}
-/**
- * Files that claude-code-action steps name in their `settings` input and that discovery did not read: the scan
- * reads them too (as settings of role `action`) so that their content and their syntax are checked.
- */
-function referencedSettingsPaths(files, loaded = new Set(files.map((f) => f.source.path))) {
-    const wanted = new Set();
-    for (const file of files) {
-        if (file.kind !== 'workflow' || !file.workflow.ok)
-            continue;
-        const root = workflowRoot(file.source.path);
-        for (const step of file.workflow.claudeSteps) {
-            if (step.settings?.kind !== 'path')
-                continue;
-            const resolved = resolveInRepository(root, step.settings.path);
-            if (resolved !== undefined && !loaded.has(resolved))
-                wanted.add(resolved);
-        }
-    }
-    return [...wanted].sort();
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/scope.js
-// Scopes and their effective configuration (SPEC §5; docs: settings, "Settings precedence").
-// Project scope: .claude/settings.json, then .claude/settings.local.json on top. Managed scope:
-// managed-settings.json, then managed-settings.d/*.json in alphabetical order. User scope: dot_claude/settings.json.
-// Scalars: the higher file wins key by key; `env` merges variable by variable. A file that is not valid JSON
-// (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
-// Workflow and container scopes come from ci-scopes.ts.
-
-
-
-function locationOf(file, span) {
-    return { file, ...span };
-}
-/** The string Claude Code sees for a JSON env value, or undefined when it is not a scalar. */
-function envString(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return undefined;
-}
-function scope_isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Apply one settings file on top of an accumulated configuration. */
-function applySettingsLayer(env, settings, file) {
-    const values = file.settings;
-    if (values === undefined)
-        return;
-    const path = file.source.path;
-    const managed = file.role === 'managed' || file.role === 'managed-dropin';
-    for (const key of Object.keys(values)) {
-        const span = propertySpan(file.source, file.json.tree, [key]) ?? FIRST_LINE;
-        settings.set(key, { key, value: values[key], location: locationOf(path, span), managed });
-    }
-    const block = values.env;
-    if (!scope_isPlainObject(block))
-        return;
-    for (const name of Object.keys(block)) {
-        const value = envString(block[name]);
-        if (value === undefined)
-            continue;
-        const span = propertySpan(file.source, file.json.tree, ['env', name]) ?? FIRST_LINE;
-        env.set(name, { name, value, unknown: false, location: locationOf(path, span) });
-    }
-}
-/** Where a requirement nothing meets is reported: the `env` key of the main file, else its first line. */
-function settingsAnchor(main) {
-    if (main === undefined)
-        return { file: null, ...FIRST_LINE };
-    const envKey = main.settings !== undefined ? keySpan(main.source, main.json.tree, ['env']) : undefined;
-    return locationOf(main.source.path, envKey ?? FIRST_LINE);
-}
-/**
- * Where a settings key that no file sets is reported: the first line of the scope's main file, or for a workflow
- * scope (one step among others in its file) the step's `uses:` line.
- */
-function missingSettingLocation(scope) {
-    const file = scope.anchor.file;
-    return file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE };
-}
-function settingsFix(file) {
-    return { file, syntax: 'json', where: `under \`env\` in \`${file}\`` };
-}
-function dirname(path) {
-    const i = path.lastIndexOf('/');
-    return i < 0 ? '.' : path.slice(0, i);
-}
-function scope_join(dir, name) {
-    return dir === '.' ? name : `${dir}/${name}`;
-}
-const ROLE_ORDER = { project: 0, local: 1, managed: 0, 'managed-dropin': 1, user: 0, action: 0 };
-function buildScope(id, kind, layers, fixFile) {
-    const ordered = [...layers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.source.path < b.source.path ? -1 : 1));
-    const env = new Map();
-    const settings = new Map();
-    for (const layer of ordered)
-        applySettingsLayer(env, settings, layer);
-    const main = ordered.find((f) => f.source.path === fixFile) ?? ordered[0];
-    return {
-        id,
-        kind,
-        files: ordered.map((f) => f.source.path),
-        env,
-        settings,
-        anchor: settingsAnchor(main),
-        fix: settingsFix(fixFile),
-    };
-}
-/**
- * Group settings files into scopes and work out each scope's effective configuration.
- * The result does not depend on the order in which files are given.
- */
-function resolveScopes(files) {
-    const projects = new Map();
-    const managed = new Map();
-    const scopes = [];
-    for (const file of files) {
-        if (file.kind !== 'settings')
-            continue;
-        const path = file.source.path;
-        switch (file.role) {
-            case 'project':
-            case 'local': {
-                const dir = dirname(dirname(path));
-                projects.set(dir, [...(projects.get(dir) ?? []), file]);
-                break;
-            }
-            case 'managed': {
-                const dir = dirname(path);
-                managed.set(dir, [...(managed.get(dir) ?? []), file]);
-                break;
-            }
-            case 'managed-dropin': {
-                const dir = dirname(dirname(path));
-                managed.set(dir, [...(managed.get(dir) ?? []), file]);
-                break;
-            }
-            case 'user':
-                scopes.push(buildScope(path, 'user', [file], path));
-                break;
-        }
-    }
-    for (const [dir, layers] of projects) {
-        scopes.push(buildScope(dir, 'project', layers, scope_join(dir, '.claude/settings.json')));
-    }
-    for (const [dir, layers] of managed) {
-        const main = scope_join(dir, 'managed-settings.json');
-        scopes.push(buildScope(main, 'managed', layers, main));
-    }
-    scopes.push(...resolveCiScopes(files));
-    return scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
-}
-/** `"NAME": "value"` or `NAME: "value"` as written in the scope's fix target. */
-function assignment(scope, name, value) {
-    return scope.fix?.syntax === 'yaml' ? `${name}: "${value}"` : `"${name}": "${value}"`;
-}
-/** One sentence: write this variable there. */
-function setVariableFix(scope, name, value = '1') {
-    const where = scope.fix?.where ?? 'in the settings file Claude Code reads';
-    return `Add \`${assignment(scope, name, value)}\` ${where}.`;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/phrases.js
-/** "a", "a and b", "a, b and c". */
-function listWords(items) {
-    if (items.length <= 1)
-        return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net001.js
-// Telemetry, error reports and /bug·/feedback transcripts (kept 5 years) leave the machine unless something
-// turns them off: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, a third-party provider (where they are off by
-// default), or each service's own switch (docs: data-usage "Default behaviors by API provider", env-vars).
-
-
-
-const SERVICES = [
-    { name: 'usage telemetry', switches: ['DISABLE_TELEMETRY', 'DO_NOT_TRACK'] },
-    { name: 'error reports', switches: ['DISABLE_ERROR_REPORTING'] },
-    { name: '/bug·/feedback transcripts', switches: ['DISABLE_FEEDBACK_COMMAND', 'DISABLE_BUG_COMMAND'] },
-];
-const NET001 = {
-    id: 'NET001',
-    title: 'Non-essential traffic is not disabled',
-    policies: ['nonessential-traffic', 'zdr'],
-    severity: 'error',
-    rationale: 'Unless CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is set (any non-empty value), Claude Code on the Claude API sends usage telemetry, error reports and lets users share whole transcripts with /bug or /feedback, which Anthropic keeps for 5 years (docs: data-usage, env-vars). Only a settings file guarantees the variable: Claude Code does not read .env files.',
-    remediation: 'Set "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env in the shared settings file (.claude/settings.json, or managed-settings.json for a fleet).',
-    check(context) {
-        const findings = [];
-        for (const scope of context.scopes) {
-            const env = scope.env;
-            const umbrella = stateOf(env, NONESSENTIAL);
-            const provider = anyOn(PROVIDER_VARIABLES.map((name) => stateOf(env, name)));
-            const states = SERVICES.map((service) => {
-                const own = anyOn(service.switches.map((name) => stateOf(env, name)));
-                const off = anyOn([umbrella, provider, own]);
-                return { name: service.name, state: off === 'on' ? 'off' : off === 'unknown' ? 'unknown' : 'on' };
-            });
-            const on = states.filter((s) => s.state === 'on').map((s) => s.name);
-            const unknown = states.filter((s) => s.state === 'unknown').map((s) => s.name);
-            if (on.length === 0 && unknown.length === 0)
-                continue;
-            const unset = env.get(NONESSENTIAL);
-            const emptied = unset !== undefined && unset.value === '' ? unset : undefined;
-            const where = emptied?.location ?? scope.anchor;
-            const because = emptied
-                ? `${NONESSENTIAL} is set to an empty string here, which unsets it`
-                : `${NONESSENTIAL} is not set`;
-            const fix = emptied
-                ? `Set ${NONESSENTIAL} to "1" on line ${emptied.location.line} of \`${emptied.location.file}\` (an empty string unsets it).`
-                : setVariableFix(scope, NONESSENTIAL);
-            if (on.length > 0) {
-                findings.push({
-                    ruleId: 'NET001',
-                    ...where,
-                    scope: scope.id,
-                    message: `Claude Code still sends ${listWords(on)}: ${because}.`,
-                    fix,
-                });
-            }
-            else {
-                findings.push({
-                    ruleId: 'NET001',
-                    ...where,
-                    scope: scope.id,
-                    severity: 'warning',
-                    message: `Whether Claude Code sends ${listWords(unknown)} depends on a value that cannot be verified statically.`,
-                    fix,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net002.js
-// Background auto-update checks are non-essential traffic. They stop with CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC,
-// DISABLE_AUTOUPDATER=1 or DISABLE_UPDATES=1 (docs: env-vars); a third-party provider does not stop them.
-
-
-const SWITCHES = ['DISABLE_AUTOUPDATER', 'DISABLE_UPDATES'];
-const NET002 = {
-    id: 'NET002',
-    title: 'Auto-update checks stay on',
-    policies: ['nonessential-traffic'],
-    severity: 'warning',
-    rationale: 'Claude Code checks for and downloads updates in the background unless CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, DISABLE_AUTOUPDATER or DISABLE_UPDATES is set (docs: env-vars). DISABLE_AUTOUPDATER is a standard boolean: "0" or "false" leave updates on.',
-    remediation: 'Set "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" (which also stops update checks) or "DISABLE_AUTOUPDATER": "1" under env.',
-    check(context) {
-        const findings = [];
-        for (const scope of context.scopes) {
-            const state = anyOn([NONESSENTIAL, ...SWITCHES].map((name) => stateOf(scope.env, name)));
-            if (state === 'on')
-                continue;
-            const misleading = SWITCHES.map((name) => scope.env.get(name)).find((v) => v !== undefined && !v.unknown);
-            const where = misleading?.location ?? scope.anchor;
-            const message = state === 'unknown'
-                ? 'Whether auto-update checks are off depends on a value that cannot be verified statically.'
-                : misleading !== undefined
-                    ? `Auto-update checks stay on: ${misleading.name} is ${JSON.stringify(misleading.value)}, which Claude Code reads as off; nothing else disables updates.`
-                    : `Auto-update checks stay on: neither ${NONESSENTIAL} nor DISABLE_AUTOUPDATER is set.`;
-            const target = misleading !== undefined ? `in \`${misleading.location.file}\`` : (scope.fix?.where ?? '');
-            findings.push({
-                ruleId: 'NET002',
-                ...where,
-                scope: scope.id,
-                ...(state === 'unknown' ? { severity: 'warning' } : {}),
-                message,
-                fix: `Set \`${assignment(scope, misleading?.name ?? 'DISABLE_AUTOUPDATER', '1')}\` ${target}, or set ${NONESSENTIAL} which also stops update checks.`,
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/environments.js
-
-/** The variables of an env file as Claude Code would see them if it were sourced (last assignment wins). */
-function dotenvEnvironment(context) {
-    const out = [];
-    for (const file of context.files) {
-        if (file.kind !== 'dotenv')
-            continue;
-        const env = new Map();
-        for (const entry of file.dotenv.entries) {
-            env.set(entry.name, {
-                name: entry.name,
-                value: entry.value,
-                unknown: false,
-                location: locationOf(file.source.path, entry.span),
-            });
-        }
-        out.push({ env, scope: null });
-    }
-    return out;
-}
-/** Scopes first, then env files. */
-function environments(context) {
-    return [...context.scopes.map((scope) => ({ env: scope.env, scope })), ...dotenvEnvironment(context)];
-}
-function scopeId(environment) {
-    return environment.scope?.id ?? null;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net003.js
-// Presence-only variables are on for ANY non-empty value: "0" and "false" still disable traffic (docs: env-vars,
-// note under "Variables"; anthropics/claude-code#29134). A file that reads "off" but acts "on" misleads its
-// reviewers, and the next person to "fix" it by deleting the line turns traffic back on.
-
-
-/** The presence-only variables that control traffic; the others (IS_DEMO, …) are not this policy's business. */
-const TRAFFIC_SWITCHES = new Set([NONESSENTIAL, 'DISABLE_TELEMETRY', 'DISABLE_ERROR_REPORTING']);
-const NET003 = {
-    id: 'NET003',
-    title: 'A presence-only variable reads as off but is on',
-    policies: ['nonessential-traffic'],
-    severity: 'warning',
-    rationale: 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, DISABLE_TELEMETRY and DISABLE_ERROR_REPORTING are on for any non-empty value, "0" and "false" included (docs: env-vars). A value such as "0" looks like it turns the switch off, yet Claude Code treats it as set.',
-    remediation: 'Write "1". To turn the switch off, remove the variable instead of setting it to "0".',
-    check(context) {
-        const findings = [];
-        for (const environment of environments(context)) {
-            for (const value of environment.env.values()) {
-                if (!TRAFFIC_SWITCHES.has(value.name) || value.unknown || !looksLikeOff(value.value))
-                    continue;
-                findings.push({
-                    ruleId: 'NET003',
-                    ...value.location,
-                    scope: environment.scope?.id ?? null,
-                    message: `${value.name} is ${JSON.stringify(value.value)}, which Claude Code treats as set (any non-empty value turns it on).`,
-                    fix: `Change the value of ${value.name} to "1" in \`${value.location.file}\`.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/net004.js
-// The "How is Claude doing?" session survey is non-essential traffic, on with every provider. It stops with
-// CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY=1, DISABLE_TELEMETRY, DO_NOT_TRACK, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC
-// (docs: data-usage "Session quality surveys"), or feedbackSurveyRate 0 (settings-reference).
-
-
-const net004_SWITCHES = ['CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY', 'DISABLE_TELEMETRY', 'DO_NOT_TRACK', NONESSENTIAL];
-const NET004 = {
-    id: 'NET004',
-    title: 'Session quality surveys stay on',
-    policies: ['nonessential-traffic'],
-    severity: 'notice',
-    rationale: 'Claude Code asks "How is Claude doing?" and sends the rating, with an optional transcript upload kept up to 6 months, unless CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY, DISABLE_TELEMETRY, DO_NOT_TRACK or CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is set (docs: data-usage). Third-party providers do not turn surveys off.',
-    remediation: 'Set "CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1" (or the umbrella variable) under env.',
-    check(context) {
-        const findings = [];
-        for (const scope of context.scopes) {
-            const state = anyOn(net004_SWITCHES.map((name) => stateOf(scope.env, name)));
-            if (state === 'on' || scope.settings.get('feedbackSurveyRate')?.value === 0)
-                continue;
-            findings.push({
-                ruleId: 'NET004',
-                ...scope.anchor,
-                scope: scope.id,
-                message: state === 'unknown'
-                    ? 'Whether session quality surveys are off depends on a value that cannot be verified statically.'
-                    : 'Session quality surveys stay on: nothing sets CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY, DISABLE_TELEMETRY or the umbrella variable.',
-                fix: setVariableFix(scope, 'CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY'),
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/redact.js
-// No secret is ever printed: any value a message quotes goes through here.
-
-const SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH)/i;
-/** Names whose values are never shown, whatever they hold. */
-function isSecretName(name) {
-    return CREDENTIAL_VARIABLES.has(name) || SECRET_NAME.test(name);
-}
-/** Something that looks like an Anthropic key anywhere in a value. */
-const ANTHROPIC_KEY_PATTERN = /sk-ant-[A-Za-z0-9_-]{8,}/;
-/**
- * What a message may show of a URL: its origin only (scheme, host, port). Paths, user info and queries can carry
- * tokens. A value that is not a URL is not shown at all.
- */
-function redactUrl(value) {
-    try {
-        const url = new URL(value.trim());
-        return url.origin === 'null' ? 'a value that is not an http(s) URL' : url.origin;
-    }
-    catch {
-        return 'a value that is not a URL';
-    }
-}
-/** Masks anything that looks like a key inside free text. */
-function redactText(text) {
-    return text.replace(new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g'), 'sk-ant-…');
-}
-/** The value of a variable as a message may quote it. */
-function quoteValue(name, value) {
-    if (isSecretName(name))
-        return '"…"';
-    const shown = redactText(value.length > 60 ? `${value.slice(0, 57)}…` : value);
-    return JSON.stringify(shown);
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/sec001.js
-// A credential committed in plain text is readable by everyone with the repository, forever (git history).
-// Claude Code's credential variables are listed on docs: authentication "Authentication precedence";
-// Anthropic keys start with `sk-ant-`. The message names the variable and file, never the value.
-
-
-
-
-const PLACEHOLDER_WORDS = [
-    'example',
-    'dummy',
-    'changeme',
-    'change-me',
-    'change_me',
-    'placeholder',
-    'redacted',
-    'your-',
-    'your_',
-    'replace',
-];
-// The checks below avoid regular expressions that backtrack: /\$\{\{[^}]*\}\}/ takes quadratic time on a value
-// of `${{` repeated and /^(.)\1+$/ overflows the stack on a 10 MB run of one character (test/hostile.test.ts).
-/** `${{ … }}` somewhere in the value (a `}}` after a `${{`, no `}` between). */
-function hasActionsExpression(value) {
-    for (let from = 0;;) {
-        const open = value.indexOf('${{', from);
-        if (open === -1)
-            return false;
-        const close = value.indexOf('}', open + 3);
-        if (close === -1)
-            return false;
-        if (value[close + 1] === '}')
-            return true;
-        from = close + 1;
-    }
-}
-/** `${ … }` somewhere in the value. */
-function hasShellExpression(value) {
-    const open = value.indexOf('${');
-    return open !== -1 && value.indexOf('}', open + 2) !== -1;
-}
-/** At least two of one character (not a line break), nothing else: `********`, `00000000`. */
-function isOneCharacterRepeated(text) {
-    const first = text[0];
-    if (text.length < 2 || first === '\n' || first === '\r' || first === '\u2028' || first === '\u2029')
-        return false;
-    for (let i = 1; i < text.length; i++)
-        if (text[i] !== first)
-            return false;
-    return true;
-}
-/** A value that stands for a credential rather than being one (SPEC §6, SEC001). */
-function isPlaceholder(raw) {
-    const value = raw.trim();
-    if (value === '')
-        return true;
-    if (hasActionsExpression(value))
-        return true; // ${{ secrets.X }}
-    if (hasShellExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value))
-        return true; // ${VAR}, $VAR
-    if (/^<[^>]*>$/.test(value))
-        return true;
-    const lower = value.toLowerCase();
-    // What follows a known key prefix is what matters: sk-ant-xxxxxxxx is a placeholder too.
-    const body = lower.replace(/^sk-ant-(api\d+-|oat\d+-|admin\d+-)?/, '');
-    if (body.startsWith('xxx') || /^test([-_.]|$)/.test(body) || body.includes('...') || body.includes('…'))
-        return true;
-    if (isOneCharacterRepeated(body))
-        return true; // ******** or 00000000
-    return PLACEHOLDER_WORDS.some((word) => lower.includes(word));
-}
-/** Whether a value for variable `name` is a committed credential. */
-function isCommittedCredential(name, value) {
-    if (isPlaceholder(value))
-        return false;
-    if (ANTHROPIC_KEY_PATTERN.test(value))
-        return true;
-    return name !== undefined && env_CREDENTIAL_VARIABLES.has(name) && value.trim().length >= 16;
-}
-function finding(location, what, scope) {
-    const file = location.file ?? 'the file';
-    return {
-        ruleId: 'SEC001',
-        ...location,
-        scope,
-        message: `${what} is committed in plain text in \`${file}\`.`,
-        fix: `Rotate the credential now, remove it from \`${file}\`, and supply it at run time (a CI secret or the shell environment).`,
-    };
-}
-/** Walk a JSON tree for credential-named properties and key-shaped strings. */
-function jsonSecrets(source, tree) {
-    const out = [];
-    const stack = [tree];
-    while (stack.length > 0) {
-        const node = stack.pop();
-        if (node.type === 'property') {
-            const [key, value] = node.children ?? [];
-            const name = typeof key?.value === 'string' ? key.value : undefined;
-            if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
-                const label = name !== undefined && env_CREDENTIAL_VARIABLES.has(name) ? name : `An Anthropic key (in "${name}")`;
-                out.push(finding({ file: source.path, ...nodeSpan(source, node) }, label, null));
-                continue;
-            }
-        }
-        else if (node.type === 'string' &&
-            node.parent?.type === 'array' &&
-            isCommittedCredential(undefined, node.value)) {
-            out.push(finding({ file: source.path, ...nodeSpan(source, node) }, 'An Anthropic key', null));
-        }
-        for (const child of node.children ?? [])
-            stack.push(child);
-    }
-    return out;
-}
-/** For files that did not parse: a line-by-line look for Anthropic keys. */
-function textSecrets(source) {
-    const out = [];
-    const lines = new Set();
-    const pattern = new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g');
-    for (const match of source.text.matchAll(pattern)) {
-        const start = match.index ?? 0;
-        const token = match[0];
-        if (isPlaceholder(token))
-            continue;
-        const line = positionAt(source, start).line;
-        if (lines.has(line))
-            continue;
-        lines.add(line);
-        out.push(finding({ file: source.path, ...spanAt(source, start, token.length) }, 'An Anthropic key', null));
-    }
-    return out;
-}
-/** The credential variable a workflow key names: env names as written, action inputs such as `anthropic_api_key`. */
-function credentialName(key) {
-    if (key === undefined)
-        return undefined;
-    if (env_CREDENTIAL_VARIABLES.has(key))
-        return key;
-    return env_CREDENTIAL_VARIABLES.has(key.toUpperCase()) ? key.toUpperCase() : undefined;
-}
-/**
- * A workflow: Anthropic keys anywhere in its text (comments and `run:` scripts included), and long values under a
- * credential name (`env:`, `with:`, `claude_env` lines, the inline `settings` JSON). `${{ secrets.X }}` is a placeholder.
- */
-function workflowSecrets(file) {
-    const out = textSecrets(file.source);
-    for (const entry of file.workflow.strings) {
-        const name = credentialName(entry.key);
-        if (name === undefined || ANTHROPIC_KEY_PATTERN.test(entry.value))
-            continue;
-        if (!isCommittedCredential(name, entry.value))
-            continue;
-        out.push(finding({ file: file.source.path, ...spanAt(file.source, entry.offset, entry.length) }, name, null));
-    }
-    return out;
-}
-/** In a file that did not parse: `NAME: "value"` / `NAME=value` for the credential variables, on one line. */
-function namedTextSecrets(source) {
-    const out = [];
-    const names = [...env_CREDENTIAL_VARIABLES].join('|');
-    const pattern = new RegExp(`["']?\\b(${names})\\b["']?\\s*[:=]\\s*["']?([^"'\\s,}]+)`, 'g');
-    for (const match of source.text.matchAll(pattern)) {
-        const [, name, value] = match;
-        if (name === undefined || value === undefined || !isCommittedCredential(name, value))
-            continue;
-        const start = match.index ?? 0;
-        out.push(finding({ file: source.path, ...spanAt(source, start, match[0].length) }, name, null));
-    }
-    return out;
-}
-/** Both text scans for a file that did not parse, one finding per line. */
-function unparsedSecrets(source) {
-    const out = [];
-    const lines = new Set();
-    for (const f of [...namedTextSecrets(source), ...textSecrets(source)]) {
-        if (lines.has(f.line))
-            continue;
-        lines.add(f.line);
-        out.push(f);
-    }
-    return out;
-}
-function settingsScope(file, scopes) {
-    return scopes.find((s) => s.files.includes(file.source.path))?.id ?? null;
-}
-const SEC001 = {
-    id: 'SEC001',
-    title: 'A credential is committed',
-    policies: ['hygiene'],
-    severity: 'error',
-    rationale: 'ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN, CLAUDE_CODE_OAUTH_TOKEN, AWS_BEARER_TOKEN_BEDROCK, ANTHROPIC_FOUNDRY_API_KEY and ANTHROPIC_AWS_API_KEY authenticate Claude Code (docs: authentication). Committed in plain text, a key is readable by everyone with the repository and stays in its history after deletion.',
-    remediation: 'Rotate the key, remove it from the file, and supply it at run time: a CI secret (${{ secrets.ANTHROPIC_API_KEY }}), the shell, or apiKeyHelper.',
-    check(context) {
-        const findings = [];
-        for (const file of context.files) {
-            if (file.kind === 'dotenv') {
-                for (const entry of file.dotenv.entries) {
-                    if (!isCommittedCredential(entry.name, entry.value))
-                        continue;
-                    const label = env_CREDENTIAL_VARIABLES.has(entry.name)
-                        ? entry.name
-                        : `An Anthropic key (in ${entry.name})`;
-                    findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
-                }
-            }
-            else if (file.kind === 'workflow') {
-                findings.push(...workflowSecrets(file));
-            }
-            else if (file.json.ok && file.json.tree !== undefined) {
-                const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
-                findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));
-            }
-            else {
-                findings.push(...unparsedSecrets(file.source));
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr001.js
-// Anthropic's Zero Data Retention covers the Claude API only; Bedrock, Vertex AI and Foundry traffic is governed
-// by those platforms' terms, and Claude Platform on AWS has ZDR only on request
-// (docs: api-and-data-retention "ZDR covers"; zero-data-retention "applies only to Anthropic's direct platform").
-
-
-const ZDR001 = {
-    id: 'ZDR001',
-    title: 'A third-party provider is selected',
-    policies: ['zdr'],
-    severity: 'error',
-    rationale: 'Zero Data Retention is an Anthropic arrangement for the Claude API. Selecting Amazon Bedrock, Google Vertex AI, Microsoft Foundry or Bedrock Mantle sends every prompt to a platform that Anthropic ZDR does not cover; Claude Platform on AWS offers ZDR only on request (docs: api-and-data-retention, zero-data-retention).',
-    remediation: 'Remove the CLAUDE_CODE_USE_* variable (or the use_bedrock/use_vertex/use_foundry input) so Claude Code uses the Claude API with your ZDR organisation.',
-    check(context) {
-        const findings = [];
-        for (const environment of environments(context)) {
-            for (const name of PROVIDER_VARIABLES) {
-                const state = stateOf(environment.env, name);
-                if (state === 'off')
-                    continue;
-                const value = environment.env.get(name);
-                const provider = PROVIDER_NAMES[name];
-                const onRequest = name === 'CLAUDE_CODE_USE_ANTHROPIC_AWS';
-                findings.push({
-                    ruleId: 'ZDR001',
-                    ...value.location,
-                    scope: environment.scope?.id ?? null,
-                    ...(state === 'unknown' || onRequest ? { severity: 'warning' } : {}),
-                    message: state === 'unknown'
-                        ? `${name} is set from a value that cannot be verified statically; if it is on, Claude Code uses ${provider}, outside Anthropic ZDR.`
-                        : onRequest
-                            ? `${name} selects ${provider}, where ZDR is available only on request: confirm it is enabled for your organisation.`
-                            : `${name} selects ${provider}: its traffic is not covered by Anthropic Zero Data Retention.`,
-                    fix: `Remove ${name} from \`${value.location.file}\` so Claude Code uses the Claude API.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr002.js
-// With metrics logging on, "productivity data (such as usage statistics) is exempted from ZDR and may be retained"
-// (docs: api-and-data-retention FAQ "Is Claude Code eligible for ZDR?"). CLAUDE_CODE_ENABLE_TELEMETRY=1 turns on
-// OpenTelemetry export (docs: monitoring-usage).
-
-
-const NAME = 'CLAUDE_CODE_ENABLE_TELEMETRY';
-const ZDR002 = {
-    id: 'ZDR002',
-    title: 'Metrics logging is on',
-    policies: ['zdr'],
-    severity: 'error',
-    rationale: 'CLAUDE_CODE_ENABLE_TELEMETRY=1 turns on OpenTelemetry metrics and events. Anthropic states that with metrics logging enabled, productivity data such as usage statistics is exempt from Zero Data Retention and may be retained (docs: api-and-data-retention, monitoring-usage).',
-    remediation: 'Remove CLAUDE_CODE_ENABLE_TELEMETRY or set it to "0".',
-    check(context) {
-        const findings = [];
-        for (const environment of environments(context)) {
-            const state = stateOf(environment.env, NAME);
-            if (state === 'off')
-                continue;
-            const value = environment.env.get(NAME);
-            findings.push({
-                ruleId: 'ZDR002',
-                ...value.location,
-                scope: environment.scope?.id ?? null,
-                ...(state === 'unknown' ? { severity: 'warning' } : {}),
-                message: state === 'unknown'
-                    ? `${NAME} is set from a value that cannot be verified statically; if it is on, productivity data is exempt from ZDR.`
-                    : `${NAME} turns on metrics logging: productivity data is exempt from ZDR and may be retained.`,
-                fix: `Remove ${NAME} from \`${value.location.file}\` (or set it to "0").`,
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr003.js
-// OTEL_LOG_USER_PROMPTS, OTEL_LOG_ASSISTANT_RESPONSES, OTEL_LOG_TOOL_CONTENT, OTEL_LOG_TOOL_DETAILS and
-// OTEL_LOG_RAW_API_BODIES put conversation content into exported logs (docs: monitoring-usage). With OTel
-// off (CLAUDE_CODE_ENABLE_TELEMETRY unset) they export nothing yet: a latent leak, reported as a warning.
-
-
-/** OTEL_LOG_RAW_API_BODIES takes `1` or `file:<dir>` (docs: monitoring-usage). */
-function contentState(name, value, unknown) {
-    if (name === 'OTEL_LOG_RAW_API_BODIES' && !unknown && value.trim().toLowerCase().startsWith('file:'))
-        return 'on';
-    return switchValue(name, value, unknown);
-}
-const ZDR003 = {
-    id: 'ZDR003',
-    title: 'Conversation content is exported',
-    policies: ['zdr'],
-    severity: 'error',
-    rationale: 'The OTEL_LOG_* content switches copy prompts, responses, tool input and output, or whole API bodies into OpenTelemetry logs, to a collector outside Zero Data Retention (docs: monitoring-usage). They export only while CLAUDE_CODE_ENABLE_TELEMETRY is on; set alone they are a latent leak that the next change switches on.',
-    remediation: 'Remove the OTEL_LOG_* content variables.',
-    check(context) {
-        const findings = [];
-        for (const environment of environments(context)) {
-            const otel = stateOf(environment.env, 'CLAUDE_CODE_ENABLE_TELEMETRY');
-            for (const name of OTEL_CONTENT_VARIABLES) {
-                const value = environment.env.get(name);
-                if (value === undefined)
-                    continue;
-                const state = contentState(name, value.value, value.unknown);
-                if (state === 'off')
-                    continue;
-                const latent = otel === 'off';
-                const unverified = state === 'unknown' || otel === 'unknown';
-                findings.push({
-                    ruleId: 'ZDR003',
-                    ...value.location,
-                    scope: environment.scope?.id ?? null,
-                    ...(latent || unverified ? { severity: 'warning' } : {}),
-                    message: latent
-                        ? `${name} would export conversation content as soon as CLAUDE_CODE_ENABLE_TELEMETRY is turned on.`
-                        : unverified
-                            ? `${name} may export conversation content to an OpenTelemetry collector; its effect cannot be verified statically.`
-                            : `${name} exports conversation content to an OpenTelemetry collector, outside Zero Data Retention.`,
-                    fix: `Remove ${name} from \`${value.location.file}\`.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr004.js
-
-const ZDR004 = {
-    id: 'ZDR004',
-    title: 'Login is not pinned to an organisation',
-    policies: ['zdr'],
-    severity: 'warning',
-    rationale: "Zero Data Retention covers only sessions that log in to the ZDR organisation; a personal account or another organisation's key is not covered. forceLoginOrgUUID pins the organisation, but only managed settings enforce it: in a project or user file it merely pre-selects (docs: zero-data-retention, settings-reference).",
-    remediation: 'Deploy "forceLoginOrgUUID": "<your ZDR organisation UUID>" and "forceLoginMethod": "console" (or "claudeai") in managed-settings.json.',
-    check(context) {
-        const findings = [];
-        for (const scope of context.scopes) {
-            const pinned = scope.settings.get('forceLoginOrgUUID');
-            const uuid = context.options.zdrOrgUuid ?? '<your ZDR organisation UUID>';
-            if (pinned === undefined) {
-                findings.push({
-                    ruleId: 'ZDR004',
-                    ...missingSettingLocation(scope),
-                    scope: scope.id,
-                    message: scope.kind === 'managed'
-                        ? 'Login is not pinned to an organisation: forceLoginOrgUUID is not set, so sessions may use accounts outside your ZDR organisation.'
-                        : 'Login is not pinned to an organisation: forceLoginOrgUUID is not set here, and only managed settings can enforce it.',
-                    fix: scope.kind === 'managed'
-                        ? `Add \`"forceLoginOrgUUID": "${uuid}"\` to \`${scope.fix?.file ?? 'managed-settings.json'}\`.`
-                        : `Deploy \`"forceLoginOrgUUID": "${uuid}"\` in managed-settings.json through your device management (a project file cannot enforce it).`,
-                });
-            }
-            else if (!pinned.managed) {
-                findings.push({
-                    ruleId: 'ZDR004',
-                    ...pinned.location,
-                    scope: scope.id,
-                    severity: 'notice',
-                    message: 'forceLoginOrgUUID is set outside managed settings, where it only pre-selects the organisation and is not enforced.',
-                    fix: `Deploy \`"forceLoginOrgUUID"\` in managed-settings.json through your device management; keeping it in \`${pinned.location.file}\` is harmless.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr005.js
-const ZDR_METHODS = ['console', 'claudeai'];
-const ZDR005 = {
-    id: 'ZDR005',
-    title: 'Login is pinned elsewhere than the ZDR organisation',
-    policies: ['zdr'],
-    severity: 'error',
-    rationale: 'forceLoginOrgUUID must contain your ZDR organisation, or sessions authenticate into an organisation without Zero Data Retention; forceLoginMethod must be "console" or "claudeai", the two ways Claude Code logs in to an Anthropic organisation directly (docs: authentication, zero-data-retention).',
-    remediation: 'Set forceLoginOrgUUID to your ZDR organisation UUID (give it with --zdr-org-uuid) and forceLoginMethod to "console" or "claudeai".',
-    check(context) {
-        const findings = [];
-        const expected = context.options.zdrOrgUuid?.toLowerCase();
-        for (const scope of context.scopes) {
-            const org = scope.settings.get('forceLoginOrgUUID');
-            if (org !== undefined && expected !== undefined) {
-                const values = (Array.isArray(org.value) ? org.value : [org.value]).filter((v) => typeof v === 'string');
-                if (!values.some((v) => v.trim().toLowerCase() === expected)) {
-                    findings.push({
-                        ruleId: 'ZDR005',
-                        ...org.location,
-                        scope: scope.id,
-                        message: `forceLoginOrgUUID does not contain the ZDR organisation ${context.options.zdrOrgUuid}.`,
-                        fix: `Set \`"forceLoginOrgUUID": "${context.options.zdrOrgUuid}"\` in \`${org.location.file}\`.`,
-                    });
-                }
-            }
-            const method = scope.settings.get('forceLoginMethod');
-            if (method !== undefined && !(typeof method.value === 'string' && ZDR_METHODS.includes(method.value))) {
-                findings.push({
-                    ruleId: 'ZDR005',
-                    ...method.location,
-                    scope: scope.id,
-                    message: `forceLoginMethod is ${JSON.stringify(method.value)}; only "console" or "claudeai" log in to an Anthropic organisation directly.`,
-                    fix: `Set \`"forceLoginMethod": "console"\` (or "claudeai" for Claude Enterprise) in \`${method.location.file}\`.`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr006.js
-// ANTHROPIC_BASE_URL and the provider base URLs send every request to the host they name. A gateway or proxy
-// that is not Anthropic's API sees and may keep all traffic, outside ZDR (docs: env-vars, network-config).
-
-
-
-const FIRST_PARTY = 'https://api.anthropic.com';
-/** Whether `value` is the first-party API or starts with one of the allowed base URLs (same origin, path prefix). */
-function isAllowedBaseUrl(value, allowed) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        return false;
-    }
-    return [FIRST_PARTY, ...allowed].some((entry) => {
-        let base;
-        try {
-            base = new URL(entry);
-        }
-        catch {
-            return false;
-        }
-        if (url.origin !== base.origin)
-            return false;
-        const prefix = base.pathname.replace(/\/+$/, '');
-        return prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
-    });
-}
-const ZDR006 = {
-    id: 'ZDR006',
-    title: 'API traffic goes through a host outside ZDR',
-    policies: ['zdr'],
-    severity: 'warning',
-    rationale: 'A base URL override routes every prompt and response through the host it names. Unless that host is api.anthropic.com or a gateway your organisation operates and has allowed, the traffic passes a party that Zero Data Retention does not bind (docs: env-vars ANTHROPIC_BASE_URL, network-config).',
-    remediation: 'Remove the base URL override, or allow your own gateway with --allowed-base-url (allowed-base-urls in the config file).',
-    check(context) {
-        const findings = [];
-        for (const environment of environments(context)) {
-            for (const name of BASE_URL_VARIABLES) {
-                const value = environment.env.get(name);
-                if (value === undefined || value.value.trim() === '')
-                    continue;
-                if (!value.unknown && isAllowedBaseUrl(value.value, context.options.allowedBaseUrls))
-                    continue;
-                findings.push({
-                    ruleId: 'ZDR006',
-                    ...value.location,
-                    scope: environment.scope?.id ?? null,
-                    message: value.unknown
-                        ? `${name} is set from a value that cannot be verified statically; API traffic may pass a host outside ZDR.`
-                        : `${name} sends API traffic to ${redactUrl(value.value)}, which is neither https://api.anthropic.com nor an allowed base URL.`,
-                    fix: `Remove ${name} from \`${value.location.file}\`, or, if your organisation operates that gateway under ZDR, allow it with \`--allowed-base-url\` (\`allowed-base-urls\` in the config file or the Action).`,
-                });
-            }
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr007.js
-
-/** settings-reference: cleanupPeriodDays defaults to 30. */
-const DEFAULT_CLEANUP_DAYS = 30;
-const ZDR007 = {
-    id: 'ZDR007',
-    title: 'Local transcripts are kept too long',
-    policies: ['zdr'],
-    severity: 'warning',
-    rationale: 'Claude Code stores every session transcript in plain text on the developer machine for cleanupPeriodDays days (30 by default). Zero Data Retention on the server side means little if full transcripts sit on laptops for a year (docs: data-usage, settings-reference).',
-    remediation: 'Lower cleanupPeriodDays to at most the retention ceiling (--max-retention-days, 30 by default).',
-    check(context) {
-        const findings = [];
-        const ceiling = context.options.maxRetentionDays;
-        for (const scope of context.scopes) {
-            const setting = scope.settings.get('cleanupPeriodDays');
-            if (setting === undefined) {
-                if (DEFAULT_CLEANUP_DAYS <= ceiling)
-                    continue;
-                findings.push({
-                    ruleId: 'ZDR007',
-                    ...missingSettingLocation(scope),
-                    scope: scope.id,
-                    message: `cleanupPeriodDays is not set: Claude Code keeps local transcripts ${DEFAULT_CLEANUP_DAYS} days by default, longer than the ${ceiling}-day ceiling.`,
-                    fix: `Add \`"cleanupPeriodDays": ${ceiling}\` to \`${scope.fix?.file ?? scope.anchor.file ?? 'the settings file'}\`.`,
-                });
-                continue;
-            }
-            if (typeof setting.value !== 'number' || setting.value <= ceiling)
-                continue;
-            findings.push({
-                ruleId: 'ZDR007',
-                ...setting.location,
-                scope: scope.id,
-                message: `cleanupPeriodDays is ${setting.value}: local transcripts are kept longer than the ${ceiling}-day ceiling.`,
-                fix: `Set \`"cleanupPeriodDays": ${ceiling}\` in \`${setting.location.file}\`.`,
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/zdr008.js
-
-
-const ZDR008 = {
-    id: 'ZDR008',
-    title: 'Third-party MCP traffic is outside ZDR',
-    policies: ['zdr'],
-    severity: 'notice',
-    rationale: 'MCP servers receive whatever Claude Code sends them, under their own retention terms: Zero Data Retention does not extend to third-party tools and MCP servers (docs: zero-data-retention). enableAllProjectMcpServers approves every server in .mcp.json without asking.',
-    remediation: 'Review each MCP server: keep only those your organisation has cleared, list them in enabledMcpjsonServers, and remove enableAllProjectMcpServers.',
-    check(context) {
-        const findings = [];
-        for (const scope of context.scopes) {
-            const all = scope.settings.get('enableAllProjectMcpServers');
-            if (all?.value !== true)
-                continue;
-            // claude-code-action writes enableAllProjectMcpServers: true into the runner's user settings on every run
-            // (base-action setup-claude-code-settings.ts); the workflow scope records it at the step's `uses:` line.
-            const forcedByAction = scope.kind === 'workflow' &&
-                all.location.file === scope.anchor.file &&
-                all.location.line === scope.anchor.line &&
-                all.location.column === scope.anchor.column;
-            if (forcedByAction) {
-                findings.push({
-                    ruleId: 'ZDR008',
-                    ...all.location,
-                    scope: scope.id,
-                    message: "claude-code-action always sets enableAllProjectMcpServers: true, so every server in the repository's .mcp.json starts without approval; their traffic is not covered by ZDR.",
-                    fix: 'Keep only servers your organisation has cleared in `.mcp.json`, or add `"enableAllProjectMcpServers": false` to the repository\'s `.claude/settings.json` (project settings win over the action\'s) and list the cleared servers in enabledMcpjsonServers.',
-                });
-                continue;
-            }
-            findings.push({
-                ruleId: 'ZDR008',
-                ...all.location,
-                scope: scope.id,
-                message: 'enableAllProjectMcpServers approves every project MCP server; their traffic is not covered by ZDR.',
-                fix: `Remove \`"enableAllProjectMcpServers": true\` from \`${all.location.file}\` and list cleared servers in enabledMcpjsonServers.`,
-            });
-        }
-        for (const file of context.files) {
-            if (file.kind !== 'mcp' || !file.json.ok)
-                continue;
-            const value = file.json.value;
-            const servers = typeof value === 'object' && value !== null ? value.mcpServers : undefined;
-            if (typeof servers !== 'object' || servers === null || Object.keys(servers).length === 0)
-                continue;
-            const names = Object.keys(servers);
-            findings.push({
-                ruleId: 'ZDR008',
-                file: file.source.path,
-                ...(keySpan(file.source, file.json.tree, ['mcpServers']) ?? FIRST_LINE),
-                scope: null,
-                message: `${names.length} MCP server${names.length === 1 ? '' : 's'} declared (${names
-                    .slice(0, 5)
-                    .map((n) => JSON.stringify(n))
-                    .join(', ')}${names.length > 5 ? ', …' : ''}): their traffic is not covered by ZDR.`,
-                fix: `Check that every server in \`${file.source.path}\` is cleared by your organisation, and remove the others.`,
-            });
-        }
-        return findings;
-    },
-};
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/rules/index.js
-// The explicit, ordered registry: a bundler cannot glob a folder at run time, and test/catalogue.test.ts checks
-// that rule files, this list, docs/rules/*.md and the README table agree.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const RULES = [
-    NET001,
-    NET002,
-    NET003,
-    NET004,
-    ZDR001,
-    ZDR002,
-    ZDR003,
-    ZDR004,
-    ZDR005,
-    ZDR006,
-    ZDR007,
-    ZDR008,
-    SEC001,
-    CFG001,
-    CFG002,
-    CFG003,
-    CFG004,
-    CFG005,
-    CFG006,
-    CFG007,
-    CFG008,
-];
-const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
-function ruleById(id) {
-    return BY_ID.get(id);
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/errors.js
-/**
- * A mistake the user can fix (a bad option, a missing path, an invalid config file).
- * Adapters print its message as one line and exit 2; anything else that escapes is a bug.
- */
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-/** The one-line text shown for an error that escaped: the user's mistake as is, a bug as a bug. */
-function describeError(error) {
-    if (error instanceof ConfigurationError)
-        return error.message;
-    const detail = error instanceof Error ? error.message : String(error);
-    return `internal error (please report it): ${detail.split('\n')[0]}`;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/model.js
-// The plain data that flows between the stages: discover -> parse -> resolve scopes -> evaluate -> report.
-// Everything here is serialisable and free of I/O so that each stage can be asserted on in tests.
-const POLICIES = ['nonessential-traffic', 'zdr', 'hygiene'];
-const SEVERITIES = ['error', 'warning', 'notice'];
-/** `never` means no finding fails the run. */
-const FAIL_LEVELS = ['error', 'warning', 'notice', 'never'];
-const SCOPE_KINDS = (/* unused pure expression or super */ null && (['project', 'managed', 'user', 'workflow', 'container']));
-const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
-function severityRank(severity) {
-    return SEVERITY_RANK[severity];
-}
-/** The one pass/fail rule: a finding fails the run when its severity reaches the threshold. */
-function reachesThreshold(severity, failOn) {
-    return failOn !== 'never' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
-/** Findings sorted by file, line, column, ruleId (SPEC §3); findings without a file come last. */
-function compareFindings(a, b) {
-    if (a.file !== b.file) {
-        if (a.file === null)
-            return 1;
-        if (b.file === null)
-            return -1;
-        return a.file < b.file ? -1 : 1;
-    }
-    return a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/options.js
-// One schema for the options of a scan, whoever gives them: CLI flags and Action inputs build the same raw
-// object (a missing or empty value means "not given") and go through `resolveOptions`.
-
-
-
-const DEFAULT_MAX_RETENTION_DAYS = 30;
-const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function oneOf(values, name) {
-    return schemas_string().refine((v) => values.includes(v), {
-        message: `${name} must be one of ${values.join(', ')}`,
-    });
-}
-const positiveInteger = (name) => union([schemas_number(), schemas_string()])
-    .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v)))
-    .refine((n) => Number.isInteger(n) && n >= 1, {
-    message: `${name} must be a whole number of at least 1`,
-});
-const urlString = schemas_string().refine((v) => {
-    try {
-        const url = new URL(v);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-    }
-    catch {
-        return false;
-    }
-}, { message: 'allowed-base-url must be an http(s) URL such as https://llm-gateway.example.com' });
-const optionsSchema = object({
-    path: schemas_string().default('.'),
-    policy: array(oneOf(POLICIES, 'policy'))
-        .min(1, { message: `policy must name at least one of ${POLICIES.join(', ')}` })
-        .default([...POLICIES]),
-    failOn: oneOf(FAIL_LEVELS, 'fail-on').default('error'),
-    zdrOrgUuid: schemas_string().regex(UUID, { message: 'zdr-org-uuid must be a UUID' }).optional(),
-    allowedBaseUrls: array(urlString).default([]),
-    maxRetentionDays: positiveInteger('max-retention-days').default(DEFAULT_MAX_RETENTION_DAYS),
-    maxFileSize: positiveInteger('max-file-size').default(DEFAULT_MAX_FILE_SIZE),
-    include: array(schemas_string().min(1)).default([]),
-    exclude: array(schemas_string().min(1)).default([]),
-    gitignore: schemas_boolean().default(true),
-    rules: record(schemas_string(), schemas_enum([...SEVERITIES, 'off'])).default({}),
-    ignore: array(custom()).default([]),
-});
-/**
- * Split `a,b` (or one item a line) and trim; an empty string or list counts as not given. Globs are split on
- * new lines only (pass `/\n/`), so that a brace glob such as `{a,b}/**` stays whole.
- */
-function splitList(value, separators = /[,\n]/) {
-    if (value === undefined)
-        return undefined;
-    const parts = (Array.isArray(value) ? value : [value])
-        .flatMap((v) => v.split(separators))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-    return parts.length === 0 ? undefined : parts;
-}
-function given(value) {
-    return value === '' ? undefined : value;
-}
-/**
- * Validate what the user gave, layered over a config file's values (which layer under it).
- * Throws a ConfigurationError naming the first bad option.
- */
-function resolveOptions(raw, fromConfig = {}) {
-    const input = {
-        path: given(raw.path) ?? fromConfig.path,
-        policy: splitList(raw.policy) ?? fromConfig.policies,
-        failOn: given(raw.failOn?.trim()) ?? fromConfig.failOn,
-        zdrOrgUuid: given(raw.zdrOrgUuid?.trim()) ?? fromConfig.zdrOrgUuid,
-        allowedBaseUrls: splitList(raw.allowedBaseUrls) ?? fromConfig.allowedBaseUrls,
-        maxRetentionDays: given(raw.maxRetentionDays) ?? fromConfig.maxRetentionDays,
-        maxFileSize: given(raw.maxFileSize) ?? fromConfig.maxFileSize,
-        include: splitList(raw.include, /\n/) ?? fromConfig.include,
-        exclude: splitList(raw.exclude, /\n/) ?? fromConfig.exclude,
-        gitignore: raw.gitignore ?? fromConfig.gitignore,
-        rules: fromConfig.rules,
-        ignore: fromConfig.ignore,
-    };
-    const result = optionsSchema.safeParse(input);
-    if (!result.success) {
-        const issue = result.error.issues[0];
-        throw new ConfigurationError(issue.message);
-    }
-    const { policy, ...rest } = result.data;
-    return {
-        ...rest,
-        zdrOrgUuid: rest.zdrOrgUuid,
-        policies: [...new Set(policy)],
-        failOn: rest.failOn,
-    };
-}
-
-;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
-const balanced = (a, b, str) => {
-    const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
-    const mb = b instanceof RegExp ? maybeMatch(b, str) : b;
-    const r = ma !== null && mb != null && range(ma, mb, str);
-    return (r && {
-        start: r[0],
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + ma.length, r[1]),
-        post: str.slice(r[1] + mb.length),
-    });
-};
-const maybeMatch = (reg, str) => {
-    const m = str.match(reg);
-    return m ? m[0] : null;
-};
-const range = (a, b, str) => {
-    let begs, beg, left, right = undefined, result;
-    let ai = str.indexOf(a);
-    let bi = str.indexOf(b, ai + 1);
-    let i = ai;
-    if (ai >= 0 && bi > 0) {
-        if (a === b) {
-            return [ai, bi];
-        }
-        begs = [];
-        left = str.length;
-        while (i >= 0 && !result) {
-            if (i === ai) {
-                begs.push(i);
-                ai = str.indexOf(a, i + 1);
-            }
-            else if (begs.length === 1) {
-                const r = begs.pop();
-                if (r !== undefined)
-                    result = [r, bi];
-            }
-            else {
-                beg = begs.pop();
-                if (beg !== undefined && beg < left) {
-                    left = beg;
-                    right = bi;
-                }
-                bi = str.indexOf(b, i + 1);
-            }
-            i = ai < bi && ai >= 0 ? ai : bi;
-        }
-        if (begs.length && right !== undefined) {
-            result = [left, right];
-        }
-    }
-    return result;
-};
-
-;// CONCATENATED MODULE: ./node_modules/brace-expansion/dist/esm/index.js
-
-const escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0';
-const escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0';
-const escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0';
-const escComma = '\0COMMA' + Math.random().toFixed(16) + '\0';
-const escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0';
-const escSlashPattern = new RegExp(escSlash, 'g');
-const escOpenPattern = new RegExp(escOpen, 'g');
-const escClosePattern = new RegExp(escClose, 'g');
-const escCommaPattern = new RegExp(escComma, 'g');
-const escPeriodPattern = new RegExp(escPeriod, 'g');
-const slashPattern = /\\\\/g;
-const openPattern = /\\{/g;
-const closePattern = /\\}/g;
-const commaPattern = /\\,/g;
-const periodPattern = /\\\./g;
-const EXPANSION_MAX = 100_000;
-// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
-// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
-// truncated to 100k results - while making every result ~1500 characters
-// long. The result set, and the intermediate arrays built while combining
-// brace sets, then grow large enough to exhaust memory and crash the process
-// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
-// characters the accumulator may hold at any point, so memory stays flat no
-// matter how many brace groups are chained. The limit sits well above any
-// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
-// characters) so legitimate input is unaffected.
-const EXPANSION_MAX_LENGTH = 4_000_000;
-// `expand_` recurses once per level of brace *nesting* - both when expanding a
-// set's comma members and when re-wrapping a set whose body is a single part.
-// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
-// level per chained group), which left nesting depth unbounded: about 3,100
-// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
-// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
-// will follow nesting. It sits far above any realistic pattern and well below
-// the depth at which the stack runs out.
-const EXPANSION_MAX_DEPTH = 1_000;
-// Bash keeps a quirk where a brace group followed by a comma set still expands
-// (`{a},b}`). The parser implements it by rewriting the string and restarting
-// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
-// full passes over a string that itself grows by one `escClose` sentinel each
-// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
-// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
-// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
-// times the scan may restart. Real `{a},b}` input needs a handful.
-const EXPANSION_MAX_REWRITES = 1_000;
-// `EXPANSION_MAX_STEPS` bounds the work one `expand` call does, which `max`,
-// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
-// and chained groups each rebuild up to `max` results, so 2KB of input could
-// block the event loop for over 30 seconds. Each character scanned, result
-// built and sequence value generated is a step, and each `expand_` call costs
-// `CALL_STEPS` more. Past the budget, the set being expanded and everything
-// after it stay literal. A glob needs a few hundred steps, and nesting all the
-// way to `EXPANSION_MAX_DEPTH` about 4M.
-const EXPANSION_MAX_STEPS = 20_000_000;
-// What one `expand_` call costs on top of what it scans and builds. Setting
-// one up takes about as long as scanning 16 characters, and a set whose
-// results are wrapped to be expanded again makes one call per result, each
-// scanning and building next to nothing: 64KB of
-// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
-// 4M such calls, which spent the budget three times as slowly as anything
-// else.
-const CALL_STEPS = 16;
-function numeric(str) {
-    return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-    return str
-        .replace(slashPattern, escSlash)
-        .replace(openPattern, escOpen)
-        .replace(closePattern, escClose)
-        .replace(commaPattern, escComma)
-        .replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-    return str
-        .replace(escSlashPattern, '\\')
-        .replace(escOpenPattern, '{')
-        .replace(escClosePattern, '}')
-        .replace(escCommaPattern, ',')
-        .replace(escPeriodPattern, '.');
-}
-// Like `target.push(...items)` but doesn't overflow the stack
-function pushAll(target, items) {
-    for (let i = 0; i < items.length; i++) {
-        target.push(items[i]);
-    }
-}
-// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
-// and charged for the characters it walks: up to the group's `}`, or the
-// whole string when there is no match or unmatched `{` come first, which
-// `unmatched` then flags for masking. Once a call overdraws the budget, it
-// and every later one return undefined, so the rest stays literal.
-function balancedWithBudget(str, masked, budget) {
-    if (budget.remaining < 0) {
-        return undefined;
-    }
-    const r = range('{', '}', masked);
-    const unmatched = r !== undefined && masked.indexOf('{') < r[0];
-    budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-    if (!r || budget.remaining < 0) {
-        return undefined;
-    }
-    return {
-        end: r[1],
-        pre: str.slice(0, r[0]),
-        body: str.slice(r[0] + 1, r[1]),
-        post: str.slice(r[1] + 1),
-        unmatched,
-    };
-}
-// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
-// keeps the length, so a scan of it still lines up with the string it was
-// made from. Such a `{` is literal either way, but `balanced` only learns that
-// one is unmatched by reading to the end of the string, so with one at the
-// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
-// input. That was quadratic, and once the step budget charged for it, it ran
-// out partway through and left the rest literal. A scan of the masked copy
-// stops at the group's `}`. It is one pass, charged as such.
-function maskUnmatchedOpens(masked, budget) {
-    budget.remaining -= masked.length;
-    const open = [];
-    for (let i = 0; i < masked.length; i++) {
-        const c = masked.charCodeAt(i);
-        if (c === 0x7b) {
-            open.push(i);
-        }
-        else if (c === 0x7d && open.length) {
-            open.pop();
-        }
-    }
-    let out = '';
-    let last = 0;
-    for (let i = 0; i < open.length; i++) {
-        const at = open[i];
-        out += masked.slice(last, at) + '\0';
-        last = at + 1;
-    }
-    return out + masked.slice(last);
-}
-// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
-// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
-// the end. The regex tries every `,` and backtracks through the rest of its
-// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
-// every pass. Like a scan, it is charged for the whole string and refused if
-// that overdraws the budget.
-function commaSetFollows(str, budget) {
-    budget.remaining -= str.length;
-    if (budget.remaining < 0) {
-        return false;
-    }
-    // Whether a `}` follows the current position before the line ends
-    let close = false;
-    for (let i = str.length - 1; i >= 0; i--) {
-        const c = str.charCodeAt(i);
-        if (c === 0x7d) {
-            close = true;
-        }
-        else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
-            // A line terminator, which `.` does not match
-            close = false;
-        }
-        else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
-            return true;
-        }
-    }
-    return false;
-}
-/**
- * Basically just str.split(","), but handling cases
- * where we have nested braced sections, which should be
- * treated as individual members, like {a,{b,c},d}
- *
- * Returns `undefined` if the step budget runs out before the whole set is
- * split, since splitting what is left on every comma would tear apart the
- * nested sets it still holds.
- */
-function parseCommaParts(str, budget) {
-    const parts = [];
-    // Walk the brace groups iteratively. Recursing on `post` once per group let a
-    // chain of them exhaust the stack - the parsing-side counterpart to
-    // the `expand_` overflow fixed for CVE-2026-14257, and not something `max` or
-    // `maxLength` can bound, since it happens before expansion.
-    //
-    // The part the next chunk continues
-    let carry = '';
-    for (;;) {
-        // A set's body holds no unmatched `{`, so there is nothing to mask.
-        const m = balancedWithBudget(str, str, budget);
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        if (!m) {
-            const tail = str.split(',');
-            tail[0] = carry + tail[0];
-            pushAll(parts, tail);
-            return parts;
-        }
-        const { pre, body, post } = m;
-        const p = pre.split(',');
-        p[0] = carry + p[0];
-        p[p.length - 1] += '{' + body + '}';
-        if (!post.length) {
-            pushAll(parts, p);
-            return parts;
-        }
-        carry = p.pop();
-        pushAll(parts, p);
-        str = post;
-    }
-}
-// An option that is left out, or that is NaN, gets its default. Every
-// comparison against NaN is false, so a NaN bound would never be reached:
-// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
-// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
-// `Infinity` to lift a bound.
-function bound(value, fallback) {
-    return value === undefined || isNaN(value) ? fallback : value;
-}
-function expand(str, options = {}) {
-    if (!str) {
-        return [];
-    }
-    const max = bound(options.max, EXPANSION_MAX);
-    const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-    const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-    const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-    const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-    // I don't know why Bash 4.3 does this, but it does.
-    // Anything starting with {} will have the first two bytes preserved
-    // but *only* at the top level, so {},a}b will not expand to anything,
-    // but a{},b}c will be expanded to [a}c,abc].
-    // One could argue that this is a bug in Bash, but since the goal of
-    // this module is to match Bash's rules, we escape a leading {}
-    if (str.slice(0, 2) === '{}') {
-        str = '\\{\\}' + str.slice(2);
-    }
-    return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-    return '{' + str + '}';
-}
-function isPadded(el) {
-    return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-    return i <= y;
-}
-function gte(i, y) {
-    return i >= y;
-}
-// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
-// number of results at `max` and the total number of characters at `maxLength`.
-// This is the one place output grows, so bounding it here keeps the single
-// accumulator - and therefore memory - flat regardless of how many brace groups
-// are combined (CVE-2026-14257). Each result built is a step, since `max` and
-// `maxLength` bound one combination, not how many brace groups are combined.
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-    const out = [];
-    let length = 0;
-    // Bash drops empty results at the top level, and they don't count against
-    // `max`, so `max` bounds the number of *kept* results. Only an empty
-    // `acc[a] + pre` can make one, so for those the empty values are skipped
-    // without being visited. Visiting them one at a time let a set of empties
-    // cost `acc.length * values.length` while keeping nothing.
-    let nonEmpty;
-    outer: for (let a = 0; a < acc.length; a++) {
-        const prefix = acc[a] + pre;
-        let vs = values;
-        if (dropEmpties && !prefix) {
-            if (!nonEmpty)
-                nonEmpty = values.filter(v => v);
-            vs = nonEmpty;
-        }
-        for (let v = 0; v < vs.length; v++) {
-            if (out.length >= max)
-                break outer;
-            const expansion = prefix + vs[v];
-            if (length + expansion.length > maxLength)
-                break outer;
-            out.push(expansion);
-            length += expansion.length;
-        }
-    }
-    budget.remaining -= out.length;
-    return out;
-}
-// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
-// sequence body, or `undefined` if the step budget runs out generating them.
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-    const n = body.split(/\.\./);
-    const N = [];
-    // A sequence body always splits into two or three parts, but the compiler
-    // can't know that.
-    /* c8 ignore start */
-    if (n[0] === undefined || n[1] === undefined) {
-        return N;
-    }
-    /* c8 ignore stop */
-    const x = numeric(n[0]);
-    const y = numeric(n[1]);
-    const width = Math.max(n[0].length, n[1].length);
-    let incr = n.length === 3 && n[2] !== undefined ?
-        Math.max(Math.abs(numeric(n[2])), 1)
-        : 1;
-    let test = lte;
-    const reverse = y < x;
-    if (reverse) {
-        incr *= -1;
-        test = gte;
-    }
-    const pad = n.some(isPadded);
-    // A padded value is built a character at a time to `width`, which the input
-    // sets, so it costs one step per character: 64KB of
-    // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
-    // one step per value.
-    const cost = pad ? width : 1;
-    let length = 0;
-    for (let i = x; test(i, y) && N.length < max; i += incr) {
-        // Each value is a step. `max` and `maxLength` bound one sequence, but a
-        // chain of them still generated up to `max` values each, however few
-        // combining could keep.
-        budget.remaining -= cost;
-        if (budget.remaining < 0) {
-            return undefined;
-        }
-        let c;
-        if (isAlphaSequence) {
-            c = String.fromCharCode(i);
-            if (c === '\\') {
-                c = '';
-            }
-        }
-        else {
-            c = String(i);
-            if (pad) {
-                const need = width - c.length;
-                if (need > 0) {
-                    const z = new Array(need + 1).join('0');
-                    if (i < 0) {
-                        c = '-' + z + c.slice(1);
-                    }
-                    else {
-                        c = z + c;
-                    }
-                }
-            }
-        }
-        if (length + c.length > maxLength)
-            break;
-        N.push(c);
-        length += c.length;
-    }
-    return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-    // An overdraft here makes the first scan refuse, so `str` stays literal.
-    budget.remaining -= CALL_STEPS;
-    // Too deeply nested to keep following: treat the rest as literal, the same
-    // way a group that cannot expand is already handled. Truncating rather than
-    // throwing keeps `expand` total, matching `max` and `maxLength`.
-    if (depth > maxDepth) {
-        return [str];
-    }
-    // Consume the string's top-level brace groups left to right, threading a
-    // running set of combined prefixes (`acc`). Expanding the tail iteratively -
-    // rather than recursing on `m.post` once per group - keeps the native stack
-    // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
-    // longer overflow the stack, and leaves a single accumulator whose size
-    // `maxLength` bounds directly (CVE-2026-14257).
-    let acc = [''];
-    // Bash drops empty results, but only when the *first* top-level group is a
-    // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
-    // is on the final strings, so it is applied to whichever `combine` produces
-    // them (the one with no brace set left in the tail).
-    // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
-    // re-reads the whole string, so leaving this unbounded is quadratic.
-    let rewrites = 0;
-    let dropEmpties = false;
-    let firstGroup = true;
-    // `str` with its unmatched `{` masked, once a scan has run into them
-    let masked = str;
-    for (;;) {
-        const m = balancedWithBudget(str, masked, budget);
-        // No brace set left, or no step budget left to look for one: the rest of
-        // the string is literal.
-        if (!m) {
-            return combine(acc, str, [''], max, maxLength, dropEmpties, budget);
-        }
-        if (m.unmatched) {
-            masked = maskUnmatchedOpens(masked, budget);
-        }
-        // no need to expand pre, since it is guaranteed to be free of brace-sets
-        const pre = m.pre;
-        // This set and the rest of the string, literal: for a set that cannot
-        // expand, and for one the step budget runs out on. Once it is overdrawn,
-        // every set still being expanded, at every level, stays literal like this -
-        // otherwise each level above would go on combining, and wrapping and
-        // expanding again, results the budget was too small for.
-        const literal = () => combine(acc, pre + '{' + m.body + '}' + m.post, [''], max, maxLength, dropEmpties, budget);
-        if (/\$$/.test(pre)) {
-            acc = combine(acc, pre + '{' + m.body + '}', [''], max, maxLength, dropEmpties && !m.post.length, budget);
-            firstGroup = false;
-            if (!m.post.length)
-                break;
-            str = m.post;
-            masked = masked.slice(m.end + 1);
-            continue;
-        }
-        const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-        const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-        const isSequence = isNumericSequence || isAlphaSequence;
-        const isOptions = m.body.indexOf(',') >= 0;
-        if (!isSequence && !isOptions) {
-            // {a},b}
-            if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-                rewrites++;
-                str = m.pre + '{' + m.body + escClose + m.post;
-                // Taking a `}` away never gives an unmatched `{` a partner, so what
-                // is masked stays unmatched. The `{` it closed can be left without
-                // one, and the next scan masks it.
-                masked =
-                    masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-                isTop = true;
-                continue;
-            }
-            // Nothing here expands, so the whole remaining string is literal.
-            return literal();
-        }
-        if (firstGroup) {
-            dropEmpties = isTop && !isSequence;
-            firstGroup = false;
-        }
-        let values;
-        if (isSequence) {
-            values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-            if (!values) {
-                return literal();
-            }
-        }
-        else {
-            let n = parseCommaParts(m.body, budget);
-            // The step budget ran out partway through the set.
-            if (!n) {
-                return literal();
-            }
-            if (n.length === 1 && n[0] !== undefined) {
-                // x{{a,b}}y ==> x{a}y x{b}y
-                n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-                // The step budget ran out expanding the set's only part.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                //XXX is this necessary? Can't seem to hit it in tests.
-                /* c8 ignore start */
-                if (n.length === 1) {
-                    const next = combine(acc, pre + n[0], [''], max, maxLength, dropEmpties && !m.post.length, budget);
-                    if (budget.remaining < 0) {
-                        return literal();
-                    }
-                    acc = next;
-                    if (!m.post.length)
-                        break;
-                    str = m.post;
-                    masked = masked.slice(m.end + 1);
-                    continue;
-                }
-                /* c8 ignore stop */
-            }
-            // Values that `combine` is going to drop as empty produce no result, so
-            // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
-            // would stop at `['a', '']` and yield one result instead of two. Skipping
-            // them outright keeps `values` bounded while leaving `max` a bound on
-            // *kept* results.
-            let dropsEmpties = dropEmpties && !m.post.length && !pre;
-            for (let d = 0; dropsEmpties && d < acc.length; d++) {
-                if (acc[d]) {
-                    dropsEmpties = false;
-                }
-            }
-            values = [];
-            let valuesLength = 0;
-            outer: for (let j = 0; j < n.length; j++) {
-                const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-                // The step budget ran out expanding a member.
-                if (budget.remaining < 0) {
-                    return literal();
-                }
-                for (let k = 0; k < expanded.length; k++) {
-                    const v = expanded[k];
-                    if (dropsEmpties && !v)
-                        continue;
-                    if (values.length >= max ||
-                        valuesLength + v.length > maxLength) {
-                        break outer;
-                    }
-                    values.push(v);
-                    valuesLength += v.length;
-                }
-            }
-        }
-        const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-        // The step budget ran out combining the set's values in.
-        if (budget.remaining < 0) {
-            return literal();
-        }
-        acc = next;
-        if (!m.post.length)
-            break;
-        str = m.post;
-        masked = masked.slice(m.end + 1);
-    }
-    return acc;
-}
-
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/assert-valid-pattern.js
-const MAX_PATTERN_LENGTH = 1024 * 64;
-const assertValidPattern = (pattern) => {
-    if (typeof pattern !== 'string') {
-        throw new TypeError('invalid pattern');
-    }
-    if (pattern.length > MAX_PATTERN_LENGTH) {
-        throw new TypeError('pattern is too long');
-    }
-};
-
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/brace-expressions.js
-// translate the various posix character classes into unicode properties
-// this works across all unicode locales
-// { <posix class>: [<translation>, /u flag required, negated]
-const posixClasses = {
-    '[:alnum:]': ['\\p{L}\\p{Nl}\\p{Nd}', true],
-    '[:alpha:]': ['\\p{L}\\p{Nl}', true],
-    '[:ascii:]': ['\\x' + '00-\\x' + '7f', false],
-    '[:blank:]': ['\\p{Zs}\\t', true],
-    '[:cntrl:]': ['\\p{Cc}', true],
-    '[:digit:]': ['\\p{Nd}', true],
-    '[:graph:]': ['\\p{Z}\\p{C}', true, true],
-    '[:lower:]': ['\\p{Ll}', true],
-    '[:print:]': ['\\p{C}', true],
-    '[:punct:]': ['\\p{P}', true],
-    '[:space:]': ['\\p{Z}\\t\\r\\n\\v\\f', true],
-    '[:upper:]': ['\\p{Lu}', true],
-    '[:word:]': ['\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}', true],
-    '[:xdigit:]': ['A-Fa-f0-9', false],
-};
-// only need to escape a few things inside of brace expressions
-// escapes: [ \ ] -
-const braceEscape = (s) => s.replace(/[[\]\\-]/g, '\\$&');
-// escape all regexp magic characters
-const regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
-// everything has already been escaped, we just have to join
-const rangesToString = (ranges) => ranges.join('');
-// takes a glob string at a posix brace expression, and returns
-// an equivalent regular expression source, and boolean indicating
-// whether the /u flag needs to be applied, and the number of chars
-// consumed to parse the character class.
-// This also removes out of order ranges, and returns ($.) if the
-// entire class just no good.
-const parseClass = (glob, position) => {
-    const pos = position;
-    /* c8 ignore start */
-    if (glob.charAt(pos) !== '[') {
-        throw new Error('not in a brace expression');
-    }
-    /* c8 ignore stop */
-    const ranges = [];
-    const negs = [];
-    let i = pos + 1;
-    let sawStart = false;
-    let uflag = false;
-    let escaping = false;
-    let negate = false;
-    let endPos = pos;
-    let rangeStart = '';
-    WHILE: while (i < glob.length) {
-        const c = glob.charAt(i);
-        if ((c === '!' || c === '^') && i === pos + 1) {
-            negate = true;
-            i++;
-            continue;
-        }
-        if (c === ']' && sawStart && !escaping) {
-            endPos = i + 1;
-            break;
-        }
-        sawStart = true;
-        if (c === '\\') {
-            if (!escaping) {
-                escaping = true;
-                i++;
-                continue;
-            }
-            // escaped \ char, fall through and treat like normal char
-        }
-        if (c === '[' && !escaping) {
-            // either a posix class, a collation equivalent, or just a [
-            for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-                if (glob.startsWith(cls, i)) {
-                    // invalid, [a-[] is fine, but not [a-[:alpha]]
-                    if (rangeStart) {
-                        return ['$.', false, glob.length - pos, true];
-                    }
-                    i += cls.length;
-                    if (neg)
-                        negs.push(unip);
-                    else
-                        ranges.push(unip);
-                    uflag = uflag || u;
-                    continue WHILE;
-                }
-            }
-        }
-        // now it's just a normal character, effectively
-        escaping = false;
-        if (rangeStart) {
-            // throw this range away if it's not valid, but others
-            // can still match.
-            if (c > rangeStart) {
-                ranges.push(braceEscape(rangeStart) + '-' + braceEscape(c));
-            }
-            else if (c === rangeStart) {
-                ranges.push(braceEscape(c));
-            }
-            rangeStart = '';
-            i++;
-            continue;
-        }
-        // now might be the start of a range.
-        // can be either c-d or c-] or c<more...>] or c] at this point
-        if (glob.startsWith('-]', i + 1)) {
-            ranges.push(braceEscape(c + '-'));
-            i += 2;
-            continue;
-        }
-        if (glob.startsWith('-', i + 1)) {
-            rangeStart = c;
-            i += 2;
-            continue;
-        }
-        // not the start of a range, just a single character
-        ranges.push(braceEscape(c));
-        i++;
-    }
-    if (endPos < i) {
-        // didn't see the end of the class, not a valid class,
-        // but might still be valid as a literal match.
-        return ['', false, 0, false];
-    }
-    // if we got no ranges and no negates, then we have a range that
-    // cannot possibly match anything, and that poisons the whole glob
-    if (!ranges.length && !negs.length) {
-        return ['$.', false, glob.length - pos, true];
-    }
-    // if we got one positive range, and it's a single character, then that's
-    // not actually a magic pattern, it's just that one literal character.
-    // we should not treat that as "magic", we should just return the literal
-    // character. [_] is a perfectly valid way to escape glob magic chars.
-    if (negs.length === 0 &&
-        ranges.length === 1 &&
-        /^\\?.$/.test(ranges[0]) &&
-        !negate) {
-        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-        return [regexpEscape(r), false, endPos - pos, false];
-    }
-    const sranges = '[' + (negate ? '^' : '') + rangesToString(ranges) + ']';
-    const snegs = '[' + (negate ? '' : '^') + rangesToString(negs) + ']';
-    const comb = ranges.length && negs.length ? '(' + sranges + '|' + snegs + ')'
-        : ranges.length ? sranges
-            : snegs;
-    return [comb, uflag, endPos - pos, true];
-};
-
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/unescape.js
-/**
- * Un-escape a string that has been escaped with {@link escape}.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape} option is used, then
- * square-bracket escapes are removed, but not backslash escapes.
- *
- * For example, it will turn the string `'[*]'` into `*`, but it will not
- * turn `'\\*'` into `'*'`, because `\` is a path separator in
- * `windowsPathsNoEscape` mode.
- *
- * When `windowsPathsNoEscape` is not set, then both square-bracket escapes and
- * backslash escapes are removed.
- *
- * Slashes (and backslashes in `windowsPathsNoEscape` mode) cannot be escaped
- * or unescaped.
- *
- * When `magicalBraces` is not set, escapes of braces (`{` and `}`) will not be
- * unescaped.
- */
-const unescape_unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true, } = {}) => {
-    if (magicalBraces) {
-        return windowsPathsNoEscape ?
-            s.replace(/\[([^/\\])\]/g, '$1')
-            : s
-                .replace(/((?!\\).|^)\[([^/\\])\]/g, '$1$2')
-                .replace(/\\([^/])/g, '$1');
-    }
-    return windowsPathsNoEscape ?
-        s.replace(/\[([^/\\{}])\]/g, '$1')
-        : s
-            .replace(/((?!\\).|^)\[([^/\\{}])\]/g, '$1$2')
-            .replace(/\\([^/{}])/g, '$1');
-};
-
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/ast.js
-// parse a single path portion
-var ast_a;
-
-
-const types = new Set(['!', '?', '+', '*', '@']);
-const isExtglobType = (c) => types.has(c);
-const isExtglobAST = (c) => isExtglobType(c.type);
-// Map of which extglob types can adopt the children of a nested extglob
-//
-// anything but ! can adopt a matching type:
-// +(a|+(b|c)|d) => +(a|b|c|d)
-// *(a|*(b|c)|d) => *(a|b|c|d)
-// @(a|@(b|c)|d) => @(a|b|c|d)
-// ?(a|?(b|c)|d) => ?(a|b|c|d)
-//
-// * can adopt anything, because 0 or repetition is allowed
-// *(a|?(b|c)|d) => *(a|b|c|d)
-// *(a|+(b|c)|d) => *(a|b|c|d)
-// *(a|@(b|c)|d) => *(a|b|c|d)
-//
-// + can adopt @, because 1 or repetition is allowed
-// +(a|@(b|c)|d) => +(a|b|c|d)
-//
-// + and @ CANNOT adopt *, because 0 would be allowed
-// +(a|*(b|c)|d) => would match "", on *(b|c)
-// @(a|*(b|c)|d) => would match "", on *(b|c)
-//
-// + and @ CANNOT adopt ?, because 0 would be allowed
-// +(a|?(b|c)|d) => would match "", on ?(b|c)
-// @(a|?(b|c)|d) => would match "", on ?(b|c)
-//
-// ? can adopt @, because 0 or 1 is allowed
-// ?(a|@(b|c)|d) => ?(a|b|c|d)
-//
-// ? and @ CANNOT adopt * or +, because >1 would be allowed
-// ?(a|*(b|c)|d) => would match bbb on *(b|c)
-// @(a|*(b|c)|d) => would match bbb on *(b|c)
-// ?(a|+(b|c)|d) => would match bbb on +(b|c)
-// @(a|+(b|c)|d) => would match bbb on +(b|c)
-//
-// ! CANNOT adopt ! (nothing else can either)
-// !(a|!(b|c)|d) => !(a|b|c|d) would fail to match on b (not not b|c)
-//
-// ! can adopt @
-// !(a|@(b|c)|d) => !(a|b|c|d)
-//
-// ! CANNOT adopt *
-// !(a|*(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
-//
-// ! CANNOT adopt +
-// !(a|+(b|c)|d) => !(a|b|c|d) would match on bbb, not allowed
-//
-// ! CANNOT adopt ?
-// x!(a|?(b|c)|d) => x!(a|b|c|d) would fail to match "x"
-const adoptionMap = new Map([
-    ['!', ['@']],
-    ['?', ['?', '@']],
-    ['@', ['@']],
-    ['*', ['*', '+', '?', '@']],
-    ['+', ['+', '@']],
-]);
-// nested extglobs that can be adopted in, but with the addition of
-// a blank '' element.
-const adoptionWithSpaceMap = new Map([
-    ['!', ['?']],
-    ['@', ['?']],
-    ['+', ['?', '*']],
-]);
-// union of the previous two maps
-const adoptionAnyMap = new Map([
-    ['!', ['?', '@']],
-    ['?', ['?', '@']],
-    ['@', ['?', '@']],
-    ['*', ['*', '+', '?', '@']],
-    ['+', ['+', '@', '?', '*']],
-]);
-// Extglobs that can take over their parent if they are the only child
-// the key is parent, value maps child to resulting extglob parent type
-// '@' is omitted because it's a special case. An `@` extglob with a single
-// member can always be usurped by that subpattern.
-const usurpMap = new Map([
-    ['!', new Map([['!', '@']])],
-    [
-        '?',
-        new Map([
-            ['*', '*'],
-            ['+', '*'],
-        ]),
-    ],
-    [
-        '@',
-        new Map([
-            ['!', '!'],
-            ['?', '?'],
-            ['@', '@'],
-            ['*', '*'],
-            ['+', '+'],
-        ]),
-    ],
-    [
-        '+',
-        new Map([
-            ['?', '*'],
-            ['*', '*'],
-        ]),
-    ],
-]);
-// Patterns that get prepended to bind to the start of either the
-// entire string, or just a single path portion, to prevent dots
-// and/or traversal patterns, when needed.
-// Exts don't need the ^ or / bit, because the root binds that already.
-const startNoTraversal = '(?!(?:^|/)\\.\\.?(?:$|/))';
-const startNoDot = '(?!\\.)';
-// characters that indicate a start of pattern needs the "no dots" bit,
-// because a dot *might* be matched. ( is not in the list, because in
-// the case of a child extglob, it will handle the prevention itself.
-const addPatternStart = new Set(['[', '.']);
-// cases where traversal is A-OK, no dot prevention needed
-const justDots = new Set(['..', '.']);
-const reSpecials = new Set('().*{}+?[]^$\\!');
-const regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
-// any single thing other than /
-const qmark = '[^/]';
-// * => any number of characters
-const star = qmark + '*?';
-// use + when we need to ensure that *something* matches, because the * is
-// the only thing in the path portion.
-const starNoEmpty = qmark + '+?';
-// remove the \ chars that we added if we end up doing a nonmagic compare
-// const deslash = (s: string) => s.replace(/\\(.)/g, '$1')
-let ID = 0;
-class AST {
-    type;
-    #root;
-    #hasMagic;
-    #uflag = false;
-    #parts = [];
-    #parent;
-    #parentIndex;
-    #negs;
-    #filledNegs = false;
-    #options;
-    #toString;
-    // set to true if it's an extglob with no children
-    // (which really means one child of '')
-    #emptyExt = false;
-    id = ++ID;
-    get depth() {
-        return (this.#parent?.depth ?? -1) + 1;
-    }
-    [Symbol.for('nodejs.util.inspect.custom')]() {
-        return {
-            '@@type': 'AST',
-            id: this.id,
-            type: this.type,
-            root: this.#root.id,
-            parent: this.#parent?.id,
-            depth: this.depth,
-            partsLength: this.#parts.length,
-            parts: this.#parts,
-        };
-    }
-    constructor(type, parent, options = {}) {
-        this.type = type;
-        // extglobs are inherently magical
-        if (type)
-            this.#hasMagic = true;
-        this.#parent = parent;
-        this.#root = this.#parent ? this.#parent.#root : this;
-        this.#options = this.#root === this ? options : this.#root.#options;
-        this.#negs = this.#root === this ? [] : this.#root.#negs;
-        if (type === '!' && !this.#root.#filledNegs)
-            this.#negs.push(this);
-        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-    }
-    get hasMagic() {
-        /* c8 ignore start */
-        if (this.#hasMagic !== undefined)
-            return this.#hasMagic;
-        /* c8 ignore stop */
-        for (const p of this.#parts) {
-            if (typeof p === 'string')
-                continue;
-            if (p.type || p.hasMagic)
-                return (this.#hasMagic = true);
-        }
-        // note: will be undefined until we generate the regexp src and find out
-        return this.#hasMagic;
-    }
-    // reconstructs the pattern
-    toString() {
-        return (this.#toString !== undefined ? this.#toString
-            : !this.type ?
-                (this.#toString = this.#parts.map(p => String(p)).join(''))
-                : (this.#toString =
-                    this.type +
-                        '(' +
-                        this.#parts.map(p => String(p)).join('|') +
-                        ')'));
-    }
-    #fillNegs() {
-        /* c8 ignore start */
-        if (this !== this.#root)
-            throw new Error('should only call on root');
-        if (this.#filledNegs)
-            return this;
-        /* c8 ignore stop */
-        // call toString() once to fill this out
-        this.toString();
-        this.#filledNegs = true;
-        let n;
-        while ((n = this.#negs.pop())) {
-            if (n.type !== '!')
-                continue;
-            // walk up the tree, appending everthing that comes AFTER parentIndex
-            let p = n;
-            let pp = p.#parent;
-            while (pp) {
-                for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-                    for (const part of n.#parts) {
-                        /* c8 ignore start */
-                        if (typeof part === 'string') {
-                            throw new Error('string part in extglob AST??');
-                        }
-                        /* c8 ignore stop */
-                        part.copyIn(pp.#parts[i]);
-                    }
-                }
-                p = pp;
-                pp = p.#parent;
-            }
-        }
-        return this;
-    }
-    push(...parts) {
-        for (const p of parts) {
-            if (p === '')
-                continue;
-            /* c8 ignore start */
-            if (typeof p !== 'string' &&
-                !(p instanceof ast_a && p.#parent === this)) {
-                throw new Error('invalid part: ' + p);
-            }
-            /* c8 ignore stop */
-            this.#parts.push(p);
-        }
-    }
-    toJSON() {
-        const ret = this.type === null ?
-            this.#parts
-                .slice()
-                .map(p => (typeof p === 'string' ? p : p.toJSON()))
-            : [this.type, ...this.#parts.map(p => p.toJSON())];
-        if (this.isStart() && !this.type)
-            ret.unshift([]);
-        if (this.isEnd() &&
-            (this === this.#root ||
-                (this.#root.#filledNegs && this.#parent?.type === '!'))) {
-            ret.push({});
-        }
-        return ret;
-    }
-    isStart() {
-        if (this.#root === this)
-            return true;
-        // if (this.type) return !!this.#parent?.isStart()
-        if (!this.#parent?.isStart())
-            return false;
-        if (this.#parentIndex === 0)
-            return true;
-        // if everything AHEAD of this is a negation, then it's still the "start"
-        const p = this.#parent;
-        for (let i = 0; i < this.#parentIndex; i++) {
-            const pp = p.#parts[i];
-            if (!(pp instanceof ast_a && pp.type === '!')) {
-                return false;
-            }
-        }
-        return true;
-    }
-    isEnd() {
-        if (this.#root === this)
-            return true;
-        if (this.#parent?.type === '!')
-            return true;
-        if (!this.#parent?.isEnd())
-            return false;
-        if (!this.type)
-            return this.#parent?.isEnd();
-        // if not root, it'll always have a parent
-        /* c8 ignore start */
-        const pl = this.#parent ? this.#parent.#parts.length : 0;
-        /* c8 ignore stop */
-        return this.#parentIndex === pl - 1;
-    }
-    copyIn(part) {
-        if (typeof part === 'string')
-            this.push(part);
-        else
-            this.push(part.clone(this));
-    }
-    clone(parent) {
-        const c = new ast_a(this.type, parent);
-        for (const p of this.#parts) {
-            c.copyIn(p);
-        }
-        return c;
-    }
-    static #parseAST(str, ast, pos, opt, extDepth) {
-        const maxDepth = opt.maxExtglobRecursion ?? 2;
-        let escaping = false;
-        let inBrace = false;
-        let braceStart = -1;
-        let braceNeg = false;
-        if (ast.type === null) {
-            // outside of a extglob, append until we find a start
-            let i = pos;
-            let acc = '';
-            while (i < str.length) {
-                const c = str.charAt(i++);
-                // still accumulate escapes at this point, but we do ignore
-                // starts that are escaped
-                if (escaping || c === '\\') {
-                    escaping = !escaping;
-                    acc += c;
-                    continue;
-                }
-                if (inBrace) {
-                    if (i === braceStart + 1) {
-                        if (c === '^' || c === '!') {
-                            braceNeg = true;
-                        }
-                    }
-                    else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
-                        inBrace = false;
-                    }
-                    acc += c;
-                    continue;
-                }
-                else if (c === '[') {
-                    inBrace = true;
-                    braceStart = i;
-                    braceNeg = false;
-                    acc += c;
-                    continue;
-                }
-                // we don't have to check for adoption here, because that's
-                // done at the other recursion point.
-                const doRecurse = !opt.noext &&
-                    isExtglobType(c) &&
-                    str.charAt(i) === '(' &&
-                    extDepth <= maxDepth;
-                if (doRecurse) {
-                    ast.push(acc);
-                    acc = '';
-                    const ext = new ast_a(c, ast);
-                    i = ast_a.#parseAST(str, ext, i, opt, extDepth + 1);
-                    ast.push(ext);
-                    continue;
-                }
-                acc += c;
-            }
-            ast.push(acc);
-            return i;
-        }
-        // some kind of extglob, pos is at the (
-        // find the next | or )
-        let i = pos + 1;
-        let part = new ast_a(null, ast);
-        const parts = [];
-        let acc = '';
-        while (i < str.length) {
-            const c = str.charAt(i++);
-            // still accumulate escapes at this point, but we do ignore
-            // starts that are escaped
-            if (escaping || c === '\\') {
-                escaping = !escaping;
-                acc += c;
-                continue;
-            }
-            if (inBrace) {
-                if (i === braceStart + 1) {
-                    if (c === '^' || c === '!') {
-                        braceNeg = true;
-                    }
-                }
-                else if (c === ']' && !(i === braceStart + 2 && braceNeg)) {
-                    inBrace = false;
-                }
-                acc += c;
-                continue;
-            }
-            else if (c === '[') {
-                inBrace = true;
-                braceStart = i;
-                braceNeg = false;
-                acc += c;
-                continue;
-            }
-            const doRecurse = !opt.noext &&
-                isExtglobType(c) &&
-                str.charAt(i) === '(' &&
-                /* c8 ignore start - the maxDepth is sufficient here */
-                (extDepth <= maxDepth || (ast && ast.#canAdoptType(c)));
-            /* c8 ignore stop */
-            if (doRecurse) {
-                const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-                part.push(acc);
-                acc = '';
-                const ext = new ast_a(c, part);
-                part.push(ext);
-                i = ast_a.#parseAST(str, ext, i, opt, extDepth + depthAdd);
-                continue;
-            }
-            if (c === '|') {
-                part.push(acc);
-                acc = '';
-                parts.push(part);
-                part = new ast_a(null, ast);
-                continue;
-            }
-            if (c === ')') {
-                if (acc === '' && ast.#parts.length === 0) {
-                    ast.#emptyExt = true;
-                }
-                part.push(acc);
-                acc = '';
-                ast.push(...parts, part);
-                return i;
-            }
-            acc += c;
-        }
-        // unfinished extglob
-        // if we got here, it was a malformed extglob! not an extglob, but
-        // maybe something else in there.
-        ast.type = null;
-        ast.#hasMagic = undefined;
-        ast.#parts = [str.substring(pos - 1)];
-        return i;
-    }
-    #canAdoptWithSpace(child) {
-        return this.#canAdopt(child, adoptionWithSpaceMap);
-    }
-    #canAdopt(child, map = adoptionMap) {
-        if (!child ||
-            typeof child !== 'object' ||
-            child.type !== null ||
-            child.#parts.length !== 1 ||
-            this.type === null) {
-            return false;
-        }
-        const gc = child.#parts[0];
-        if (!gc || typeof gc !== 'object' || gc.type === null) {
-            return false;
-        }
-        return this.#canAdoptType(gc.type, map);
-    }
-    #canAdoptType(c, map = adoptionAnyMap) {
-        return !!map.get(this.type)?.includes(c);
-    }
-    #adoptWithSpace(child, index) {
-        const gc = child.#parts[0];
-        const blank = new ast_a(null, gc, this.options);
-        blank.#parts.push('');
-        gc.push(blank);
-        this.#adopt(child, index);
-    }
-    #adopt(child, index) {
-        const gc = child.#parts[0];
-        this.#parts.splice(index, 1, ...gc.#parts);
-        for (const p of gc.#parts) {
-            if (typeof p === 'object')
-                p.#parent = this;
-        }
-        this.#toString = undefined;
-    }
-    #canUsurpType(c) {
-        const m = usurpMap.get(this.type);
-        return !!m?.has(c);
-    }
-    #canUsurp(child) {
-        if (!child ||
-            typeof child !== 'object' ||
-            child.type !== null ||
-            child.#parts.length !== 1 ||
-            this.type === null ||
-            this.#parts.length !== 1) {
-            return false;
-        }
-        const gc = child.#parts[0];
-        if (!gc || typeof gc !== 'object' || gc.type === null) {
-            return false;
-        }
-        return this.#canUsurpType(gc.type);
-    }
-    #usurp(child) {
-        const m = usurpMap.get(this.type);
-        const gc = child.#parts[0];
-        const nt = m?.get(gc.type);
-        /* c8 ignore start - impossible */
-        if (!nt)
-            return false;
-        /* c8 ignore stop */
-        this.#parts = gc.#parts;
-        for (const p of this.#parts) {
-            if (typeof p === 'object') {
-                p.#parent = this;
-            }
-        }
-        this.type = nt;
-        this.#toString = undefined;
-        this.#emptyExt = false;
-    }
-    static fromGlob(pattern, options = {}) {
-        const ast = new ast_a(null, undefined, options);
-        ast_a.#parseAST(pattern, ast, 0, options, 0);
-        return ast;
-    }
-    // returns the regular expression if there's magic, or the unescaped
-    // string if not.
-    toMMPattern() {
-        // should only be called on root
-        /* c8 ignore start */
-        if (this !== this.#root)
-            return this.#root.toMMPattern();
-        /* c8 ignore stop */
-        const glob = this.toString();
-        const [re, body, hasMagic, uflag] = this.toRegExpSource();
-        // if we're in nocase mode, and not nocaseMagicOnly, then we do
-        // still need a regular expression if we have to case-insensitively
-        // match capital/lowercase characters.
-        const anyMagic = hasMagic ||
-            this.#hasMagic ||
-            (this.#options.nocase &&
-                !this.#options.nocaseMagicOnly &&
-                glob.toUpperCase() !== glob.toLowerCase());
-        if (!anyMagic) {
-            return body;
-        }
-        const flags = (this.#options.nocase ? 'i' : '') + (uflag ? 'u' : '');
-        return Object.assign(new RegExp(`^${re}$`, flags), {
-            _src: re,
-            _glob: glob,
-        });
-    }
-    get options() {
-        return this.#options;
-    }
-    // returns the string match, the regexp source, whether there's magic
-    // in the regexp (so a regular expression is required) and whether or
-    // not the uflag is needed for the regular expression (for posix classes)
-    // TODO: instead of injecting the start/end at this point, just return
-    // the BODY of the regexp, along with the start/end portions suitable
-    // for binding the start/end in either a joined full-path makeRe context
-    // (where we bind to (^|/), or a standalone matchPart context (where
-    // we bind to ^, and not /).  Otherwise slashes get duped!
-    //
-    // In part-matching mode, the start is:
-    // - if not isStart: nothing
-    // - if traversal possible, but not allowed: ^(?!\.\.?$)
-    // - if dots allowed or not possible: ^
-    // - if dots possible and not allowed: ^(?!\.)
-    // end is:
-    // - if not isEnd(): nothing
-    // - else: $
-    //
-    // In full-path matching mode, we put the slash at the START of the
-    // pattern, so start is:
-    // - if first pattern: same as part-matching mode
-    // - if not isStart(): nothing
-    // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-    // - if dots allowed or not possible: /
-    // - if dots possible and not allowed: /(?!\.)
-    // end is:
-    // - if last pattern, same as part-matching mode
-    // - else nothing
-    //
-    // Always put the (?:$|/) on negated tails, though, because that has to be
-    // there to bind the end of the negated pattern portion, and it's easier to
-    // just stick it in now rather than try to inject it later in the middle of
-    // the pattern.
-    //
-    // We can just always return the same end, and leave it up to the caller
-    // to know whether it's going to be used joined or in parts.
-    // And, if the start is adjusted slightly, can do the same there:
-    // - if not isStart: nothing
-    // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-    // - if dots allowed or not possible: (?:/|^)
-    // - if dots possible and not allowed: (?:/|^)(?!\.)
-    //
-    // But it's better to have a simpler binding without a conditional, for
-    // performance, so probably better to return both start options.
-    //
-    // Then the caller just ignores the end if it's not the first pattern,
-    // and the start always gets applied.
-    //
-    // But that's always going to be $ if it's the ending pattern, or nothing,
-    // so the caller can just attach $ at the end of the pattern when building.
-    //
-    // So the todo is:
-    // - better detect what kind of start is needed
-    // - return both flavors of starting pattern
-    // - attach $ at the end of the pattern when creating the actual RegExp
-    //
-    // Ah, but wait, no, that all only applies to the root when the first pattern
-    // is not an extglob. If the first pattern IS an extglob, then we need all
-    // that dot prevention biz to live in the extglob portions, because eg
-    // +(*|.x*) can match .xy but not .yx.
-    //
-    // So, return the two flavors if it's #root and the first child is not an
-    // AST, otherwise leave it to the child AST to handle it, and there,
-    // use the (?:^|/) style of start binding.
-    //
-    // Even simplified further:
-    // - Since the start for a join is eg /(?!\.) and the start for a part
-    // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-    // or start or whatever) and prepend ^ or / at the Regexp construction.
-    toRegExpSource(allowDot) {
-        const dot = allowDot ?? !!this.#options.dot;
-        if (this.#root === this) {
-            this.#flatten();
-            this.#fillNegs();
-        }
-        if (!isExtglobAST(this)) {
-            const noEmpty = this.isStart() &&
-                this.isEnd() &&
-                !this.#parts.some(s => typeof s !== 'string');
-            const src = this.#parts
-                .map(p => {
-                const [re, _, hasMagic, uflag] = typeof p === 'string' ?
-                    ast_a.#parseGlob(p, this.#hasMagic, noEmpty)
-                    : p.toRegExpSource(allowDot);
-                this.#hasMagic = this.#hasMagic || hasMagic;
-                this.#uflag = this.#uflag || uflag;
-                return re;
-            })
-                .join('');
-            let start = '';
-            if (this.isStart()) {
-                if (typeof this.#parts[0] === 'string') {
-                    // this is the string that will match the start of the pattern,
-                    // so we need to protect against dots and such.
-                    // '.' and '..' cannot match unless the pattern is that exactly,
-                    // even if it starts with . or dot:true is set.
-                    const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-                    if (!dotTravAllowed) {
-                        const aps = addPatternStart;
-                        // check if we have a possibility of matching . or ..,
-                        // and prevent that.
-                        const needNoTrav = 
-                        // dots are allowed, and the pattern starts with [ or .
-                        (dot && aps.has(src.charAt(0))) ||
-                            // the pattern starts with \., and then [ or .
-                            (src.startsWith('\\.') && aps.has(src.charAt(2))) ||
-                            // the pattern starts with \.\., and then [ or .
-                            (src.startsWith('\\.\\.') && aps.has(src.charAt(4)));
-                        // no need to prevent dots if it can't match a dot, or if a
-                        // sub-pattern will be preventing it anyway.
-                        const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-                        start =
-                            needNoTrav ? startNoTraversal
-                                : needNoDot ? startNoDot
-                                    : '';
-                    }
-                }
-            }
-            // append the "end of path portion" pattern to negation tails
-            let end = '';
-            if (this.isEnd() &&
-                this.#root.#filledNegs &&
-                this.#parent?.type === '!') {
-                end = '(?:$|\\/)';
-            }
-            const final = start + src + end;
-            return [
-                final,
-                unescape_unescape(src),
-                (this.#hasMagic = !!this.#hasMagic),
-                this.#uflag,
-            ];
-        }
-        // We need to calculate the body *twice* if it's a repeat pattern
-        // at the start, once in nodot mode, then again in dot mode, so a
-        // pattern like *(?) can match 'x.y'
-        const repeated = this.type === '*' || this.type === '+';
-        // some kind of extglob
-        const start = this.type === '!' ? '(?:(?!(?:' : '(?:';
-        let body = this.#partsToRegExp(dot);
-        if (this.isStart() && this.isEnd() && !body && this.type !== '!') {
-            // invalid extglob, has to at least be *something* present, if it's
-            // the entire path portion.
-            const s = this.toString();
-            const me = this;
-            me.#parts = [s];
-            me.type = null;
-            me.#hasMagic = undefined;
-            return [s, unescape_unescape(this.toString()), false, false];
-        }
-        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ?
-            ''
-            : this.#partsToRegExp(true);
-        if (bodyDotAllowed === body) {
-            bodyDotAllowed = '';
-        }
-        if (bodyDotAllowed) {
-            body = `(?:${body})(?:${bodyDotAllowed})*?`;
-        }
-        // an empty !() is exactly equivalent to a starNoEmpty
-        let final = '';
-        if (this.type === '!' && this.#emptyExt) {
-            final = (this.isStart() && !dot ? startNoDot : '') + starNoEmpty;
-        }
-        else {
-            const close = this.type === '!' ?
-                // !() must match something,but !(x) can match ''
-                '))' +
-                    (this.isStart() && !dot && !allowDot ? startNoDot : '') +
-                    star +
-                    ')'
-                : this.type === '@' ? ')'
-                    : this.type === '?' ? ')?'
-                        : this.type === '+' && bodyDotAllowed ? ')'
-                            : this.type === '*' && bodyDotAllowed ? `)?`
-                                : `)${this.type}`;
-            final = start + body + close;
-        }
-        return [
-            final,
-            unescape_unescape(body),
-            (this.#hasMagic = !!this.#hasMagic),
-            this.#uflag,
-        ];
-    }
-    #flatten() {
-        if (!isExtglobAST(this)) {
-            for (const p of this.#parts) {
-                if (typeof p === 'object') {
-                    p.#flatten();
-                }
-            }
-        }
-        else {
-            // do up to 10 passes to flatten as much as possible
-            let iterations = 0;
-            let done = false;
-            do {
-                done = true;
-                for (let i = 0; i < this.#parts.length; i++) {
-                    const c = this.#parts[i];
-                    if (typeof c === 'object') {
-                        c.#flatten();
-                        if (this.#canAdopt(c)) {
-                            done = false;
-                            this.#adopt(c, i);
-                        }
-                        else if (this.#canAdoptWithSpace(c)) {
-                            done = false;
-                            this.#adoptWithSpace(c, i);
-                        }
-                        else if (this.#canUsurp(c)) {
-                            done = false;
-                            this.#usurp(c);
-                        }
-                    }
-                }
-            } while (!done && ++iterations < 10);
-        }
-        this.#toString = undefined;
-    }
-    #partsToRegExp(dot) {
-        return this.#parts
-            .map(p => {
-            // extglob ASTs should only contain parent ASTs
-            /* c8 ignore start */
-            if (typeof p === 'string') {
-                throw new Error('string type in extglob ast??');
-            }
-            /* c8 ignore stop */
-            // can ignore hasMagic, because extglobs are already always magic
-            const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-            this.#uflag = this.#uflag || uflag;
-            return re;
-        })
-            .filter(p => !(this.isStart() && this.isEnd()) || !!p)
-            .join('|');
-    }
-    static #parseGlob(glob, hasMagic, noEmpty = false) {
-        let escaping = false;
-        let re = '';
-        let uflag = false;
-        // multiple stars that aren't globstars coalesce into one *
-        let inStar = false;
-        for (let i = 0; i < glob.length; i++) {
-            const c = glob.charAt(i);
-            if (escaping) {
-                escaping = false;
-                re += (reSpecials.has(c) ? '\\' : '') + c;
-                continue;
-            }
-            if (c === '*') {
-                if (inStar)
-                    continue;
-                inStar = true;
-                re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-                hasMagic = true;
-                continue;
-            }
-            else {
-                inStar = false;
-            }
-            if (c === '\\') {
-                if (i === glob.length - 1) {
-                    re += '\\\\';
-                }
-                else {
-                    escaping = true;
-                }
-                continue;
-            }
-            if (c === '[') {
-                const [src, needUflag, consumed, magic] = parseClass(glob, i);
-                if (consumed) {
-                    re += src;
-                    uflag = uflag || needUflag;
-                    i += consumed - 1;
-                    hasMagic = hasMagic || magic;
-                    continue;
-                }
-            }
-            if (c === '?') {
-                re += qmark;
-                hasMagic = true;
-                continue;
-            }
-            re += regExpEscape(c);
-        }
-        return [re, unescape_unescape(glob), !!hasMagic, uflag];
-    }
-}
-ast_a = AST;
-
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/escape.js
-/**
- * Escape all magic characters in a glob pattern.
- *
- * If the {@link MinimatchOptions.windowsPathsNoEscape}
- * option is used, then characters are escaped by wrapping in `[]`, because
- * a magic character wrapped in a character class can only be satisfied by
- * that exact character.  In this mode, `\` is _not_ escaped, because it is
- * not interpreted as a magic character, but instead as a path separator.
- *
- * If the {@link MinimatchOptions.magicalBraces} option is used,
- * then braces (`{` and `}`) will be escaped.
- */
-const escape_escape = (s, { windowsPathsNoEscape = false, magicalBraces = false, } = {}) => {
-    // don't need to escape +@! because we escape the parens
-    // that make those magic, and escaping ! as [!] isn't valid,
-    // because [!]] is a valid glob class meaning not ']'.
-    if (magicalBraces) {
-        return windowsPathsNoEscape ?
-            s.replace(/[?*()[\]{}]/g, '[$&]')
-            : s.replace(/[?*()[\]\\{}]/g, '\\$&');
-    }
-    return windowsPathsNoEscape ?
-        s.replace(/[?*()[\]]/g, '[$&]')
-        : s.replace(/[?*()[\]\\]/g, '\\$&');
-};
-
-;// CONCATENATED MODULE: ./node_modules/minimatch/dist/esm/index.js
-
-
-
-
-
-const minimatch = (p, pattern, options = {}) => {
-    assertValidPattern(pattern);
-    // shortcut: comments match nothing.
-    if (!options.nocomment && pattern.charAt(0) === '#') {
-        return false;
-    }
-    return new Minimatch(pattern, options).match(p);
-};
-// Optimized checking for the most common glob patterns.
-const starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-const starDotExtTest = (ext) => (f) => !f.startsWith('.') && f.endsWith(ext);
-const starDotExtTestDot = (ext) => (f) => f.endsWith(ext);
-const starDotExtTestNocase = (ext) => {
-    ext = ext.toLowerCase();
-    return (f) => !f.startsWith('.') && f.toLowerCase().endsWith(ext);
-};
-const starDotExtTestNocaseDot = (ext) => {
-    ext = ext.toLowerCase();
-    return (f) => f.toLowerCase().endsWith(ext);
-};
-const starDotStarRE = /^\*+\.\*+$/;
-const starDotStarTest = (f) => !f.startsWith('.') && f.includes('.');
-const starDotStarTestDot = (f) => f !== '.' && f !== '..' && f.includes('.');
-const dotStarRE = /^\.\*+$/;
-const dotStarTest = (f) => f !== '.' && f !== '..' && f.startsWith('.');
-const starRE = /^\*+$/;
-const starTest = (f) => f.length !== 0 && !f.startsWith('.');
-const starTestDot = (f) => f.length !== 0 && f !== '.' && f !== '..';
-const qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-const qmarksTestNocase = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExt([$0]);
-    if (!ext)
-        return noext;
-    ext = ext.toLowerCase();
-    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
-};
-const qmarksTestNocaseDot = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExtDot([$0]);
-    if (!ext)
-        return noext;
-    ext = ext.toLowerCase();
-    return (f) => noext(f) && f.toLowerCase().endsWith(ext);
-};
-const qmarksTestDot = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExtDot([$0]);
-    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
-};
-const qmarksTest = ([$0, ext = '']) => {
-    const noext = qmarksTestNoExt([$0]);
-    return !ext ? noext : (f) => noext(f) && f.endsWith(ext);
-};
-const qmarksTestNoExt = ([$0]) => {
-    const len = $0.length;
-    return (f) => f.length === len && !f.startsWith('.');
-};
-const qmarksTestNoExtDot = ([$0]) => {
-    const len = $0.length;
-    return (f) => f.length === len && f !== '.' && f !== '..';
-};
-/* c8 ignore start */
-const defaultPlatform = (typeof process === 'object' && process ?
-    (typeof process.env === 'object' &&
-        process.env &&
-        process.env.__MINIMATCH_TESTING_PLATFORM__) ||
-        process.platform
-    : 'posix');
-const path = {
-    win32: { sep: '\\' },
-    posix: { sep: '/' },
-};
-/* c8 ignore stop */
-const sep = defaultPlatform === 'win32' ? path.win32.sep : path.posix.sep;
-minimatch.sep = sep;
-const GLOBSTAR = Symbol('globstar **');
-minimatch.GLOBSTAR = GLOBSTAR;
-// any single thing other than /
-// don't need to escape / when using new RegExp()
-const esm_qmark = '[^/]';
-// * => any number of characters
-const esm_star = esm_qmark + '*?';
-// ** when dots are allowed.  Anything goes, except .. and .
-// not (^ or / followed by one or two dots followed by $ or /),
-// followed by anything, any number of times.
-const twoStarDot = '(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?';
-// not a ^ or / followed by a dot,
-// followed by anything, any number of times.
-const twoStarNoDot = '(?:(?!(?:\\/|^)\\.).)*?';
-const filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
-const ext = (a, b = {}) => Object.assign({}, a, b);
-const defaults = (def) => {
-    if (!def || typeof def !== 'object' || !Object.keys(def).length) {
-        return minimatch;
-    }
-    const orig = minimatch;
-    const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-    return Object.assign(m, {
-        Minimatch: class Minimatch extends orig.Minimatch {
-            constructor(pattern, options = {}) {
-                super(pattern, ext(def, options));
-            }
-            static defaults(options) {
-                return orig.defaults(ext(def, options)).Minimatch;
-            }
-        },
-        AST: class AST extends orig.AST {
-            /* c8 ignore start */
-            constructor(type, parent, options = {}) {
-                super(type, parent, ext(def, options));
-            }
-            /* c8 ignore stop */
-            static fromGlob(pattern, options = {}) {
-                return orig.AST.fromGlob(pattern, ext(def, options));
-            }
-        },
-        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-        defaults: (options) => orig.defaults(ext(def, options)),
-        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
-        sep: orig.sep,
-        GLOBSTAR: GLOBSTAR,
-    });
-};
-minimatch.defaults = defaults;
-// Brace expansion:
-// a{b,c}d -> abd acd
-// a{b,}c -> abc ac
-// a{0..3}d -> a0d a1d a2d a3d
-// a{b,c{d,e}f}g -> abg acdfg acefg
-// a{b,c}d{e,f}g -> abdeg acdeg abdeg abdfg
-//
-// Invalid sets are not expanded.
-// a{2..}b -> a{2..}b
-// a{b}c -> a{b}c
-const braceExpand = (pattern, options = {}) => {
-    assertValidPattern(pattern);
-    // Thanks to Yeting Li <https://github.com/yetingli> for
-    // improving this regexp to avoid a ReDOS vulnerability.
-    if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-        // shortcut. no need to expand.
-        return [pattern];
-    }
-    return expand(pattern, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-// parse a component of the expanded set.
-// At this point, no pattern may contain "/" in it
-// so we're going to return a 2d array, where each entry is the full
-// pattern, split on '/', and then turned into a regular expression.
-// A regexp is made at the end which joins each array with an
-// escaped /, and another full one which joins each regexp with |.
-//
-// Following the lead of Bash 4.1, note that "**" only has special meaning
-// when it is the *only* thing in a path portion.  Otherwise, any series
-// of * is equivalent to a single *.  Globstar behavior is enabled by
-// default, and can be disabled by setting options.noglobstar.
-const makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
-minimatch.makeRe = makeRe;
-const match = (list, pattern, options = {}) => {
-    const mm = new Minimatch(pattern, options);
-    list = list.filter(f => mm.match(f));
-    if (mm.options.nonull && !list.length) {
-        list.push(pattern);
-    }
-    return list;
-};
-minimatch.match = match;
-// replace stuff like \* with *
-const globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-const esm_regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
-class Minimatch {
-    options;
-    set;
-    pattern;
-    windowsPathsNoEscape;
-    nonegate;
-    negate;
-    comment;
-    empty;
-    preserveMultipleSlashes;
-    partial;
-    globSet;
-    globParts;
-    nocase;
-    isWindows;
-    platform;
-    windowsNoMagicRoot;
-    maxGlobstarRecursion;
-    regexp;
-    constructor(pattern, options = {}) {
-        assertValidPattern(pattern);
-        options = options || {};
-        this.options = options;
-        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-        this.pattern = pattern;
-        this.platform = options.platform || defaultPlatform;
-        this.isWindows = this.platform === 'win32';
-        // avoid the annoying deprecation flag lol
-        const awe = ('allowWindow' + 'sEscape');
-        this.windowsPathsNoEscape =
-            !!options.windowsPathsNoEscape || options[awe] === false;
-        if (this.windowsPathsNoEscape) {
-            this.pattern = this.pattern.replace(/\\/g, '/');
-        }
-        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-        this.regexp = null;
-        this.negate = false;
-        this.nonegate = !!options.nonegate;
-        this.comment = false;
-        this.empty = false;
-        this.partial = !!options.partial;
-        this.nocase = !!this.options.nocase;
-        this.windowsNoMagicRoot =
-            options.windowsNoMagicRoot !== undefined ?
-                options.windowsNoMagicRoot
-                : !!(this.isWindows && this.nocase);
-        this.globSet = [];
-        this.globParts = [];
-        this.set = [];
-        // make the set of regexps etc.
-        this.make();
-    }
-    hasMagic() {
-        if (this.options.magicalBraces && this.set.length > 1) {
-            return true;
-        }
-        for (const pattern of this.set) {
-            for (const part of pattern) {
-                if (typeof part !== 'string')
-                    return true;
-            }
-        }
-        return false;
-    }
-    debug(..._) { }
-    make() {
-        const pattern = this.pattern;
-        const options = this.options;
-        // empty patterns and comments match nothing.
-        if (!options.nocomment && pattern.charAt(0) === '#') {
-            this.comment = true;
-            return;
-        }
-        if (!pattern) {
-            this.empty = true;
-            return;
-        }
-        // step 1: figure out negation, etc.
-        this.parseNegate();
-        // step 2: expand braces
-        this.globSet = [...new Set(this.braceExpand())];
-        if (options.debug) {
-            //oxlint-disable-next-line no-console
-            this.debug = (...args) => console.error(...args);
-        }
-        this.debug(this.pattern, this.globSet);
-        // step 3: now we have a set, so turn each one into a series of
-        // path-portion matching patterns.
-        // These will be regexps, except in the case of "**", which is
-        // set to the GLOBSTAR object for globstar behavior,
-        // and will not contain any / characters
-        //
-        // First, we preprocess to make the glob pattern sets a bit simpler
-        // and deduped.  There are some perf-killing patterns that can cause
-        // problems with a glob walk, but we can simplify them down a bit.
-        const rawGlobParts = this.globSet.map(s => this.slashSplit(s));
-        this.globParts = this.preprocess(rawGlobParts);
-        this.debug(this.pattern, this.globParts);
-        // glob --> regexps
-        let set = this.globParts.map((s, _, __) => {
-            if (this.isWindows && this.windowsNoMagicRoot) {
-                // check if it's a drive or unc path.
-                const isUNC = s[0] === '' &&
-                    s[1] === '' &&
-                    (s[2] === '?' || !globMagic.test(s[2])) &&
-                    !globMagic.test(s[3]);
-                const isDrive = /^[a-z]:/i.test(s[0]);
-                if (isUNC) {
-                    return [
-                        ...s.slice(0, 4),
-                        ...s.slice(4).map(ss => this.parse(ss)),
-                    ];
-                }
-                else if (isDrive) {
-                    return [s[0], ...s.slice(1).map(ss => this.parse(ss))];
-                }
-            }
-            return s.map(ss => this.parse(ss));
-        });
-        this.debug(this.pattern, set);
-        // filter out everything that didn't compile properly.
-        this.set = set.filter(s => s.indexOf(false) === -1);
-        // do not treat the ? in UNC paths as magic
-        if (this.isWindows) {
-            for (let i = 0; i < this.set.length; i++) {
-                const p = this.set[i];
-                if (p[0] === '' &&
-                    p[1] === '' &&
-                    this.globParts[i][2] === '?' &&
-                    typeof p[3] === 'string' &&
-                    /^[a-z]:$/i.test(p[3])) {
-                    p[2] = '?';
-                }
-            }
-        }
-        this.debug(this.pattern, this.set);
-    }
-    // various transforms to equivalent pattern sets that are
-    // faster to process in a filesystem walk.  The goal is to
-    // eliminate what we can, and push all ** patterns as far
-    // to the right as possible, even if it increases the number
-    // of patterns that we have to process.
-    preprocess(globParts) {
-        // if we're not in globstar mode, then turn ** into *
-        if (this.options.noglobstar) {
-            for (const partset of globParts) {
-                for (let j = 0; j < partset.length; j++) {
-                    if (partset[j] === '**') {
-                        partset[j] = '*';
-                    }
-                }
-            }
-        }
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-            // aggressive optimization for the purpose of fs walking
-            globParts = this.firstPhasePreProcess(globParts);
-            globParts = this.secondPhasePreProcess(globParts);
-        }
-        else if (optimizationLevel >= 1) {
-            // just basic optimizations to remove some .. parts
-            globParts = this.levelOneOptimize(globParts);
-        }
-        else {
-            // just collapse multiple ** portions into one
-            globParts = this.adjascentGlobstarOptimize(globParts);
-        }
-        return globParts;
-    }
-    // just get rid of adjascent ** portions
-    adjascentGlobstarOptimize(globParts) {
-        return globParts.map(parts => {
-            let gs = -1;
-            while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                let i = gs;
-                while (parts[i + 1] === '**') {
-                    i++;
-                }
-                if (i !== gs) {
-                    parts.splice(gs, i - gs);
-                }
-            }
-            return parts;
-        });
-    }
-    // get rid of adjascent ** and resolve .. portions
-    levelOneOptimize(globParts) {
-        return globParts.map(parts => {
-            parts = parts.reduce((set, part) => {
-                const prev = set[set.length - 1];
-                if (part === '**' && prev === '**') {
-                    return set;
-                }
-                if (part === '..') {
-                    if (prev && prev !== '..' && prev !== '.' && prev !== '**') {
-                        set.pop();
-                        return set;
-                    }
-                }
-                set.push(part);
-                return set;
-            }, []);
-            return parts.length === 0 ? [''] : parts;
-        });
-    }
-    levelTwoFileOptimize(parts) {
-        if (!Array.isArray(parts)) {
-            parts = this.slashSplit(parts);
-        }
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/<e>/<rest> -> <pre>/<rest>
-            if (!this.preserveMultipleSlashes) {
-                for (let i = 1; i < parts.length - 1; i++) {
-                    const p = parts[i];
-                    // don't squeeze out UNC patterns
-                    if (i === 1 && p === '' && parts[0] === '')
-                        continue;
-                    if (p === '.' || p === '') {
-                        didSomething = true;
-                        parts.splice(i, 1);
-                        i--;
-                    }
-                }
-                if (parts[0] === '.' &&
-                    parts.length === 2 &&
-                    (parts[1] === '.' || parts[1] === '')) {
-                    didSomething = true;
-                    parts.pop();
-                }
-            }
-            // <pre>/<p>/../<rest> -> <pre>/<rest>
-            let dd = 0;
-            while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                const p = parts[dd - 1];
-                if (p &&
-                    p !== '.' &&
-                    p !== '..' &&
-                    p !== '**' &&
-                    !(this.isWindows && /^[a-z]:$/i.test(p))) {
-                    didSomething = true;
-                    parts.splice(dd - 1, 2);
-                    dd -= 2;
-                }
-            }
-        } while (didSomething);
-        return parts.length === 0 ? [''] : parts;
-    }
-    // First phase: single-pattern processing
-    // <pre> is 1 or more portions
-    // <rest> is 1 or more portions
-    // <p> is any portion other than ., .., '', or **
-    // <e> is . or ''
-    //
-    // **/.. is *brutal* for filesystem walking performance, because
-    // it effectively resets the recursive walk each time it occurs,
-    // and ** cannot be reduced out by a .. pattern part like a regexp
-    // or most strings (other than .., ., and '') can be.
-    //
-    // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-    // <pre>/<e>/<rest> -> <pre>/<rest>
-    // <pre>/<p>/../<rest> -> <pre>/<rest>
-    // **/**/<rest> -> **/<rest>
-    //
-    // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-    // this WOULD be allowed if ** did follow symlinks, or * didn't
-    firstPhasePreProcess(globParts) {
-        let didSomething = false;
-        do {
-            didSomething = false;
-            // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-            for (let parts of globParts) {
-                let gs = -1;
-                while (-1 !== (gs = parts.indexOf('**', gs + 1))) {
-                    let gss = gs;
-                    while (parts[gss + 1] === '**') {
-                        // <pre>/**/**/<rest> -> <pre>/**/<rest>
-                        gss++;
-                    }
-                    // eg, if gs is 2 and gss is 4, that means we have 3 **
-                    // parts, and can remove 2 of them.
-                    if (gss > gs) {
-                        parts.splice(gs + 1, gss - gs);
-                    }
-                    let next = parts[gs + 1];
-                    const p = parts[gs + 2];
-                    const p2 = parts[gs + 3];
-                    if (next !== '..')
-                        continue;
-                    if (!p ||
-                        p === '.' ||
-                        p === '..' ||
-                        !p2 ||
-                        p2 === '.' ||
-                        p2 === '..') {
-                        continue;
-                    }
-                    didSomething = true;
-                    // edit parts in place, and push the new one
-                    parts.splice(gs, 1);
-                    const other = parts.slice(0);
-                    other[gs] = '**';
-                    globParts.push(other);
-                    gs--;
-                }
-                // <pre>/<e>/<rest> -> <pre>/<rest>
-                if (!this.preserveMultipleSlashes) {
-                    for (let i = 1; i < parts.length - 1; i++) {
-                        const p = parts[i];
-                        // don't squeeze out UNC patterns
-                        if (i === 1 && p === '' && parts[0] === '')
-                            continue;
-                        if (p === '.' || p === '') {
-                            didSomething = true;
-                            parts.splice(i, 1);
-                            i--;
-                        }
-                    }
-                    if (parts[0] === '.' &&
-                        parts.length === 2 &&
-                        (parts[1] === '.' || parts[1] === '')) {
-                        didSomething = true;
-                        parts.pop();
-                    }
-                }
-                // <pre>/<p>/../<rest> -> <pre>/<rest>
-                let dd = 0;
-                while (-1 !== (dd = parts.indexOf('..', dd + 1))) {
-                    const p = parts[dd - 1];
-                    if (p && p !== '.' && p !== '..' && p !== '**') {
-                        didSomething = true;
-                        const needDot = dd === 1 && parts[dd + 1] === '**';
-                        const splin = needDot ? ['.'] : [];
-                        parts.splice(dd - 1, 2, ...splin);
-                        if (parts.length === 0)
-                            parts.push('');
-                        dd -= 2;
-                    }
-                }
-            }
-        } while (didSomething);
-        return globParts;
-    }
-    // second phase: multi-pattern dedupes
-    // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-    // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-    // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-    //
-    // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-    // ^-- not valid because ** doens't follow symlinks
-    secondPhasePreProcess(globParts) {
-        for (let i = 0; i < globParts.length - 1; i++) {
-            for (let j = i + 1; j < globParts.length; j++) {
-                const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
-                if (matched) {
-                    globParts[i] = [];
-                    globParts[j] = matched;
-                    break;
-                }
-            }
-        }
-        return globParts.filter(gs => gs.length);
-    }
-    partsMatch(a, b, emptyGSMatch = false) {
-        let ai = 0;
-        let bi = 0;
-        let result = [];
-        let which = '';
-        while (ai < a.length && bi < b.length) {
-            if (a[ai] === b[bi]) {
-                result.push(which === 'b' ? b[bi] : a[ai]);
-                ai++;
-                bi++;
-            }
-            else if (emptyGSMatch && a[ai] === '**' && b[bi] === a[ai + 1]) {
-                result.push(a[ai]);
-                ai++;
-            }
-            else if (emptyGSMatch && b[bi] === '**' && a[ai] === b[bi + 1]) {
-                result.push(b[bi]);
-                bi++;
-            }
-            else if (a[ai] === '*' &&
-                b[bi] &&
-                (this.options.dot || !b[bi].startsWith('.')) &&
-                b[bi] !== '**') {
-                if (which === 'b')
-                    return false;
-                which = 'a';
-                result.push(a[ai]);
-                ai++;
-                bi++;
-            }
-            else if (b[bi] === '*' &&
-                a[ai] &&
-                (this.options.dot || !a[ai].startsWith('.')) &&
-                a[ai] !== '**') {
-                if (which === 'a')
-                    return false;
-                which = 'b';
-                result.push(b[bi]);
-                ai++;
-                bi++;
-            }
-            else {
-                return false;
-            }
-        }
-        // if we fall out of the loop, it means they two are identical
-        // as long as their lengths match
-        return a.length === b.length && result;
-    }
-    parseNegate() {
-        if (this.nonegate)
-            return;
-        const pattern = this.pattern;
-        let negate = false;
-        let negateOffset = 0;
-        for (let i = 0; i < pattern.length && pattern.charAt(i) === '!'; i++) {
-            negate = !negate;
-            negateOffset++;
-        }
-        if (negateOffset)
-            this.pattern = pattern.slice(negateOffset);
-        this.negate = negate;
-    }
-    // set partial to true to test if, for example,
-    // "/a/b" matches the start of "/*/b/*/d"
-    // Partial means, if you run out of file before you run
-    // out of pattern, then that's fine, as long as all
-    // the parts match.
-    matchOne(file, pattern, partial = false) {
-        let fileStartIndex = 0;
-        let patternStartIndex = 0;
-        // UNC paths like //?/X:/... can match X:/... and vice versa
-        // Drive letters in absolute drive or unc paths are always compared
-        // case-insensitively.
-        if (this.isWindows) {
-            const fileDrive = typeof file[0] === 'string' && /^[a-z]:$/i.test(file[0]);
-            const fileUNC = !fileDrive &&
-                file[0] === '' &&
-                file[1] === '' &&
-                file[2] === '?' &&
-                /^[a-z]:$/i.test(file[3]);
-            const patternDrive = typeof pattern[0] === 'string' && /^[a-z]:$/i.test(pattern[0]);
-            const patternUNC = !patternDrive &&
-                pattern[0] === '' &&
-                pattern[1] === '' &&
-                pattern[2] === '?' &&
-                typeof pattern[3] === 'string' &&
-                /^[a-z]:$/i.test(pattern[3]);
-            const fdi = fileUNC ? 3
-                : fileDrive ? 0
-                    : undefined;
-            const pdi = patternUNC ? 3
-                : patternDrive ? 0
-                    : undefined;
-            if (typeof fdi === 'number' && typeof pdi === 'number') {
-                const [fd, pd] = [
-                    file[fdi],
-                    pattern[pdi],
-                ];
-                // start matching at the drive letter index of each
-                if (fd.toLowerCase() === pd.toLowerCase()) {
-                    pattern[pdi] = fd;
-                    patternStartIndex = pdi;
-                    fileStartIndex = fdi;
-                }
-            }
-        }
-        // resolve and reduce . and .. portions in the file as well.
-        // don't need to do the second phase, because it's only one string[]
-        const { optimizationLevel = 1 } = this.options;
-        if (optimizationLevel >= 2) {
-            file = this.levelTwoFileOptimize(file);
-        }
-        if (pattern.includes(GLOBSTAR)) {
-            return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-        }
-        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-        // split the pattern into head, tail, and middle of ** delimited parts
-        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-        const lastgs = pattern.lastIndexOf(GLOBSTAR);
-        // split the pattern up into globstar-delimited sections
-        // the tail has to be at the end, and the others just have
-        // to be found in order from the head.
-        const [head, body, tail] = partial ?
-            [
-                pattern.slice(patternIndex, firstgs),
-                pattern.slice(firstgs + 1),
-                [],
-            ]
-            : [
-                pattern.slice(patternIndex, firstgs),
-                pattern.slice(firstgs + 1, lastgs),
-                pattern.slice(lastgs + 1),
-            ];
-        // check the head, from the current file/pattern index.
-        if (head.length) {
-            const fileHead = file.slice(fileIndex, fileIndex + head.length);
-            if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
-                return false;
-            }
-            fileIndex += head.length;
-            patternIndex += head.length;
-        }
-        // now we know the head matches!
-        // if the last portion is not empty, it MUST match the end
-        // check the tail
-        let fileTailMatch = 0;
-        if (tail.length) {
-            // if head + tail > file, then we cannot possibly match
-            if (tail.length + fileIndex > file.length)
-                return false;
-            // try to match the tail
-            let tailStart = file.length - tail.length;
-            if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-                fileTailMatch = tail.length;
-            }
-            else {
-                // affordance for stuff like a/**/* matching a/b/
-                // if the last file portion is '', and there's more to the pattern
-                // then try without the '' bit.
-                if (file[file.length - 1] !== '' ||
-                    fileIndex + tail.length === file.length) {
-                    return false;
-                }
-                tailStart--;
-                if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-                    return false;
-                }
-                fileTailMatch = tail.length + 1;
-            }
-        }
-        // now we know the tail matches!
-        // the middle is zero or more portions wrapped in **, possibly
-        // containing more ** sections.
-        // so a/**/b/**/c/**/d has become **/b/**/c/**
-        // if it's empty, it means a/**/b, just verify we have no bad dots
-        // if there's no tail, so it ends on /**, then we must have *something*
-        // after the head, or it's not a matc
-        if (!body.length) {
-            let sawSome = !!fileTailMatch;
-            for (let i = fileIndex; i < file.length - fileTailMatch; i++) {
-                const f = String(file[i]);
-                sawSome = true;
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            // in partial mode, we just need to get past all file parts
-            return partial || sawSome;
-        }
-        // now we know that there's one or more body sections, which can
-        // be matched anywhere from the 0 index (because the head was pruned)
-        // through to the length-fileTailMatch index.
-        // split the body up into sections, and note the minimum index it can
-        // be found at (start with the length of all previous segments)
-        // [section, before, after]
-        const bodySegments = [[[], 0]];
-        let currentBody = bodySegments[0];
-        let nonGsParts = 0;
-        const nonGsPartsSums = [0];
-        for (const b of body) {
-            if (b === GLOBSTAR) {
-                nonGsPartsSums.push(nonGsParts);
-                currentBody = [[], 0];
-                bodySegments.push(currentBody);
-            }
-            else {
-                currentBody[0].push(b);
-                nonGsParts++;
-            }
-        }
-        let i = bodySegments.length - 1;
-        const fileLength = file.length - fileTailMatch;
-        for (const b of bodySegments) {
-            b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-        }
-        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-    }
-    // return false for "nope, not matching"
-    // return null for "not matching, cannot keep trying"
-    #matchGlobStarBodySections(file, 
-    // pattern section, last possible position for it
-    bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-        // take the first body segment, and walk from fileIndex to its "after"
-        // value at the end
-        // If it doesn't match at that position, we increment, until we hit
-        // that final possible position, and give up.
-        // If it does match, then advance and try to rest.
-        // If any of them fail we keep walking forward.
-        // this is still a bit recursively painful, but it's more constrained
-        // than previous implementations, because we never test something that
-        // can't possibly be a valid matching condition.
-        const bs = bodySegments[bodyIndex];
-        if (!bs) {
-            // just make sure that there's no bad dots
-            for (let i = fileIndex; i < file.length; i++) {
-                sawTail = true;
-                const f = file[i];
-                if (f === '.' ||
-                    f === '..' ||
-                    (!this.options.dot && f.startsWith('.'))) {
-                    return false;
-                }
-            }
-            return sawTail;
-        }
-        // have a non-globstar body section to test
-        const [body, after] = bs;
-        while (fileIndex <= after) {
-            const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
-            // if limit exceeded, no match. intentional false negative,
-            // acceptable break in correctness for security.
-            if (m && globStarDepth < this.maxGlobstarRecursion) {
-                // match! see if the rest match. if so, we're done!
-                const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-                if (sub !== false) {
-                    return sub;
-                }
-            }
-            const f = file[fileIndex];
-            if (f === '.' ||
-                f === '..' ||
-                (!this.options.dot && f.startsWith('.'))) {
-                return false;
-            }
-            fileIndex++;
-        }
-        // walked off. no point continuing
-        return partial || null;
-    }
-    #matchOne(file, pattern, partial, fileIndex, patternIndex) {
-        let fi;
-        let pi;
-        let pl;
-        let fl;
-        for (fi = fileIndex,
-            pi = patternIndex,
-            fl = file.length,
-            pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-            this.debug('matchOne loop');
-            let p = pattern[pi];
-            let f = file[fi];
-            this.debug(pattern, p, f);
-            // should be impossible.
-            // some invalid regexp stuff in the set.
-            /* c8 ignore start */
-            if (p === false || p === GLOBSTAR) {
-                return false;
-            }
-            /* c8 ignore stop */
-            // something other than **
-            // non-magic patterns just have to match exactly
-            // patterns with magic have been turned into regexps.
-            let hit;
-            if (typeof p === 'string') {
-                hit = f === p;
-                this.debug('string match', p, f, hit);
-            }
-            else {
-                hit = p.test(f);
-                this.debug('pattern match', p, f, hit);
-            }
-            if (!hit)
-                return false;
-        }
-        // Note: ending in / means that we'll get a final ""
-        // at the end of the pattern.  This can only match a
-        // corresponding "" at the end of the file.
-        // If the file ends in /, then it can only match a
-        // a pattern that ends in /, unless the pattern just
-        // doesn't have any more for it. But, a/b/ should *not*
-        // match "a/b/*", even though "" matches against the
-        // [^/]*? pattern, except in partial mode, where it might
-        // simply not be reached yet.
-        // However, a/b/ should still satisfy a/*
-        // now either we fell off the end of the pattern, or we're done.
-        if (fi === fl && pi === pl) {
-            // ran out of pattern and filename at the same time.
-            // an exact hit!
-            return true;
-        }
-        else if (fi === fl) {
-            // ran out of file, but still had pattern left.
-            // this is ok if we're doing the match as part of
-            // a glob fs traversal.
-            return partial;
-        }
-        else if (pi === pl) {
-            // ran out of pattern, still have file left.
-            // this is only acceptable if we're on the very last
-            // empty segment of a file with a trailing slash.
-            // a/* should match a/b/
-            return fi === fl - 1 && file[fi] === '';
-            /* c8 ignore start */
-        }
-        else {
-            // should be unreachable.
-            throw new Error('wtf?');
-        }
-        /* c8 ignore stop */
-    }
-    braceExpand() {
-        return braceExpand(this.pattern, this.options);
-    }
-    parse(pattern) {
-        assertValidPattern(pattern);
-        const options = this.options;
-        // shortcuts
-        if (pattern === '**')
-            return GLOBSTAR;
-        if (pattern === '')
-            return '';
-        // far and away, the most common glob pattern parts are
-        // *, *.*, and *.<ext>  Add a fast check method for those.
-        let m;
-        let fastTest = null;
-        if ((m = pattern.match(starRE))) {
-            fastTest = options.dot ? starTestDot : starTest;
-        }
-        else if ((m = pattern.match(starDotExtRE))) {
-            fastTest = (options.nocase ?
-                options.dot ?
-                    starDotExtTestNocaseDot
-                    : starDotExtTestNocase
-                : options.dot ? starDotExtTestDot
-                    : starDotExtTest)(m[1]);
-        }
-        else if ((m = pattern.match(qmarksRE))) {
-            fastTest = (options.nocase ?
-                options.dot ?
-                    qmarksTestNocaseDot
-                    : qmarksTestNocase
-                : options.dot ? qmarksTestDot
-                    : qmarksTest)(m);
-        }
-        else if ((m = pattern.match(starDotStarRE))) {
-            fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-        }
-        else if ((m = pattern.match(dotStarRE))) {
-            fastTest = dotStarTest;
-        }
-        const re = AST.fromGlob(pattern, this.options).toMMPattern();
-        if (fastTest && typeof re === 'object') {
-            // Avoids overriding in frozen environments
-            Reflect.defineProperty(re, 'test', { value: fastTest });
-        }
-        return re;
-    }
-    makeRe() {
-        if (this.regexp || this.regexp === false)
-            return this.regexp;
-        // at this point, this.set is a 2d array of partial
-        // pattern strings, or "**".
-        //
-        // It's better to use .match().  This function shouldn't
-        // be used, really, but it's pretty convenient sometimes,
-        // when you just want to work with a regex.
-        const set = this.set;
-        if (!set.length) {
-            this.regexp = false;
-            return this.regexp;
-        }
-        const options = this.options;
-        const twoStar = options.noglobstar ? esm_star
-            : options.dot ? twoStarDot
-                : twoStarNoDot;
-        const flags = new Set(options.nocase ? ['i'] : []);
-        // regexpify non-globstar patterns
-        // if ** is only item, then we just do one twoStar
-        // if ** is first, and there are more, prepend (\/|twoStar\/)? to next
-        // if ** is last, append (\/twoStar|) to previous
-        // if ** is in the middle, append (\/|\/twoStar\/) to previous
-        // then filter out GLOBSTAR symbols
-        let re = set
-            .map(pattern => {
-            const pp = pattern.map(p => {
-                if (p instanceof RegExp) {
-                    for (const f of p.flags.split(''))
-                        flags.add(f);
-                }
-                return (typeof p === 'string' ? esm_regExpEscape(p)
-                    : p === GLOBSTAR ? GLOBSTAR
-                        : p._src);
-            });
-            pp.forEach((p, i) => {
-                const next = pp[i + 1];
-                const prev = pp[i - 1];
-                if (p !== GLOBSTAR || prev === GLOBSTAR) {
-                    return;
-                }
-                if (prev === undefined) {
-                    if (next !== undefined && next !== GLOBSTAR) {
-                        pp[i + 1] = '(?:\\/|' + twoStar + '\\/)?' + next;
-                    }
-                    else {
-                        pp[i] = twoStar;
-                    }
-                }
-                else if (next === undefined) {
-                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + ')?';
-                }
-                else if (next !== GLOBSTAR) {
-                    pp[i - 1] = prev + '(?:\\/|\\/' + twoStar + '\\/)' + next;
-                    pp[i + 1] = GLOBSTAR;
-                }
-            });
-            const filtered = pp.filter(p => p !== GLOBSTAR);
-            // For partial matches, we need to make the pattern match
-            // any prefix of the full path. We do this by generating
-            // alternative patterns that match progressively longer prefixes.
-            if (this.partial && filtered.length >= 1) {
-                const prefixes = [];
-                for (let i = 1; i <= filtered.length; i++) {
-                    prefixes.push(filtered.slice(0, i).join('/'));
-                }
-                return '(?:' + prefixes.join('|') + ')';
-            }
-            return filtered.join('/');
-        })
-            .join('|');
-        // need to wrap in parens if we had more than one thing with |,
-        // otherwise only the first will be anchored to ^ and the last to $
-        const [open, close] = set.length > 1 ? ['(?:', ')'] : ['', ''];
-        // must match entire pattern
-        // ending in a * or ** will make it less strict.
-        re = '^' + open + re + close + '$';
-        // In partial mode, '/' should always match as it's a valid prefix for any pattern
-        if (this.partial) {
-            re = '^(?:\\/|' + open + re.slice(1, -1) + close + ')$';
-        }
-        // can match anything, as long as it's not this.
-        if (this.negate)
-            re = '^(?!' + re + ').+$';
-        try {
-            this.regexp = new RegExp(re, [...flags].join(''));
-            /* c8 ignore start */
-        }
-        catch {
-            // should be impossible
-            this.regexp = false;
-        }
-        /* c8 ignore stop */
-        return this.regexp;
-    }
-    slashSplit(p) {
-        // if p starts with // on windows, we preserve that
-        // so that UNC paths aren't broken.  Otherwise, any number of
-        // / characters are coalesced into one, unless
-        // preserveMultipleSlashes is set to true.
-        if (this.preserveMultipleSlashes) {
-            return p.split('/');
-        }
-        else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-            // add an extra '' for the one we lose
-            return ['', ...p.split(/\/+/)];
-        }
-        else {
-            return p.split(/\/+/);
-        }
-    }
-    match(f, partial = this.partial) {
-        this.debug('match', f, this.pattern);
-        // short-circuit in the case of busted things.
-        // comments, etc.
-        if (this.comment) {
-            return false;
-        }
-        if (this.empty) {
-            return f === '';
-        }
-        if (f === '/' && partial) {
-            return true;
-        }
-        const options = this.options;
-        // windows: need to use /, not \
-        if (this.isWindows) {
-            f = f.split('\\').join('/');
-        }
-        // treat the test path as a set of pathparts.
-        const ff = this.slashSplit(f);
-        this.debug(this.pattern, 'split', ff);
-        // just ONE of the pattern sets in this.set needs to match
-        // in order for it to be valid.  If negating, then just one
-        // match means that we have failed.
-        // Either way, return on the first hit.
-        const set = this.set;
-        this.debug(this.pattern, 'set', set);
-        // Find the basename of the path by looking for the last non-empty segment
-        let filename = ff[ff.length - 1];
-        if (!filename) {
-            for (let i = ff.length - 2; !filename && i >= 0; i--) {
-                filename = ff[i];
-            }
-        }
-        for (const pattern of set) {
-            let file = ff;
-            if (options.matchBase && pattern.length === 1) {
-                file = [filename];
-            }
-            const hit = this.matchOne(file, pattern, partial);
-            if (hit) {
-                if (options.flipNegate) {
-                    return true;
-                }
-                return !this.negate;
-            }
-        }
-        // didn't get any hits.  this is success if it's a negative
-        // pattern, failure otherwise.
-        if (options.flipNegate) {
-            return false;
-        }
-        return this.negate;
-    }
-    static defaults(def) {
-        return minimatch.defaults(def).Minimatch;
-    }
-}
-/* c8 ignore start */
-
-
-
-/* c8 ignore stop */
-minimatch.AST = AST;
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape_escape;
-minimatch.unescape = unescape_unescape;
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: ./node_modules/ignore/index.js
-var ignore = __nccwpck_require__(298);
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/discover.js
-
-
-
-
-
-
-
-
-/** At most this many directory reads or file reads at once: enough to hide latency, few enough for any ulimit. */
-const CONCURRENCY = 16;
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-/** The name of the directory whose `/` is at `end` (`''` at the top). */
-function segmentBefore(filePath, end) {
-    if (end <= 0)
-        return '';
-    return filePath.slice(filePath.lastIndexOf('/', end - 1) + 1, end);
-}
-function insideSkippedDirectory(filePath) {
-    for (const name of SKIPPED_DIRECTORIES) {
-        if (filePath.startsWith(`${name}/`) || filePath.includes(`/${name}/`))
-            return true;
-    }
-    return false;
-}
-function classifyName(filePath, base, slash) {
-    const parent = segmentBefore(filePath, slash);
-    const settings = (role) => ({ path: filePath, kind: 'settings', role });
-    if (base === 'settings.json' && parent === '.claude')
-        return settings('project');
-    if (base === 'settings.local.json' && parent === '.claude')
-        return settings('local');
-    if (base === 'settings.json' && parent === 'dot_claude')
-        return settings('user');
-    if (base === 'managed-settings.json')
-        return settings('managed');
-    // Claude Code ignores hidden and non-.json drop-ins (managed-settings page).
-    if (parent === 'managed-settings.d' && base.endsWith('.json') && !base.startsWith('.')) {
-        return settings('managed-dropin');
-    }
-    if (base === '.mcp.json')
-        return { path: filePath, kind: 'mcp' };
-    if (base === '.env' ||
-        base === '.envrc' ||
-        base.startsWith('.env.') ||
-        (base.endsWith('.env') && base.length > 4)) {
-        return { path: filePath, kind: 'dotenv' };
-    }
-    const grandparent = () => segmentBefore(filePath, filePath.lastIndexOf('/', slash - 1));
-    if ((base.endsWith('.yml') || base.endsWith('.yaml')) &&
-        parent === 'workflows' &&
-        grandparent() === '.github') {
-        return { path: filePath, kind: 'workflow' };
-    }
-    if (base === '.devcontainer.json' ||
-        (base === 'devcontainer.json' && (parent === '.devcontainer' || grandparent() === '.devcontainer'))) {
-        return { path: filePath, kind: 'devcontainer' };
-    }
-    return undefined;
-}
-/** What a path is by its name and place (relative, with `/`), or undefined when it configures nothing we check. */
-function classify(filePath) {
-    const slash = filePath.lastIndexOf('/');
-    const candidate = classifyName(filePath, filePath.slice(slash + 1), slash);
-    if (candidate === undefined || insideSkippedDirectory(filePath))
-        return undefined;
-    return candidate;
-}
-/** Runs tasks with at most `max` in flight; a finished task hands its slot straight to the next waiting one. */
-function limiter(max) {
-    let active = 0;
-    const waiting = [];
-    return async (task) => {
-        if (active < max)
-            active++;
-        else
-            await new Promise((resolve) => waiting.push(resolve));
-        try {
-            return await task();
-        }
-        finally {
-            const next = waiting.shift();
-            if (next !== undefined)
-                next();
-            else
-                active--;
-        }
-    };
-}
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : 'unknown error';
-}
-async function checkRoot(root) {
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.stat)(root);
-    }
-    catch (error) {
-        const code = errorCode(error);
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            throw new ConfigurationError(`path not found: ${root}`);
-        throw new ConfigurationError(`cannot read ${root} (${code})`);
-    }
-    if (!info.isDirectory())
-        throw new ConfigurationError(`not a directory: ${root}`);
-}
-/**
- * Every candidate's entry in a listing holds one of these byte sequences (see classifyName): a name ending in
- * `.json`, `.yml` or `.yaml`, or `.env` anywhere; an entry ending in `/` is an untracked nested repository.
- * Buffer.indexOf finds them natively, so the tens of thousands of other paths cost no JavaScript at all.
- */
-const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0'].map((marker) => Buffer.from(marker, 'latin1'));
-/** `[start, end)` of each NUL-terminated entry of `listing` that holds a marker, in listing order. */
-function markedEntries(listing) {
-    const entries = new Map();
-    for (const marker of MARKERS) {
-        for (let at = listing.indexOf(marker); at !== -1;) {
-            const start = at === 0 ? 0 : listing.lastIndexOf(0, at - 1) + 1;
-            let end = listing.indexOf(0, at);
-            if (end === -1)
-                end = listing.length;
-            entries.set(start, end);
-            at = listing.indexOf(marker, end + 1);
-        }
-    }
-    return [...entries].sort((a, b) => a[0] - b[0]);
-}
-/** Classifies the marked entries of a listing; returns the untracked nested repositories it names. */
-function scanListing(listing, prefix, accept) {
-    const nested = [];
-    for (const [start, end] of markedEntries(listing)) {
-        if (end === start)
-            continue;
-        // Git writes names as they are on disk, UTF-8 in practice; only the few marked entries are decoded.
-        const entry = listing.toString('utf8', start, end);
-        if (entry.endsWith('/')) {
-            // An untracked nested repository: git names the directory only. Its files are in the tree all the same.
-            nested.push(entry);
-        }
-        else {
-            const candidate = classify(prefix + entry);
-            if (candidate !== undefined)
-                accept(candidate);
-        }
-    }
-    return nested;
-}
-/**
- * Hands `accept` the candidates among the files git would call part of the work tree under `dir` (tracked,
- * or untracked and not ignored), relative to `dir` and prefixed with `prefix`, as each listing arrives: the
- * tracked ones first, so they are read while git still walks the tree for the others. False when `dir` is not
- * in a git work tree or git is missing (or failed half-way: then the caller discards what it was given).
- */
-async function candidatesFromGit(dir, prefix, logger, accept, started) {
-    const listing = started ?? listGitFiles(dir);
-    const failed = (reason) => {
-        logger.debug(`git ls-files did not run in ${dir} (${reason})`);
-        return false;
-    };
-    const tracked = await listing.tracked;
-    if (!tracked.ok)
-        return failed(tracked.reason);
-    scanListing(tracked.stdout, prefix, accept);
-    const untracked = await listing.untracked;
-    if (!untracked.ok)
-        return failed(untracked.reason);
-    for (const nested of scanListing(untracked.stdout, prefix, accept)) {
-        const relative = prefix + nested;
-        if (insideSkippedDirectory(relative))
-            continue;
-        // A nested repository counts whole or not at all.
-        const inner = [];
-        if (await candidatesFromGit(external_node_path_namespaceObject.join(dir, nested), relative, logger, (c) => inner.push(c))) {
-            for (const candidate of inner)
-                accept(candidate);
-        }
-    }
-    return true;
-}
-/** Git's precedence: the deepest .gitignore with a matching pattern decides; within one file the last match wins. */
-function isIgnored(layer, relativePath, directory) {
-    for (let at = layer; at !== undefined; at = at.parent) {
-        const local = relativePath.slice(at.base.length) + (directory ? '/' : '');
-        if (!ignore.isPathValid(local))
-            continue;
-        const result = at.rules.test(local);
-        if (result.ignored)
-            return true;
-        if (result.unignored)
-            return false;
-    }
-    return false;
-}
-async function readGitignore(root, dir, parent, logger) {
-    try {
-        const text = await (0,promises_namespaceObject.readFile)(external_node_path_namespaceObject.join(root, dir, '.gitignore'), 'utf8');
-        return { base: dir, rules: ignore({ ignorecase: false }).add(text), parent };
-    }
-    catch (error) {
-        logger.warning(`cannot read ${dir}.gitignore (${errorCode(error)}); its patterns are not applied`);
-        return parent;
-    }
-}
-/**
- * Could a file of this name be a candidate? The same test as MARKERS, on a name: most files of a tree are
- * rejected without building their path.
- */
-function mayBeCandidateName(name) {
-    return name.endsWith('.json') || name.endsWith('.yml') || name.endsWith('.yaml') || name.includes('.env');
-}
-/**
- * Hands `accept` the candidates under `root`, found by reading directories, at most CONCURRENCY at once, each
- * with its .gitignore; symlinked directories are never entered. Callback fs calls, not fs/promises: on a
- * 100,000-file tree the promises cost more than the directory reads themselves.
- */
-function walk(root, useGitignore, logger, accept) {
-    // Directories are read as `prefix + dir` (dir relative, with `/`): path.join per directory costs more than the read.
-    const prefix = root.endsWith(external_node_path_namespaceObject.sep) ? root : root + external_node_path_namespaceObject.sep;
-    return new Promise((resolve, reject) => {
-        const queue = [['', undefined]];
-        let active = 0;
-        let failed = false;
-        const fail = (error) => {
-            failed = true;
-            reject(error);
-        };
-        const visitEntry = (dir, name, directory, layer) => {
-            if (directory) {
-                if (SKIPPED_DIRECTORIES.has(name))
-                    return;
-                const relativePath = dir + name;
-                if (useGitignore && isIgnored(layer, relativePath, true))
-                    return;
-                queue.push([`${relativePath}/`, layer]);
-                return;
-            }
-            if (!mayBeCandidateName(name))
-                return;
-            const relativePath = dir + name;
-            const candidate = classify(relativePath);
-            if (candidate === undefined)
-                return;
-            if (useGitignore && isIgnored(layer, relativePath, false))
-                return;
-            accept(candidate);
-        };
-        /** A directory is done: its slot goes to the next one queued. */
-        const done = () => {
-            active--;
-            if (failed)
-                return;
-            if (active === 0 && queue.length === 0)
-                resolve();
-            else
-                next();
-        };
-        const list = (dir, entries, layer) => {
-            // Some file systems do not report the type in the listing; those entries (and FIFOs, sockets, devices)
-            // are lstat'ed one after another while the directory keeps its slot.
-            const untyped = [];
-            for (const entry of entries) {
-                const directory = entry.isDirectory();
-                if (!directory && !entry.isFile() && !entry.isSymbolicLink())
-                    untyped.push(entry.name);
-                else
-                    visitEntry(dir, entry.name, directory, layer);
-            }
-            const settle = (index) => {
-                if (index === untyped.length) {
-                    done();
-                    return;
-                }
-                const name = untyped[index];
-                (0,external_node_fs_namespaceObject.lstat)(prefix + dir + name, (error, info) => {
-                    try {
-                        visitEntry(dir, name, error === null && info.isDirectory(), layer);
-                        settle(index + 1);
-                    }
-                    catch (thrown) {
-                        fail(thrown);
-                    }
-                });
-            };
-            settle(0);
-        };
-        const next = () => {
-            while (active < CONCURRENCY && queue.length > 0) {
-                const [dir, inherited] = queue.pop();
-                active++;
-                (0,external_node_fs_namespaceObject.readdir)(prefix + dir, { withFileTypes: true }, (error, entries) => {
-                    try {
-                        if (error !== null) {
-                            if (dir === '')
-                                return fail(new ConfigurationError(`cannot read directory ${root} (${errorCode(error)})`));
-                            logger.warning(`cannot read directory ${dir.slice(0, -1)} (${errorCode(error)}); skipped`);
-                            return done();
-                        }
-                        if (useGitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-                            readGitignore(root, dir, inherited, logger)
-                                .then((layer) => list(dir, entries, layer))
-                                .catch(fail);
-                        }
-                        else {
-                            list(dir, entries, inherited);
-                        }
-                    }
-                    catch (thrown) {
-                        fail(thrown);
-                    }
-                });
-            }
-        };
-        next();
-    });
-}
-function compileGlobs(patterns) {
-    return patterns.map((pattern) => {
-        const cleaned = pattern.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
-        return { matcher: new Minimatch(cleaned === '' ? '**' : cleaned, { dot: true }) };
-    });
-}
-/** The path itself or one of its parent directories matches: `--exclude examples` drops everything under it. */
-function matchesPathOrParent(glob, filePath) {
-    if (glob.matcher.match(filePath))
-        return true;
-    for (let slash = filePath.indexOf('/'); slash !== -1; slash = filePath.indexOf('/', slash + 1)) {
-        if (glob.matcher.match(filePath.slice(0, slash)))
-            return true;
-    }
-    return false;
-}
-function pathFilter(include, exclude) {
-    const includes = compileGlobs(include);
-    const excludes = compileGlobs(exclude);
-    return (filePath) => (includes.length === 0 || includes.some((g) => matchesPathOrParent(g, filePath))) &&
-        !excludes.some((g) => matchesPathOrParent(g, filePath));
-}
-const MIB = 1024 * 1024;
-function formatSize(bytes) {
-    if (bytes >= MIB)
-        return `${Number((bytes / MIB).toFixed(2))} MiB`;
-    if (bytes >= 1024 && bytes % 1024 === 0)
-        return `${bytes / 1024} KiB`;
-    return `${bytes} bytes`;
-}
-function isInside(realRoot, target) {
-    const relative = external_node_path_namespaceObject.relative(realRoot, target);
-    return relative !== '..' && !relative.startsWith(`..${external_node_path_namespaceObject.sep}`) && !external_node_path_namespaceObject.isAbsolute(relative);
-}
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** Why these bytes are not text Claude Code could read, or undefined when they are. */
-function notText(bytes) {
-    if (bytes.length >= 2 &&
-        ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-        return 'UTF-16 encoded, Claude Code reads UTF-8';
-    }
-    if (bytes.includes(0))
-        return 'not a text file';
-    return undefined;
-}
-function skip(candidate, reason) {
-    return { skipped: { path: candidate.path, reason, location: { file: candidate.path, ...FIRST_LINE } } };
-}
-const GONE = new Set(['ENOENT', 'ENOTDIR']);
-/**
- * Read one candidate with every guard: inside the real root (symlinks resolved, parents included), under the size
- * cap, text, UTF-8. `realRoot` is the root after realpath.
- */
-async function loadCandidate(root, realRoot, candidate, maxFileSize) {
-    const absolute = external_node_path_namespaceObject.join(root, ...candidate.path.split('/'));
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.lstat)(absolute);
-    }
-    catch (error) {
-        // Listed by git but deleted since: nothing to check.
-        if (GONE.has(errorCode(error)))
-            return undefined;
-        return skip(candidate, `not readable (${errorCode(error)})`);
-    }
-    if (!info.isFile() && !info.isSymbolicLink())
-        return undefined;
-    let real;
-    try {
-        real = await (0,promises_namespaceObject.realpath)(absolute);
-    }
-    catch {
-        return skip(candidate, 'a broken symlink; not followed');
-    }
-    // Checked for every file, not only links: a parent directory may be a link too.
-    if (!isInside(realRoot, real))
-        return skip(candidate, 'a symlink that leaves the scanned root; not followed');
-    if (info.isSymbolicLink()) {
-        try {
-            info = await (0,promises_namespaceObject.stat)(real);
-        }
-        catch {
-            return skip(candidate, 'a broken symlink; not followed');
-        }
-        if (!info.isFile())
-            return undefined;
-    }
-    if (info.size > maxFileSize)
-        return skip(candidate, `larger than ${formatSize(maxFileSize)}`);
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(real);
-    }
-    catch (error) {
-        if (GONE.has(errorCode(error)))
-            return undefined;
-        return skip(candidate, `not readable (${errorCode(error)})`);
-    }
-    if (bytes.length > maxFileSize)
-        return skip(candidate, `larger than ${formatSize(maxFileSize)}`);
-    const problem = notText(bytes);
-    if (problem !== undefined)
-        return skip(candidate, problem);
-    let text;
-    try {
-        text = UTF8.decode(bytes);
-    }
-    catch {
-        return skip(candidate, 'not valid UTF-8');
-    }
-    return { loaded: { candidate, source: createSourceFile(candidate.path, text) } };
-}
-function byPath(a, b) {
-    return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-/**
- * Finds and reads every candidate under `root` (an existing directory, else a ConfigurationError).
- * Files that cannot be checked come back in `skipped` with the reason; nothing is silently dropped except
- * files listed by git that no longer exist and non-regular files.
- */
-async function discover(root, options, logger, hooks = {}) {
-    const { started, onLoaded } = hooks;
-    const base = external_node_path_namespaceObject.resolve(root);
-    await checkRoot(base);
-    const realRoot = await (0,promises_namespaceObject.realpath)(base);
-    const wanted = pathFilter(options.include, options.exclude);
-    let limit = limiter(CONCURRENCY);
-    let reads = [];
-    let seen = new Set();
-    // Each candidate is read as soon as it is known, at most CONCURRENCY at once. During a merge git lists a
-    // conflicted path once per stage: it is read once.
-    const accept = (candidate) => {
-        if (seen.has(candidate.path) || !wanted(candidate.path))
-            return;
-        seen.add(candidate.path);
-        const read = limit(() => loadCandidate(base, realRoot, candidate, options.maxFileSize));
-        reads.push(onLoaded === undefined
-            ? read
-            : read.then((result) => {
-                if (result !== undefined && 'loaded' in result)
-                    onLoaded(result.loaded);
-                return result;
-            }));
-    };
-    let method = 'walk';
-    if (options.gitignore) {
-        const early = started !== undefined && started.dir === base ? started : undefined;
-        if (await candidatesFromGit(base, '', logger, accept, early)) {
-            method = 'git';
-        }
-        else {
-            logger.debug(`${base} is not in a git work tree (or git is missing); walking the directory tree`);
-            // Whatever a listing that failed half-way handed over is still read, and dropped.
-            for (const read of reads)
-                read.catch(() => { });
-            limit = limiter(CONCURRENCY);
-            reads = [];
-            seen = new Set();
-        }
-    }
-    if (method === 'walk')
-        await walk(base, options.gitignore, logger, accept);
-    const results = await Promise.all(reads);
-    const files = [];
-    const skipped = [];
-    for (const result of results) {
-        if (result === undefined)
-            continue;
-        if ('loaded' in result)
-            files.push(result.loaded);
-        else
-            skipped.push(result.skipped);
-    }
-    files.sort((a, b) => byPath(a.candidate, b.candidate));
-    skipped.sort(byPath);
-    return { files, skipped, method };
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/suppress.js
-// Suppressions (SPEC §8): `ignore:` entries in the config file, and `# claude-code-policy: ignore ID -- reason`
-// comments on a finding's line or the line above in files that can hold comments (env files, YAML; strict JSON
-// settings cannot, so only config entries reach them). A suppression must say why: one without a reason, past its
-// `until`, or naming a rule that does not exist is CFG007 and suppresses nothing. Suppressed findings are kept
-// and counted, never dropped (reviewers of actionlint, conftest and checkov asked for exactly this).
-
-
-
-/** Where suppressions go when the repository has no config file yet. */
-const DEFAULT_CONFIG_FILE = '.github/claude-code-policy.yml';
-const SUPPRESSION_MARKER = 'claude-code-policy:';
-/** The comment syntax of a file that can carry inline suppressions, by what the file is; undefined for strict JSON. */
-function commentSyntax(file) {
-    switch (classify(file)?.kind) {
-        case 'dotenv':
-        case 'workflow':
-            return '#';
-        case 'devcontainer':
-            return '//';
-        default:
-            return undefined;
-    }
-}
-/** A comment that starts with the marker, at the start of a line or after a blank. */
-const MARKER_PATTERNS = {
-    '#': /(^|\s)#\s*claude-code-policy:(.*)$/i,
-    '//': /(^|\s)\/\/\s*claude-code-policy:(.*)$/i,
-};
-const HAS_MARKER = /claude-code-policy:/i;
-/** The last marker comment on a line (a value before it may contain `#`; the comment runs to the end). */
-function markerOnLine(text, syntax, line) {
-    const pattern = MARKER_PATTERNS[syntax];
-    let found;
-    let offset = 0;
-    // Repeated so that `A=x # note # claude-code-policy: …` still finds the marker.
-    for (;;) {
-        const match = pattern.exec(text.slice(offset));
-        if (match === null)
-            break;
-        const start = offset + match.index + match[1].length;
-        found = {
-            line,
-            column: start + 1,
-            length: text.length - start,
-            directive: match[2].trim(),
-            wholeLine: text.slice(0, start).trim() === '',
-        };
-        offset = start + syntax.length;
-    }
-    return found;
-}
-function markerComments(file) {
-    const source = file.source;
-    if (!HAS_MARKER.test(source.text))
-        return [];
-    const out = [];
-    if (file.kind === 'dotenv') {
-        // The parser knows which `#` starts a comment (not one inside a quoted value).
-        for (const comment of file.dotenv.comments) {
-            if (!HAS_MARKER.test(comment.text))
-                continue;
-            const found = markerOnLine(lineText(source, comment.line), '#', comment.line);
-            if (found !== undefined)
-                out.push(found);
-        }
-        return out;
-    }
-    const syntax = commentSyntax(source.path);
-    if (syntax === undefined)
-        return [];
-    for (let line = 1; line <= source.lineStarts.length; line++) {
-        const text = lineText(source, line);
-        if (!HAS_MARKER.test(text))
-            continue;
-        const found = markerOnLine(text, syntax, line);
-        if (found !== undefined)
-            out.push(found);
-    }
-    return out;
-}
-/** The rule id closest to a mistyped one, for the message ("net003" → NET003). */
-function closeRule(id, known) {
-    const upper = id.toUpperCase().replace(/[^A-Z0-9]/g, '');
-    for (const rule of known)
-        if (rule === upper)
-            return rule;
-    return undefined;
-}
-function problem(file, span, message, fix) {
-    return { ruleId: 'CFG007', file, ...span, scope: null, message, fix };
-}
-/** Inline suppressions of one file, valid or CFG007. */
-function inlineSuppressions(file, known) {
-    const comments = markerComments(file);
-    const valid = [];
-    const problems = [];
-    if (comments.length === 0)
-        return { valid, problems };
-    const path = file.source.path;
-    const syntax = commentSyntax(path) ?? '#';
-    const commentLines = new Set(comments.filter((c) => c.wholeLine).map((c) => c.line));
-    const example = (rule) => `\`${syntax} ${SUPPRESSION_MARKER} ignore ${rule} -- <reason>\``;
-    for (const comment of comments) {
-        const span = {
-            line: comment.line,
-            column: comment.column,
-            endLine: comment.line,
-            endColumn: comment.column + comment.length,
-        };
-        const where = `line ${comment.line} of \`${path}\``;
-        const directive = /^ignore(?:\s+(.*))?$/i.exec(comment.directive);
-        if (directive === null) {
-            problems.push(problem(path, span, 'This claude-code-policy comment is not an ignore directive, so it suppresses nothing.', `Write ${example('<RULE>')} on ${where}, or remove the comment.`));
-            continue;
-        }
-        const body = directive[1] ?? '';
-        const separator = body.indexOf('--');
-        const head = (separator === -1 ? body : body.slice(0, separator)).trim();
-        const reason = separator === -1 ? '' : body.slice(separator + 2).trim();
-        const words = head === '' ? [] : head.split(/\s+/);
-        const rule = words[0];
-        if (rule === undefined) {
-            problems.push(problem(path, span, 'The suppression names no rule, so it suppresses nothing.', `Name one rule on ${where}: ${example('<RULE>')}.`));
-            continue;
-        }
-        if (!known.has(rule)) {
-            const close = closeRule(rule, known);
-            problems.push(problem(path, span, `The suppression names ${JSON.stringify(rule)}, which is not a rule${close !== undefined ? ` (did you mean ${close}?)` : ''}, so it suppresses nothing.`, `Name a rule id from the catalogue on ${where}: ${example(close ?? '<RULE>')}.`));
-            continue;
-        }
-        if (words.length > 1 && separator !== -1) {
-            problems.push(problem(path, span, 'The suppression names more than one rule, so it suppresses nothing.', `Write one comment per rule on ${where}: ${example(rule)}.`));
-            continue;
-        }
-        if (reason === '') {
-            problems.push(problem(path, span, `The suppression of ${rule} has no reason, so it suppresses nothing.`, `Say why after \` -- \` on ${where}: ${example(rule)}.`));
-            continue;
-        }
-        let target = comment.line;
-        if (comment.wholeLine) {
-            // A comment line covers the next line; several comment lines in a row all cover the code line below them.
-            target = comment.line + 1;
-            while (commentLines.has(target))
-                target++;
-        }
-        valid.push({ rule, reason, file: path, line: comment.line, target });
-    }
-    return { valid, problems };
-}
-/** The first instant at which an entry with this `until` no longer applies: the day after, 00:00 UTC. */
-function expiry(until) {
-    return Date.parse(`${until}T00:00:00Z`) + 24 * 60 * 60 * 1000;
-}
-/** Read every suppression: the config's entries and every file's inline comments. */
-function collectSuppressions(files, ignore, known, now) {
-    const result = { inline: [], config: [], problems: [] };
-    for (const entry of ignore) {
-        const span = { line: entry.line, column: 1, endLine: entry.line, endColumn: 1 };
-        if (!known.has(entry.rule)) {
-            result.problems.push(problem(entry.file, span, `The ignore entry names ${JSON.stringify(entry.rule)}, which is not a rule, so it suppresses nothing.`, `Name a rule id from the catalogue in the entry on line ${entry.line} of \`${entry.file}\`.`));
-        }
-        else if (entry.until !== undefined && now.getTime() >= expiry(entry.until)) {
-            result.problems.push(problem(entry.file, span, `The ignore entry for ${entry.rule} on \`${entry.path}\` expired on ${entry.until}, so it no longer suppresses anything.`, `Fix what it covered and remove the entry on line ${entry.line} of \`${entry.file}\`, or set a later \`until\` if the reason still holds.`));
-        }
-        else {
-            result.config.push(entry);
-        }
-    }
-    for (const file of files) {
-        const { valid, problems } = inlineSuppressions(file, known);
-        result.inline.push(...valid);
-        result.problems.push(...problems);
-    }
-    return result;
-}
-function normaliseGlob(glob) {
-    return glob.replace(/^(\.\/)+/, '');
-}
-/** Move every finding a suppression covers to `suppressed`, with its reason and where the suppression is written. */
-function applySuppressions(findings, suppressions) {
-    const inline = new Map();
-    for (const s of suppressions.inline) {
-        const key = `${s.file}\u0000${s.target}\u0000${s.rule}`;
-        if (!inline.has(key))
-            inline.set(key, s);
-    }
-    const entries = suppressions.config.map((entry) => ({
-        entry,
-        glob: new Minimatch(normaliseGlob(entry.path), { dot: true }),
-    }));
-    const kept = [];
-    const suppressed = [];
-    for (const finding of findings) {
-        const comment = finding.file === null
-            ? undefined
-            : inline.get(`${finding.file}\u0000${finding.line}\u0000${finding.ruleId}`);
-        if (comment !== undefined) {
-            suppressed.push({
-                ...finding,
-                reason: comment.reason,
-                suppressedBy: `${comment.file}:${comment.line}`,
-            });
-            continue;
-        }
-        const subject = finding.file ?? finding.scope ?? '';
-        const match = entries.find(({ entry, glob }) => entry.rule === finding.ruleId && glob.match(subject));
-        if (match !== undefined) {
-            suppressed.push({
-                ...finding,
-                reason: match.entry.reason,
-                suppressedBy: `${match.entry.file}:${match.entry.line}`,
-            });
-            continue;
-        }
-        kept.push(finding);
-    }
-    return { findings: kept, suppressed };
-}
-/** A glob that matches exactly this path, as a plain YAML scalar when it can be one, else double-quoted. */
-function yamlGlob(file) {
-    const glob = escape_escape(file);
-    return /^[A-Za-z0-9_.][A-Za-z0-9_./-]*$/.test(glob) ? glob : JSON.stringify(glob);
-}
-/**
- * How to suppress one finding (gitleaks prints the same kind of line): the inline comment where the file can carry
- * one, otherwise the exact `ignore:` entry for the config file.
- */
-function suppressionHint(finding) {
-    // A CFG007 finding sits on a suppression comment already: a second comment there would hide the first.
-    const syntax = finding.file === null || finding.ruleId === 'CFG007' ? undefined : commentSyntax(finding.file);
-    if (syntax !== undefined) {
-        return {
-            snippet: `${syntax} ${SUPPRESSION_MARKER} ignore ${finding.ruleId} -- <reason>`,
-            placement: `at the end of line ${finding.line} or on the line above`,
-        };
-    }
-    const subject = finding.file ?? finding.scope ?? '**';
-    return {
-        snippet: `- {rule: ${finding.ruleId}, path: ${yamlGlob(subject)}, reason: <reason>}`,
-        placement: `under ignore: in ${DEFAULT_CONFIG_FILE}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/config.js
-// The policy config file (SPEC §8): `.github/claude-code-policy.yml`, `.claude-code-policy.yml` or --config.
-// Its values layer under CLI flags and Action inputs and over the defaults (see options.ts resolveOptions).
-// It is strict: an unknown key, an unknown rule id or a bad value stops the run (exit 2) with the file, the line
-// and what is wrong, because a typo in a policy file must not quietly relax the policy.
-
-
-
-
-
-
-
-
-/** Looked for under the root, in this order, when no config file is named. */
-const CONFIG_FILE_NAMES = [DEFAULT_CONFIG_FILE, '.claude-code-policy.yml'];
-const KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
-const fields = optionsSchema.shape;
-/** A list, or one comma-separated string, as the CLI flags take them. */
-function list(item) {
-    return preprocess((v) => (typeof v === 'string' ? (splitList(v) ?? []) : v), item);
-}
-const ruleId = schemas_string().refine((id) => KNOWN_RULES.has(id), { message: 'unknown rule id' });
-const dateString = schemas_string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date written YYYY-MM-DD' })
-    .refine((v) => {
-    const date = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
-}, { message: 'until must be a real calendar date (YYYY-MM-DD)' });
-const ignoreEntrySchema = strictObject({
-    rule: ruleId,
-    path: schemas_string({ message: 'path must be a glob relative to the scanned root, e.g. sandbox/**' })
-        .trim()
-        .min(1, { message: 'path must be a glob relative to the scanned root, e.g. sandbox/**' })
-        .refine((v) => !v.startsWith('/'), {
-        message: 'path is relative to the scanned root: remove the leading /',
-    }),
-    reason: schemas_string({ message: 'every ignore entry needs a reason: say why the finding is acceptable' })
-        .trim()
-        .min(1, { message: 'every ignore entry needs a reason: say why the finding is acceptable' }),
-    until: dateString.optional(),
-});
-/** The file's shape. Value rules come from the one options schema, so a flag and a config key agree. */
-const configSchema = strictObject({
-    policy: list(fields.policy.unwrap()).optional(),
-    'fail-on': fields.failOn.unwrap().optional(),
-    'zdr-org-uuid': fields.zdrOrgUuid,
-    'allowed-base-urls': list(fields.allowedBaseUrls.unwrap()).optional(),
-    'max-retention-days': fields.maxRetentionDays.unwrap().optional(),
-    include: list(fields.include.unwrap()).optional(),
-    exclude: list(fields.exclude.unwrap()).optional(),
-    rules: record(ruleId, schemas_enum(['error', 'warning', 'notice', 'off'], { message: 'must be error, warning, notice or off' }))
-        .optional(),
-    ignore: array(ignoreEntrySchema, { message: 'ignore must be a list of entries (rule, path, reason, until)' })
-        .optional(),
-});
-const CONFIG_KEYS = Object.keys(configSchema.shape);
-const ENTRY_KEYS = Object.keys(ignoreEntrySchema.shape);
-/**
- * The node a path of keys/indices leads to, or the deepest one that exists (`found` false); with the key of the
- * last pair passed, to point at `NAME:` rather than its value.
- */
-function locate(root, segments) {
-    let node = root;
-    let key = null;
-    for (const segment of segments) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-            if (pair === undefined)
-                return { node, key, found: false };
-            key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : null;
-            node = pair.value ?? key;
-        }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            const item = node.items[segment];
-            if (item === undefined)
-                return { node, key, found: false };
-            node = item;
-            key = null;
-        }
-        else {
-            return { node, key, found: false };
-        }
-    }
-    return { node, key, found: true };
-}
-function lineOf(node, counter) {
-    const offset = node?.range?.[0];
-    return offset === undefined ? 1 : counter.linePos(offset).line;
-}
-/** Edits between two words, a swap of neighbours counting as one (ZDR070 is one edit from ZDR007). */
-function distance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                best = Math.min(best, d[i - 2][j - 2] + 1);
-            d[i][j] = best;
-        }
-    }
-    return d[a.length][b.length];
-}
-function closest(word, candidates) {
-    let best;
-    let bestDistance = 3;
-    for (const candidate of candidates) {
-        const d = distance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-function describePath(segments) {
-    let out = '';
-    for (const segment of segments)
-        out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
-    return out;
-}
-/** One zod issue as `line` + words, pointing at the exact YAML node. */
-function explain(issue, root, counter) {
-    const segments = issue.path.filter((p) => typeof p !== 'symbol');
-    const where = describePath(segments);
-    if (issue.code === 'unrecognized_keys') {
-        const name = issue.keys[0];
-        const { key } = locate(root, [...segments, name]);
-        const known = segments.length === 0 ? CONFIG_KEYS : ENTRY_KEYS;
-        const suggestion = closest(name, known);
-        const inside = segments.length === 0 ? '' : ` in ${where}`;
-        const hint = suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : '';
-        return {
-            line: lineOf(key, counter),
-            text: `unknown key "${name}"${inside}${hint}; known keys: ${known.join(', ')}`,
-        };
-    }
-    const located = locate(root, segments);
-    const unknownRule = (id, at, inside) => {
-        const suggestion = closest(id, [...KNOWN_RULES]);
-        const hint = suggestion !== undefined ? ` (did you mean ${suggestion}?)` : '';
-        return { line: lineOf(at, counter), text: `unknown rule id "${id}" in ${inside}${hint}` };
-    };
-    if (issue.code === 'invalid_key' && segments[0] === 'rules') {
-        return unknownRule(String(segments[segments.length - 1]), located.key, 'rules');
-    }
-    if (issue.code === 'custom' && issue.message === 'unknown rule id') {
-        const id = (0,dist/* isScalar */.jn)(located.node) ? String(located.node.value) : String(segments[segments.length - 1]);
-        return unknownRule(id, located.node, where);
-    }
-    const message = issue.message.replace(/^Invalid input: /, '');
-    if (!located.found) {
-        return { line: lineOf(located.node, counter), text: `${where} is missing: ${message}` };
-    }
-    // Messages from the options schema already name the key ("fail-on must be one of …").
-    const named = typeof segments[0] === 'string' && message.startsWith(`${segments[0]} `);
-    return {
-        line: lineOf(located.node, counter),
-        text: named && segments.length === 1 ? message : `${where}: ${message}`,
-    };
-}
-function displayPath(file, cwd) {
-    const relative = external_node_path_namespaceObject.relative(cwd, file);
-    return (relative === '' || relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative) ? file : relative)
-        .split(external_node_path_namespaceObject.sep)
-        .join('/');
-}
-/** Parse and validate a config file's text. `shown` names the file in errors; `relative` is its path from the root. */
-function parseConfig(text, shown, relative) {
-    const counter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-    const first = doc.errors[0];
-    if (first !== undefined) {
-        const line = counter.linePos(first.pos[0]).line;
-        throw new ConfigurationError(`${shown}:${line}: not valid YAML: ${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
-    }
-    const value = doc.toJS({ maxAliasCount: 100 }) ?? {};
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw new ConfigurationError(`${shown}:${lineOf(doc.contents, counter)}: the config must be a mapping of keys such as policy, rules and ignore`);
-    }
-    // `ignore:` with every entry commented out is null in YAML: a key with no value counts as not given.
-    const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
-    const result = configSchema.safeParse(given);
-    if (!result.success) {
-        // A required key reported missing beside an unknown one is usually the same key misspelt: report the typo.
-        const unknownIn = new Set(result.error.issues.filter((i) => i.code === 'unrecognized_keys').map((i) => JSON.stringify(i.path)));
-        const issues = result.error.issues.filter((i) => !(i.code === 'invalid_type' && unknownIn.has(JSON.stringify(i.path.slice(0, -1)))));
-        const problems = issues.map((issue) => explain(issue, doc.contents, counter));
-        problems.sort((a, b) => a.line - b.line);
-        const top = problems[0];
-        throw new ConfigurationError(`${shown}:${top.line}: ${top.text}`);
-    }
-    const data = result.data;
-    const ignore = (data.ignore ?? []).map((entry, index) => ({
-        rule: entry.rule,
-        path: entry.path,
-        reason: entry.reason,
-        ...(entry.until !== undefined ? { until: entry.until } : {}),
-        file: relative,
-        line: lineOf(locate(doc.contents, ['ignore', index]).node, counter),
-    }));
-    const options = {};
-    if (data.policy !== undefined)
-        options.policies = [...new Set(data.policy)];
-    if (data['fail-on'] !== undefined)
-        options.failOn = data['fail-on'];
-    if (data['zdr-org-uuid'] !== undefined)
-        options.zdrOrgUuid = data['zdr-org-uuid'];
-    if (data['allowed-base-urls'] !== undefined)
-        options.allowedBaseUrls = data['allowed-base-urls'];
-    if (data['max-retention-days'] !== undefined)
-        options.maxRetentionDays = data['max-retention-days'];
-    if (data.include !== undefined)
-        options.include = data.include;
-    if (data.exclude !== undefined)
-        options.exclude = data.exclude;
-    if (data.rules !== undefined)
-        options.rules = data.rules;
-    options.ignore = ignore;
-    return { options, ignore };
-}
-async function readIfPresent(file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw new ConfigurationError(`cannot read config file ${file} (${code ?? 'read failed'})`);
-    }
-}
-/**
- * Find and read the config file. `explicit` is --config / the `config` input (relative to cwd); otherwise the
- * first of the default names under `root` is used when present. Throws a ConfigurationError for a bad file.
- */
-async function loadConfig(explicit, root, cwd) {
-    const candidates = explicit !== undefined && explicit.trim() !== ''
-        ? [external_node_path_namespaceObject.resolve(cwd, explicit)]
-        : CONFIG_FILE_NAMES.map((name) => external_node_path_namespaceObject.join(root, name));
-    for (const file of candidates) {
-        const text = await readIfPresent(file);
-        if (text === undefined)
-            continue;
-        const relative = external_node_path_namespaceObject.relative(root, file).split(external_node_path_namespaceObject.sep).join('/');
-        const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-        return { path: relative, ...parseConfig(body, displayPath(file, cwd), relative) };
-    }
-    if (explicit !== undefined && explicit.trim() !== '') {
-        throw new ConfigurationError(`config file ${explicit} not found`);
-    }
-    return { path: undefined, options: {}, ignore: [] };
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/version.js
-/** Kept equal to package.json's version by test/catalogue.test.ts. */
-const TOOL_NAME = 'claude-code-policy';
-const TOOL_VERSION = '0.1.0';
-/** Rule pages live in the repository; a finding's docsUrl points at its page. */
-const REPOSITORY_URL = 'https://github.com/claude-code-policy/claude-code-policy';
-function docsUrl(ruleId) {
-    return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleId}.md`;
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/evaluate.js
-// Run the rules of the selected policies and turn what they return into reported findings.
-
-
-/** The rules that run: those of a selected policy that the config does not turn off. */
-function activeRules(rules, policies, overrides = {}) {
-    return rules.filter((rule) => overrides[rule.id] !== 'off' && rule.policies.some((p) => policies.includes(p)));
-}
-function evaluate(input) {
-    const context = {
-        files: input.files,
-        skipped: input.skipped,
-        scopes: input.scopes,
-        options: input.options,
-    };
-    const overrides = input.overrides ?? {};
-    const seen = new Set();
-    const findings = [];
-    for (const rule of activeRules(input.rules, input.policies, overrides)) {
-        const policy = rule.policies.find((p) => input.policies.includes(p));
-        const override = overrides[rule.id];
-        for (const raw of rule.check(context)) {
-            // The same line can be reached through two scopes (a root settings file read by a workflow scope too).
-            const key = `${raw.ruleId}\u0000${raw.file}\u0000${raw.line}\u0000${raw.column}\u0000${raw.message}`;
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            const severity = override !== undefined && override !== 'off' ? override : (raw.severity ?? rule.severity);
-            findings.push({ ...raw, policy, severity, docsUrl: docsUrl(rule.id) });
-        }
-    }
-    return findings.sort(compareFindings);
-}
-
-;// CONCATENATED MODULE: ./build/bundle-src/src/core/parse/dotenv.js
-
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const DOUBLE = 34;
-const HASH = 35;
-const SINGLE = 39;
-const COLON = 58;
-const EQUALS = 61;
-const BACKSLASH = 92;
-const BACKTICK = 96;
-const QUOTE_KIND = new Map([
-    [SINGLE, 'single'],
-    [DOUBLE, 'double'],
-    [BACKTICK, 'backtick'],
-]);
-// Messages never quote the line: a malformed line may well be a pasted credential.
-const NOT_AN_ASSIGNMENT = 'not a NAME=value line';
-const BAD_NAME = 'invalid variable name: use letters, digits, `_`, `.` and `-`, not starting with a digit';
-const TEXT_AFTER_QUOTE = 'unexpected text after the closing quote';
-function isBlank(c) {
-    return c === SPACE || c === TAB;
-}
-function isNameStart(c) {
-    return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-function isNameChar(c, shell) {
-    return isNameStart(c) || (c >= 48 && c <= 57) || (!shell && (c === 46 || c === 45));
-}
-/**
- * The offset of the quote that closes a value opened just before `from` (skipping `\x` pairs in double
- * quotes), or -1. A search never passes the next opening quote of its kind (one follows `=` or a blank, so
- * it is never escaped), so all searches together read the text at most once per kind of quote.
- */
-function findClose(text, quote, from) {
-    if (quote !== DOUBLE)
-        return text.indexOf(String.fromCharCode(quote), from);
-    for (let i = from; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === BACKSLASH)
-            i++;
-        else if (c === DOUBLE)
-            return i;
-    }
-    return -1;
-}
-const DOUBLE_QUOTED_ESCAPE = /\\([nrt\\"])|\r\n?/g;
-const ESCAPES = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"' };
-const LINE_BREAK = /\r\n?/g;
-function unquote(raw, quote) {
-    if (quote === DOUBLE) {
-        return raw.replace(DOUBLE_QUOTED_ESCAPE, (match, escaped) => escaped === undefined ? '\n' : (ESCAPES[escaped] ?? match));
-    }
-    return raw.replace(LINE_BREAK, '\n');
-}
-function parseDotenv(file, options = {}) {
-    const shell = options.shell === true;
-    const text = file.text;
-    const starts = file.lineStarts;
-    const entries = [];
-    const problems = [];
-    const comments = [];
-    /** The offset where a 0-based line's text ends, before its line break. */
-    const lineEnd = (index) => {
-        const start = starts[index];
-        let end = index + 1 < starts.length ? starts[index + 1] : text.length;
-        if (end > start && text.charCodeAt(end - 1) === LF)
-            end--;
-        if (end > start && text.charCodeAt(end - 1) === CR)
-            end--;
-        return end;
-    };
-    const problem = (index, message) => {
-        problems.push({ message, span: lineSpan(file, index + 1) });
-        return index + 1;
-    };
-    // Bounded to the line: `indexOf` would scan to the end of the file for every line without `=`.
-    const hasEquals = (from, end) => {
-        for (let i = from; i < end; i++)
-            if (text.charCodeAt(i) === EQUALS)
-                return true;
-        return false;
-    };
-    const comment = (index, hash, end) => {
-        comments.push({ line: index + 1, text: text.slice(hash + 1, end).trim() });
-    };
-    /** After a closing quote only blanks and an optional comment may follow; `comment` is the `#` offset or -1. */
-    const tailAfter = (close, end) => {
-        let p = close + 1;
-        while (p < end && isBlank(text.charCodeAt(p)))
-            p++;
-        const ok = p === end || text.charCodeAt(p) === HASH;
-        return { ok, comment: ok && p < end ? p : -1 };
-    };
-    /** Parses the 0-based line `index` (and the lines a quoted value runs over); returns the next line to read. */
-    const parseLine = (index) => {
-        const start = starts[index];
-        const end = lineEnd(index);
-        let p = start;
-        while (p < end && isBlank(text.charCodeAt(p)))
-            p++;
-        if (p === end)
-            return index + 1;
-        if (text.charCodeAt(p) === HASH) {
-            comment(index, p, end);
-            return index + 1;
-        }
-        const entryStart = p;
-        if (text.startsWith('export', p) && p + 6 < end && isBlank(text.charCodeAt(p + 6))) {
-            let q = p + 7;
-            while (q < end && isBlank(text.charCodeAt(q)))
-                q++;
-            if (q < end && isNameStart(text.charCodeAt(q)))
-                p = q;
-        }
-        if (!isNameStart(text.charCodeAt(p))) {
-            if (shell)
-                return index + 1;
-            return problem(index, hasEquals(p, end) ? BAD_NAME : NOT_AN_ASSIGNMENT);
-        }
-        const nameStart = p;
-        while (p < end && isNameChar(text.charCodeAt(p), shell))
-            p++;
-        const name = text.slice(nameStart, p);
-        if (shell) {
-            // `NAME = value` and `NAME: value` are commands in a shell script, not assignments.
-            if (p === end || text.charCodeAt(p) !== EQUALS)
-                return index + 1;
-        }
-        else {
-            while (p < end && isBlank(text.charCodeAt(p)))
-                p++;
-            const c = p < end ? text.charCodeAt(p) : -1;
-            if (c !== EQUALS && c !== COLON)
-                return problem(index, hasEquals(p, end) ? BAD_NAME : NOT_AN_ASSIGNMENT);
-        }
-        p++;
-        const separatorEnd = p;
-        while (p < end && isBlank(text.charCodeAt(p)))
-            p++;
-        const quote = p < end ? text.charCodeAt(p) : -1;
-        const kind = QUOTE_KIND.get(quote);
-        if (kind !== undefined) {
-            const close = findClose(text, quote, p + 1);
-            if (close === -1)
-                return problem(index, `unterminated ${kind} quote`);
-            const closeIndex = close < end ? index : positionAt(file, close).line - 1;
-            const tail = tailAfter(close, lineEnd(closeIndex));
-            if (!tail.ok) {
-                // A closing quote on a later line followed by more text is most likely the next line's opening quote.
-                return problem(index, closeIndex === index ? TEXT_AFTER_QUOTE : `unterminated ${kind} quote`);
-            }
-            entries.push({
-                name,
-                value: unquote(text.slice(p + 1, close), quote),
-                quote: kind,
-                span: spanAt(file, entryStart, close + 1 - entryStart),
-                valueSpan: spanAt(file, p, close + 1 - p),
-            });
-            if (tail.comment !== -1)
-                comment(closeIndex, tail.comment, lineEnd(closeIndex));
-            return closeIndex + 1;
-        }
-        // Unquoted: up to the end of the line or a `#` that follows a blank, trimmed.
-        let stop = p;
-        while (stop < end && !(text.charCodeAt(stop) === HASH && isBlank(text.charCodeAt(stop - 1))))
-            stop++;
-        let valueEnd = stop;
-        while (valueEnd > p && isBlank(text.charCodeAt(valueEnd - 1)))
-            valueEnd--;
-        const valueStart = valueEnd === p ? separatorEnd : p;
-        const entryEnd = valueEnd === p ? separatorEnd : valueEnd;
-        entries.push({
-            name,
-            value: text.slice(p, valueEnd),
-            quote: 'none',
-            span: spanAt(file, entryStart, entryEnd - entryStart),
-            valueSpan: spanAt(file, valueStart, valueEnd === p ? 0 : valueEnd - p),
-        });
-        if (stop < end)
-            comment(index, stop, end);
-        return index + 1;
-    };
-    let index = 0;
-    while (index < starts.length)
-        index = parseLine(index);
-    return { entries, problems, comments };
-}
-
 ;// CONCATENATED MODULE: ./build/bundle-src/src/core/settings-schema.js
 // The shape of a Claude Code settings file, as zod schemas, so that CFG002 can report what Claude Code would
 // reject or misread. Facts from the SchemaStore claude-code-settings schema (HEAD 3b6446a, v2.1.220) and the
@@ -28449,7 +27858,7 @@ const str = () => schemas_string({ error: 'a string' });
 const nonEmpty = () => schemas_string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' });
 const strings = () => array(str(), { error: 'a list of strings' });
 const nonEmptyStrings = () => array(nonEmpty(), { error: 'a list of non-empty strings' });
-function settings_schema_oneOf(values) {
+function oneOf(values) {
     const words = values.length === 1 ? `"${values[0]}"` : `one of ${values.join(', ')}`;
     return schemas_enum(values, { error: words });
 }
@@ -28551,7 +27960,7 @@ const permissions = settings_schema_closed({
     allow: ruleList('allow').optional(),
     deny: ruleList('deny').optional(),
     ask: ruleList('ask').optional(),
-    defaultMode: settings_schema_oneOf([
+    defaultMode: oneOf([
         'acceptEdits',
         'bypassPermissions',
         'default',
@@ -28561,8 +27970,8 @@ const permissions = settings_schema_closed({
         'auto',
         'manual',
     ]).optional(),
-    disableBypassPermissionsMode: settings_schema_oneOf(['disable']).optional(),
-    disableAutoMode: settings_schema_oneOf(['disable']).optional(),
+    disableBypassPermissionsMode: oneOf(['disable']).optional(),
+    disableAutoMode: oneOf(['disable']).optional(),
     additionalDirectories: nonEmptyStrings().optional(),
 });
 // Hooks (docs: hooks): the schema closes the event list, each matcher and each hook type.
@@ -28611,7 +28020,7 @@ const hookCommand = tagged('type', [
         ...hookCommon,
         async: bool().optional(),
         asyncRewake: bool().optional(),
-        shell: settings_schema_oneOf(['bash', 'powershell']).optional(),
+        shell: oneOf(['bash', 'powershell']).optional(),
         args: strings().optional(),
     }),
     settings_schema_closed({
@@ -28676,14 +28085,14 @@ const sandbox = settings_schema_closed({
     bwrapPath: nonEmpty().optional(),
     socatPath: nonEmpty().optional(),
     failIfUnavailable: bool().optional(),
-    enabledPlatforms: array(settings_schema_oneOf(['macos', 'linux', 'wsl', 'windows']), { error: 'a list of platforms' })
+    enabledPlatforms: array(oneOf(['macos', 'linux', 'wsl', 'windows']), { error: 'a list of platforms' })
         .optional(),
     credentials: settings_schema_closed({
-        files: array(settings_schema_closed({ path: str(), mode: settings_schema_oneOf(['deny']) }), {
+        files: array(settings_schema_closed({ path: str(), mode: oneOf(['deny']) }), {
             error: 'a list of {"path", "mode": "deny"} objects',
         })
             .optional(),
-        envVars: array(settings_schema_closed({ name: str(), mode: settings_schema_oneOf(['deny']) }), {
+        envVars: array(settings_schema_closed({ name: str(), mode: oneOf(['deny']) }), {
             error: 'a list of {"name", "mode": "deny"} objects',
         })
             .optional(),
@@ -29110,7 +28519,7 @@ const topLevelShape = {
     $schema: str(),
     apiKeyHelper: nonEmpty(),
     autoMemoryEnabled: bool(),
-    autoUpdatesChannel: settings_schema_oneOf(['stable', 'latest']),
+    autoUpdatesChannel: oneOf(['stable', 'latest']),
     awsCredentialExport: nonEmpty(),
     awsAuthRefresh: nonEmpty(),
     claudeMdExcludes: nonEmptyStrings(),
@@ -29126,7 +28535,7 @@ const topLevelShape = {
     model: str(),
     availableModels: strings(),
     modelOverrides: recordOf(str(), 'an object of model names to strings'),
-    effortLevel: settings_schema_oneOf(['low', 'medium', 'high', 'xhigh']),
+    effortLevel: oneOf(['low', 'medium', 'high', 'xhigh']),
     fastMode: bool(),
     fastModePerSessionOptIn: bool(),
     feedbackSurveyRate: schemas_number({ error: 'a number from 0 to 1' })
@@ -29159,7 +28568,7 @@ const topLevelShape = {
     strictKnownMarketplaces: marketplaceRules(str),
     skippedMarketplaces: nonEmptyStrings(),
     skippedPlugins: nonEmptyStrings(),
-    forceLoginMethod: settings_schema_oneOf(['claudeai', 'console', 'gateway']),
+    forceLoginMethod: oneOf(['claudeai', 'console', 'gateway']),
     forceLoginOrgUUID: union([nonEmpty(), array(nonEmpty())], {
         error: 'an organisation UUID string or a list of them',
     }),
@@ -29168,7 +28577,7 @@ const topLevelShape = {
     skipWebFetchPreflight: bool(),
     sandbox,
     spinnerVerbs: settings_schema_closed({
-        mode: settings_schema_oneOf(['append', 'replace']).optional(),
+        mode: oneOf(['append', 'replace']).optional(),
         verbs: nonEmptyStrings().min(1, { error: 'a list of at least one verb' }),
     }),
     spinnerTipsEnabled: bool(),
@@ -29178,19 +28587,19 @@ const topLevelShape = {
     }),
     terminalProgressBarEnabled: bool(),
     showTurnDuration: bool(),
-    skillOverrides: recordOf(settings_schema_oneOf(['on', 'name-only', 'user-invocable-only', 'off'])),
+    skillOverrides: recordOf(oneOf(['on', 'name-only', 'user-invocable-only', 'off'])),
     prefersReducedMotion: bool(),
     prUrlTemplate: str(),
     alwaysThinkingEnabled: bool(),
     companyAnnouncements: nonEmptyStrings(),
-    teammateMode: settings_schema_oneOf(['auto', 'in-process', 'tmux', 'iterm2']),
+    teammateMode: oneOf(['auto', 'in-process', 'tmux', 'iterm2']),
     worktree: settings_schema_closed({
         sparsePaths: nonEmptyStrings().optional(),
-        baseRef: settings_schema_oneOf(['fresh', 'head']).optional(),
-        bgIsolation: settings_schema_oneOf(['worktree', 'none']).optional(),
+        baseRef: oneOf(['fresh', 'head']).optional(),
+        bgIsolation: oneOf(['worktree', 'none']).optional(),
         symlinkDirectories: strings().optional(),
     }),
-    parentSettingsBehavior: settings_schema_oneOf(['first-wins', 'merge']),
+    parentSettingsBehavior: oneOf(['first-wins', 'merge']),
     pluginTrustMessage: nonEmpty(),
     pluginConfigs: recordOf(settings_schema_closed({
         mcpServers: recordOf(recordOf(optionValue)).optional(),
@@ -29208,19 +28617,19 @@ const topLevelShape = {
         classifyAllShell: bool().optional(),
     }),
     channelsEnabled: bool(),
-    defaultShell: settings_schema_oneOf(['bash', 'powershell']),
-    disableDeepLinkRegistration: settings_schema_oneOf(['disable']),
+    defaultShell: oneOf(['bash', 'powershell']),
+    disableDeepLinkRegistration: oneOf(['disable']),
     disableSkillShellExecution: bool(),
     forceRemoteSettingsRefresh: bool(),
     minimumVersion: nonEmpty(),
     showClearContextOnPlanAccept: bool(),
     showThinkingSummaries: bool(),
     skipDangerousModePermissionPrompt: bool(),
-    strictPluginOnlyCustomization: union([schemas_boolean(), array(settings_schema_oneOf(['skills', 'agents', 'hooks', 'mcp']))], {
+    strictPluginOnlyCustomization: union([schemas_boolean(), array(oneOf(['skills', 'agents', 'hooks', 'mcp']))], {
         error: 'true, false, or a list of skills, agents, hooks, mcp',
     }),
-    tui: settings_schema_oneOf(['fullscreen', 'default']),
-    viewMode: settings_schema_oneOf(['default', 'verbose', 'focus']),
+    tui: oneOf(['fullscreen', 'default']),
+    viewMode: oneOf(['default', 'verbose', 'focus']),
     useAutoModeDuringPlan: bool(),
     voiceEnabled: bool(),
     wslInheritsWindowsSettings: bool(),
@@ -29228,7 +28637,7 @@ const topLevelShape = {
     advisorModel: str(),
     autoCompactEnabled: bool(),
     disableAgentView: bool(),
-    editorMode: settings_schema_oneOf(['normal', 'vim']),
+    editorMode: oneOf(['normal', 'vim']),
     enforceAvailableModels: bool(),
     fallbackModel: strings().max(3, { error: 'a list of at most three models' }),
     fileCheckpointingEnabled: bool(),
@@ -29239,7 +28648,7 @@ const topLevelShape = {
     skillListingMaxDescChars: schemas_int({ error: 'a whole number greater than 0' }).gt(0, {
         error: 'a whole number greater than 0',
     }),
-    preferredNotifChannel: settings_schema_oneOf([
+    preferredNotifChannel: oneOf([
         'auto',
         'terminal_bell',
         'iterm2',
@@ -29270,7 +28679,7 @@ const topLevelShape = {
     }),
     voice: settings_schema_closed({
         enabled: bool().optional(),
-        mode: settings_schema_oneOf(['hold', 'tap']).optional(),
+        mode: oneOf(['hold', 'tap']).optional(),
         autoSubmit: bool().optional(),
     }),
     wheelScrollAccelerationEnabled: bool(),
@@ -29282,7 +28691,7 @@ const topLevelShape = {
     axScreenReader: bool(),
     claudeMd: str(),
     disableArtifact: bool(),
-    disableAutoMode: settings_schema_oneOf(['disable']),
+    disableAutoMode: oneOf(['disable']),
     disableClaudeAiConnectors: bool(),
     disableRemoteControl: bool(),
     disableWorkflows: bool(),
@@ -29299,12 +28708,12 @@ const topLevelShape = {
     syntaxHighlightingDisabled: bool(),
     verbose: bool(),
     workflowKeywordTriggerEnabled: bool(),
-    askUserQuestionTimeout: settings_schema_oneOf(['60s', '5m', '10m', 'never']),
+    askUserQuestionTimeout: oneOf(['60s', '5m', '10m', 'never']),
     teammateDefaultModel: schemas_string({ error: 'a string or null' }).nullable(),
-    workflowSizeGuideline: settings_schema_oneOf(['unrestricted', 'small', 'medium', 'large']),
+    workflowSizeGuideline: oneOf(['unrestricted', 'small', 'medium', 'large']),
     enableArtifact: bool(),
     permissionExplainerEnabled: bool(),
-    diffTool: settings_schema_oneOf(['auto', 'terminal']),
+    diffTool: oneOf(['auto', 'terminal']),
     externalEditorContext: bool(),
     autoConnectIde: bool(),
     autoInstallIdeExtension: bool(),
@@ -29313,7 +28722,7 @@ const topLevelShape = {
     processWrapper: str(),
     forceLoginGatewayUrl: str(),
     disableSideloadFlags: bool(),
-    browserExternalPageTools: settings_schema_oneOf(['disabled']),
+    browserExternalPageTools: oneOf(['disabled']),
     disableBrowserExternalNavigation: bool(),
     disableMobileSimulatorTools: bool(),
     requireCoworkFullVmSandbox: bool(),
@@ -29769,6 +29178,250 @@ async function withReferencedSettings(root, discovery, maxFileSize, parsedAlread
     };
 }
 
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/suppress.js
+// Suppressions (SPEC §8): `ignore:` entries in the config file, and `# claude-code-policy: ignore ID -- reason`
+// comments on a finding's line or the line above in files that can hold comments (env files, YAML; strict JSON
+// settings cannot, so only config entries reach them). A suppression must say why: one without a reason, past its
+// `until`, or naming a rule that does not exist is CFG007 and suppresses nothing. Suppressed findings are kept
+// and counted, never dropped (reviewers of actionlint, conftest and checkov asked for exactly this).
+
+
+
+/** Where suppressions go when the repository has no config file yet. */
+const DEFAULT_CONFIG_FILE = '.github/claude-code-policy.yml';
+const SUPPRESSION_MARKER = 'claude-code-policy:';
+/** The comment syntax of a file that can carry inline suppressions, by what the file is; undefined for strict JSON. */
+function commentSyntax(file) {
+    switch (classify(file)?.kind) {
+        case 'dotenv':
+        case 'workflow':
+            return '#';
+        case 'devcontainer':
+            return '//';
+        default:
+            return undefined;
+    }
+}
+/** A comment that starts with the marker, at the start of a line or after a blank. */
+const MARKER_PATTERNS = {
+    '#': /(^|\s)#\s*claude-code-policy:(.*)$/i,
+    '//': /(^|\s)\/\/\s*claude-code-policy:(.*)$/i,
+};
+const HAS_MARKER = /claude-code-policy:/i;
+/** The last marker comment on a line (a value before it may contain `#`; the comment runs to the end). */
+function markerOnLine(text, syntax, line) {
+    const pattern = MARKER_PATTERNS[syntax];
+    let found;
+    let offset = 0;
+    // Repeated so that `A=x # note # claude-code-policy: …` still finds the marker.
+    for (;;) {
+        const match = pattern.exec(text.slice(offset));
+        if (match === null)
+            break;
+        const start = offset + match.index + match[1].length;
+        found = {
+            line,
+            column: start + 1,
+            length: text.length - start,
+            directive: match[2].trim(),
+            wholeLine: text.slice(0, start).trim() === '',
+        };
+        offset = start + syntax.length;
+    }
+    return found;
+}
+function markerComments(file) {
+    const source = file.source;
+    if (!HAS_MARKER.test(source.text))
+        return [];
+    const out = [];
+    if (file.kind === 'dotenv') {
+        // The parser knows which `#` starts a comment (not one inside a quoted value).
+        for (const comment of file.dotenv.comments) {
+            if (!HAS_MARKER.test(comment.text))
+                continue;
+            const found = markerOnLine(lineText(source, comment.line), '#', comment.line);
+            if (found !== undefined)
+                out.push(found);
+        }
+        return out;
+    }
+    const syntax = commentSyntax(source.path);
+    if (syntax === undefined)
+        return [];
+    for (let line = 1; line <= source.lineStarts.length; line++) {
+        const text = lineText(source, line);
+        if (!HAS_MARKER.test(text))
+            continue;
+        const found = markerOnLine(text, syntax, line);
+        if (found !== undefined)
+            out.push(found);
+    }
+    return out;
+}
+/** The rule id closest to a mistyped one, for the message ("net003" → NET003). */
+function closeRule(id, known) {
+    const upper = id.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    for (const rule of known)
+        if (rule === upper)
+            return rule;
+    return undefined;
+}
+function problem(file, span, message, fix) {
+    return { ruleId: 'CFG007', file, ...span, scope: null, message, fix };
+}
+/** Inline suppressions of one file, valid or CFG007. */
+function inlineSuppressions(file, known) {
+    const comments = markerComments(file);
+    const valid = [];
+    const problems = [];
+    if (comments.length === 0)
+        return { valid, problems };
+    const path = file.source.path;
+    const syntax = commentSyntax(path) ?? '#';
+    const commentLines = new Set(comments.filter((c) => c.wholeLine).map((c) => c.line));
+    const example = (rule) => `\`${syntax} ${SUPPRESSION_MARKER} ignore ${rule} -- <reason>\``;
+    for (const comment of comments) {
+        const span = {
+            line: comment.line,
+            column: comment.column,
+            endLine: comment.line,
+            endColumn: comment.column + comment.length,
+        };
+        const where = `line ${comment.line} of \`${path}\``;
+        const directive = /^ignore(?:\s+(.*))?$/i.exec(comment.directive);
+        if (directive === null) {
+            problems.push(problem(path, span, 'This claude-code-policy comment is not an ignore directive, so it suppresses nothing.', `Write ${example('<RULE>')} on ${where}, or remove the comment.`));
+            continue;
+        }
+        const body = directive[1] ?? '';
+        const separator = body.indexOf('--');
+        const head = (separator === -1 ? body : body.slice(0, separator)).trim();
+        const reason = separator === -1 ? '' : body.slice(separator + 2).trim();
+        const words = head === '' ? [] : head.split(/\s+/);
+        const rule = words[0];
+        if (rule === undefined) {
+            problems.push(problem(path, span, 'The suppression names no rule, so it suppresses nothing.', `Name one rule on ${where}: ${example('<RULE>')}.`));
+            continue;
+        }
+        if (!known.has(rule)) {
+            const close = closeRule(rule, known);
+            problems.push(problem(path, span, `The suppression names ${JSON.stringify(rule)}, which is not a rule${close !== undefined ? ` (did you mean ${close}?)` : ''}, so it suppresses nothing.`, `Name a rule id from the catalogue on ${where}: ${example(close ?? '<RULE>')}.`));
+            continue;
+        }
+        if (words.length > 1 && separator !== -1) {
+            problems.push(problem(path, span, 'The suppression names more than one rule, so it suppresses nothing.', `Write one comment per rule on ${where}: ${example(rule)}.`));
+            continue;
+        }
+        if (reason === '') {
+            problems.push(problem(path, span, `The suppression of ${rule} has no reason, so it suppresses nothing.`, `Say why after \` -- \` on ${where}: ${example(rule)}.`));
+            continue;
+        }
+        let target = comment.line;
+        if (comment.wholeLine) {
+            // A comment line covers the next line; several comment lines in a row all cover the code line below them.
+            target = comment.line + 1;
+            while (commentLines.has(target))
+                target++;
+        }
+        valid.push({ rule, reason, file: path, line: comment.line, target });
+    }
+    return { valid, problems };
+}
+/** The first instant at which an entry with this `until` no longer applies: the day after, 00:00 UTC. */
+function expiry(until) {
+    return Date.parse(`${until}T00:00:00Z`) + 24 * 60 * 60 * 1000;
+}
+/** Read every suppression: the config's entries and every file's inline comments. */
+function collectSuppressions(files, ignore, known, now) {
+    const result = { inline: [], config: [], problems: [] };
+    for (const entry of ignore) {
+        const span = { line: entry.line, column: 1, endLine: entry.line, endColumn: 1 };
+        if (!known.has(entry.rule)) {
+            result.problems.push(problem(entry.file, span, `The ignore entry names ${JSON.stringify(entry.rule)}, which is not a rule, so it suppresses nothing.`, `Name a rule id from the catalogue in the entry on line ${entry.line} of \`${entry.file}\`.`));
+        }
+        else if (entry.until !== undefined && now.getTime() >= expiry(entry.until)) {
+            result.problems.push(problem(entry.file, span, `The ignore entry for ${entry.rule} on \`${entry.path}\` expired on ${entry.until}, so it no longer suppresses anything.`, `Fix what it covered and remove the entry on line ${entry.line} of \`${entry.file}\`, or set a later \`until\` if the reason still holds.`));
+        }
+        else {
+            result.config.push(entry);
+        }
+    }
+    for (const file of files) {
+        const { valid, problems } = inlineSuppressions(file, known);
+        result.inline.push(...valid);
+        result.problems.push(...problems);
+    }
+    return result;
+}
+function normaliseGlob(glob) {
+    return glob.replace(/^(\.\/)+/, '');
+}
+/** Move every finding a suppression covers to `suppressed`, with its reason and where the suppression is written. */
+function applySuppressions(findings, suppressions) {
+    const inline = new Map();
+    for (const s of suppressions.inline) {
+        const key = `${s.file}\u0000${s.target}\u0000${s.rule}`;
+        if (!inline.has(key))
+            inline.set(key, s);
+    }
+    const entries = suppressions.config.map((entry) => ({
+        entry,
+        glob: new Minimatch(normaliseGlob(entry.path), { dot: true }),
+    }));
+    const kept = [];
+    const suppressed = [];
+    for (const finding of findings) {
+        const comment = finding.file === null
+            ? undefined
+            : inline.get(`${finding.file}\u0000${finding.line}\u0000${finding.ruleId}`);
+        if (comment !== undefined) {
+            suppressed.push({
+                ...finding,
+                reason: comment.reason,
+                suppressedBy: `${comment.file}:${comment.line}`,
+            });
+            continue;
+        }
+        const subject = finding.file ?? finding.scope ?? '';
+        const match = entries.find(({ entry, glob }) => entry.rule === finding.ruleId && glob.match(subject));
+        if (match !== undefined) {
+            suppressed.push({
+                ...finding,
+                reason: match.entry.reason,
+                suppressedBy: `${match.entry.file}:${match.entry.line}`,
+            });
+            continue;
+        }
+        kept.push(finding);
+    }
+    return { findings: kept, suppressed };
+}
+/** A glob that matches exactly this path, as a plain YAML scalar when it can be one, else double-quoted. */
+function yamlGlob(file) {
+    const glob = escape_escape(file);
+    return /^[A-Za-z0-9_.][A-Za-z0-9_./-]*$/.test(glob) ? glob : JSON.stringify(glob);
+}
+/**
+ * How to suppress one finding (gitleaks prints the same kind of line): the inline comment where the file can carry
+ * one, otherwise the exact `ignore:` entry for the config file.
+ */
+function suppressionHint(finding) {
+    // A CFG007 finding sits on a suppression comment already: a second comment there would hide the first.
+    const syntax = finding.file === null || finding.ruleId === 'CFG007' ? undefined : commentSyntax(finding.file);
+    if (syntax !== undefined) {
+        return {
+            snippet: `${syntax} ${SUPPRESSION_MARKER} ignore ${finding.ruleId} -- <reason>`,
+            placement: `at the end of line ${finding.line} or on the line above`,
+        };
+    }
+    const subject = finding.file ?? finding.scope ?? '**';
+    return {
+        snippet: `- {rule: ${finding.ruleId}, path: ${yamlGlob(subject)}, reason: <reason>}`,
+        placement: `under ignore: in ${DEFAULT_CONFIG_FILE}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/bundle-src/src/core/scan.js
 // The pipeline: discover -> parse -> resolve scopes -> evaluate -> report. Only discovery touches the disk.
 
@@ -29792,7 +29445,7 @@ function summarise(findings, failOn) {
         passed: !findings.some((f) => reachesThreshold(f.severity, failOn)),
     };
 }
-const scan_KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
+const KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
 /**
  * A settings file that was not read (too large, not text, a symlink out of the root) still belongs to its scope and
  * contributes nothing, as a broken one does: skipping it must not make the scope's requirements disappear.
@@ -29839,7 +29492,7 @@ function analyse(discovery, options, now, parsedAlready) {
     };
     // CFG007 needs the config's entries, every file's comments and the clock, which rules do not see: the
     // suppression stage finds them, and they go through evaluate like any rule's (`rules:` overrides, --policy).
-    const suppressions = collectSuppressions(files, options.ignore, scan_KNOWN_RULES, now);
+    const suppressions = collectSuppressions(files, options.ignore, KNOWN_RULES, now);
     const problems = evaluate({ ...input, rules: [{ ...CFG007, check: () => suppressions.problems }] });
     const all = [...evaluate(input), ...problems].sort(compareFindings);
     const { findings, suppressed } = applySuppressions(all, suppressions);
@@ -30851,10 +30504,374 @@ function analyseAfter(analysis, plan, options, now) {
     return analyse({ files, skipped: analysis.discovery.skipped }, options, now);
 }
 
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/options.js
+// One schema for the options of a scan, whoever gives them: CLI flags and Action inputs build the same raw
+// object (a missing or empty value means "not given") and go through `resolveOptions`.
+
+
+
+const DEFAULT_MAX_RETENTION_DAYS = 30;
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function options_oneOf(values, name) {
+    return schemas_string().refine((v) => values.includes(v), {
+        message: `${name} must be one of ${values.join(', ')}`,
+    });
+}
+const positiveInteger = (name) => union([schemas_number(), schemas_string()])
+    .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 1, {
+    message: `${name} must be a whole number of at least 1`,
+});
+const urlString = schemas_string().refine((v) => {
+    try {
+        const url = new URL(v);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}, { message: 'allowed-base-url must be an http(s) URL such as https://llm-gateway.example.com' });
+const optionsSchema = object({
+    path: schemas_string().default('.'),
+    policy: array(options_oneOf(POLICIES, 'policy'))
+        .min(1, { message: `policy must name at least one of ${POLICIES.join(', ')}` })
+        .default([...POLICIES]),
+    failOn: options_oneOf(FAIL_LEVELS, 'fail-on').default('error'),
+    zdrOrgUuid: schemas_string().regex(UUID, { message: 'zdr-org-uuid must be a UUID' }).optional(),
+    allowedBaseUrls: array(urlString).default([]),
+    maxRetentionDays: positiveInteger('max-retention-days').default(DEFAULT_MAX_RETENTION_DAYS),
+    maxFileSize: positiveInteger('max-file-size').default(DEFAULT_MAX_FILE_SIZE),
+    include: array(schemas_string().min(1)).default([]),
+    exclude: array(schemas_string().min(1)).default([]),
+    gitignore: schemas_boolean().default(true),
+    rules: record(schemas_string(), schemas_enum([...SEVERITIES, 'off'])).default({}),
+    ignore: array(custom()).default([]),
+});
+/**
+ * Split `a,b` (or one item a line) and trim; an empty string or list counts as not given. Globs are split on
+ * new lines only (pass `/\n/`), so that a brace glob such as `{a,b}/**` stays whole.
+ */
+function splitList(value, separators = /[,\n]/) {
+    if (value === undefined)
+        return undefined;
+    const parts = (Array.isArray(value) ? value : [value])
+        .flatMap((v) => v.split(separators))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+    return parts.length === 0 ? undefined : parts;
+}
+function given(value) {
+    return value === '' ? undefined : value;
+}
+/**
+ * Validate what the user gave, layered over a config file's values (which layer under it).
+ * Throws a ConfigurationError naming the first bad option.
+ */
+function resolveOptions(raw, fromConfig = {}) {
+    const input = {
+        path: given(raw.path) ?? fromConfig.path,
+        policy: splitList(raw.policy) ?? fromConfig.policies,
+        failOn: given(raw.failOn?.trim()) ?? fromConfig.failOn,
+        zdrOrgUuid: given(raw.zdrOrgUuid?.trim()) ?? fromConfig.zdrOrgUuid,
+        allowedBaseUrls: splitList(raw.allowedBaseUrls) ?? fromConfig.allowedBaseUrls,
+        maxRetentionDays: given(raw.maxRetentionDays) ?? fromConfig.maxRetentionDays,
+        maxFileSize: given(raw.maxFileSize) ?? fromConfig.maxFileSize,
+        include: splitList(raw.include, /\n/) ?? fromConfig.include,
+        exclude: splitList(raw.exclude, /\n/) ?? fromConfig.exclude,
+        gitignore: raw.gitignore ?? fromConfig.gitignore,
+        rules: fromConfig.rules,
+        ignore: fromConfig.ignore,
+    };
+    const result = optionsSchema.safeParse(input);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        throw new ConfigurationError(issue.message);
+    }
+    const { policy, ...rest } = result.data;
+    return {
+        ...rest,
+        zdrOrgUuid: rest.zdrOrgUuid,
+        policies: [...new Set(policy)],
+        failOn: rest.failOn,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/core/config.js
+// The policy config file (SPEC §8): `.github/claude-code-policy.yml`, `.claude-code-policy.yml` or --config.
+// Its values layer under CLI flags and Action inputs and over the defaults (see options.ts resolveOptions).
+// It is strict: an unknown key, an unknown rule id or a bad value stops the run (exit 2) with the file, the line
+// and what is wrong, because a typo in a policy file must not quietly relax the policy.
+
+
+
+
+
+
+
+
+/** Looked for under the root, in this order, when no config file is named. */
+const CONFIG_FILE_NAMES = [DEFAULT_CONFIG_FILE, '.claude-code-policy.yml'];
+const config_KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
+const fields = optionsSchema.shape;
+/** A list, or one comma-separated string, as the CLI flags take them. */
+function list(item) {
+    return preprocess((v) => (typeof v === 'string' ? (splitList(v) ?? []) : v), item);
+}
+const ruleId = schemas_string().refine((id) => config_KNOWN_RULES.has(id), { message: 'unknown rule id' });
+const dateString = schemas_string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'until must be a date written YYYY-MM-DD' })
+    .refine((v) => {
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+}, { message: 'until must be a real calendar date (YYYY-MM-DD)' });
+const ignoreEntrySchema = strictObject({
+    rule: ruleId,
+    path: schemas_string({ message: 'path must be a glob relative to the scanned root, e.g. sandbox/**' })
+        .trim()
+        .min(1, { message: 'path must be a glob relative to the scanned root, e.g. sandbox/**' })
+        .refine((v) => !v.startsWith('/'), {
+        message: 'path is relative to the scanned root: remove the leading /',
+    }),
+    reason: schemas_string({ message: 'every ignore entry needs a reason: say why the finding is acceptable' })
+        .trim()
+        .min(1, { message: 'every ignore entry needs a reason: say why the finding is acceptable' }),
+    until: dateString.optional(),
+});
+/** The file's shape. Value rules come from the one options schema, so a flag and a config key agree. */
+const configSchema = strictObject({
+    policy: list(fields.policy.unwrap()).optional(),
+    'fail-on': fields.failOn.unwrap().optional(),
+    'zdr-org-uuid': fields.zdrOrgUuid,
+    'allowed-base-urls': list(fields.allowedBaseUrls.unwrap()).optional(),
+    'max-retention-days': fields.maxRetentionDays.unwrap().optional(),
+    include: list(fields.include.unwrap()).optional(),
+    exclude: list(fields.exclude.unwrap()).optional(),
+    rules: record(ruleId, schemas_enum(['error', 'warning', 'notice', 'off'], { message: 'must be error, warning, notice or off' }))
+        .optional(),
+    ignore: array(ignoreEntrySchema, { message: 'ignore must be a list of entries (rule, path, reason, until)' })
+        .optional(),
+});
+const CONFIG_KEYS = Object.keys(configSchema.shape);
+const ENTRY_KEYS = Object.keys(ignoreEntrySchema.shape);
+/**
+ * The node a path of keys/indices leads to, or the deepest one that exists (`found` false); with the key of the
+ * last pair passed, to point at `NAME:` rather than its value.
+ */
+function locate(root, segments) {
+    let node = root;
+    let key = null;
+    for (const segment of segments) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
+            if (pair === undefined)
+                return { node, key, found: false };
+            key = (0,dist/* isScalar */.jn)(pair.key) ? pair.key : null;
+            node = pair.value ?? key;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            const item = node.items[segment];
+            if (item === undefined)
+                return { node, key, found: false };
+            node = item;
+            key = null;
+        }
+        else {
+            return { node, key, found: false };
+        }
+    }
+    return { node, key, found: true };
+}
+function lineOf(node, counter) {
+    const offset = node?.range?.[0];
+    return offset === undefined ? 1 : counter.linePos(offset).line;
+}
+/** Edits between two words, a swap of neighbours counting as one (ZDR070 is one edit from ZDR007). */
+function distance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let best = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                best = Math.min(best, d[i - 2][j - 2] + 1);
+            d[i][j] = best;
+        }
+    }
+    return d[a.length][b.length];
+}
+function closest(word, candidates) {
+    let best;
+    let bestDistance = 3;
+    for (const candidate of candidates) {
+        const d = distance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+function describePath(segments) {
+    let out = '';
+    for (const segment of segments)
+        out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    return out;
+}
+/** One zod issue as `line` + words, pointing at the exact YAML node. */
+function explain(issue, root, counter) {
+    const segments = issue.path.filter((p) => typeof p !== 'symbol');
+    const where = describePath(segments);
+    if (issue.code === 'unrecognized_keys') {
+        const name = issue.keys[0];
+        const { key } = locate(root, [...segments, name]);
+        const known = segments.length === 0 ? CONFIG_KEYS : ENTRY_KEYS;
+        const suggestion = closest(name, known);
+        const inside = segments.length === 0 ? '' : ` in ${where}`;
+        const hint = suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : '';
+        return {
+            line: lineOf(key, counter),
+            text: `unknown key "${name}"${inside}${hint}; known keys: ${known.join(', ')}`,
+        };
+    }
+    const located = locate(root, segments);
+    const unknownRule = (id, at, inside) => {
+        const suggestion = closest(id, [...config_KNOWN_RULES]);
+        const hint = suggestion !== undefined ? ` (did you mean ${suggestion}?)` : '';
+        return { line: lineOf(at, counter), text: `unknown rule id "${id}" in ${inside}${hint}` };
+    };
+    if (issue.code === 'invalid_key' && segments[0] === 'rules') {
+        return unknownRule(String(segments[segments.length - 1]), located.key, 'rules');
+    }
+    if (issue.code === 'custom' && issue.message === 'unknown rule id') {
+        const id = (0,dist/* isScalar */.jn)(located.node) ? String(located.node.value) : String(segments[segments.length - 1]);
+        return unknownRule(id, located.node, where);
+    }
+    const message = issue.message.replace(/^Invalid input: /, '');
+    if (!located.found) {
+        return { line: lineOf(located.node, counter), text: `${where} is missing: ${message}` };
+    }
+    // Messages from the options schema already name the key ("fail-on must be one of …").
+    const named = typeof segments[0] === 'string' && message.startsWith(`${segments[0]} `);
+    return {
+        line: lineOf(located.node, counter),
+        text: named && segments.length === 1 ? message : `${where}: ${message}`,
+    };
+}
+function displayPath(file, cwd) {
+    const relative = external_node_path_namespaceObject.relative(cwd, file);
+    return (relative === '' || relative.startsWith('..') || external_node_path_namespaceObject.isAbsolute(relative) ? file : relative)
+        .split(external_node_path_namespaceObject.sep)
+        .join('/');
+}
+/** Parse and validate a config file's text. `shown` names the file in errors; `relative` is its path from the root. */
+function parseConfig(text, shown, relative) {
+    const counter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first !== undefined) {
+        const line = counter.linePos(first.pos[0]).line;
+        throw new ConfigurationError(`${shown}:${line}: not valid YAML: ${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+    }
+    const value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw new ConfigurationError(`${shown}:${lineOf(doc.contents, counter)}: the config must be a mapping of keys such as policy, rules and ignore`);
+    }
+    // `ignore:` with every entry commented out is null in YAML: a key with no value counts as not given.
+    const given = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null));
+    const result = configSchema.safeParse(given);
+    if (!result.success) {
+        // A required key reported missing beside an unknown one is usually the same key misspelt: report the typo.
+        const unknownIn = new Set(result.error.issues.filter((i) => i.code === 'unrecognized_keys').map((i) => JSON.stringify(i.path)));
+        const issues = result.error.issues.filter((i) => !(i.code === 'invalid_type' && unknownIn.has(JSON.stringify(i.path.slice(0, -1)))));
+        const problems = issues.map((issue) => explain(issue, doc.contents, counter));
+        problems.sort((a, b) => a.line - b.line);
+        const top = problems[0];
+        throw new ConfigurationError(`${shown}:${top.line}: ${top.text}`);
+    }
+    const data = result.data;
+    const ignore = (data.ignore ?? []).map((entry, index) => ({
+        rule: entry.rule,
+        path: entry.path,
+        reason: entry.reason,
+        ...(entry.until !== undefined ? { until: entry.until } : {}),
+        file: relative,
+        line: lineOf(locate(doc.contents, ['ignore', index]).node, counter),
+    }));
+    const options = {};
+    if (data.policy !== undefined)
+        options.policies = [...new Set(data.policy)];
+    if (data['fail-on'] !== undefined)
+        options.failOn = data['fail-on'];
+    if (data['zdr-org-uuid'] !== undefined)
+        options.zdrOrgUuid = data['zdr-org-uuid'];
+    if (data['allowed-base-urls'] !== undefined)
+        options.allowedBaseUrls = data['allowed-base-urls'];
+    if (data['max-retention-days'] !== undefined)
+        options.maxRetentionDays = data['max-retention-days'];
+    if (data.include !== undefined)
+        options.include = data.include;
+    if (data.exclude !== undefined)
+        options.exclude = data.exclude;
+    if (data.rules !== undefined)
+        options.rules = data.rules;
+    options.ignore = ignore;
+    return { options, ignore };
+}
+async function readIfPresent(file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw new ConfigurationError(`cannot read config file ${file} (${code ?? 'read failed'})`);
+    }
+}
+/**
+ * Find and read the config file. `explicit` is --config / the `config` input (relative to cwd); otherwise the
+ * first of the default names under `root` is used when present. Throws a ConfigurationError for a bad file.
+ */
+async function loadConfig(explicit, root, cwd) {
+    const candidates = explicit !== undefined && explicit.trim() !== ''
+        ? [external_node_path_namespaceObject.resolve(cwd, explicit)]
+        : CONFIG_FILE_NAMES.map((name) => external_node_path_namespaceObject.join(root, name));
+    for (const file of candidates) {
+        const text = await readIfPresent(file);
+        if (text === undefined)
+            continue;
+        const relative = external_node_path_namespaceObject.relative(root, file).split(external_node_path_namespaceObject.sep).join('/');
+        const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+        return { path: relative, ...parseConfig(body, displayPath(file, cwd), relative) };
+    }
+    if (explicit !== undefined && explicit.trim() !== '') {
+        throw new ConfigurationError(`config file ${explicit} not found`);
+    }
+    return { path: undefined, options: {}, ignore: [] };
+}
+
+;// CONCATENATED MODULE: ./build/bundle-src/src/cli/command-options.js
+
+
+
+
+/**
+ * What every command does with its arguments: at most one PATH, the config file found under it (or --config),
+ * then flags over the config file over the defaults.
+ */
+async function commandOptions(cwd, paths, configFlag, flags) {
+    if (paths.length > 1)
+        throw new ConfigurationError(`expected one PATH, got ${paths.length} (see --help)`);
+    const root = external_node_path_namespaceObject.resolve(cwd, paths[0] ?? '.');
+    const config = await loadConfig(configFlag, root, cwd);
+    const options = resolveOptions({ path: paths[0], ...flags }, config.options);
+    return { root, config, options };
+}
+
 ;// CONCATENATED MODULE: ./build/bundle-src/src/cli/fix.js
 // `claude-code-policy fix [PATH]`: scan, edit every settings file whose findings have a safe fix, say what changed
 // (or, with --dry-run, print the unified diff and write nothing), and say how many findings remain.
-
 
 
 
@@ -30952,19 +30969,14 @@ async function runFix(argv, io) {
             io.stdout(FIX_USAGE);
             return 0;
         }
-        if (positionals.length > 1)
-            throw new ConfigurationError(`expected one PATH, got ${positionals.length} (see --help)`);
-        const root = external_node_path_namespaceObject.resolve(io.cwd, positionals[0] ?? '.');
-        const config = await loadConfig(values.config, root, io.cwd);
-        const options = resolveOptions({
-            path: positionals[0],
+        const { root, options } = await commandOptions(io.cwd, positionals, values.config, {
             policy: values.policy,
             zdrOrgUuid: values['zdr-org-uuid'],
             maxRetentionDays: values['max-retention-days'],
             include: values.include,
             exclude: values.exclude,
             gitignore: values['no-gitignore'] ? false : undefined,
-        }, config.options);
+        });
         const loginMethod = loginMethodOption(values['login-method']);
         if (loginMethod !== undefined && options.zdrOrgUuid === undefined) {
             throw new ConfigurationError('--login-method goes with --zdr-org-uuid: it is written beside the pinned organisation');
@@ -31193,7 +31205,6 @@ function planInit(input, options) {
 
 
 
-
 const INIT_USAGE = `Usage: ${TOOL_NAME} init [PATH] [options]
 
 Write a compliant .claude/settings.json under PATH (default: .) for the chosen policies, or merge the required
@@ -31242,20 +31253,16 @@ async function runInit(argv, io) {
             io.stdout(INIT_USAGE);
             return 0;
         }
-        if (positionals.length > 1)
-            throw new ConfigurationError(`expected one PATH, got ${positionals.length} (see --help)`);
-        const root = external_node_path_namespaceObject.resolve(io.cwd, positionals[0] ?? '.');
-        const info = await (0,promises_namespaceObject.stat)(root).catch(() => undefined);
-        if (info === undefined || !info.isDirectory()) {
+        const target = external_node_path_namespaceObject.resolve(io.cwd, positionals[0] ?? '.');
+        const info = await (0,promises_namespaceObject.stat)(target).catch(() => undefined);
+        if (positionals.length <= 1 && (info === undefined || !info.isDirectory())) {
             throw new ConfigurationError(`PATH ${positionals[0] ?? '.'} is not a directory`);
         }
-        const config = await loadConfig(values.config, root, io.cwd);
-        const options = resolveOptions({
-            path: positionals[0],
+        const { root, config, options } = await commandOptions(io.cwd, positionals, values.config, {
             policy: values.policy,
             zdrOrgUuid: values['zdr-org-uuid'],
             maxRetentionDays: values['max-retention-days'],
-        }, config.options);
+        });
         const loginMethod = loginMethodOption(values['login-method']);
         if (loginMethod !== undefined && !values.managed) {
             throw new ConfigurationError('--login-method goes with --managed: only managed settings pin login');
@@ -31291,7 +31298,6 @@ async function runInit(argv, io) {
 }
 
 ;// CONCATENATED MODULE: ./build/bundle-src/src/cli/main.js
-
 
 
 
@@ -31400,15 +31406,10 @@ async function run(argv, io = defaultIo(), listing) {
             return 0;
         }
         const args = positionals[0] === 'scan' ? positionals.slice(1) : positionals;
-        if (args.length > 1)
-            throw new ConfigurationError(`expected one PATH, got ${args.length} (see --help)`);
         const format = (values.format ?? 'text');
         if (!FORMATS.includes(format))
             throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}`);
-        const root = external_node_path_namespaceObject.resolve(io.cwd, args[0] ?? '.');
-        const config = await loadConfig(values.config, root, io.cwd);
-        const options = resolveOptions({
-            path: args[0],
+        const { options } = await commandOptions(io.cwd, args, values.config, {
             policy: values.policy,
             failOn: values['fail-on'],
             zdrOrgUuid: values['zdr-org-uuid'],
@@ -31418,7 +31419,7 @@ async function run(argv, io = defaultIo(), listing) {
             include: values.include,
             exclude: values.exclude,
             gitignore: values['no-gitignore'] ? false : undefined,
-        }, config.options);
+        });
         const report = await scan(options, {
             cwd: io.cwd,
             logger: stderrLogger(io),

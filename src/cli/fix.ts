@@ -3,15 +3,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { loadConfig } from '../core/config.js';
 import { unifiedDiff } from '../core/diff.js';
 import { ConfigurationError, describeError } from '../core/errors.js';
 import { analyseAfter, type FileChange, LOGIN_METHODS, type LoginMethod, planFixes } from '../core/fix.js';
 import type { Logger } from '../core/logger.js';
-import { resolveOptions } from '../core/options.js';
 import { analyseTree } from '../core/scan.js';
 import { TOOL_NAME } from '../core/version.js';
 import type { CliIo } from './main.js';
+import { commandOptions } from './command-options.js';
 
 export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [PATH] [options]
 
@@ -107,22 +106,14 @@ export async function runFix(argv: string[], io: CliIo): Promise<number> {
       io.stdout(FIX_USAGE);
       return 0;
     }
-    if (positionals.length > 1)
-      throw new ConfigurationError(`expected one PATH, got ${positionals.length} (see --help)`);
-    const root = path.resolve(io.cwd, positionals[0] ?? '.');
-    const config = await loadConfig(values.config, root, io.cwd);
-    const options = resolveOptions(
-      {
-        path: positionals[0],
-        policy: values.policy,
-        zdrOrgUuid: values['zdr-org-uuid'],
-        maxRetentionDays: values['max-retention-days'],
-        include: values.include,
-        exclude: values.exclude,
-        gitignore: values['no-gitignore'] ? false : undefined,
-      },
-      config.options,
-    );
+    const { root, options } = await commandOptions(io.cwd, positionals, values.config, {
+      policy: values.policy,
+      zdrOrgUuid: values['zdr-org-uuid'],
+      maxRetentionDays: values['max-retention-days'],
+      include: values.include,
+      exclude: values.exclude,
+      gitignore: values['no-gitignore'] ? false : undefined,
+    });
     const loginMethod = loginMethodOption(values['login-method']);
     if (loginMethod !== undefined && options.zdrOrgUuid === undefined) {
       throw new ConfigurationError(

@@ -2,14 +2,13 @@
 // keys into the existing one, and record in the config file what later scans need to agree (see core/init.ts).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig } from '../core/config.js';
 import { ConfigurationError, describeError } from '../core/errors.js';
 import { MANAGED_SETTINGS_FILE, PROJECT_SETTINGS_FILE, planInit } from '../core/init.js';
-import { resolveOptions } from '../core/options.js';
 import { DEFAULT_CONFIG_FILE } from '../core/suppress.js';
 import { TOOL_NAME } from '../core/version.js';
 import { loginMethodOption, parseCommandArgs, writeChange } from './fix.js';
 import type { CliIo } from './main.js';
+import { commandOptions } from './command-options.js';
 
 export const INIT_USAGE = `Usage: ${TOOL_NAME} init [PATH] [options]
 
@@ -59,23 +58,16 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
       io.stdout(INIT_USAGE);
       return 0;
     }
-    if (positionals.length > 1)
-      throw new ConfigurationError(`expected one PATH, got ${positionals.length} (see --help)`);
-    const root = path.resolve(io.cwd, positionals[0] ?? '.');
-    const info = await stat(root).catch(() => undefined);
-    if (info === undefined || !info.isDirectory()) {
+    const target = path.resolve(io.cwd, positionals[0] ?? '.');
+    const info = await stat(target).catch(() => undefined);
+    if (positionals.length <= 1 && (info === undefined || !info.isDirectory())) {
       throw new ConfigurationError(`PATH ${positionals[0] ?? '.'} is not a directory`);
     }
-    const config = await loadConfig(values.config, root, io.cwd);
-    const options = resolveOptions(
-      {
-        path: positionals[0],
-        policy: values.policy,
-        zdrOrgUuid: values['zdr-org-uuid'],
-        maxRetentionDays: values['max-retention-days'],
-      },
-      config.options,
-    );
+    const { root, config, options } = await commandOptions(io.cwd, positionals, values.config, {
+      policy: values.policy,
+      zdrOrgUuid: values['zdr-org-uuid'],
+      maxRetentionDays: values['max-retention-days'],
+    });
     const loginMethod = loginMethodOption(values['login-method']);
     if (loginMethod !== undefined && !values.managed) {
       throw new ConfigurationError('--login-method goes with --managed: only managed settings pin login');

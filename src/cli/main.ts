@@ -1,12 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../core/config.js';
 import { ConfigurationError, describeError } from '../core/errors.js';
 import type { GitListing } from '../core/git-listing.js';
 import type { Logger } from '../core/logger.js';
 import type { Report } from '../core/model.js';
-import { resolveOptions } from '../core/options.js';
 import { scan } from '../core/scan.js';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { renderGithub } from '../report/github.js';
@@ -18,6 +16,7 @@ import { RULES } from '../rules/index.js';
 import { SCAN_OPTIONS } from './args.js';
 import { runFix } from './fix.js';
 import { runInit } from './init.js';
+import { commandOptions } from './command-options.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -123,27 +122,20 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
       return 0;
     }
     const args = positionals[0] === 'scan' ? positionals.slice(1) : positionals;
-    if (args.length > 1) throw new ConfigurationError(`expected one PATH, got ${args.length} (see --help)`);
     const format = (values.format ?? 'text') as Format;
     if (!FORMATS.includes(format))
       throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}`);
-    const root = path.resolve(io.cwd, args[0] ?? '.');
-    const config = await loadConfig(values.config, root, io.cwd);
-    const options = resolveOptions(
-      {
-        path: args[0],
-        policy: values.policy,
-        failOn: values['fail-on'],
-        zdrOrgUuid: values['zdr-org-uuid'],
-        allowedBaseUrls: values['allowed-base-url'],
-        maxRetentionDays: values['max-retention-days'],
-        maxFileSize: values['max-file-size'],
-        include: values.include,
-        exclude: values.exclude,
-        gitignore: values['no-gitignore'] ? false : undefined,
-      },
-      config.options,
-    );
+    const { options } = await commandOptions(io.cwd, args, values.config, {
+      policy: values.policy,
+      failOn: values['fail-on'],
+      zdrOrgUuid: values['zdr-org-uuid'],
+      allowedBaseUrls: values['allowed-base-url'],
+      maxRetentionDays: values['max-retention-days'],
+      maxFileSize: values['max-file-size'],
+      include: values.include,
+      exclude: values.exclude,
+      gitignore: values['no-gitignore'] ? false : undefined,
+    });
     const report = await scan(options, {
       cwd: io.cwd,
       logger: stderrLogger(io),

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { type LoadedConfig, loadConfig } from '../core/config.js';
+import { ConfigurationError } from '../core/errors.js';
+import { type RawOptions, resolveOptions, type ScanOptions } from '../core/options.js';
+
+export interface CommandOptions {
+  /** PATH resolved against the working directory. */
+  root: string;
+  config: LoadedConfig;
+  options: ScanOptions;
+}
+
+/**
+ * What every command does with its arguments: at most one PATH, the config file found under it (or --config),
+ * then flags over the config file over the defaults.
+ */
+export async function commandOptions(
+  cwd: string,
+  paths: readonly string[],
+  configFlag: string | undefined,
+  flags: Omit<RawOptions, 'path' | 'config'>,
+): Promise<CommandOptions> {
+  if (paths.length > 1) throw new ConfigurationError(`expected one PATH, got ${paths.length} (see --help)`);
+  const root = path.resolve(cwd, paths[0] ?? '.');
+  const config = await loadConfig(configFlag, root, cwd);
+  const options = resolveOptions({ path: paths[0], ...flags }, config.options);
+  return { root, config, options };
+}
