@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, COMMENT_MARKER, planComment, renderComment } from '../src/action/comment.js';
 import type { RunnerEnvironment } from '../src/action/runner.js';
-import type { Finding, Report } from '../src/core/model.js';
+import type { Report } from '../src/core/model.js';
 import { type FakeGitHub, startFakeGitHub } from './helpers/github-api.js';
 import {
   EXAMPLES,
@@ -14,6 +14,7 @@ import {
   runInProcess,
   SimulatedRunner,
 } from './helpers/runner.js';
+import { manyFindingsReport } from './helpers/report.js';
 
 const TOKEN = 'ghs_fakeInstallationToken000000000000000';
 const PR = 42;
@@ -242,45 +243,11 @@ describe('planComment', () => {
 
 describe('renderComment', () => {
   it('stays under 65,536 characters for thousands of findings and keeps the marker', () => {
-    const finding: Finding = {
-      ruleId: 'NET001',
-      policy: 'nonessential-traffic',
-      severity: 'error',
-      message:
-        'Claude Code still sends telemetry, error reports and /bug transcripts from this scope. '.repeat(3),
-      fix: 'Add "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env in .claude/settings.json.',
-      file: '.claude/settings.json',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 2,
-      scope: '.',
-      docsUrl: 'https://example.com/NET001',
-    };
-    const findings = Array.from({ length: 5000 }, (_, i) => ({
-      ...finding,
-      file: `team-${i}/.claude/settings.json`,
-    }));
-    const report: Report = {
-      version: 1,
-      tool: { name: 'claude-code-policy', version: '0.0.0' },
-      root: '.',
-      policies: ['nonessential-traffic'],
-      failOn: 'error',
-      summary: {
-        files: 5000,
-        scopes: 5000,
-        errors: 5000,
-        warnings: 0,
-        notices: 0,
-        suppressed: 0,
-        passed: false,
-      },
-      files: findings.map((f) => f.file),
-      scopes: [],
-      findings,
-      suppressed: [],
-    };
+    const report = manyFindingsReport(
+      5000,
+      'Claude Code still sends telemetry, error reports and /bug transcripts from this scope. '.repeat(3),
+      (i) => `team-${i}`,
+    );
     const body = renderComment(report, `https://github.com/${OWNER}/${REPO}/blob/${'a'.repeat(40)}`);
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(body.startsWith(COMMENT_MARKER)).toBe(true);

@@ -12,6 +12,7 @@ import {
 import type { Finding, Report } from '../src/core/model.js';
 import { FINGERPRINT_KEY } from '../src/report/sarif.js';
 import { EXAMPLES, OWNER, PUSH_SHA, REPO, runInProcess, SimulatedRunner } from './helpers/runner.js';
+import { manyFindingsReport } from './helpers/report.js';
 
 let runner: SimulatedRunner;
 beforeEach(() => {
@@ -210,47 +211,13 @@ describe('the token', () => {
 
 describe('the job summary budget', () => {
   it('stays under 1 MiB for tens of thousands of findings, with the annotation note', () => {
-    const finding: Finding = {
-      ruleId: 'NET001',
-      policy: 'nonessential-traffic',
-      severity: 'error',
-      message:
-        'Claude Code still sends telemetry — error reports and /bug transcripts stay on in this scope. '.repeat(
-          2,
-        ),
-      fix: 'Add "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env in .claude/settings.json.',
-      file: '.claude/settings.json',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 2,
-      scope: '.',
-      docsUrl: 'https://example.com/NET001',
-    };
-    const findings = Array.from({ length: 20_000 }, (_, i) => ({
-      ...finding,
-      file: `t${i}/.claude/settings.json`,
-    }));
-    const report: Report = {
-      version: 1,
-      tool: { name: 'claude-code-policy', version: '0.0.0' },
-      root: '.',
-      policies: ['nonessential-traffic'],
-      failOn: 'error',
-      summary: {
-        files: 20_000,
-        scopes: 20_000,
-        errors: 20_000,
-        warnings: 0,
-        notices: 0,
-        suppressed: 0,
-        passed: false,
-      },
-      files: findings.map((f) => f.file),
-      scopes: [],
-      findings,
-      suppressed: [],
-    };
+    const report = manyFindingsReport(
+      20_000,
+      'Claude Code still sends telemetry — error reports and /bug transcripts stay on in this scope. '.repeat(
+        2,
+      ),
+      (i) => `t${i}`,
+    );
     const note = annotationNote(report);
     expect(note).toContain('19990 findings are not shown as annotations');
     const summary = renderSummary(report, `https://github.com/${OWNER}/${REPO}/blob/${PUSH_SHA}`, note);
