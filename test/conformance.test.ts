@@ -1,21 +1,21 @@
 // Runs the settings checks over the shared conformance corpus (SchemaStore's own tests and real settings files
 // from public repositories, see conformance/MANIFEST.md). The corpus is not part of this repository: these tests
-// read it from ../shared/conformance when it is there and are skipped otherwise.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// read it where test/helpers/shared.ts finds it and are skipped otherwise, and the run says so.
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PRESENCE_ONLY } from '../src/core/env.js';
 import { type ParsedJson, parseJson } from '../src/core/parse/json.js';
 import { ENV_ENUMS, ENV_SWITCHES, HOOK_EVENTS, KNOWN_SETTINGS_KEYS } from '../src/core/settings-schema.js';
 import { createSourceFile } from '../src/core/source.js';
 import { type SettingsProblem, validateSettings } from '../src/core/validate-settings.js';
+import { CONFORMANCE_DIR, CORPUS_PARTS, corpusMissing } from './helpers/shared.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpus = path.resolve(repoRoot, '../shared/conformance');
+const corpus = CONFORMANCE_DIR;
 const schemastore = path.join(corpus, 'schemastore');
 const realWorld = path.join(corpus, 'real-world');
-const present = existsSync(path.join(schemastore, 'claude-code-settings.schema.json'));
+const present = corpusMissing(CORPUS_PARTS.schemastore) === undefined;
+const realWorldPresent = corpusMissing(CORPUS_PARTS.realWorld) === undefined;
 
 interface Checked {
   json: ParsedJson;
@@ -329,7 +329,7 @@ const REAL_WORLD_EXPECTATIONS: Record<string, [string, string, number][]> = {
   ],
 };
 
-describe.skipIf(!present)('real-world settings files', () => {
+describe.skipIf(!realWorldPresent)('real-world settings files', () => {
   it('has the files listed here, dot-named ones included', () => {
     const found = readdirSync(realWorld, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.json'))
