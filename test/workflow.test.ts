@@ -407,6 +407,27 @@ describe('GitHub expressions', () => {
     for (const finding of out) expect(finding.message).toContain('cannot be verified statically');
   });
 
+  it('counts an expression after other text as unknown too: step env, provider input and claude_env', () => {
+    const after = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        env:',
+      '          CLAUDE_CODE_ENABLE_TELEMETRY: "x${{ matrix.t }}"',
+      '        with:',
+      '          use_bedrock: "x${{ inputs.bedrock }}"',
+      '          claude_env: |',
+      '            OTEL_LOG_USER_PROMPTS: x${{ matrix.p }}',
+    );
+    expect(findings([workflow(after)], ['ZDR001', 'ZDR002', 'ZDR003'])).toEqual([
+      { ruleId: 'ZDR002', file: WF, line: 7, severity: 'warning' },
+      { ruleId: 'ZDR001', file: WF, line: 9, severity: 'warning' },
+      { ruleId: 'ZDR003', file: WF, line: 11, severity: 'warning' },
+    ]);
+  });
+
   it('warns on NET001 when the only switch is an expression-built provider', () => {
     const only = lines(
       'on: push',
