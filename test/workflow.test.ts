@@ -614,6 +614,29 @@ describe('YAML that does not parse, and YAML oddities', () => {
     ]);
   });
 
+  it('takes a repeated `<<` merge key for two merges, not a duplicate key', () => {
+    const text = lines(
+      'on: push',
+      'x-quiet: &quiet',
+      '  CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1"',
+      'x-updates: &updates',
+      '  DISABLE_AUTOUPDATER: "1"',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        env:',
+      '          <<: *quiet',
+      '          <<: *updates',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    expect([...scope!.env.values()].map((v) => [v.name, v.location.line])).toEqual([
+      ['CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', 3],
+      ['DISABLE_AUTOUPDATER', 5],
+    ]);
+    expect(findings([workflow(text)], ['CFG004', 'NET001', 'NET002', 'NET004'])).toEqual([]);
+  });
+
   it('reads flow mappings, `on:` keys, numbers and booleans as GitHub passes them', () => {
     const text = lines(
       'on: { push: { branches: [main] } }',
