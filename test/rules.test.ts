@@ -65,12 +65,14 @@ describe('NET001', () => {
   });
 
   it.each([
-    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' }],
-    [{ CLAUDE_CODE_USE_BEDROCK: '0' }],
-    [{ DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '0' }],
-    [{ DO_NOT_TRACK: '0', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '1' }],
-  ])('fails with %j', (env) => {
-    expect(check([project(env)], ['NET001'])).toHaveLength(1);
+    [{ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' }, 3],
+    [{ CLAUDE_CODE_USE_BEDROCK: '0' }, 2],
+    [{ DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '0' }, 2],
+    [{ DO_NOT_TRACK: '0', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '1' }, 2],
+  ])('fails with %j, at line %i', (env, line) => {
+    expect(check([project(env)], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: '.claude/settings.json', line, severity: 'error' },
+    ]);
   });
 
   it('points at the line in the higher file that unsets the variable', () => {
@@ -123,7 +125,9 @@ describe('NET002', () => {
   });
 
   it('is not satisfied by a third-party provider', () => {
-    expect(check([project({ CLAUDE_CODE_USE_BEDROCK: '1' })], ['NET002'])).toHaveLength(1);
+    expect(check([project({ CLAUDE_CODE_USE_BEDROCK: '1' })], ['NET002'])).toEqual([
+      { ruleId: 'NET002', file: '.claude/settings.json', line: 2, severity: 'warning' },
+    ]);
   });
 });
 
@@ -270,19 +274,19 @@ describe('ZDR004 and ZDR005', () => {
 
 describe('ZDR006', () => {
   it.each([
-    ['https://api.anthropic.com', [], 0],
-    ['https://api.anthropic.com/', [], 0],
-    ['https://gw.corp.example/anthropic', ['https://gw.corp.example/anthropic'], 0],
-    ['https://gw.corp.example/anthropic/v1', ['https://gw.corp.example/anthropic/'], 0],
-    ['https://gw.corp.example/other', ['https://gw.corp.example/anthropic'], 1],
-    ['https://gw.corp.example.evil.net', ['https://gw.corp.example'], 1],
-    ['http://api.anthropic.com', [], 1],
-    ['https://api.anthropic.com.attacker.net', [], 1],
-    ['not a url', [], 1],
-  ])('%s with allowed %j gives %i findings', (url, allowed, count) => {
-    expect(
-      check([project({ ANTHROPIC_BASE_URL: url })], ['ZDR006'], { allowedBaseUrls: allowed }),
-    ).toHaveLength(count);
+    ['https://api.anthropic.com', [], false],
+    ['https://api.anthropic.com/', [], false],
+    ['https://gw.corp.example/anthropic', ['https://gw.corp.example/anthropic'], false],
+    ['https://gw.corp.example/anthropic/v1', ['https://gw.corp.example/anthropic/'], false],
+    ['https://gw.corp.example/other', ['https://gw.corp.example/anthropic'], true],
+    ['https://gw.corp.example.evil.net', ['https://gw.corp.example'], true],
+    ['http://api.anthropic.com', [], true],
+    ['https://api.anthropic.com.attacker.net', [], true],
+    ['not a url', [], true],
+  ])('%s with allowed %j: a finding %s', (url, allowed, fires) => {
+    expect(check([project({ ANTHROPIC_BASE_URL: url })], ['ZDR006'], { allowedBaseUrls: allowed })).toEqual(
+      fires ? [{ ruleId: 'ZDR006', file: '.claude/settings.json', line: 3, severity: 'warning' }] : [],
+    );
   });
 
   it('never prints credentials in the URL', () => {
@@ -309,9 +313,9 @@ describe('ZDR007 and ZDR008', () => {
       { ruleId: 'ZDR007', file: '.claude/settings.json', line: 3, severity: 'warning' },
     ]);
     expect(check([project({}, { cleanupPeriodDays: 30 })], ['ZDR007'])).toEqual([]);
-    expect(check([project({}, { cleanupPeriodDays: 14 })], ['ZDR007'], { maxRetentionDays: 7 })).toHaveLength(
-      1,
-    );
+    expect(check([project({}, { cleanupPeriodDays: 14 })], ['ZDR007'], { maxRetentionDays: 7 })).toEqual([
+      { ruleId: 'ZDR007', file: '.claude/settings.json', line: 3, severity: 'warning' },
+    ]);
   });
 
   it('notes MCP servers and enableAllProjectMcpServers', () => {
@@ -404,6 +408,9 @@ describe('messages never print a secret', () => {
     ['Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx', 'a value that is not a URL'],
     ['https://gw.example.net/t/Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx/v1', 'https://gw.example.net'],
     ['https://user:Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx@gw.example.net:8443/?k=1', 'https://gw.example.net:8443'],
+    // A scheme without an origin (WHATWG URL gives "null"): nothing of it is shown, user info least of all.
+    ['grpc://user:Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx@gw.example.net:443', 'a value that is not an http(s) URL'],
+    ['socks5://Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx@proxy.example.net', 'a value that is not an http(s) URL'],
   ])('ZDR006 shows only the origin of %s', (url, shown) => {
     const files = [project({ ANTHROPIC_BASE_URL: url })];
     const [finding] = evaluate({
@@ -414,7 +421,9 @@ describe('messages never print a secret', () => {
       policies: ['zdr'],
       options: DEFAULTS,
     }).filter((f) => f.ruleId === 'ZDR006');
-    expect(finding!.message).toContain(shown);
+    expect(finding!.message).toBe(
+      `ANTHROPIC_BASE_URL sends API traffic to ${shown}, which is neither https://api.anthropic.com nor an allowed base URL.`,
+    );
     expect(JSON.stringify(finding)).not.toContain('Pq3Lw8Zr5Tn2Kd7Xv4Hm9Bq7Lx');
   });
 });
