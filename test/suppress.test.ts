@@ -228,14 +228,16 @@ describe('config entries', () => {
     ]);
   });
 
-  it('apply through their `until` day and expire the day after, as CFG007 at the entry', () => {
+  // `until` is a UTC day. The suite runs in Pacific/Chatham (vitest.config.ts), where local midnight of the 22nd
+  // is 10:15 UTC on the 21st: a date read in local time would end the entry 13 h 45 min early and fail here.
+  it('apply through their `until` day (UTC) and expire the day after, as CFG007 at the entry', () => {
     const lastDay = collectSuppressions(
       [],
       [entry({ until: '2026-11-22' })],
       KNOWN,
       new Date('2026-11-22T23:59:59Z'),
     );
-    expect(lastDay.config).toHaveLength(1);
+    expect(lastDay.config).toEqual([entry({ until: '2026-11-22' })]);
     expect(lastDay.problems).toEqual([]);
     const expired = collectSuppressions(
       [],
