@@ -1,11 +1,12 @@
 // The CLI contract (SPEC §2): exit codes 0/1/2, one-line errors on stderr, formats, --output.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, run } from '../src/cli/main.js';
+import { useTempTrees } from './support/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+const tree = useTempTrees('ccp-cli-');
 
 function io(): CliIo & { out: string; err: string } {
   const state = {
@@ -92,13 +93,15 @@ describe('claude-code-policy CLI', () => {
   });
 
   it('writes the report to --output', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ccp-cli-'));
-    const target = path.join(dir, 'report.sarif');
+    const target = path.join(tree(), 'report.sarif');
     const streams = io();
     expect(await run(['examples/non-compliant', '--format', 'sarif', '--output', target], streams)).toBe(1);
     expect(streams.out).toBe('');
     expect(JSON.parse(readFileSync(target, 'utf8')).version).toBe('2.1.0');
   });
+
+  // A file where --output wants a directory: unwritable whatever exists elsewhere on the machine.
+  const blocked = () => path.join(tree({ 'not-a-dir': 'x' }), 'not-a-dir', 'x.json');
 
   it.each([
     [
@@ -111,24 +114,23 @@ describe('claude-code-policy CLI', () => {
       'claude-code-policy: policy must be one of nonessential-traffic, zdr, hygiene\n',
     ],
     [['--bogus'], "claude-code-policy: Unknown option '--bogus' (see --help)\n"],
-    [['no/such/dir'], null],
+    [['no/such/dir'], `claude-code-policy: path not found: ${path.join(ROOT, 'no/such/dir')}\n`],
     [['a', 'b'], 'claude-code-policy: expected one PATH, got 2 (see --help)\n'],
     [
       ['--max-retention-days', '0'],
       'claude-code-policy: max-retention-days must be a whole number of at least 1\n',
     ],
     [['--zdr-org-uuid', 'nope'], 'claude-code-policy: zdr-org-uuid must be a UUID\n'],
-    [
-      ['--output', '/nonexistent-dir/x.json'],
-      'claude-code-policy: cannot write --output /nonexistent-dir/x.json (ENOENT)\n',
-    ],
+    [['--output', '<blocked>'], 'claude-code-policy: cannot write --output <blocked> (ENOTDIR)\n'],
   ])('exits 2 with one line for %j', async (args, message) => {
     const streams = io();
-    const argv = args[0] === 'no/such/dir' || args[0] === 'a' ? args : ['examples/compliant', ...args];
+    const target = args.includes('<blocked>') ? blocked() : '';
+    const given = args.map((arg) => (arg === '<blocked>' ? target : arg));
+    const argv = given[0] === 'no/such/dir' || given[0] === 'a' ? given : ['examples/compliant', ...given];
     expect(await run(argv, streams)).toBe(2);
     expect(streams.out).toBe('');
+    expect(streams.err).toBe(message.replace('<blocked>', target));
     expect(streams.err.split('\n')).toHaveLength(2);
-    if (message !== null) expect(streams.err).toBe(message);
     expect(streams.err).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 
@@ -142,12 +144,10 @@ describe('claude-code-policy CLI', () => {
   });
 
   it('scans a root given as a file path with a clear error', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ccp-cli-'));
-    const file = path.join(dir, 'f.txt');
-    writeFileSync(file, 'x');
+    const file = path.join(tree({ 'f.txt': 'x' }), 'f.txt');
     const streams = io();
     expect(await run([file], streams)).toBe(2);
-    expect(streams.err).toMatch(/^claude-code-policy: .*not a directory/);
+    expect(streams.err).toBe(`claude-code-policy: not a directory: ${file}\n`);
   });
 });
 
