@@ -1,6 +1,8 @@
 // Fixtures decide: each folder under test/fixtures/rules/<RULE>/<case>/ is a tiny repository with an
-// expected.json listing the exact findings of that rule (ruleId, file, line[, column, severity]); a passing
-// case lists none. Folders under test/fixtures/repos/<case>/ compare every finding of every rule.
+// expected.json listing the exact findings of that rule (ruleId, file, line[, column, severity]) and what a user
+// reads in each: `messageIncludes` and `fixIncludes`, text (one string or several) that the message and the fix
+// must contain, naming the variable, input, key or file. A passing case lists none. Folders under
+// test/fixtures/repos/<case>/ compare every finding of every rule.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,11 +12,23 @@ import { scan } from '../src/core/scan.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
+type Included = string | string[];
+
+interface ExpectedFinding {
+  ruleId: string;
+  file: string | null;
+  line: number;
+  column?: number;
+  severity?: string;
+  messageIncludes: Included;
+  fixIncludes: Included;
+}
+
 interface Expected {
   /** Only this rule's findings are compared (rules/ cases); all findings when absent (repos/ cases). */
   rule?: string;
   options?: Record<string, unknown>;
-  findings: { ruleId: string; file: string | null; line: number; column?: number; severity?: string }[];
+  findings: ExpectedFinding[];
 }
 
 function cases(dir: string): string[] {
@@ -29,6 +43,13 @@ function cases(dir: string): string[] {
   return out.sort();
 }
 
+/** `wanted` when `text` contains every part of it, else the text itself, so that a mismatch shows what was said. */
+function included(text: string, wanted: Included | undefined): Included {
+  if (wanted === undefined) return text;
+  const parts = typeof wanted === 'string' ? [wanted] : wanted;
+  return parts.length > 0 && parts.every((part) => part !== '' && text.includes(part)) ? wanted : text;
+}
+
 async function run(dir: string) {
   const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
   const options = resolveOptions({ path: dir, ...(expected.options ?? {}) });
@@ -39,16 +60,17 @@ async function run(dir: string) {
   });
   const actual = report.findings
     .filter((f) => expected.rule === undefined || f.ruleId === expected.rule)
-    .map((f) => {
-      const want = expected.findings.find(
-        (e) => e.ruleId === f.ruleId && e.file === f.file && e.line === f.line,
-      );
+    .map((f, i) => {
+      // Findings are compared in order, so the i-th expectation is the one this finding must meet.
+      const want: Partial<ExpectedFinding> = expected.findings[i] ?? {};
       return {
         ruleId: f.ruleId,
         file: f.file,
         line: f.line,
-        ...(want?.column !== undefined ? { column: f.column } : {}),
-        ...(want?.severity !== undefined ? { severity: f.severity } : {}),
+        ...(want.column !== undefined ? { column: f.column } : {}),
+        ...(want.severity !== undefined ? { severity: f.severity } : {}),
+        messageIncludes: included(f.message, want.messageIncludes),
+        fixIncludes: included(f.fix, want.fixIncludes),
       };
     });
   return { expected, actual, report };
@@ -61,6 +83,18 @@ describe.each([
   it.each(dirs.map((d) => [path.relative(FIXTURES, d), d]))('%s', async (_name, dir) => {
     const { expected, actual } = await run(dir);
     expect(actual).toEqual(expected.findings);
+  });
+});
+
+describe('every expected finding', () => {
+  it('states text its message and its fix must contain', () => {
+    const missing = [...cases(path.join(FIXTURES, 'rules')), ...cases(path.join(FIXTURES, 'repos'))].flatMap(
+      (dir) =>
+        (JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected).findings
+          .filter((f) => [f.messageIncludes, f.fixIncludes].some((v) => v === undefined || v.length === 0))
+          .map((f) => `${path.relative(FIXTURES, dir)}: ${f.ruleId} ${f.file}:${f.line}`),
+    );
+    expect(missing).toEqual([]);
   });
 });
 
