@@ -1,100 +1,36 @@
+// The renderers. Golden files hold every format rendered from a real scan of test/golden/repo/ with the real rule
+// catalogue (UPDATE_GOLDEN=1 rewrites them; read the diff). The other tests use a hand-made report with the real
+// catalogue, to reach cases a repository cannot hold (a finding without a file, names no file system allows).
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/core/config.js';
+import { silentLogger } from '../src/core/logger.js';
 import type { Finding, Report, Severity, SuppressedFinding } from '../src/core/model.js';
+import { resolveOptions } from '../src/core/options.js';
+import { scan } from '../src/core/scan.js';
 import { docsUrl } from '../src/core/version.js';
 import { annotationOverflow, escapeData, escapeProperty, renderGithub } from '../src/report/github.js';
 import { renderJson } from '../src/report/json.js';
 import { escapeMarkdownText, renderMarkdown } from '../src/report/markdown.js';
-import type { RuleMeta } from '../src/report/rule-meta.js';
 import { FINGERPRINT_KEY, MAX_SARIF_RESULTS, renderSarif } from '../src/report/sarif.js';
 import { renderText } from '../src/report/text.js';
+import { RULES } from '../src/rules/index.js';
+import { parseRunnerLine, runnerLines, type WorkflowCommand, workflowCommands } from './helpers/runner.js';
 
 const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
+const GOLDEN_REPO = path.join(GOLDEN_DIR, 'repo');
 const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
 function expectGolden(name: string, actual: string): void {
-  const path = `${GOLDEN_DIR}${name}`;
-  if (UPDATE_GOLDEN) writeFileSync(path, actual);
-  expect(actual).toBe(readFileSync(path, 'utf8'));
+  const file = path.join(GOLDEN_DIR, name);
+  if (UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-const RULES: RuleMeta[] = [
-  {
-    id: 'NET001',
-    title: 'Telemetry, error reporting or /bug stays on',
-    policies: ['nonessential-traffic', 'zdr'],
-    severity: 'error',
-    rationale:
-      'Claude Code sends telemetry and error reports unless they are turned off (Claude Code docs: Data usage).',
-    remediation: 'Set CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC to "1" under env in the settings file.',
-  },
-  {
-    id: 'NET002',
-    title: 'Auto-update traffic stays on',
-    policies: ['nonessential-traffic'],
-    severity: 'warning',
-    rationale: 'The auto-updater checks for new versions in the background.',
-    remediation: 'Set DISABLE_AUTOUPDATER to "1".',
-  },
-  {
-    id: 'NET004',
-    title: 'Session quality surveys stay on',
-    policies: ['nonessential-traffic'],
-    severity: 'notice',
-    rationale: 'Surveys are shown and answered over the network.',
-    remediation: 'Set CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY to "1".',
-  },
-  {
-    id: 'ZDR003',
-    title: 'Conversation content is exported',
-    policies: ['zdr'],
-    severity: 'error',
-    rationale: 'OpenTelemetry content logging sends prompts and responses outside ZDR.',
-    remediation: 'Remove the OTEL_LOG_* variables or set them to "0".',
-  },
-  {
-    id: 'ZDR004',
-    title: 'Login is not pinned to an organisation',
-    policies: ['zdr'],
-    severity: 'warning',
-    rationale: 'Without forceLoginOrgUUID a user can log in to an organisation without ZDR.',
-    remediation: 'Set forceLoginOrgUUID in managed settings.',
-  },
-  {
-    id: 'ZDR006',
-    title: 'API traffic passes a gateway outside ZDR',
-    policies: ['zdr'],
-    severity: 'warning',
-    rationale: 'A base URL that is not api.anthropic.com sends traffic through a third party.',
-    remediation: 'Point the base URL at https://api.anthropic.com or allow the gateway.',
-  },
-  {
-    id: 'SEC001',
-    title: 'Credential committed in plain text',
-    policies: ['hygiene'],
-    severity: 'error',
-    rationale: 'A committed key is readable by everyone with access to the repository and its history.',
-    remediation: 'Remove the value, rotate the key and load it from a secret store.',
-  },
-  {
-    id: 'CFG004',
-    title: 'Duplicate key',
-    policies: ['hygiene'],
-    severity: 'error',
-    rationale: 'JSON.parse keeps the last value while reviewers read the first.',
-    remediation: 'Keep one occurrence of the key.',
-  },
-  {
-    id: 'CFG005',
-    title: 'Unparseable env file line',
-    policies: ['hygiene'],
-    severity: 'warning',
-    rationale: 'A line that cannot be parsed is ignored by every tool differently.',
-    remediation: 'Write the line as KEY=value.',
-  },
-];
+const titleOf = (id: string) => RULES.find((rule) => rule.id === id)!.title;
 
 const ODD_FILE = 'deploy/prod, eu: west.env';
 
@@ -217,6 +153,7 @@ function sampleReport(): Report {
       }),
       reason: 'template placeholder | filled in by the deploy job',
       suppressedBy: '.env.production:4',
+      suppressionKind: 'inline',
     },
   ];
   return {
@@ -259,8 +196,46 @@ function emptyReport(): Report {
 
 const BLOB = 'https://github.com/acme/app/blob/0123456789abcdef0123456789abcdef01234567';
 
-describe('golden reports', () => {
-  const report = sampleReport();
+describe('golden reports, from a scan of test/golden/repo', () => {
+  let report: Report;
+  beforeAll(async () => {
+    const config = await loadConfig(undefined, GOLDEN_REPO, GOLDEN_REPO);
+    report = await scan(resolveOptions({ path: '.' }, config.options), {
+      cwd: GOLDEN_REPO,
+      logger: silentLogger,
+      now: new Date('2026-11-22T00:00:00Z'),
+    });
+  });
+
+  it('is a scan with every severity, both kinds of suppression and an awkward file name', () => {
+    expect(report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line}`)).toEqual([
+      'warning ZDR004 .claude/settings.json:1',
+      'error NET001 .claude/settings.json:2',
+      'warning NET002 .claude/settings.json:2',
+      'notice NET004 .claude/settings.json:2',
+      'error ZDR002 .claude/settings.json:3',
+      'error ZDR003 .claude/settings.json:4',
+      'error SEC001 .env.production:2',
+      'notice ZDR008 .github/workflows/claude.yml:7',
+      'notice ZDR008 .mcp.json:2',
+      'warning ZDR006 deploy/prod, eu-west.env:3',
+    ]);
+    expect(
+      report.suppressed.map((f) => [f.ruleId, f.file, f.line, f.suppressionKind, f.suppressedBy]),
+    ).toEqual([
+      ['CFG005', '.env.production', 4, 'inline', '.env.production:3'],
+      ['ZDR004', '.github/workflows/claude.yml', 7, 'config', '.github/claude-code-policy.yml:3'],
+    ]);
+    expect(report.summary).toEqual({
+      files: 5,
+      scopes: 2,
+      errors: 4,
+      warnings: 3,
+      notices: 3,
+      suppressed: 2,
+      passed: false,
+    });
+  });
 
   it('text', () => expectGolden('report.txt', renderText(report, { color: false })));
   it('json', () => expectGolden('report.json', renderJson(report)));
@@ -273,62 +248,97 @@ describe('golden reports', () => {
   it('github', () => expectGolden('report.github.txt', renderGithub(report, RULES)));
 });
 
-/** The runner's side of the workflow-command protocol, as the Actions runner parses a line. */
-function parseCommand(line: string): {
-  command: string;
-  properties: Record<string, string>;
-  message: string;
-} {
-  const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/s.exec(line);
-  if (!match) throw new Error(`not a workflow command: ${line}`);
-  const decode = (value: string, property: boolean) => {
-    let out = value.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
-    if (property) out = out.replace(/%3A/g, ':').replace(/%2C/g, ',');
-    return out.replace(/%25/g, '%');
-  };
-  const properties: Record<string, string> = {};
-  for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
-    const at = pair.indexOf('=');
-    properties[pair.slice(0, at)] = decode(pair.slice(at + 1), true);
-  }
-  return { command: match[1]!, properties, message: decode(match[3]!, false) };
+/** The one workflow command the runner reads from a line; fails the test when the line is none. */
+function parseCommand(line: string): WorkflowCommand {
+  const command = parseRunnerLine(line);
+  if (command === undefined) throw new Error(`not a workflow command: ${JSON.stringify(line)}`);
+  return command;
 }
+
+describe('the runner model (test/helpers/runner.ts)', () => {
+  it('ends lines at CR LF, CR and LF', () => {
+    expect(runnerLines('a\r\nb\rc\nd\n')).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('reads ::name after leading whitespace and the legacy ##[name anywhere, only for commands it knows', () => {
+    expect(
+      workflowCommands('  ::warning file=a%2Cb::x%0Ay\nsee ##[error]boom\n::not-a-command::z\n').map((c) => [
+        c.form,
+        c.command,
+        c.properties,
+        c.message,
+      ]),
+    ).toEqual([
+      ['v2', 'warning', { file: 'a,b' }, 'x\ny'],
+      ['legacy', 'error', {}, 'boom'],
+    ]);
+  });
+
+  it('acts on nothing between ::stop-commands::TOKEN and ::TOKEN::', () => {
+    expect(
+      workflowCommands('::stop-commands::t0k\n::error::hidden\n::t0k::\n::notice::shown\n').map(
+        (c) => c.message,
+      ),
+    ).toEqual(['shown']);
+  });
+});
 
 describe('github workflow commands', () => {
   it('escapes data and properties as the runner expects', () => {
     expect(escapeData('100% done\r\nnext: a,b')).toBe('100%25 done%0D%0Anext: a,b');
     expect(escapeProperty('100% done\r\nnext: a,b')).toBe('100%25 done%0D%0Anext%3A a%2Cb');
     expect(escapeProperty('%3A')).toBe('%253A');
-    for (const name of ['a,b: c.env', 'x\r\ny %0A.env', 'dir/with space/%2C%25.env', '::error::x']) {
+    const names = [
+      'a,b: c.env',
+      'x\r\ny %0A.env',
+      'cr\ronly.env',
+      'dir/with space/%2C%25.env',
+      '::error::x',
+      '##[error]x',
+    ];
+    for (const name of names) {
       const report = sampleReport();
       report.findings = [{ ...report.findings[0]!, file: name }];
-      expect(parseCommand(renderGithub(report, RULES).trimEnd()).properties.file).toBe(name);
+      const commands = workflowCommands(renderGithub(report, RULES));
+      expect(commands.map((c) => [c.form, c.command, c.properties.file])).toEqual([['v2', 'error', name]]);
     }
   });
 
-  it('round-trips any file name, title and message through the runner parsing', () => {
+  // Text that a scanned repository controls (file names, messages that quote it) must come out as exactly one
+  // annotation per finding, whatever it holds: CR, LF, `::` or `##[` included.
+  const hostileText = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc
+      .array(fc.constantFrom('\r', '\n', '\r\n', ' ', '::', 'error', '##[', ']', '%', ',', '=', 'x'), {
+        maxLength: 12,
+      })
+      .map((parts) => parts.join('')),
+  );
+
+  it('round-trips any file name and message through the runner, one command per finding', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: 'binary', minLength: 1 }),
-        fc.string({ unit: 'binary' }),
+        hostileText.filter((file) => file !== ''),
+        hostileText,
         (file, message) => {
           const report = sampleReport();
           report.findings = [{ ...report.findings[0]!, file, message }];
-          const lines = renderGithub(report, RULES).split('\n').filter(Boolean);
-          expect(lines).toHaveLength(1);
-          const parsed = parseCommand(lines[0]!);
-          expect(parsed.properties.file).toBe(file);
-          expect(parsed.message).toBe(`${message}\nFix: ${report.findings[0]!.fix}`);
+          const output = renderGithub(report, RULES);
+          const commands = workflowCommands(output);
+          expect(commands.map((c) => [c.form, c.command])).toEqual([['v2', 'error']]);
+          expect(commands[0]!.properties.file).toBe(file);
+          expect(commands[0]!.message).toBe(`${message}\nFix: ${report.findings[0]!.fix}`);
+          expect(runnerLines(output)).toHaveLength(1);
         },
       ),
     );
   });
 
   it('keeps awkward file names intact and omits columns on multi-line findings', () => {
-    const lines = renderGithub(sampleReport(), RULES).trimEnd().split('\n').map(parseCommand);
+    const lines = runnerLines(renderGithub(sampleReport(), RULES)).map(parseCommand);
     const odd = lines.find((l) => l.properties.title?.startsWith('ZDR006'))!;
     expect(odd.properties.file).toBe(ODD_FILE);
-    expect(odd.properties.title).toBe('ZDR006: API traffic passes a gateway outside ZDR');
+    expect(odd.properties.title).toBe(`ZDR006: ${titleOf('ZDR006')}`);
     const multi = lines.find((l) => l.properties.title?.startsWith('ZDR003'))!;
     expect(multi.properties).toMatchObject({ line: '7', endLine: '10' });
     expect(multi.properties.col).toBeUndefined();
@@ -340,7 +350,7 @@ describe('github workflow commands', () => {
   });
 
   it('ranks errors, then warnings, then notices, keeping report order within each', () => {
-    const commands = renderGithub(sampleReport(), RULES).trimEnd().split('\n').map(parseCommand);
+    const commands = workflowCommands(renderGithub(sampleReport(), RULES));
     expect(commands.map((c) => `${c.command} ${c.properties.title?.slice(0, 6)}`)).toEqual([
       'error NET001',
       'error ZDR003',
@@ -440,10 +450,15 @@ describe('markdown', () => {
     const md = renderMarkdown(report, { maxLength: Math.floor(Buffer.byteLength(full, 'utf8') / 2) });
     const match = /… and (\d+) more findings not shown/.exec(md);
     expect(match).not.toBeNull();
-    const rows = md.split('\n').filter((line) => /^\| (?!Location|---)/.test(line) && line.includes('NET0'));
-    expect(md).toContain('#0 —');
-    expect(md).not.toContain('#39 —');
-    expect(rows.length).toBeGreaterThan(0);
+    // The rows kept are the first findings, in order; with the ones counted as left out they make all 40.
+    const kept = md
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .flatMap((line) => / #(\d+) — /.exec(line)?.[1] ?? [])
+      .map(Number);
+    expect(kept[0]).toBe(0);
+    expect(kept).toEqual(kept.map((_, i) => i));
+    expect(kept.length + Number(match![1])).toBe(40);
   });
 });
 
@@ -458,7 +473,8 @@ describe('sarif', () => {
       expect(run.tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
     }
     expect(run.tool.driver.rules[0]).toMatchObject({
-      name: 'TelemetryErrorReportingOrBugStaysOn',
+      name: 'NonEssentialTrafficIsNotDisabled',
+      shortDescription: { text: 'Non-essential traffic is not disabled' },
       helpUri: docsUrl('NET001'),
       defaultConfiguration: { level: 'error' },
       properties: { tags: ['nonessential-traffic', 'zdr', 'security'] },
@@ -472,13 +488,40 @@ describe('sarif', () => {
     expect(levels).toMatchObject({ NET001: 'error', NET002: 'warning', NET004: 'note', CFG005: 'warning' });
   });
 
-  it('marks suppressed findings and keeps locationless findings out of results', () => {
-    const run = sarif().runs[0];
-    const suppressed = run.results.filter((r: { suppressions?: unknown }) => r.suppressions);
-    expect(suppressed).toHaveLength(1);
-    expect(suppressed[0].suppressions).toEqual([
-      { kind: 'external', justification: 'template placeholder | filled in by the deploy job' },
+  it('marks a suppression written in the file inSource and one in the config file external', () => {
+    const report = sampleReport();
+    const inline = report.suppressed[0]!;
+    report.suppressed.push({
+      ...inline,
+      ruleId: 'CFG005',
+      line: 9,
+      reason: 'kept for the migration',
+      suppressedBy: '.github/claude-code-policy.yml:4',
+      suppressionKind: 'config',
+    });
+    const run = JSON.parse(renderSarif(report, RULES)).runs[0];
+    expect(
+      run.results
+        .filter((r: { suppressions?: unknown }) => r.suppressions)
+        .map(
+          (r: {
+            ruleId: string;
+            locations: { physicalLocation: { region: { startLine: number } } }[];
+            suppressions: unknown;
+          }) => [r.ruleId, r.locations[0]!.physicalLocation.region.startLine, r.suppressions],
+        ),
+    ).toEqual([
+      [
+        'CFG005',
+        5,
+        [{ kind: 'inSource', justification: 'template placeholder | filled in by the deploy job' }],
+      ],
+      ['CFG005', 9, [{ kind: 'external', justification: 'kept for the migration' }]],
     ]);
+  });
+
+  it('keeps locationless findings out of results', () => {
+    const run = sarif().runs[0];
     for (const result of run.results) expect(result.locations).toHaveLength(1);
     expect(run.properties.findingsWithoutLocation.map((f: { ruleId: string }) => f.ruleId)).toEqual([
       'ZDR004',
@@ -559,6 +602,43 @@ describe('text', () => {
     const coloured = renderText(report, { color: true });
     expect(coloured).toContain('\u001b[31m');
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain);
+  });
+
+  // The Action logs this report, and a CLI run in a workflow prints it: the runner reads every line of it.
+  it('prints nothing the runner takes for a workflow command, whatever a file name, message or fix holds', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc
+        .array(fc.constantFrom('\r', '\n', '\r\n', ' ', '\t', '::', 'error', 'warning', '##[', ']', 'x'), {
+          maxLength: 12,
+        })
+        .map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(hostile, hostile, hostile, (file, message, fix) => {
+        const report = sampleReport();
+        report.findings = [
+          { ...report.findings[0]!, file, message, fix },
+          { ...report.findings[6]!, scope: file },
+        ];
+        expect(workflowCommands(renderText(report, { color: false }))).toEqual([]);
+      }),
+    );
+    const report = sampleReport();
+    report.findings = [
+      {
+        ...report.findings[0]!,
+        file: 'a\r::error::x/.env',
+        message: 'one\n  ::warning::y',
+        fix: 'see ##[error]z',
+      },
+    ];
+    expect(renderText(report, { color: false }).split('\n').slice(0, 4)).toEqual([
+      'a\\u000d::error::x/.env',
+      '  3:5  error    NET001  one',
+      '                          \\u003a:warning::y',
+      '                        fix: see #\\u0023[error]z',
+    ]);
   });
 
   it('says all clear with the suppressed count', () => {

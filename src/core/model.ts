@@ -44,8 +44,10 @@ export interface Finding extends RawFinding {
 export interface SuppressedFinding extends Finding {
   /** Why it was suppressed, as the user wrote it. */
   reason: string;
-  /** Where the suppression lives: `config` or `file:line` of an inline comment. */
+  /** Where the suppression is written: `file:line` of the inline comment or of the config file's ignore entry. */
   suppressedBy: string;
+  /** An inline comment in the finding's own file, or an `ignore:` entry in the config file. */
+  suppressionKind: 'inline' | 'config';
 }
 
 export const SCOPE_KINDS = ['project', 'managed', 'user', 'workflow', 'container'] as const;

@@ -305,6 +305,7 @@ export function applySuppressions(
         ...finding,
         reason: comment.reason,
         suppressedBy: `${comment.file}:${comment.line}`,
+        suppressionKind: 'inline',
       });
       continue;
     }
@@ -315,6 +316,7 @@ export function applySuppressions(
         ...finding,
         reason: match.entry.reason,
         suppressedBy: `${match.entry.file}:${match.entry.line}`,
+        suppressionKind: 'config',
       });
       continue;
     }

@@ -172,7 +172,17 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[]): string 
         },
       ],
       partialFingerprints: { [FINGERPRINT_KEY]: collisions === 0 ? base : `${base}:${collisions}` },
-      ...(suppression ? { suppressions: [{ kind: 'external', justification: suppression.reason }] } : {}),
+      ...(suppression
+        ? {
+            suppressions: [
+              {
+                // SARIF: `inSource` for a suppression written in the analysed file, `external` for one kept elsewhere.
+                kind: suppression.suppressionKind === 'inline' ? 'inSource' : 'external',
+                justification: suppression.reason,
+              },
+            ],
+          }
+        : {}),
       properties: { policy: finding.policy, scope: finding.scope },
     };
   });

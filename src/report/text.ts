@@ -1,6 +1,8 @@
 // The terminal report: findings grouped by file, one line each with its fix beneath, then one verdict line.
 // Finding text comes from scanned files, so control and bidi characters are shown escaped: a crafted value
-// must not be able to move the cursor, recolour the terminal or reorder what the reader sees.
+// must not be able to move the cursor, recolour the terminal or reorder what the reader sees. The same report is
+// printed in GitHub Actions logs (the Action's, or a CLI run in a workflow), where the runner reads each line for
+// workflow commands: `::name` after leading blanks, `##[name` anywhere. Those are escaped too.
 import type { Finding, Report, Severity } from '../core/model.js';
 import { suppressionHint } from '../core/suppress.js';
 
@@ -11,16 +13,20 @@ export interface TextOptions {
 const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', notice: '36' };
 const SEVERITY_WIDTH = 'warning'.length;
 const UNSAFE_CHARACTERS =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/** One line's worth of scanned text, safe for a terminal and for a runner's log (CR and LF are escaped too). */
 function printable(text: string): string {
   return text
     .replace(/\t/g, ' ')
-    .replace(UNSAFE_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    .replace(UNSAFE_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/^(\s*):(?=:)/, '$1\\u003a')
+    .replace(/##\[/g, '#\\u0023[');
 }
 
+/** Multi-line text (a message, a fix) as printable lines, broken where the runner breaks them. */
 function lines(text: string): string[] {
-  return printable(text).split(/\r\n|\r|\n/);
+  return text.split(/\r\n|\r|\n/).map(printable);
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -60,8 +60,10 @@ export interface RunSpec {
 
 export interface ActionRun {
   stdout: string;
-  /** stdout split into lines. */
+  /** stdout split into lines as the runner splits it. */
   lines: string[];
+  /** The workflow commands the runner would act on, in order. */
+  commands: WorkflowCommand[];
   outputs: Record<string, string>;
   summary: string;
   /** What the runner would report: 1 after setFailed, else 0. */
@@ -199,9 +201,144 @@ export async function runInProcess(runner: SimulatedRunner, spec: RunSpec = {}):
   }
   return {
     stdout,
-    lines: stdout.split('\n').filter((line) => line !== ''),
+    lines: runnerLines(stdout).filter((line) => line !== ''),
+    commands: workflowCommands(stdout),
     outputs: runner.readOutputs(),
     summary: runner.readSummary(),
     exitCode,
   };
+}
+
+/**
+ * The commands the runner acts on (actions/runner, ActionCommandManager's registered extensions). Names are
+ * matched without regard to case.
+ */
+export const RUNNER_COMMANDS: ReadonlySet<string> = new Set([
+  'add-mask',
+  'add-matcher',
+  'add-path',
+  'debug',
+  'echo',
+  'endgroup',
+  'error',
+  'group',
+  'notice',
+  'remove-matcher',
+  'save-state',
+  'set-env',
+  'set-output',
+  'stop-commands',
+  'warning',
+]);
+
+export interface WorkflowCommand {
+  /** `::name …::message`, or the legacy `##[name …]message`. */
+  form: 'v2' | 'legacy';
+  command: string;
+  properties: Record<string, string>;
+  message: string;
+  /** The whole output line it was read from. */
+  line: string;
+}
+
+/** A step's output as the runner reads it: a line ends at \r\n, \r or \n (.NET's ReadLine). */
+export function runnerLines(output: string): string[] {
+  const lines = output.split(/\r\n|\r|\n/);
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+// The runner's unescaping: %0D and %0A (then %3A and %2C in property values), %25 last (ActionCommand.cs).
+const unescapeData = (value: string) =>
+  value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (value: string) =>
+  value
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%');
+const unescapeLegacy = (value: string) =>
+  value
+    .replace(/%25/g, '%')
+    .replace(/%3B/g, ';')
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%5D/g, ']');
+
+function properties(text: string, separator: string, unescape: (value: string) => string) {
+  const out: Record<string, string> = {};
+  for (const pair of text.split(separator).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    // The runner drops a pair without a name or a value (Split with RemoveEmptyEntries).
+    if (at > 0 && at < pair.length - 1) out[pair.slice(0, at)] = unescape(pair.slice(at + 1));
+  }
+  return out;
+}
+
+/**
+ * One output line as the runner parses it (ActionCommand.TryParseV2, then TryParse): `::name props::message` after
+ * any leading whitespace, else the legacy `##[name props]message` at the first `##[` anywhere in the line. Undefined
+ * when the line is no command.
+ */
+export function parseRunnerLine(line: string): WorkflowCommand | undefined {
+  const trimmed = line.trimStart();
+  if (trimmed.startsWith('::')) {
+    const end = trimmed.indexOf('::', 2);
+    if (end >= 0) {
+      const info = trimmed.slice(2, end);
+      const space = info.indexOf(' ');
+      const command = space < 0 ? info : info.slice(0, space);
+      if (RUNNER_COMMANDS.has(command.toLowerCase())) {
+        return {
+          form: 'v2',
+          command,
+          properties: space < 0 ? {} : properties(info.slice(space + 1).trim(), ',', unescapeProperty),
+          message: unescapeData(trimmed.slice(end + 2)),
+          line,
+        };
+      }
+    }
+  }
+  const start = line.indexOf('##[');
+  const close = start < 0 ? -1 : line.indexOf(']', start);
+  if (close < 0) return undefined;
+  const info = line.slice(start + 3, close);
+  const space = info.indexOf(' ');
+  const command = space < 0 ? info : info.slice(0, space);
+  if (!RUNNER_COMMANDS.has(command.toLowerCase())) return undefined;
+  return {
+    form: 'legacy',
+    command,
+    properties: space < 0 ? {} : properties(info.slice(space + 1), ';', unescapeLegacy),
+    message: unescapeLegacy(line.slice(close + 1)),
+    line,
+  };
+}
+
+/**
+ * Every command the runner acts on in a step's output, in order. Between `::stop-commands::TOKEN` and `::TOKEN::`
+ * the runner acts on none.
+ */
+export function workflowCommands(output: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  let resumeToken: string | undefined;
+  for (const line of runnerLines(output)) {
+    if (resumeToken !== undefined) {
+      if (line.trim() === `::${resumeToken}::`) resumeToken = undefined;
+      continue;
+    }
+    const command = parseRunnerLine(line);
+    if (command === undefined) continue;
+    if (
+      command.form === 'v2' &&
+      command.command.toLowerCase() === 'stop-commands' &&
+      command.message !== ''
+    ) {
+      resumeToken = command.message;
+      continue;
+    }
+    commands.push(command);
+  }
+  return commands;
 }
