@@ -6,6 +6,7 @@ import type { RunnerEnvironment } from '../src/action/runner.js';
 import type { Report } from '../src/core/model.js';
 import { type FakeGitHub, startFakeGitHub } from './helpers/github-api.js';
 import {
+  type ActionRun,
   EXAMPLES,
   OWNER,
   type PullRequestEvent,
@@ -18,6 +19,10 @@ import { manyFindingsReport } from './helpers/report.js';
 
 const TOKEN = 'ghs_fakeInstallationToken000000000000000';
 const PR = 42;
+const warning = (status: number) =>
+  `warning: Could not comment on pull request #${PR} (HTTP ${status}): the token cannot write to pull requests. ` +
+  "A fork's pull request gets a read-only token; elsewhere grant `pull-requests: write`, or set `comment: false`. " +
+  'The annotations and the job summary have every finding.';
 
 let api: FakeGitHub;
 let runner: SimulatedRunner;
@@ -43,32 +48,47 @@ function pullRequest(
   };
 }
 
+/** The API calls made so far: method and operation (`list`, `create`, or the id of the comment updated). */
+function calls(): string[] {
+  return api.requests.map((r) => {
+    const path = new URL(r.path, api.url).pathname;
+    if (path.endsWith(`/issues/${PR}/comments`))
+      return `${r.method} ${r.method === 'GET' ? 'list' : 'create'}`;
+    return `${r.method} ${path.split('/').at(-1)}`;
+  });
+}
+
+/** Commands with no file, debug lines left out: the verdict, and warnings about the run itself. */
+function plainCommands(result: ActionRun): string[] {
+  return result.commands
+    .filter((c) => !['add-mask', 'debug'].includes(c.command) && c.properties.file === undefined)
+    .map((c) => `${c.command}: ${c.message}`);
+}
+
 function ours() {
   return (api.comments.get(PR) ?? []).filter((comment) => comment.body.includes(COMMENT_MARKER));
 }
 
 describe('the sticky comment', () => {
   it('is created once, updated in place on the next push, and turned into an all-clear after the fix', async () => {
-    api.addComment(PR, 'LGTM, but please fix the policy findings', 'a-reviewer');
+    const review = api.addComment(PR, 'LGTM, but please fix the policy findings', 'a-reviewer');
 
     runner.checkout(EXAMPLES.nonCompliant);
     const first = await runInProcess(runner, pullRequest('opened', 'a'.repeat(40)));
     expect(first.exitCode).toBe(1);
-    expect(ours()).toHaveLength(1);
+    expect(calls()).toEqual(['GET list', 'POST create']);
     const created = ours()[0]!;
+    expect(ours().map((c) => c.id)).toEqual([created.id]);
     expect(created.body.startsWith(COMMENT_MARKER)).toBe(true);
     expect(created.body).toContain(`/blob/${'a'.repeat(40)}/`);
-    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(api.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
 
     // A new push: same findings, new head commit, so the links change and the comment is edited, not added.
     const second = await runInProcess(runner, pullRequest('synchronize', 'b'.repeat(40)));
     expect(second.exitCode).toBe(1);
-    expect(ours()).toHaveLength(1);
-    expect(ours()[0]!.id).toBe(created.id);
+    expect(calls()).toEqual(['GET list', 'POST create', 'GET list', `PATCH ${created.id}`]);
+    expect(ours().map((c) => c.id)).toEqual([created.id]);
     expect(ours()[0]!.body).toContain(`/blob/${'b'.repeat(40)}/`);
-    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
 
     // The fix lands: the same comment becomes the all-clear.
     runner.checkout(EXAMPLES.compliant);
@@ -76,12 +96,14 @@ describe('the sticky comment', () => {
     expect(third.exitCode).toBe(0);
     expect(third.outputs.passed).toBe('true');
     expect(third.outputs.findings).toBe('0');
-    expect(ours()).toHaveLength(1);
-    expect(ours()[0]!.id).toBe(created.id);
+    expect(calls().slice(4)).toEqual(['GET list', `PATCH ${created.id}`]);
     expect(ours()[0]!.body).toContain('All clear');
     expect(ours()[0]!.body).not.toContain('### Findings');
-    expect(api.comments.get(PR)).toHaveLength(2); // the reviewer's comment is untouched
-    expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    // The reviewer's comment is untouched.
+    expect(api.comments.get(PR)!.map((c) => [c.user.login, c.id])).toEqual([
+      ['a-reviewer', review.id],
+      ['github-actions[bot]', created.id],
+    ]);
 
     for (const run of [first, second, third]) {
       expect(run.lines.filter((line) => line.includes(TOKEN))).toEqual([`::add-mask::${TOKEN}`]);
@@ -96,9 +118,9 @@ describe('the sticky comment', () => {
       inputs: { 'github-token': TOKEN, 'fail-on': 'never' },
     });
     expect(result.outputs.passed).toBe('true');
-    expect(Number(result.outputs.findings)).toBeGreaterThan(0);
-    expect(ours()).toHaveLength(1);
-    expect(ours()[0]!.id).toBe(earlier.id);
+    expect(result.outputs.findings).toBe('19');
+    expect(calls()).toEqual(['GET list', `PATCH ${earlier.id}`]);
+    expect(ours().map((c) => c.id)).toEqual([earlier.id]);
     expect(ours()[0]!.body).toContain('Passed');
     expect(ours()[0]!.body).toContain('SEC001');
   });
@@ -108,23 +130,26 @@ describe('the sticky comment', () => {
     const earlier = api.addComment(PR, `${COMMENT_MARKER}\nold findings`);
     runner.checkout(EXAMPLES.nonCompliant);
     await runInProcess(runner, pullRequest('synchronize', 'd'.repeat(40)));
-    expect(ours()).toHaveLength(1);
-    expect(ours()[0]!.id).toBe(earlier.id);
+    expect(calls()).toEqual(['GET list', 'GET list', `PATCH ${earlier.id}`]);
+    expect(
+      api.requests.map((r) => new URL(r.path, api.url).searchParams.get('page') ?? '1').slice(0, 2),
+    ).toEqual(['1', '2']);
+    expect(ours().map((c) => c.id)).toEqual([earlier.id]);
     expect(ours()[0]!.body).not.toContain('old findings');
-    expect(api.requests.filter((r) => r.method === 'GET').length).toBe(2);
   });
 
   it('is not edited when nothing changed', async () => {
     runner.checkout(EXAMPLES.nonCompliant);
     await runInProcess(runner, pullRequest('opened', 'e'.repeat(40)));
     await runInProcess(runner, pullRequest('synchronize', 'e'.repeat(40)));
+    expect(calls()).toEqual(['GET list', 'POST create', 'GET list']);
     expect(ours()).toHaveLength(1);
-    expect(api.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
   });
 
   it('works the same on pull_request_target', async () => {
     runner.checkout(EXAMPLES.nonCompliant);
     await runInProcess(runner, pullRequest('opened', 'f'.repeat(40), 'pull_request_target'));
+    expect(calls()).toEqual(['GET list', 'POST create']);
     expect(ours()).toHaveLength(1);
   });
 });
@@ -151,15 +176,15 @@ describe('no API call', () => {
       ...pullRequest('synchronize', 'a'.repeat(40)),
       inputs: { 'github-token': TOKEN, 'fail-on': 'never' }, // findings, and a pass
     });
-    expect(Number(result.outputs.findings)).toBeGreaterThan(0);
-    expect(api.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(result.outputs.findings).toBe('19');
+    expect(calls()).toEqual(['GET list']);
     expect(api.comments.get(PR) ?? []).toEqual([]);
   });
 
   it('beyond one look when a clean pull request never had a comment', async () => {
     runner.checkout(EXAMPLES.compliant);
     await runInProcess(runner, pullRequest('synchronize', 'a'.repeat(40)));
-    expect(api.requests.map((r) => r.method)).toEqual(['GET']);
+    expect(calls()).toEqual(['GET list']);
     expect(api.comments.get(PR) ?? []).toEqual([]);
   });
 });
@@ -181,12 +206,11 @@ describe("a token that cannot comment (a fork's pull request)", () => {
       const result = await runInProcess(runner, spec);
       expect(result.exitCode).toBe(baseline.exitCode);
       expect(result.outputs).toEqual({ ...baseline.outputs });
-      const warnings = result.lines.filter((line) => line.startsWith('::warning::'));
-      expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toContain(`HTTP ${status}`);
-      expect(warnings[0]).toContain('comment: false');
-      expect(result.lines.filter((line) => line.startsWith('::error::'))).toHaveLength(1);
-      expect(ours()).toHaveLength(0);
+      expect(plainCommands(result)).toEqual([
+        warning(status),
+        'error: Claude Code policy check failed: 4 findings at or above fail-on error. Each one, with its fix, is in the job summary.',
+      ]);
+      expect(ours()).toEqual([]);
     },
   );
 
@@ -196,7 +220,7 @@ describe("a token that cannot comment (a fork's pull request)", () => {
     const result = await runInProcess(runner, pullRequest('reopened', 'a'.repeat(40)));
     expect(result.exitCode).toBe(0);
     expect(result.outputs.passed).toBe('true');
-    expect(result.lines.filter((line) => line.startsWith('::warning::'))).toHaveLength(1);
+    expect(plainCommands(result)).toEqual([warning(403)]);
   });
 });
 

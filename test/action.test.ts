@@ -10,8 +10,17 @@ import {
   SUMMARY_LIMIT_BYTES,
 } from '../src/action/publish.js';
 import type { Finding, Report } from '../src/core/model.js';
+import { RULES } from '../src/rules/index.js';
 import { FINGERPRINT_KEY } from '../src/report/sarif.js';
-import { EXAMPLES, OWNER, PUSH_SHA, REPO, runInProcess, SimulatedRunner } from './helpers/runner.js';
+import {
+  type ActionRun,
+  EXAMPLES,
+  OWNER,
+  PUSH_SHA,
+  REPO,
+  runInProcess,
+  SimulatedRunner,
+} from './helpers/runner.js';
 import { manyFindingsReport } from './helpers/report.js';
 
 let runner: SimulatedRunner;
@@ -22,11 +31,60 @@ afterEach(() => {
   runner.remove();
 });
 
-const SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 } as const;
-
-function annotationLines(lines: string[]): string[] {
-  return lines.filter((line) => /^::(error|warning|notice) file=/.test(line));
+/** The annotations the runner reads from a step's output (commands with a file), as `severity rule file:line`. */
+function annotations(result: ActionRun): string[] {
+  return result.commands
+    .filter((c) => ['error', 'warning', 'notice'].includes(c.command) && c.properties.file !== undefined)
+    .map(
+      (c) => `${c.command} ${c.properties.title?.split(':')[0]} ${c.properties.file}:${c.properties.line}`,
+    );
 }
+
+/** Commands with no file, debug lines left out: the verdict, and warnings about the run itself. */
+function plainCommands(result: ActionRun): string[] {
+  return result.commands
+    .filter((c) => !['add-mask', 'debug'].includes(c.command) && c.properties.file === undefined)
+    .map((c) => `${c.command}: ${c.message}`);
+}
+
+/** The findings the text report lists in the log, as `severity rule file:line`. */
+function loggedFindings(result: ActionRun): string[] {
+  const found: string[] = [];
+  let file = '';
+  for (const line of result.lines) {
+    const finding = /^ {2}(\d+):\d+ +(error|warning|notice) +(\w+) /.exec(line);
+    if (finding) found.push(`${finding[2]} ${finding[3]} ${file}:${finding[1]}`);
+    else if (/^[^\s:✖]/.test(line) && !line.startsWith('Scanned ')) file = line;
+  }
+  return found;
+}
+
+/** Every finding of examples/non-compliant as the Action annotates it: errors, then warnings, then notices. */
+const NON_COMPLIANT_ANNOTATIONS = (prefix = '') =>
+  [
+    'error ZDR002 .claude/settings.json:5',
+    'error ZDR003 .claude/settings.json:6',
+    'error NET001 .claude/settings.local.json:3',
+    'error SEC001 .env:2',
+    'error ZDR001 .env:3',
+    'error NET001 it-policy/managed-settings.json:2',
+    'error CFG002 it-policy/managed-settings.json:3',
+    'error ZDR005 it-policy/managed-settings.json:5',
+    'warning ZDR004 .claude/settings.json:1',
+    'warning NET002 .claude/settings.json:2',
+    'warning NET003 .claude/settings.json:4',
+    'warning ZDR006 .claude/settings.json:7',
+    'warning ZDR007 .claude/settings.json:9',
+    'warning CFG003 .claude/settings.json:10',
+    'warning CFG006 .claude/settings.local.json:1',
+    'warning CFG005 .env:4',
+    'warning NET002 it-policy/managed-settings.json:2',
+    'notice ZDR008 .claude/settings.json:11',
+    'notice ZDR008 .mcp.json:2',
+  ].map((line) => line.replace(/ (?=[^ ]+$)/, ` ${prefix}`));
+
+const FAILED =
+  'error: Claude Code policy check failed: 8 findings at or above fail-on error. Each one, with its fix, is in the job summary.';
 
 function readJsonReport(path: string): Report {
   return JSON.parse(readFileSync(path, 'utf8')) as Report;
@@ -49,27 +107,13 @@ describe('a non-compliant repository', () => {
     expect(result.outputs.warnings).toBe(String(report.summary.warnings));
     expect(result.outputs.notices).toBe(String(report.summary.notices));
     expect(result.outputs.findings).toBe(String(report.findings.length));
-    expect(report.summary.errors).toBeGreaterThan(0);
+    expect(report.summary).toMatchObject({ errors: 8, warnings: 9, notices: 2, passed: false });
 
-    // One annotation per finding, on its file and line, errors before warnings before notices.
-    const annotations = annotationLines(result.lines);
-    expect(annotations).toHaveLength(report.findings.length);
-    expect(annotations[0]).toMatch(/^::error file=[^,]+,line=\d+/);
-    const severities = annotations.map((line) => /^::(\w+)/.exec(line)![1] as keyof typeof SEVERITY_ORDER);
-    const ranks = severities.map((severity) => SEVERITY_ORDER[severity]);
-    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    for (const finding of report.findings.filter((f) => f.file !== null)) {
-      expect(annotations.some((line) => line.includes(`file=${finding.file},line=${finding.line},`))).toBe(
-        true,
-      );
-    }
-
-    // One verdict: a single plain ::error:: line, after the annotations.
-    const verdicts = result.lines.filter((line) => line.startsWith('::error::'));
-    expect(verdicts).toEqual([
-      expect.stringMatching(/^::error::Claude Code policy check failed: \d+ findings? /),
-    ]);
-    expect(result.lines.indexOf(verdicts[0]!)).toBeGreaterThan(result.lines.indexOf(annotations.at(-1)!));
+    // One annotation per finding, on its file and line, errors before warnings before notices; then one verdict.
+    expect(annotations(result)).toEqual(NON_COMPLIANT_ANNOTATIONS());
+    expect(plainCommands(result)).toEqual([FAILED]);
+    const last = result.commands.at(-1)!;
+    expect(`${last.command}: ${last.message}`).toBe(FAILED);
 
     // The summary names each rule and links each location to the pushed commit.
     for (const ruleId of new Set(report.findings.map((f) => f.ruleId)))
@@ -81,10 +125,23 @@ describe('a non-compliant repository', () => {
     const sarif = JSON.parse(readFileSync(join(runner.workspace, 'reports/policy.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0];
-    expect(run.tool.driver.rules.length).toBeGreaterThan(0);
-    expect(run.results.length).toBeGreaterThan(0);
-    for (const result of run.results)
-      expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}/);
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(
+      run.results.map(
+        (r: {
+          ruleId: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }[];
+        }) =>
+          `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`,
+      ),
+    ).toEqual(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`));
+    const fingerprints = run.results.map(
+      (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY],
+    );
+    for (const fingerprint of fingerprints) expect(fingerprint).toMatch(/^[0-9a-f]{32}(:\d+)?$/);
+    expect(new Set(fingerprints).size).toBe(fingerprints.length);
   });
 
   it('passes with fail-on never and still reports every finding', async () => {
@@ -92,9 +149,9 @@ describe('a non-compliant repository', () => {
     const result = await runInProcess(runner, { inputs: { 'fail-on': 'never' } });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.passed).toBe('true');
-    expect(Number(result.outputs.findings)).toBeGreaterThan(0);
-    expect(annotationLines(result.lines)).toHaveLength(Number(result.outputs.findings));
-    expect(result.lines.filter((line) => line.startsWith('::error::'))).toEqual([]);
+    expect(result.outputs.findings).toBe('19');
+    expect(annotations(result)).toEqual(NON_COMPLIANT_ANNOTATIONS());
+    expect(plainCommands(result)).toEqual([]);
   });
 
   it('points annotations, links and SARIF at the workspace path when path is a subdirectory', async () => {
@@ -103,9 +160,7 @@ describe('a non-compliant repository', () => {
       inputs: { path: 'services/api', 'sarif-file': 'policy.sarif', 'json-file': 'policy.json' },
     });
     expect(result.outputs.passed).toBe('false');
-    const annotations = annotationLines(result.lines);
-    expect(annotations.length).toBeGreaterThan(0);
-    for (const line of annotations) expect(line).toMatch(/^::\w+ file=services\/api\//);
+    expect(annotations(result)).toEqual(NON_COMPLIANT_ANNOTATIONS('services/api/'));
     expect(result.summary).toContain(`/blob/${PUSH_SHA}/services/api/.claude/settings.json#L`);
     // Suppression hints are relative to the scanned root, where the config file's ignore paths are.
     expect(result.summary).toContain('path: .claude/settings.json');
@@ -127,10 +182,11 @@ describe('a non-compliant repository', () => {
     runner.checkout(EXAMPLES.nonCompliant);
     const result = await runInProcess(runner, { inputs: { annotations: 'false', summary: 'false' } });
     expect(result.exitCode).toBe(1);
-    expect(annotationLines(result.lines)).toEqual([]);
+    expect(annotations(result)).toEqual([]);
     expect(result.summary).toBe('');
-    // The log still lists each finding.
-    expect(result.stdout).toMatch(/\.claude\/settings\.json/);
+    // The log still lists each finding, as the text report, which the runner reads as no command.
+    expect(plainCommands(result)).toEqual([FAILED]);
+    expect(loggedFindings(result).sort()).toEqual(NON_COMPLIANT_ANNOTATIONS().sort());
   });
 });
 
@@ -142,7 +198,8 @@ describe('a compliant repository', () => {
     expect(result.outputs.passed).toBe('true');
     expect(result.outputs.errors).toBe('0');
     expect(result.outputs['sarif-file']).toBe('');
-    expect(result.lines.filter((line) => line.startsWith('::error'))).toEqual([]);
+    expect(annotations(result)).toEqual([]);
+    expect(plainCommands(result)).toEqual([]);
     expect(readJsonReport(join(runner.workspace, 'out/report.json')).summary.passed).toBe(true);
     expect(result.summary).toContain('Claude Code policy check');
   });
@@ -154,16 +211,16 @@ describe('the annotation budget', () => {
     for (let i = 0; i < 12; i++) runner.writeFile(`team-${i}/.claude/settings.json`, '{\n  "env": {}\n}\n');
     const result = await runInProcess(runner, { inputs: { 'json-file': 'report.json' } });
     const report = readJsonReport(join(runner.workspace, 'report.json'));
-    const count = (severity: string) => report.findings.filter((f) => f.severity === severity).length;
-    const hidden = ['error', 'warning', 'notice'].reduce((sum, s) => sum + Math.max(0, count(s) - 10), 0);
-    expect(count('error')).toBeGreaterThan(10);
-    expect(result.summary).toContain(`${hidden} findings are not shown as annotations`);
+    // Per scope: NET001 (error), NET002 and ZDR004 (warnings), NET004 (notice).
+    expect(report.summary).toMatchObject({ errors: 12, warnings: 24, notices: 12 });
+    // GitHub shows 10 of each severity: 2 errors, 14 warnings and 2 notices are left out.
+    expect(result.summary).toContain('18 findings are not shown as annotations');
     // Errors first: the first ten annotations GitHub shows are all errors.
     expect(
-      annotationLines(result.lines)
-        .slice(0, 10)
-        .every((line) => line.startsWith('::error ')),
-    ).toBe(true);
+      annotations(result)
+        .slice(0, 12)
+        .map((line) => line.split(' ').slice(0, 2).join(' ')),
+    ).toEqual(Array.from({ length: 12 }, () => 'error NET001'));
   });
 });
 
@@ -175,16 +232,13 @@ describe('bad inputs', () => {
     [{ 'zdr-org-uuid': 'my-org' }, 'zdr-org-uuid must be a UUID'],
     [{ comment: 'yes please' }, 'comment must be true or false'],
     [{ annotations: 'sometimes' }, 'annotations must be true or false'],
-    [{ path: 'no/such/dir' }, 'path no/such/dir does not exist in the workspace'],
+    [{ path: 'no/such/dir' }, 'path no/such/dir does not exist in the workspace (<workspace>)'],
   ])('%o fails the step with one ::error:: line naming the input', async (inputs, message) => {
     runner.checkout(EXAMPLES.compliant);
     const result = await runInProcess(runner, { inputs });
     expect(result.exitCode).toBe(1);
-    const errors = result.lines.filter((line) => line.startsWith('::error'));
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^::error::/);
-    expect(errors[0]).toContain(message);
-    expect(errors[0]).not.toMatch(/\bat .*\.ts:\d+|internal error/);
+    expect(plainCommands(result)).toEqual([`error: ${message.replace('<workspace>', runner.workspace)}`]);
+    expect(annotations(result)).toEqual([]);
     expect(result.outputs).toEqual({});
   });
 
@@ -192,8 +246,9 @@ describe('bad inputs', () => {
     runner.checkout(EXAMPLES.compliant).writeFile('blocked', 'a file, not a directory');
     const result = await runInProcess(runner, { inputs: { 'json-file': 'blocked/report.json' } });
     expect(result.exitCode).toBe(1);
-    const errors = result.lines.filter((line) => line.startsWith('::error'));
-    expect(errors).toEqual([expect.stringMatching(/^::error::json-file could not be written to /)]);
+    expect(plainCommands(result)).toEqual([
+      `error: json-file could not be written to ${join(runner.workspace, 'blocked/report.json')}: EEXIST: file already exists, mkdir '${join(runner.workspace, 'blocked')}'`,
+    ]);
   });
 });
 
