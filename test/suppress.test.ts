@@ -367,7 +367,12 @@ describe('the hint on every finding', () => {
       '.env.local': 'DISABLE_TELEMETRY=false\n',
     });
     const before = await scanTree(dir, NOW, { policy: 'nonessential-traffic,hygiene' });
-    expect(before.findings.length).toBeGreaterThan(0);
+    expect(brief(before.findings)).toEqual([
+      'NET003 .env.local:1',
+      'NET001 odd [dir], x/.claude/settings.json:2',
+      'NET002 odd [dir], x/.claude/settings.json:2',
+      'CFG002 odd [dir], x/.claude/settings.json:3',
+    ]);
     const entries: string[] = [];
     const lines = readFileSync(path.join(dir, '.env.local'), 'utf8').split('\n');
     for (const f of before.findings) {
@@ -381,6 +386,11 @@ describe('the hint on every finding', () => {
     writeFileSync(path.join(dir, '.github/claude-code-policy.yml'), `ignore:\n${entries.join('\n')}\n`);
     const after = await scanTree(dir, NOW, { policy: 'nonessential-traffic,hygiene' });
     expect(after.findings).toEqual([]);
-    expect(after.suppressed).toHaveLength(before.findings.length);
+    expect(after.suppressed.map((f) => [f.ruleId, f.file, f.line, f.suppressionKind])).toEqual([
+      ['NET003', '.env.local', 1, 'inline'],
+      ['NET001', 'odd [dir], x/.claude/settings.json', 2, 'config'],
+      ['NET002', 'odd [dir], x/.claude/settings.json', 2, 'config'],
+      ['CFG002', 'odd [dir], x/.claude/settings.json', 3, 'config'],
+    ]);
   });
 });
