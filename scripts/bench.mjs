@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: times the built CLI (dist/cli/index.js) on a generated 100,000-file monorepo against `find` and
-// `git ls-files`, and checks every CLI run's answer, so that a fast wrong answer fails (exit 1).
+// `git ls-files`, and on inputs built to be slow to parse against time budgets, and checks every CLI run's answer,
+// so that a fast wrong answer fails (exit 1).
 //
 // The tree is generated once and cached under the OS temp dir, keyed by GENERATOR_VERSION (bump it when the tree
 // changes). Commands run interleaved (one of each per round, after a discarded warm-up round) and the table shows
@@ -319,6 +320,133 @@ function cliCases(cliPath, tag) {
   ];
 }
 
+/**
+ * Inputs built to be slow to parse, one file each, made afresh in WORK for every run. Their time limits (`budget`,
+ * in ms for the whole CLI run) used to sit inside unit tests, where a loaded machine made them fail at random; the
+ * tests keep checking what these parse to, and here each answer is checked too: a line at the end of every env file
+ * must still be found at its line number.
+ */
+function hostileCases(cliPath) {
+  const made = (name, file, text) => {
+    const root = path.join(WORK, 'hostile', name);
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+    return root;
+  };
+  const LAST = 'DISABLE_TELEMETRY=0\n';
+  const findings = (report) => report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+  const exactly =
+    (...expected) =>
+    (report) => {
+      const actual = findings(report);
+      return actual.length === expected.length && actual.every((f, i) => f === expected[i])
+        ? []
+        : [
+            `found ${actual.slice(0, 5).join(', ') || 'nothing'}${actual.length > 5 ? ', …' : ''}; expected ${expected.join(', ')}`,
+          ];
+    };
+  const manyLines = [];
+  for (let i = 0; i < 200_000; i++)
+    manyLines.push(i % 2 === 0 ? `VAR_${i}="value ${i}" # c${i}` : `export V${i}=x`);
+  const big = 'x'.repeat(20 * 1024 * 1024);
+  const anchors = ['x0: &a0 { K: "1" }'];
+  for (let i = 1; i <= 20; i++)
+    anchors.push(`x${i}: &a${i} { <<: [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}] }`);
+  const cases = [
+    {
+      name: 'env-200k-lines',
+      label: '.env of 200,000 lines',
+      budget: 2000,
+      root: made('env-200k-lines', '.env', `${manyLines.join('\n')}\n${LAST}`),
+      check: exactly('NET003 .env:200001'),
+    },
+    {
+      name: 'env-300k-broken-lines',
+      label: '.env of 300,000 unparseable lines (CFG005 off)',
+      budget: 2000,
+      root: made(
+        'env-300k-broken-lines',
+        '.env',
+        `${'A="x\n'.repeat(100_000)}${"B='y\n".repeat(100_000)}${'garbage line\n'.repeat(100_000)}${LAST}`,
+      ),
+      // 300,000 CFG005 warnings would time the JSON report, not the parser.
+      extra: ['--policy', 'nonessential-traffic'],
+      check: exactly('NET003 .env:300001'),
+    },
+    {
+      name: 'env-nested-quotes',
+      label: '.env, one quote around 100,000 openings of another',
+      budget: 2000,
+      root: made('env-nested-quotes', '.env', `A="${"\nB='x".repeat(100_000)}\n"\n${LAST}`),
+      check: exactly('NET003 .env:100003'),
+    },
+    {
+      name: 'env-20mb-values',
+      label: '.env with two 20 MB values',
+      budget: 3000,
+      root: made('env-20mb-values', '.env', `BIG=${big}\nNEXT="${big}" # end\n${LAST}`),
+      extra: ['--max-file-size', String(64 * 1024 * 1024)],
+      check: exactly('NET003 .env:3'),
+    },
+    {
+      name: 'settings-20k-bad-rules',
+      label: 'settings with 20,000 malformed permission rules',
+      budget: 10_000,
+      root: made(
+        'settings-20k-bad-rules',
+        '.claude/settings.json',
+        JSON.stringify({ permissions: { deny: Array.from({ length: 20_000 }, () => 'Bash()') } }),
+      ),
+      extra: ['--policy', 'hygiene'],
+      exit: 1,
+      check: (report) => {
+        const count = report.findings.filter((f) => f.ruleId === 'CFG002').length;
+        return count === 20_000 ? [] : [`${count} CFG002 findings, expected 20000`];
+      },
+    },
+    {
+      name: 'workflow-merge-keys',
+      label: 'workflow whose merge keys repeat an anchor 4^20 times',
+      budget: 2000,
+      root: made(
+        'workflow-merge-keys',
+        '.github/workflows/claude.yml',
+        [
+          'on: push',
+          ...anchors,
+          'jobs:',
+          '  a:',
+          '    env: *a20',
+          '    steps:',
+          '      - uses: anthropics/claude-code-action@v1',
+          '',
+        ].join('\n'),
+      ),
+      extra: ['--policy', 'nonessential-traffic'],
+      exit: 1,
+      check: exactly(
+        'NET001 .github/workflows/claude.yml:27',
+        'NET002 .github/workflows/claude.yml:27',
+        'NET004 .github/workflows/claude.yml:27',
+      ),
+    },
+  ];
+  return cases.map((c) => {
+    const report = path.join(WORK, `hostile-${c.name}.json`);
+    return {
+      key: `hostile:${c.name}`,
+      label: `CLI, ${c.label}`,
+      budget: c.budget,
+      exit: c.exit ?? 0,
+      check: c.check,
+      command: process.execPath,
+      args: [cliPath, c.root, '--no-gitignore', '--format', 'json', '--output', report, ...(c.extra ?? [])],
+      cwd: ROOT,
+      report,
+    };
+  });
+}
+
 function findCase(key, label, tree) {
   const args = [tree, '-name', '.git', '-prune', '-o', '-type', 'f', '-print'];
   return { key, label, command: 'find', args, cwd: ROOT };
@@ -356,6 +484,7 @@ async function main() {
   const cases = [
     ...cliCases(cliPath, 'cli'),
     ...(baselinePath === undefined ? [] : cliCases(baselinePath, 'baseline')),
+    ...hostileCases(cliPath),
     findCase('find', 'find <tree> -name .git -prune -o -type f -print', REPO),
     findCase('findPlain', 'find on the copy without .git', PLAIN),
     { key: 'ls', label: 'git ls-files', command: 'git', args: ['ls-files'], cwd: REPO },
@@ -448,6 +577,13 @@ async function main() {
     ],
     ['start-up ≤ 2× node -e 0', ratio('cli:one', 'node') <= 2.0, `${ratio('cli:one', 'node').toFixed(2)}×`],
   ];
+  for (const c of cases.filter((c) => c.budget !== undefined)) {
+    targets.push([
+      `${c.label.replace(/^CLI, /, '')} ≤ ${c.budget} ms`,
+      ms(c.key) <= c.budget,
+      `${ms(c.key).toFixed(0)} ms`,
+    ]);
+  }
   for (const [name, met, figure] of targets)
     console.log(`${met ? 'met    ' : 'NOT met'}  ${name}: ${figure}`);
 
@@ -458,7 +594,8 @@ async function main() {
   }
   console.log(
     `verified: each of ${verified} CLI runs reported ${PROJECTS} project scopes, ${PROJECTS / 2} NET001, ` +
-      `${2 * PROJECTS} files, nothing from node_modules (one-file: 1 scope, no NET001)`,
+      `${2 * PROJECTS} files, nothing from node_modules (one-file: 1 scope, no NET001; hostile inputs: the ` +
+      'findings listed in hostileCases)',
   );
   return 0;
 }

@@ -578,13 +578,12 @@ describe('hostile input', () => {
     ]);
   });
 
-  it('handles a large array of bad rules in linear time, one problem each', () => {
+  // How long it takes is measured by `npm run bench` (hostile inputs).
+  it('handles a large array of bad rules, one problem each', () => {
     const rules = Array.from({ length: 20_000 }, () => 'Bash()');
-    const started = Date.now();
     const problems = validate(JSON.stringify({ permissions: { deny: rules } }));
     expect(problems).toHaveLength(20_000);
     expect(new Set(problems.map((p) => JSON.stringify(p.path))).size).toBe(20_000);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 
