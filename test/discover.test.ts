@@ -561,18 +561,20 @@ describe('discover: errors', () => {
 
 describe('discover: scale', () => {
   it('lists a 10,000-file git work tree and reads only the candidates', async () => {
+    // Every other file is over the size cap: had one been looked at as a candidate, it would be skipped (CFG008).
     const files: Record<string, string> = {};
-    for (let i = 0; i < 10_000; i++) files[`pkg${i % 200}/src/file${i}.ts`] = 'x';
+    for (let i = 0; i < 10_000; i++) files[`pkg${i % 200}/src/file${i}.ts`] = 'xxxxx';
     for (let i = 0; i < 50; i++) files[`pkg${i}/.env`] = `N=${i}`;
     const root = await tree(files);
     git(root, 'init', '-q');
     git(root, 'add', '-A');
-    const viaGit = await run(root, { gitignore: true });
-    const walked = await run(root);
+    const viaGit = await run(root, { gitignore: true, maxFileSize: 4 });
+    const walked = await run(root, { maxFileSize: 4 });
     expect(viaGit.method).toBe('git');
-    expect(viaGit.files.length).toBe(50);
-    expect(viaGit.files[0]!.candidate.path).toBe('pkg0/.env');
-    expect(viaGit.files[49]!.candidate.path).toBe('pkg9/.env');
-    expect(listed(walked)).toEqual(listed(viaGit));
+    const envFiles = Array.from({ length: 50 }, (_, i) => `pkg${i}/.env N=${i}`).sort();
+    for (const discovery of [viaGit, walked]) {
+      expect(discovery.files.map((f) => `${f.candidate.path} ${f.source.text}`)).toEqual(envFiles);
+      expect(discovery.skipped).toEqual([]);
+    }
   }, 60_000);
 });
