@@ -22,6 +22,7 @@ import { renderMarkdown } from '../src/report/markdown.js';
 import { renderSarif } from '../src/report/sarif.js';
 import { renderText } from '../src/report/text.js';
 import { RULES } from '../src/rules/index.js';
+import { workflowCommands } from './helpers/runner.js';
 
 const MIB = 1024 * 1024;
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -447,6 +448,14 @@ describe.skipIf(!POSIX)('file names with spaces, quotes, commas, colons, percent
     expect(lines[2]!.startsWith(`::notice file=${ESCAPED_FILE},line=1,endLine=1,title=NET004%3A `)).toBe(
       true,
     );
+    // As the runner reads them: three annotations on the exact file, nothing else.
+    expect(
+      workflowCommands(github.out).map((c) => [c.command, c.properties.file, c.properties.line]),
+    ).toEqual([
+      ['error', FILE, '1'],
+      ['warning', FILE, '1'],
+      ['notice', FILE, '1'],
+    ]);
   });
 });
 
