@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, COMMENT_MARKER, planComment, renderComment } from '../src/action/comment.js';
 import type { RunnerEnvironment } from '../src/action/runner.js';
-import type { Report } from '../src/core/model.js';
+import type { Report } from '../src/model.js';
 import { type FakeGitHub, startFakeGitHub } from './helpers/github-api.js';
 import {
   type ActionRun,

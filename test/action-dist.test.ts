@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../src/core/model.js';
+import type { Report } from '../src/model.js';
 import { FINGERPRINT_KEY } from '../src/report/sarif.js';
 import { RULES } from '../src/rules/index.js';
 import { findNode24, type Node24 } from './helpers/node24.js';

@@ -9,7 +9,7 @@ import {
   reportForWorkspace,
   SUMMARY_LIMIT_BYTES,
 } from '../src/action/publish.js';
-import type { Finding, Report } from '../src/core/model.js';
+import type { Finding, Report } from '../src/model.js';
 import { RULES } from '../src/rules/index.js';
 import { FINGERPRINT_KEY } from '../src/report/sarif.js';
 import {

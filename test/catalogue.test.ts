@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsUrl, TOOL_VERSION } from '../src/core/version.js';
+import { docsUrl, TOOL_VERSION } from '../src/version.js';
 import { RULES } from '../src/rules/index.js';
 import type { Rule } from '../src/rules/types.js';
 
@@ -260,8 +260,45 @@ describe('the fixtures', () => {
 });
 
 describe('the version', () => {
-  it('src/core/version.ts TOOL_VERSION equals package.json version', () => {
+  it('src/version.ts TOOL_VERSION equals package.json version', () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(TOOL_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('the module graph', () => {
+  // STYLE.md: imports run one way, down the pipeline. A cycle (type-only imports included) is a module without
+  // a home; this walks every relative import under src/ and names the first cycle it finds.
+  function importsOf(file: string): string[] {
+    const text = readFileSync(file, 'utf8');
+    const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+    return specs.map((spec) => path.join(path.dirname(file), spec).replace(/\.js$/, '.ts'));
+  }
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return sourceFiles(full);
+      return entry.name.endsWith('.ts') ? [full] : [];
+    });
+  }
+
+  it('src/ has no import cycle', () => {
+    const graph = new Map(sourceFiles(path.join(ROOT, 'src')).map((file) => [file, importsOf(file)]));
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, trail: string[]): void => {
+      if (state.get(file) === 'done' || cycles.length > 0) return;
+      if (state.get(file) === 'open') {
+        cycles.push(
+          [...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(ROOT, f)).join(' -> '),
+        );
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
   });
 });

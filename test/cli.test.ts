@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, run } from '../src/cli/main.js';
+import type { CliIo } from '../src/cli/io.js';
+import { run } from '../src/cli/main.js';
 import { useTempTrees } from './support/cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -4,12 +4,12 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../src/action/inputs.js';
-import { loadConfig, parseConfig } from '../src/core/config.js';
-import { ConfigurationError } from '../src/core/errors.js';
-import { silentLogger } from '../src/core/logger.js';
-import type { Report } from '../src/core/model.js';
-import { resolveOptions } from '../src/core/options.js';
-import { scan } from '../src/core/scan.js';
+import { loadConfig, parseConfig } from '../src/policy/config.js';
+import { ConfigurationError } from '../src/errors.js';
+import { silentLogger } from '../src/logger.js';
+import type { Report } from '../src/model.js';
+import { resolveOptions } from '../src/policy/options.js';
+import { scan } from '../src/scan.js';
 import { runCli, useTempTrees } from './support/cli.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'repos');

@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PRESENCE_ONLY } from '../src/core/env.js';
-import { type ParsedJson, parseJson } from '../src/core/parse/json.js';
-import { ENV_ENUMS, ENV_SWITCHES, HOOK_EVENTS, KNOWN_SETTINGS_KEYS } from '../src/core/settings-schema.js';
-import { createSourceFile } from '../src/core/source.js';
-import { type SettingsProblem, validateSettings } from '../src/core/validate-settings.js';
+import { PRESENCE_ONLY } from '../src/scope/env.js';
+import { type ParsedJson, parseJson } from '../src/parse/json.js';
+import { ENV_ENUMS, ENV_SWITCHES, HOOK_EVENTS, KNOWN_SETTINGS_KEYS } from '../src/scope/settings-schema.js';
+import { createSourceFile } from '../src/discover/source.js';
+import { type SettingsProblem, validateSettings } from '../src/scope/validate-settings.js';
 import { CONFORMANCE_DIR, CORPUS_PARTS, corpusMissing } from './helpers/shared.js';
 
 const corpus = CONFORMANCE_DIR;

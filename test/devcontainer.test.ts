@@ -1,10 +1,10 @@
 // Container scopes: a dev container that runs Claude Code gets containerEnv, then remoteEnv, then the project
 // settings of the folder it opens. JSON with comments and trailing commas is allowed there.
 import { describe, expect, it } from 'vitest';
-import { devcontainerRoot, mentionsClaude } from '../src/core/ci-scopes.js';
-import { evaluate } from '../src/core/evaluate.js';
-import type { ParsedFile } from '../src/core/files.js';
-import { resolveScopes } from '../src/core/scope.js';
+import { devcontainerRoot, mentionsClaude } from '../src/scope/ci-scopes.js';
+import { evaluate } from '../src/rules/evaluate.js';
+import type { ParsedFile } from '../src/parse/files.js';
+import { resolveScopes } from '../src/scope/scope.js';
 import { RULES } from '../src/rules/index.js';
 import { findingsOf, loadFile } from './support/files.js';
 

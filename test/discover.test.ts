@@ -3,9 +3,9 @@ import { chmod, mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/p
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { classify, type DiscoverOptions, type Discovery, discover } from '../src/core/discover.js';
-import { ConfigurationError } from '../src/core/errors.js';
-import type { Logger } from '../src/core/logger.js';
+import { classify, type DiscoverOptions, type Discovery, discover } from '../src/discover/discover.js';
+import { ConfigurationError } from '../src/errors.js';
+import type { Logger } from '../src/logger.js';
 
 const roots: string[] = [];
 

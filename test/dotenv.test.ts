@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type DotenvOptions, parseDotenv } from '../src/core/parse/dotenv.js';
-import { createSourceFile } from '../src/core/source.js';
+import { type DotenvOptions, parseDotenv } from '../src/parse/dotenv.js';
+import { createSourceFile } from '../src/discover/source.js';
 
 const parse = (text: string, options?: DotenvOptions) => parseDotenv(createSourceFile('.env', text), options);
 

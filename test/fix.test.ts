@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unifiedDiff } from '../src/core/diff.js';
-import { detectFormatting, editSettingsText } from '../src/core/fix.js';
-import type { Report } from '../src/core/model.js';
+import { unifiedDiff } from '../src/edit/diff.js';
+import { detectFormatting, editSettingsText } from '../src/edit/fix.js';
+import type { Report } from '../src/model.js';
 import { runCli, useTempTrees } from './support/cli.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures', 'repos');

@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../src/core/logger.js';
-import { resolveOptions } from '../src/core/options.js';
-import { scan } from '../src/core/scan.js';
+import { silentLogger } from '../src/logger.js';
+import { resolveOptions } from '../src/policy/options.js';
+import { scan } from '../src/scan.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 

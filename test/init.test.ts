@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../src/core/model.js';
+import type { Report } from '../src/model.js';
 import { runCli, useTempTrees } from './support/cli.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');

@@ -3,16 +3,16 @@
 // discovery hands over the files.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/core/discover.js';
-import type { ParsedFile } from '../src/core/files.js';
-import type { Span } from '../src/core/model.js';
-import { parseDotenv } from '../src/core/parse/dotenv.js';
-import { parseJson } from '../src/core/parse/json.js';
-import { parseLoaded } from '../src/core/parse-files.js';
-import { resolveScopes, type Scope } from '../src/core/scope.js';
-import { KNOWN_SETTINGS_KEYS } from '../src/core/settings-schema.js';
-import { createSourceFile, lineSpan, type SourceFile } from '../src/core/source.js';
-import { validateSettings } from '../src/core/validate-settings.js';
+import { classify } from '../src/discover/discover.js';
+import type { ParsedFile } from '../src/parse/files.js';
+import type { Span } from '../src/model.js';
+import { parseDotenv } from '../src/parse/dotenv.js';
+import { parseJson } from '../src/parse/json.js';
+import { parseLoaded } from '../src/parse/parse-files.js';
+import { resolveScopes, type Scope } from '../src/scope/scope.js';
+import { KNOWN_SETTINGS_KEYS } from '../src/scope/settings-schema.js';
+import { createSourceFile, lineSpan, type SourceFile } from '../src/discover/source.js';
+import { validateSettings } from '../src/scope/validate-settings.js';
 
 // RUNS=10000 for a longer hunt; the default keeps the file at a few seconds.
 const RUNS = { numRuns: Number(process.env.RUNS ?? 300) };

@@ -1,9 +1,9 @@
 // The rules' logic on in-memory files: exact rule, file, line and severity. Whole-pipeline fixtures live in
 // test/fixtures/ (see fixtures.test.ts).
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/core/evaluate.js';
-import { POLICIES } from '../src/core/model.js';
-import { resolveScopes } from '../src/core/scope.js';
+import { evaluate } from '../src/rules/evaluate.js';
+import { POLICIES } from '../src/model.js';
+import { resolveScopes } from '../src/scope/scope.js';
 import { RULES } from '../src/rules/index.js';
 import {
   DEFAULT_RULE_OPTIONS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stateOf, switchValue } from '../src/core/env.js';
-import { resolveScopes } from '../src/core/scope.js';
+import { stateOf, switchValue } from '../src/scope/env.js';
+import { resolveScopes } from '../src/scope/scope.js';
 import { json, settingsFile } from './support/files.js';
 
 describe('truthiness (docs: env-vars)', () => {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { PRESENCE_ONLY } from '../src/core/env.js';
-import { parseJson } from '../src/core/parse/json.js';
+import { PRESENCE_ONLY } from '../src/scope/env.js';
+import { parseJson } from '../src/parse/json.js';
 import {
   ENV_SWITCHES,
   HOOK_EVENTS,
   KNOWN_SETTINGS_KEYS,
   MANAGED_ONLY_KEYS,
   permissionRuleProblem,
-} from '../src/core/settings-schema.js';
-import { createSourceFile } from '../src/core/source.js';
+} from '../src/scope/settings-schema.js';
+import { createSourceFile } from '../src/discover/source.js';
 import {
   closestKey,
   formatPath,
   type SettingsProblem,
   validateSettings,
-} from '../src/core/validate-settings.js';
+} from '../src/scope/validate-settings.js';
 
 function validate(text: string, label?: string): SettingsProblem[] {
   const source = createSourceFile('.claude/settings.json', text);

@@ -4,19 +4,19 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/core/config.js';
-import { silentLogger } from '../src/core/logger.js';
-import type { Finding, Report } from '../src/core/model.js';
-import { resolveOptions } from '../src/core/options.js';
-import { scan } from '../src/core/scan.js';
+import { loadConfig } from '../src/policy/config.js';
+import { silentLogger } from '../src/logger.js';
+import type { Finding, Report } from '../src/model.js';
+import { resolveOptions } from '../src/policy/options.js';
+import { scan } from '../src/scan.js';
 import {
   applySuppressions,
   collectSuppressions,
   commentSyntax,
   type IgnoreEntry,
   suppressionHint,
-} from '../src/core/suppress.js';
-import { docsUrl } from '../src/core/version.js';
+} from '../src/policy/suppress.js';
+import { docsUrl } from '../src/version.js';
 import { RULES } from '../src/rules/index.js';
 import { dotenvFile } from './support/files.js';
 

@@ -5,11 +5,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../src/core/logger.js';
-import type { Report } from '../src/core/model.js';
-import { resolveOptions } from '../src/core/options.js';
-import { analyseTree } from '../src/core/scan.js';
-import type { Scope } from '../src/core/scope.js';
+import { silentLogger } from '../src/logger.js';
+import type { Report } from '../src/model.js';
+import { resolveOptions } from '../src/policy/options.js';
+import { analyseTree } from '../src/scan.js';
+import type { Scope } from '../src/scope/scope.js';
 import { CONFORMANCE_DIR, CORPUS_PARTS, corpusMissing } from './helpers/shared.js';
 
 const CORPUS = path.join(CONFORMANCE_DIR, CORPUS_PARTS.workflows);

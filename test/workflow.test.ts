@@ -4,14 +4,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, type Scalar, type YAMLMap } from 'yaml';
-import { referencedSettingsPaths, resolveInRepository, workflowRoot } from '../src/core/ci-scopes.js';
-import { classify } from '../src/core/discover.js';
-import { evaluate } from '../src/core/evaluate.js';
-import type { ParsedFile, WorkflowFile } from '../src/core/files.js';
-import { isClaudeAction, parseWorkflow, scalarOffsets } from '../src/core/parse/workflow.js';
-import { parseLoaded } from '../src/core/parse-files.js';
-import { resolveScopes } from '../src/core/scope.js';
-import { createSourceFile } from '../src/core/source.js';
+import { referencedSettingsPaths, resolveInRepository, workflowRoot } from '../src/scope/ci-scopes.js';
+import { classify } from '../src/discover/discover.js';
+import { evaluate } from '../src/rules/evaluate.js';
+import type { ParsedFile, WorkflowFile } from '../src/parse/files.js';
+import { isClaudeAction, parseWorkflow, scalarOffsets } from '../src/parse/workflow.js';
+import { parseLoaded } from '../src/parse/parse-files.js';
+import { resolveScopes } from '../src/scope/scope.js';
+import { createSourceFile } from '../src/discover/source.js';
 import { RULES } from '../src/rules/index.js';
 import { findingsOf } from './support/files.js';
 
@@ -914,7 +914,7 @@ describe('hostile YAML', () => {
 
 describe('expressions', () => {
   it('are found in linear time, and only when closed', async () => {
-    const { hasExpression } = await import('../src/core/parse/workflow.js');
+    const { hasExpression } = await import('../src/parse/workflow.js');
     expect(hasExpression('a ${{ secrets.X }} b')).toBe(true);
     expect(hasExpression('${{ never closed')).toBe(false);
     expect(hasExpression('}} ${{')).toBe(false);

@@ -3,7 +3,7 @@
 // here (a fork's read-only token above all) is a warning and never changes the verdict.
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import type { Report } from '../core/model.js';
+import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { RunnerEnvironment } from './runner.js';
 

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { loadConfig } from '../core/config.js';
-import { ConfigurationError } from '../core/errors.js';
-import { type RawOptions, resolveOptions, type ScanOptions } from '../core/options.js';
+import { loadConfig } from '../policy/config.js';
+import { ConfigurationError } from '../errors.js';
+import { type RawOptions, resolveOptions, type ScanOptions } from '../policy/options.js';
 
 /** The inputs action.yml declares, in its order; a test keeps the two (and the README) in step. */
 export const ACTION_INPUTS = [

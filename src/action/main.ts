@@ -2,10 +2,10 @@
 // (`summary.passed`, computed once from fail-on), so it is the same whatever is published, and it is acted on in
 // exactly one place: the single setFailed below.
 import * as core from '@actions/core';
-import { describeError } from '../core/errors.js';
-import type { Logger } from '../core/logger.js';
-import { type Report, reachesThreshold } from '../core/model.js';
-import { scan } from '../core/scan.js';
+import { describeError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { type Report, reachesThreshold } from '../model.js';
+import { scan } from '../scan.js';
 import { RULES } from '../rules/index.js';
 import { planComment, publishComment } from './comment.js';
 import { readInputs } from './inputs.js';

@@ -3,8 +3,8 @@
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import * as core from '@actions/core';
-import { ConfigurationError } from '../core/errors.js';
-import type { Finding, Report } from '../core/model.js';
+import { ConfigurationError } from '../errors.js';
+import type { Finding, Report } from '../model.js';
 import { annotationOverflow, renderGithub } from '../report/github.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { type LoadedConfig, loadConfig } from '../core/config.js';
-import { ConfigurationError } from '../core/errors.js';
-import { type RawOptions, resolveOptions, type ScanOptions } from '../core/options.js';
+import { type LoadedConfig, loadConfig } from '../policy/config.js';
+import { LOGIN_METHODS, type LoginMethod } from '../edit/fix.js';
+import { ConfigurationError } from '../errors.js';
+import { type RawOptions, resolveOptions, type ScanOptions } from '../policy/options.js';
 
 export interface CommandOptions {
   /** PATH resolved against the working directory. */
@@ -25,4 +26,12 @@ export async function commandOptions(
   const config = await loadConfig(configFlag, root, cwd);
   const options = resolveOptions({ path: paths[0], ...flags }, config.options);
   return { root, config, options };
+}
+
+export function loginMethodOption(value: string | undefined): LoginMethod | undefined {
+  if (value === undefined) return undefined;
+  if (!(LOGIN_METHODS as readonly string[]).includes(value)) {
+    throw new ConfigurationError(`--login-method must be one of ${LOGIN_METHODS.join(', ')}`);
+  }
+  return value as LoginMethod;
 }

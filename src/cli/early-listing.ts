@@ -2,7 +2,7 @@
 // piece of work at import time. ES modules evaluate every import before the importing module's body, so only
 // a module that index.ts imports ahead of main.js can start git before the rest of the program (zod schemas,
 // rules, renderers) is evaluated; git walks the tree meanwhile.
-import { type GitListing, listGitFiles } from '../core/git-listing.js';
+import { type GitListing, listGitFiles } from '../discover/git-listing.js';
 import { gitListedRoot } from './args.js';
 
 function startListing(): GitListing | undefined {

@@ -1,16 +1,12 @@
 // `claude-code-policy fix [PATH]`: scan, edit every settings file whose findings have a safe fix, say what changed
 // (or, with --dry-run, print the unified diff and write nothing), and say how many findings remain.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { unifiedDiff } from '../core/diff.js';
-import { ConfigurationError, describeError } from '../core/errors.js';
-import { analyseAfter, type FileChange, LOGIN_METHODS, type LoginMethod, planFixes } from '../core/fix.js';
-import type { Logger } from '../core/logger.js';
-import { analyseTree } from '../core/scan.js';
-import { TOOL_NAME } from '../core/version.js';
-import type { CliIo } from './main.js';
-import { commandOptions } from './command-options.js';
+import { unifiedDiff } from '../edit/diff.js';
+import { ConfigurationError, describeError } from '../errors.js';
+import { analyseAfter, planFixes } from '../edit/fix.js';
+import { analyseTree } from '../scan.js';
+import { TOOL_NAME } from '../version.js';
+import { type CliIo, parseCommandArgs, warningLogger, writeChange } from './io.js';
+import { commandOptions, loginMethodOption } from './command-options.js';
 
 export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [PATH] [options]
 
@@ -35,57 +31,8 @@ Options:
 Exit codes: 0 fix ran (findings that need a person may remain: it says how many); 2 it could not run.
 `;
 
-/** parseArgs for a subcommand, its mistakes turned into one-line ConfigurationErrors. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
-  argv: string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
-    throw new ConfigurationError(`${message} (see --help)`);
-  }
-}
-
-export function loginMethodOption(value: string | undefined): LoginMethod | undefined {
-  if (value === undefined) return undefined;
-  if (!(LOGIN_METHODS as readonly string[]).includes(value)) {
-    throw new ConfigurationError(`--login-method must be one of ${LOGIN_METHODS.join(', ')}`);
-  }
-  return value as LoginMethod;
-}
-
-export function warningLogger(io: CliIo): Logger {
-  return { debug() {}, info() {}, warning: (message) => io.stderr(`${TOOL_NAME}: warning: ${message}\n`) };
-}
-
 function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
-}
-
-/** Write one change, refusing when the file changed since it was read. Keeps a UTF-8 BOM. */
-export async function writeChange(root: string, change: FileChange): Promise<void> {
-  const target = path.join(root, change.file);
-  let current: string | undefined;
-  try {
-    current = await readFile(target, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  const bom = current?.charCodeAt(0) === 0xfeff;
-  const text = bom ? current!.slice(1) : current;
-  if (text !== change.before) {
-    throw new ConfigurationError(`${change.file} changed while it was being fixed; run the command again`);
-  }
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, bom ? `\uFEFF${change.after}` : change.after);
-  } catch (error) {
-    throw new ConfigurationError(
-      `cannot write ${change.file} (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
-    );
-  }
 }
 
 export async function runFix(argv: string[], io: CliIo): Promise<number> {

@@ -1,14 +1,13 @@
 // `claude-code-policy init [PATH]`: write a compliant settings file for the chosen policies, or merge the required
-// keys into the existing one, and record in the config file what later scans need to agree (see core/init.ts).
+// keys into the existing one, and record in the config file what later scans need to agree (see edit/init.ts).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, describeError } from '../core/errors.js';
-import { MANAGED_SETTINGS_FILE, PROJECT_SETTINGS_FILE, planInit } from '../core/init.js';
-import { DEFAULT_CONFIG_FILE } from '../core/suppress.js';
-import { TOOL_NAME } from '../core/version.js';
-import { loginMethodOption, parseCommandArgs, writeChange } from './fix.js';
-import type { CliIo } from './main.js';
-import { commandOptions } from './command-options.js';
+import { ConfigurationError, describeError } from '../errors.js';
+import { MANAGED_SETTINGS_FILE, PROJECT_SETTINGS_FILE, planInit } from '../edit/init.js';
+import { DEFAULT_CONFIG_FILE } from '../policy/suppress.js';
+import { TOOL_NAME } from '../version.js';
+import { type CliIo, parseCommandArgs, writeChange } from './io.js';
+import { commandOptions, loginMethodOption } from './command-options.js';
 
 export const INIT_USAGE = `Usage: ${TOOL_NAME} init [PATH] [options]
 

@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { ConfigurationError, describeError } from '../core/errors.js';
-import type { GitListing } from '../core/git-listing.js';
-import type { Logger } from '../core/logger.js';
-import type { Report } from '../core/model.js';
-import { scan } from '../core/scan.js';
-import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
+import { ConfigurationError, describeError } from '../errors.js';
+import type { GitListing } from '../discover/git-listing.js';
+import type { Logger } from '../logger.js';
+import type { Report } from '../model.js';
+import { scan } from '../scan.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { renderGithub } from '../report/github.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -15,6 +14,7 @@ import { renderText } from '../report/text.js';
 import { RULES } from '../rules/index.js';
 import { SCAN_OPTIONS } from './args.js';
 import { runFix } from './fix.js';
+import { type CliIo, defaultIo, parseCommandArgs } from './io.js';
 import { runInit } from './init.js';
 import { commandOptions } from './command-options.js';
 
@@ -46,32 +46,8 @@ Options:
 Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 the check could not run.
 `;
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  isTty: boolean;
-  env: Record<string, string | undefined>;
-  /** The clock for suppressions' `until` dates; tests pin it. */
-  now?: Date;
-}
-
-const defaultIo = (): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  isTty: process.stdout.isTTY === true,
-  env: process.env,
-});
-
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: SCAN_OPTIONS });
-  } catch (error) {
-    // parseArgs explains the problem in its first sentence ("Unknown option '--x'. …").
-    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
-    throw new ConfigurationError(`${message} (see --help)`);
-  }
+  return parseCommandArgs(argv, SCAN_OPTIONS);
 }
 
 export function render(report: Report, format: Format, color: boolean): string {

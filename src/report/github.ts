@@ -2,8 +2,8 @@
 // GitHub renders only 10 error and 10 warning annotations per step (REST Checks reference), so the most
 // severe come first; notices are assumed to share the cap. The escaping is the runner's own scheme
 // (@actions/core command.ts): it decodes %0D, %0A, %3A, %2C, then %25, so escaping % first round-trips.
-import type { Finding, Report, Severity } from '../core/model.js';
-import { severityRank } from '../core/model.js';
+import type { Finding, Report, Severity } from '../model.js';
+import { severityRank } from '../model.js';
 import type { RuleMeta } from './rule-meta.js';
 
 /** Annotations GitHub displays per step and severity. */

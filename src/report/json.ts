@@ -1,6 +1,6 @@
 // The JSON report (SPEC §3). Keys are written in the SPEC's order, then the additions (failOn, files,
 // suppressed), whatever order the objects were built in, so that later CI steps can diff reports.
-import type { Finding, Report, ScopeSummary, SuppressedFinding } from '../core/model.js';
+import type { Finding, Report, ScopeSummary, SuppressedFinding } from '../model.js';
 
 function findingJson(finding: Finding) {
   return {

@@ -4,9 +4,9 @@
 // Size limits: a PR comment takes 65,536 characters, a job summary 1 MiB. `maxLength` is enforced on the
 // UTF-8 byte length, which is never smaller than the UTF-16 length (or the code point count), so one
 // measure satisfies both limits whichever way GitHub counts.
-import type { Finding, Report, Severity, SuppressedFinding } from '../core/model.js';
-import { reachesThreshold } from '../core/model.js';
-import { suppressionHint } from '../core/suppress.js';
+import type { Finding, Report, Severity, SuppressedFinding } from '../model.js';
+import { reachesThreshold } from '../model.js';
+import { suppressionHint } from '../policy/suppress.js';
 
 export interface MarkdownOptions {
   /** e.g. `https://github.com/OWNER/REPO/blob/SHA`; locations link to it when given. */

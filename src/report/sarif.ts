@@ -3,9 +3,9 @@
 // `partialFingerprints` keep alerts matched across runs, and an upload is rejected as a whole when a
 // single result has no location ("locationFromSarifResult: expected at least one location").
 import { createHash } from 'node:crypto';
-import type { Finding, Report, Severity, SuppressedFinding } from '../core/model.js';
-import { severityRank } from '../core/model.js';
-import { docsUrl, REPOSITORY_URL } from '../core/version.js';
+import type { Finding, Report, Severity, SuppressedFinding } from '../model.js';
+import { severityRank } from '../model.js';
+import { docsUrl, REPOSITORY_URL } from '../version.js';
 import type { RuleMeta } from './rule-meta.js';
 
 export const SARIF_SCHEMA =

@@ -3,8 +3,8 @@
 // must not be able to move the cursor, recolour the terminal or reorder what the reader sees. The same report is
 // printed in GitHub Actions logs (the Action's, or a CLI run in a workflow), where the runner reads each line for
 // workflow commands: `::name` after leading blanks, `##[name` anywhere. Those are escaped too.
-import type { Finding, Report, Severity } from '../core/model.js';
-import { suppressionHint } from '../core/suppress.js';
+import type { Finding, Report, Severity } from '../model.js';
+import { suppressionHint } from '../policy/suppress.js';
 
 export interface TextOptions {
   color: boolean;

@@ -1,7 +1,7 @@
 // Claude Code reads settings files as strict JSON: a comment, a trailing comma or a truncated file is a syntax
 // error and the WHOLE file is rejected, its env included (docs: settings "Edit a settings file"). GitHub does not
 // run a workflow that is not valid YAML, and claude-code-action stops on an inline `settings` input that is not JSON.
-import type { RawFinding } from '../core/model.js';
+import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
 
 export const CFG001: Rule = {

@@ -1,7 +1,7 @@
 // JSON.parse keeps the LAST of two equal keys in an object; a reviewer reads the first. A duplicated `env` or
 // variable can hide the value that really applies (ECMA-262 JSON.parse; RFC 8259 §4 "names SHOULD be unique").
 // GitHub rejects a whole workflow that defines a YAML key twice ("'env' is already defined").
-import type { RawFinding } from '../core/model.js';
+import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
 
 export const CFG004: Rule = {

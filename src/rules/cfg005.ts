@@ -1,6 +1,6 @@
 // A line of an env file that does not parse is dropped by dotenv loaders (and direnv may fail on it): whatever
 // the author meant to set there is not set.
-import type { RawFinding } from '../core/model.js';
+import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
 
 export const CFG005: Rule = {

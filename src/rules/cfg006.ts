@@ -1,7 +1,7 @@
 // .claude/settings.local.json is personal: Claude Code adds it to git's global excludes when it creates it
 // (docs: settings "Settings files"). Committed, it overrides the shared settings on every clone.
-import type { RawFinding } from '../core/model.js';
-import { FIRST_LINE } from '../core/source.js';
+import type { RawFinding } from '../model.js';
+import { FIRST_LINE } from '../discover/source.js';
 import type { Rule } from './types.js';
 
 export const CFG006: Rule = {

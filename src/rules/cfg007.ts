@@ -12,7 +12,7 @@ export const CFG007: Rule = {
     'A suppression takes a finding out of the verdict. Without a reason a reviewer cannot judge it; after its `until` date the exception was meant to end; with a rule id that does not exist it silences nothing while looking as if it did. Each of these suppresses nothing and is reported instead.',
   remediation:
     'Write `# claude-code-policy: ignore <RULE> -- <reason>` with a real rule id and a reason, or give the config entry a reason and a later `until`, or remove it.',
-  // The suppression stage (core/suppress.ts) finds these: it is the one place that sees the config file, every
+  // The suppression stage (policy/suppress.ts) finds these: it is the one place that sees the config file, every
   // file's comments and the clock. Its findings go through evaluate with this rule's metadata, so `rules:` and
   // --policy apply to CFG007 like to any other rule.
   check: () => [],

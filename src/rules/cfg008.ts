@@ -1,6 +1,6 @@
 // A scanner that silently passes over a file it could not read gives a false all-clear. Every candidate not
 // checked is reported: too large, not text, nested too deep, or a symlink out of the scanned root.
-import type { RawFinding } from '../core/model.js';
+import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
 
 export const CFG008: Rule = {

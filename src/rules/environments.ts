@@ -1,8 +1,8 @@
 // The environments env-based rules look at: each scope's effective env, and each env file on its own.
 // Env files never make a scope compliant (Claude Code does not read them), but whatever weakens a policy
 // or leaks a secret there is reported (SPEC §5).
-import type { EnvValue, Scope } from '../core/scope.js';
-import { locationOf } from '../core/scope.js';
+import type { EnvValue, Scope } from '../scope/scope.js';
+import { locationOf } from '../scope/scope.js';
 import type { RuleContext } from './types.js';
 
 export interface Environment {

@@ -1,9 +1,9 @@
 // Telemetry, error reports and /bug·/feedback transcripts (kept 5 years) leave the machine unless something
 // turns them off: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, a third-party provider (where they are off by
 // default), or each service's own switch (docs: data-usage "Default behaviors by API provider", env-vars).
-import { anyOn, NONESSENTIAL, PROVIDER_VARIABLES, type SwitchState, stateOf } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
-import { setVariableFix } from '../core/scope.js';
+import { anyOn, NONESSENTIAL, PROVIDER_VARIABLES, type SwitchState, stateOf } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
+import { setVariableFix } from '../scope/scope.js';
 import { listWords } from './phrases.js';
 import type { Rule } from './types.js';
 

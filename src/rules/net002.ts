@@ -1,8 +1,8 @@
 // Background auto-update checks are non-essential traffic. They stop with CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC,
 // DISABLE_AUTOUPDATER=1 or DISABLE_UPDATES=1 (docs: env-vars); a third-party provider does not stop them.
-import { anyOn, NONESSENTIAL, stateOf } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
-import { assignment } from '../core/scope.js';
+import { anyOn, NONESSENTIAL, stateOf } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
+import { assignment } from '../scope/scope.js';
 import type { Rule } from './types.js';
 
 const SWITCHES = ['DISABLE_AUTOUPDATER', 'DISABLE_UPDATES'];

@@ -1,8 +1,8 @@
 // Presence-only variables are on for ANY non-empty value: "0" and "false" still disable traffic (docs: env-vars,
 // note under "Variables"; anthropics/claude-code#29134). A file that reads "off" but acts "on" misleads its
 // reviewers, and the next person to "fix" it by deleting the line turns traffic back on.
-import { looksLikeOff, NONESSENTIAL } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
+import { looksLikeOff, NONESSENTIAL } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
 import { environments } from './environments.js';
 import type { Rule } from './types.js';
 

@@ -1,9 +1,9 @@
 // The "How is Claude doing?" session survey is non-essential traffic, on with every provider. It stops with
 // CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY=1, DISABLE_TELEMETRY, DO_NOT_TRACK, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC
 // (docs: data-usage "Session quality surveys"), or feedbackSurveyRate 0 (settings-reference).
-import { anyOn, NONESSENTIAL, stateOf } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
-import { setVariableFix } from '../core/scope.js';
+import { anyOn, NONESSENTIAL, stateOf } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
+import { setVariableFix } from '../scope/scope.js';
 import type { Rule } from './types.js';
 
 const SWITCHES = ['CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY', 'DISABLE_TELEMETRY', 'DO_NOT_TRACK', NONESSENTIAL];

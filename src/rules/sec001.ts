@@ -1,13 +1,13 @@
 // A credential committed in plain text is readable by everyone with the repository, forever (git history).
 // Claude Code's credential variables are listed on docs: authentication "Authentication precedence";
 // Anthropic keys start with `sk-ant-`. The message names the variable and file, never the value.
-import { CREDENTIAL_VARIABLES } from '../core/env.js';
-import type { SettingsFile, WorkflowFile } from '../core/files.js';
-import type { Location, RawFinding } from '../core/model.js';
-import type { JsonNode } from '../core/parse/json.js';
-import { nodeSpan } from '../core/parse/json.js';
-import { ANTHROPIC_KEY_PATTERN } from '../core/redact.js';
-import { positionAt, type SourceFile, spanAt } from '../core/source.js';
+import { CREDENTIAL_VARIABLES } from '../scope/env.js';
+import type { SettingsFile, WorkflowFile } from '../parse/files.js';
+import type { Location, RawFinding } from '../model.js';
+import type { JsonNode } from '../parse/json.js';
+import { nodeSpan } from '../parse/json.js';
+import { ANTHROPIC_KEY_PATTERN } from '../redact.js';
+import { positionAt, type SourceFile, spanAt } from '../discover/source.js';
 import type { Rule } from './types.js';
 
 const PLACEHOLDER_WORDS = [

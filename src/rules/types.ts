@@ -1,6 +1,6 @@
-import type { ParsedFile, SkippedFile } from '../core/files.js';
-import type { PolicyId, RawFinding, Severity } from '../core/model.js';
-import type { Scope } from '../core/scope.js';
+import type { ParsedFile, SkippedFile } from '../parse/files.js';
+import type { PolicyId, RawFinding, Severity } from '../model.js';
+import type { Scope } from '../scope/scope.js';
 
 /** The options rules read; everything else about a run is the adapters' business. */
 export interface RuleOptions {

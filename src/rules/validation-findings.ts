@@ -1,4 +1,4 @@
-import type { RawFinding } from '../core/model.js';
+import type { RawFinding } from '../model.js';
 import type { RuleContext } from './types.js';
 
 /** The findings of one rule among the problems settings validation recorded (CFG002, CFG003). */

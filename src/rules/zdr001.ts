@@ -1,8 +1,8 @@
 // Anthropic's Zero Data Retention covers the Claude API only; Bedrock, Vertex AI and Foundry traffic is governed
 // by those platforms' terms, and Claude Platform on AWS has ZDR only on request
 // (docs: api-and-data-retention "ZDR covers"; zero-data-retention "applies only to Anthropic's direct platform").
-import { PROVIDER_NAMES, PROVIDER_VARIABLES, stateOf } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
+import { PROVIDER_NAMES, PROVIDER_VARIABLES, stateOf } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
 import { environments } from './environments.js';
 import type { Rule } from './types.js';
 

@@ -1,8 +1,8 @@
 // With metrics logging on, "productivity data (such as usage statistics) is exempted from ZDR and may be retained"
 // (docs: api-and-data-retention FAQ "Is Claude Code eligible for ZDR?"). CLAUDE_CODE_ENABLE_TELEMETRY=1 turns on
 // OpenTelemetry export (docs: monitoring-usage).
-import { stateOf } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
+import { stateOf } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
 import { environments } from './environments.js';
 import type { Rule } from './types.js';
 

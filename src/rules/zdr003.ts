@@ -1,8 +1,8 @@
 // OTEL_LOG_USER_PROMPTS, OTEL_LOG_ASSISTANT_RESPONSES, OTEL_LOG_TOOL_CONTENT, OTEL_LOG_TOOL_DETAILS and
 // OTEL_LOG_RAW_API_BODIES put conversation content into exported logs (docs: monitoring-usage). With OTel
 // off (CLAUDE_CODE_ENABLE_TELEMETRY unset) they export nothing yet: a latent leak, reported as a warning.
-import { OTEL_CONTENT_VARIABLES, stateOf, switchValue } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
+import { OTEL_CONTENT_VARIABLES, stateOf, switchValue } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
 import { environments } from './environments.js';
 import type { Rule } from './types.js';
 

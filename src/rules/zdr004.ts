@@ -1,8 +1,8 @@
 // ZDR applies only to requests that authenticate into the ZDR organisation; deploy forceLoginOrgUUID (with
 // forceLoginMethod) as MANAGED settings, the only place it is enforced — elsewhere a single UUID only
 // pre-selects the organisation (docs: zero-data-retention "Routing traffic"; settings-reference forceLoginOrgUUID).
-import type { RawFinding } from '../core/model.js';
-import { missingSettingLocation } from '../core/scope.js';
+import type { RawFinding } from '../model.js';
+import { missingSettingLocation } from '../scope/scope.js';
 import type { Rule } from './types.js';
 
 export const ZDR004: Rule = {

@@ -2,7 +2,7 @@
 // forceLoginMethod "console" (Console API keys) or "claudeai" (Claude Enterprise), the two logins into an
 // Anthropic organisation; "gateway" logs in through a Claude apps gateway instead (docs: authentication
 // "Restrict login to your organization"; settings-reference forceLoginMethod; zero-data-retention).
-import type { RawFinding } from '../core/model.js';
+import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
 
 const ZDR_METHODS = ['console', 'claudeai'];

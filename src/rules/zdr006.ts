@@ -1,8 +1,8 @@
 // ANTHROPIC_BASE_URL and the provider base URLs send every request to the host they name. A gateway or proxy
 // that is not Anthropic's API sees and may keep all traffic, outside ZDR (docs: env-vars, network-config).
-import { BASE_URL_VARIABLES } from '../core/env.js';
-import type { RawFinding } from '../core/model.js';
-import { redactUrl } from '../core/redact.js';
+import { BASE_URL_VARIABLES } from '../scope/env.js';
+import type { RawFinding } from '../model.js';
+import { redactUrl } from '../redact.js';
 import { environments } from './environments.js';
 import type { Rule } from './types.js';
 

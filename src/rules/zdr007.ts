@@ -1,7 +1,7 @@
 // Claude Code keeps session transcripts in plain text under ~/.claude/projects/ for cleanupPeriodDays (default 30)
 // (docs: data-usage "Local caching"; settings-reference cleanupPeriodDays).
-import type { RawFinding } from '../core/model.js';
-import { missingSettingLocation } from '../core/scope.js';
+import type { RawFinding } from '../model.js';
+import { missingSettingLocation } from '../scope/scope.js';
 import type { Rule } from './types.js';
 
 /** settings-reference: cleanupPeriodDays defaults to 30. */

@@ -1,8 +1,8 @@
 // Zero Data Retention does not cover third-party tools and MCP servers (docs: zero-data-retention "does not
 // cover"). Project MCP servers come from .mcp.json; enableAllProjectMcpServers approves them all unasked.
-import type { RawFinding } from '../core/model.js';
-import { keySpan } from '../core/parse/json.js';
-import { FIRST_LINE } from '../core/source.js';
+import type { RawFinding } from '../model.js';
+import { keySpan } from '../parse/json.js';
+import { FIRST_LINE } from '../discover/source.js';
 import type { Rule } from './types.js';
 
 export const ZDR008: Rule = {

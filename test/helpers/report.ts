@@ -1,5 +1,5 @@
 // A report with `count` NET001 errors in as many folders: for the size limits of the summary and the comment.
-import type { Finding, Report } from '../../src/core/model.js';
+import type { Finding, Report } from '../../src/model.js';
 
 export function manyFindingsReport(count: number, message: string, folder: (i: number) => string): Report {
   const finding: Finding = {

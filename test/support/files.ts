@@ -1,13 +1,13 @@
 // Build parsed files in memory, for tests of scopes and rules that need no disk.
-import { classify } from '../../src/core/discover.js';
-import { evaluate } from '../../src/core/evaluate.js';
-import type { ParsedFile, SettingsFile, SettingsRole } from '../../src/core/files.js';
-import { POLICIES } from '../../src/core/model.js';
-import { parseDotenv } from '../../src/core/parse/dotenv.js';
-import { parseJson } from '../../src/core/parse/json.js';
-import { parseLoaded } from '../../src/core/parse-files.js';
-import { resolveScopes } from '../../src/core/scope.js';
-import { createSourceFile } from '../../src/core/source.js';
+import { classify } from '../../src/discover/discover.js';
+import { evaluate } from '../../src/rules/evaluate.js';
+import type { ParsedFile, SettingsFile, SettingsRole } from '../../src/parse/files.js';
+import { POLICIES } from '../../src/model.js';
+import { parseDotenv } from '../../src/parse/dotenv.js';
+import { parseJson } from '../../src/parse/json.js';
+import { parseLoaded } from '../../src/parse/parse-files.js';
+import { resolveScopes } from '../../src/scope/scope.js';
+import { createSourceFile } from '../../src/discover/source.js';
 import { RULES } from '../../src/rules/index.js';
 import type { RuleOptions } from '../../src/rules/types.js';
 
@@ -33,12 +33,12 @@ export function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-export function dotenvFile(path: string, text: string): import('../../src/core/files.js').DotenvFile {
+export function dotenvFile(path: string, text: string): import('../../src/parse/files.js').DotenvFile {
   const source = createSourceFile(path, text);
   return { kind: 'dotenv', source, dotenv: parseDotenv(source, { shell: path.endsWith('.envrc') }) };
 }
 
-export function mcpFile(path: string, text: string): import('../../src/core/files.js').McpFile {
+export function mcpFile(path: string, text: string): import('../../src/parse/files.js').McpFile {
   const source = createSourceFile(path, text);
   return { kind: 'mcp', source, json: parseJson(source) };
 }

@@ -4,7 +4,7 @@
 // sees (last duplicate wins, `__proto__` stays an own property).
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../model.js';
-import { FIRST_LINE, positionAt, type SourceFile, spanAt } from '../source.js';
+import { FIRST_LINE, positionAt, type SourceFile, spanAt } from '../discover/source.js';
 
 export type { JsonNode };
 

@@ -4,7 +4,7 @@
 // A hand-written scanner, not a regex: 60 MB files must parse in linear time, and a bad line must cost one
 // problem, not the rest of the file.
 import type { Span } from '../model.js';
-import { lineSpan, positionAt, type SourceFile, spanAt } from '../source.js';
+import { lineSpan, positionAt, type SourceFile, spanAt } from '../discover/source.js';
 
 export interface DotenvEntry {
   name: string;

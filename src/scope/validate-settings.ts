@@ -2,8 +2,8 @@
 // settings-reference, env-vars). A wrong type in a known key can make Claude Code drop the key or the whole file,
 // so each one is an error; an unknown top-level key is only ignored, so it is a warning with a suggestion.
 import type { z } from 'zod';
-import type { Span } from './model.js';
-import { type JsonNode, nodeAt, nodeSpan, type ParsedJson } from './parse/json.js';
+import type { Span } from '../model.js';
+import { type JsonNode, nodeAt, nodeSpan, type ParsedJson } from '../parse/json.js';
 import {
   allowedKeysFromMessage,
   type CustomIssueParams,
@@ -13,7 +13,7 @@ import {
   NESTED_KEY_HOMES,
   settingsSchema,
 } from './settings-schema.js';
-import { FIRST_LINE, type SourceFile } from './source.js';
+import { FIRST_LINE, type SourceFile } from '../discover/source.js';
 
 export interface SettingsProblem {
   ruleId: 'CFG002' | 'CFG003';

@@ -8,10 +8,10 @@
 // records a reasoned ZDR004 suppression in the config file instead, which every report counts and lists.
 import { Minimatch } from 'minimatch';
 import { isSeq, parseDocument } from 'yaml';
-import { parseConfig } from './config.js';
-import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from './env.js';
-import { ConfigurationError } from './errors.js';
-import type { SettingsFile } from './files.js';
+import { parseConfig } from '../policy/config.js';
+import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from '../scope/env.js';
+import { ConfigurationError } from '../errors.js';
+import type { SettingsFile } from '../parse/files.js';
 import {
   editSettingsText,
   type FileChange,
@@ -20,9 +20,9 @@ import {
   type SettingsEdit,
   uneditable,
 } from './fix.js';
-import type { PolicyId } from './model.js';
-import { parseJson } from './parse/json.js';
-import { createSourceFile } from './source.js';
+import type { PolicyId } from '../model.js';
+import { parseJson } from '../parse/json.js';
+import { createSourceFile } from '../discover/source.js';
 
 export const PROJECT_SETTINGS_FILE = '.claude/settings.json';
 export const MANAGED_SETTINGS_FILE = 'managed-settings.json';

@@ -18,7 +18,7 @@ import {
   type Scalar,
 } from 'yaml';
 import type { Span } from '../model.js';
-import { createSourceFile, FIRST_LINE, positionAt, type SourceFile, spanAt } from '../source.js';
+import { createSourceFile, FIRST_LINE, positionAt, type SourceFile, spanAt } from '../discover/source.js';
 import { type JsonNode, type JsonProblem, nodeAt, parseJson } from './json.js';
 
 /** A syntax problem of the workflow itself (`syntax: 'yaml'`) or of an inline `settings` input (`'json'`). */

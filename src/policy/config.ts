@@ -7,7 +7,7 @@ import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RULES } from '../rules/index.js';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../errors.js';
 import { optionsSchema, type ScanOptions, splitList } from './options.js';
 import { DEFAULT_CONFIG_FILE, type IgnoreEntry } from './suppress.js';
 

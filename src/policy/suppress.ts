@@ -4,10 +4,10 @@
 // `until`, or naming a rule that does not exist is CFG007 and suppresses nothing. Suppressed findings are kept
 // and counted, never dropped (reviewers of actionlint, conftest and checkov asked for exactly this).
 import { escape as escapeGlob, Minimatch } from 'minimatch';
-import { classify } from './discover.js';
-import type { ParsedFile } from './files.js';
-import type { Finding, RawFinding, SuppressedFinding } from './model.js';
-import { lineText, type spanAt } from './source.js';
+import { classify } from '../discover/discover.js';
+import type { ParsedFile } from '../parse/files.js';
+import type { Finding, RawFinding, SuppressedFinding } from '../model.js';
+import { lineText, type spanAt } from '../discover/source.js';
 
 /** Where suppressions go when the repository has no config file yet. */
 export const DEFAULT_CONFIG_FILE = '.github/claude-code-policy.yml';

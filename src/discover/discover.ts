@@ -9,10 +9,10 @@ import { lstat as lstatAsync, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
-import { ConfigurationError } from './errors.js';
-import type { Candidate, SkippedFile } from './files.js';
+import { ConfigurationError } from '../errors.js';
+import type { Candidate, SkippedFile } from '../parse/files.js';
 import { type GitListing, listGitFiles } from './git-listing.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { createSourceFile, FIRST_LINE, type SourceFile } from './source.js';
 
 export interface DiscoverOptions {

@@ -6,12 +6,12 @@
 // checkout's project settings, which win over user settings and over the environment (docs: settings
 // "Settings precedence", env-vars "Precedence"). A container scope is a dev container that runs Claude Code:
 // `containerEnv`, then `remoteEnv`, then the project settings of the folder it opens.
-import type { DevcontainerFile, McpFile, ParsedFile, SettingsFile, WorkflowFile } from './files.js';
-import { keySpan, propertySpan } from './parse/json.js';
-import { type ClaudeStep, PROVIDER_INPUTS, type WorkflowEnvEntry } from './parse/workflow.js';
-import { applySettingsLayer, envString, locationOf } from './scope.js';
+import type { DevcontainerFile, McpFile, ParsedFile, SettingsFile, WorkflowFile } from '../parse/files.js';
+import { keySpan, propertySpan } from '../parse/json.js';
+import { type ClaudeStep, PROVIDER_INPUTS, type WorkflowEnvEntry } from '../parse/workflow.js';
+import { applySettingsLayer, envString, locationOf } from './layers.js';
 import type { EnvValue, Scope, SettingValue } from './scope-model.js';
-import { FIRST_LINE } from './source.js';
+import { FIRST_LINE } from '../discover/source.js';
 
 /** The repository a workflow belongs to: the directory that holds its `.github/workflows/`. */
 export function workflowRoot(path: string): string {

@@ -1,10 +1,10 @@
 // Turn each file discovery loaded into its parsed form, by kind.
-import type { LoadedFile } from './discover.js';
+import type { LoadedFile } from '../discover/discover.js';
 import type { ParsedFile, SettingsFile } from './files.js';
-import { parseDotenv } from './parse/dotenv.js';
-import { parseJson } from './parse/json.js';
-import { parseWorkflow } from './parse/workflow.js';
-import { validateSettings } from './validate-settings.js';
+import { parseDotenv } from './dotenv.js';
+import { parseJson } from './json.js';
+import { parseWorkflow } from './workflow.js';
+import { validateSettings } from '../scope/validate-settings.js';
 
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -1,19 +1,19 @@
 // The pipeline: discover -> parse -> resolve scopes -> evaluate -> report. Only discovery touches the disk.
 import path from 'node:path';
-import { CFG007 } from '../rules/cfg007.js';
-import { RULES } from '../rules/index.js';
-import { classify, type Discovery, discover, type LoadedFile } from './discover.js';
-import { type EvaluateInput, evaluate } from './evaluate.js';
-import type { ParsedFile, SettingsFile, SkippedFile } from './files.js';
-import type { GitListing } from './git-listing.js';
-import { withReferencedSettings } from './load-referenced.js';
+import { CFG007 } from './rules/cfg007.js';
+import { RULES } from './rules/index.js';
+import { classify, type Discovery, discover, type LoadedFile } from './discover/discover.js';
+import { type EvaluateInput, evaluate } from './rules/evaluate.js';
+import type { ParsedFile, SettingsFile, SkippedFile } from './parse/files.js';
+import type { GitListing } from './discover/git-listing.js';
+import { withReferencedSettings } from './scope/referenced-settings.js';
 import type { Logger } from './logger.js';
 import { compareFindings, type Finding, type Report, reachesThreshold } from './model.js';
-import type { ScanOptions } from './options.js';
-import { parseLoaded } from './parse-files.js';
-import { resolveScopes, type Scope } from './scope.js';
-import { createSourceFile } from './source.js';
-import { applySuppressions, collectSuppressions } from './suppress.js';
+import type { ScanOptions } from './policy/options.js';
+import { parseLoaded } from './parse/parse-files.js';
+import { resolveScopes, type Scope } from './scope/scope.js';
+import { createSourceFile } from './discover/source.js';
+import { applySuppressions, collectSuppressions } from './policy/suppress.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface ScanContext {

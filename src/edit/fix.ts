@@ -3,13 +3,13 @@
 // stay as they were (zizmor's --fix does the same for workflows). Env files are never edited: Claude Code does not
 // read them, and a committed credential needs rotating, which no edit can do.
 import { applyEdits, type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
-import { classify, type LoadedFile } from './discover.js';
-import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from './env.js';
-import type { SettingsFile } from './files.js';
-import type { ScanOptions } from './options.js';
-import { propertySpan } from './parse/json.js';
-import { type Analysis, analyse } from './scan.js';
-import { createSourceFile } from './source.js';
+import { classify, type LoadedFile } from '../discover/discover.js';
+import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from '../scope/env.js';
+import type { SettingsFile } from '../parse/files.js';
+import type { ScanOptions } from '../policy/options.js';
+import { propertySpan } from '../parse/json.js';
+import { type Analysis, analyse } from '../scan.js';
+import { createSourceFile } from '../discover/source.js';
 
 /** The two ways of logging in that reach an Anthropic organisation directly (ZDR005). */
 export const LOGIN_METHODS = ['claudeai', 'console'] as const;

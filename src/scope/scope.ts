@@ -5,52 +5,15 @@
 // (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
 // Workflow and container scopes come from ci-scopes.ts.
 import { resolveCiScopes } from './ci-scopes.js';
-import type { ParsedFile, SettingsFile } from './files.js';
-import type { Location, ScopeKind, Span } from './model.js';
-import { keySpan, propertySpan } from './parse/json.js';
+import { applySettingsLayer, locationOf } from './layers.js';
+import type { ParsedFile, SettingsFile } from '../parse/files.js';
+import type { Location, ScopeKind } from '../model.js';
+import { keySpan } from '../parse/json.js';
 import type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
-import { FIRST_LINE } from './source.js';
+import { FIRST_LINE } from '../discover/source.js';
 
 export type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
-
-export function locationOf(file: string, span: Span): Location {
-  return { file, ...span };
-}
-
-/** The string Claude Code sees for a JSON env value, or undefined when it is not a scalar. */
-export function envString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Apply one settings file on top of an accumulated configuration. */
-export function applySettingsLayer(
-  env: Map<string, EnvValue>,
-  settings: Map<string, SettingValue>,
-  file: SettingsFile,
-): void {
-  const values = file.settings;
-  if (values === undefined) return;
-  const path = file.source.path;
-  const managed = file.role === 'managed' || file.role === 'managed-dropin';
-  for (const key of Object.keys(values)) {
-    const span = propertySpan(file.source, file.json.tree, [key]) ?? FIRST_LINE;
-    settings.set(key, { key, value: values[key], location: locationOf(path, span), managed });
-  }
-  const block = values.env;
-  if (!isPlainObject(block)) return;
-  for (const name of Object.keys(block)) {
-    const value = envString(block[name]);
-    if (value === undefined) continue;
-    const span = propertySpan(file.source, file.json.tree, ['env', name]) ?? FIRST_LINE;
-    env.set(name, { name, value, unknown: false, location: locationOf(path, span) });
-  }
-}
+export { applySettingsLayer, envString, locationOf } from './layers.js';
 
 /** Where a requirement nothing meets is reported: the `env` key of the main file, else its first line. */
 export function settingsAnchor(main: SettingsFile | undefined): Location {

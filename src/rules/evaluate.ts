@@ -1,11 +1,11 @@
 // Run the rules of the selected policies and turn what they return into reported findings.
 
-import type { Rule, RuleContext, RuleOptions } from '../rules/types.js';
-import type { ParsedFile, SkippedFile } from './files.js';
-import { compareFindings, type Finding, type PolicyId } from './model.js';
-import type { RuleSeverityOverride } from './options.js';
-import type { Scope } from './scope.js';
-import { docsUrl } from './version.js';
+import type { Rule, RuleContext, RuleOptions } from './types.js';
+import type { ParsedFile, SkippedFile } from '../parse/files.js';
+import { compareFindings, type Finding, type PolicyId } from '../model.js';
+import type { RuleSeverityOverride } from '../policy/options.js';
+import type { Scope } from '../scope/scope.js';
+import { docsUrl } from '../version.js';
 
 export interface EvaluateInput {
   rules: readonly Rule[];

@@ -1,4 +1,4 @@
-import type { Span } from './model.js';
+import type { Span } from '../model.js';
 
 /** A text file as read from the scanned tree, with a line index for turning offsets into positions. */
 export interface SourceFile {

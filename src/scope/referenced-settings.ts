@@ -4,9 +4,9 @@
 // reported (CFG008), and a file that does not exist is left alone (an earlier step may create it).
 import { realpath } from 'node:fs/promises';
 import { referencedSettingsPaths } from './ci-scopes.js';
-import { type Discovery, type LoadedFile, loadCandidate } from './discover.js';
-import type { ParsedFile, SkippedFile } from './files.js';
-import { parseLoaded } from './parse-files.js';
+import { type Discovery, type LoadedFile, loadCandidate } from '../discover/discover.js';
+import type { ParsedFile, SkippedFile } from '../parse/files.js';
+import { parseLoaded } from '../parse/parse-files.js';
 
 /** Loads `paths` (relative to `root`, with `/`) as settings files of role `action`. */
 export async function loadReferencedSettings(

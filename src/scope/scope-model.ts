@@ -1,5 +1,5 @@
 // A scope is one place Claude Code runs with one configuration (SPEC §5).
-import type { Location, ScopeKind } from './model.js';
+import type { Location, ScopeKind } from '../model.js';
 
 /** One variable of a scope's effective environment, with the place that set it. */
 export interface EnvValue {

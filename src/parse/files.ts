@@ -1,10 +1,10 @@
 // What discovery finds and parsing makes of it.
-import type { Location } from './model.js';
-import type { ParsedDotenv } from './parse/dotenv.js';
-import type { ParsedJson } from './parse/json.js';
-import type { ParsedWorkflow } from './parse/workflow.js';
-import type { SourceFile } from './source.js';
-import type { SettingsProblem } from './validate-settings.js';
+import type { Location } from '../model.js';
+import type { ParsedDotenv } from './dotenv.js';
+import type { ParsedJson } from './json.js';
+import type { ParsedWorkflow } from './workflow.js';
+import type { SourceFile } from '../discover/source.js';
+import type { SettingsProblem } from '../scope/validate-settings.js';
 
 /**
  * Which Claude Code settings file a path is, by its name and place. `action`: a file a workflow step's

@@ -1,0 +1,68 @@
+// What the command-line adapter touches: its streams, working directory and environment (tests hand in their
+// own), argument parsing whose mistakes are one-line errors, and the writing of fix and init's changes.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { FileChange } from '../edit/fix.js';
+import { ConfigurationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { TOOL_NAME } from '../version.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  isTty: boolean;
+  env: Record<string, string | undefined>;
+  /** The clock for suppressions' `until` dates; tests pin it. */
+  now?: Date;
+}
+
+export const defaultIo = (): CliIo => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd(),
+  isTty: process.stdout.isTTY === true,
+  env: process.env,
+});
+
+/** parseArgs for a command, its mistakes turned into one-line ConfigurationErrors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
+    throw new ConfigurationError(`${message} (see --help)`);
+  }
+}
+
+export function warningLogger(io: CliIo): Logger {
+  return { debug() {}, info() {}, warning: (message) => io.stderr(`${TOOL_NAME}: warning: ${message}\n`) };
+}
+
+/** Write one change, refusing when the file changed since it was read. Keeps a UTF-8 BOM. */
+export async function writeChange(root: string, change: FileChange): Promise<void> {
+  const target = path.join(root, change.file);
+  let current: string | undefined;
+  try {
+    current = await readFile(target, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const bom = current?.charCodeAt(0) === 0xfeff;
+  const text = bom ? current!.slice(1) : current;
+  if (text !== change.before) {
+    throw new ConfigurationError(`${change.file} changed while it was being fixed; run the command again`);
+  }
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, bom ? `\uFEFF${change.after}` : change.after);
+  } catch (error) {
+    throw new ConfigurationError(
+      `cannot write ${change.file} (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
+    );
+  }
+}
