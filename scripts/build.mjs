@@ -9,10 +9,13 @@
 // project (a type error in any test would block the bundle) or, in transpile-only mode, emits CommonJS, which
 // cannot hold the entry point's top-level await.
 //
+// The config file's JSON Schema (schema/claude-code-policy.schema.json) is generated in the same run from the zod
+// schema that checks the file (z.toJSONSchema), so it cannot drift from it; CI fails when the committed copy differs.
+//
 //   node scripts/build.mjs [--out DIR] [action|cli ...]
 import { chmod, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import ncc from '@vercel/ncc';
 import ts from 'typescript';
@@ -26,6 +29,10 @@ export const BUNDLES = {
   action: { entry: 'src/action/index.ts', executable: false },
   cli: { entry: 'src/cli/index.ts', executable: true },
 };
+
+/** Emitted with the bundles' entries, to generate the config file's JSON Schema. */
+const CONFIG_MODULE = 'src/policy/config.ts';
+const VERSION_MODULE = 'src/version.ts';
 
 const SHEBANG = '#!/usr/bin/env node\n';
 
@@ -96,17 +103,34 @@ async function bundle(name, entry, outDir) {
   return dir;
 }
 
-/** Build the named bundles (all by default) into `outDir` (default: dist/). */
-export async function build({ outDir = join(ROOT, 'dist'), names = Object.keys(BUNDLES) } = {}) {
+/** Writes the config file's JSON Schema from the emitted config module; returns the file written. */
+async function writeConfigSchema(configModule, versionModule, target) {
+  const { configJsonSchema } = await import(pathToFileURL(configModule).href);
+  const { TOOL_VERSION } = await import(pathToFileURL(versionModule).href);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, `${JSON.stringify(configJsonSchema(TOOL_VERSION), null, 2)}\n`);
+  return target;
+}
+
+/**
+ * Build the named bundles (all by default) into `outDir` (default: dist/), and the config file's JSON Schema into
+ * `schemaFile` (default: schema/claude-code-policy.schema.json; with --out, DIR/claude-code-policy.schema.json).
+ */
+export async function build({
+  outDir = join(ROOT, 'dist'),
+  names = Object.keys(BUNDLES),
+  schemaFile = join(ROOT, 'schema', 'claude-code-policy.schema.json'),
+} = {}) {
   for (const name of names) {
     if (!(name in BUNDLES)) {
       throw new Error(`unknown bundle ${name}: expected one of ${Object.keys(BUNDLES).join(', ')}`);
     }
   }
   await rm(STAGE, { recursive: true, force: true });
-  const entries = emitJavaScript(names.map((name) => BUNDLES[name].entry));
+  const entries = emitJavaScript([...names.map((name) => BUNDLES[name].entry), CONFIG_MODULE, VERSION_MODULE]);
   const dirs = [];
   for (const [i, name] of names.entries()) dirs.push(await bundle(name, entries[i], outDir));
+  dirs.push(await writeConfigSchema(entries[names.length], entries[names.length + 1], schemaFile));
   await rm(STAGE, { recursive: true, force: true });
   await rmdir(dirname(STAGE)).catch(() => {}); // only when empty
   return dirs;
@@ -120,7 +144,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       allowPositionals: true,
     });
     const outDir = values.out === undefined ? undefined : resolve(values.out);
-    const dirs = await build({ outDir, names: positionals.length > 0 ? positionals : undefined });
+    const schemaFile = outDir === undefined ? undefined : join(outDir, 'claude-code-policy.schema.json');
+    const dirs = await build({ outDir, schemaFile, names: positionals.length > 0 ? positionals : undefined });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`built ${dirs.map((dir) => relative(ROOT, dir) || dir).join(', ')} in ${seconds} s`);
   } catch (error) {

@@ -146,3 +146,26 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
 export async function scan(options: ScanOptions, context: ScanContext): Promise<Report> {
   return (await analyseTree(options, context)).report;
 }
+
+/**
+ * The report of a scan narrowed to some of its files (a file given as PATH): their findings and suppressed
+ * findings only, counted again. Scopes stay whole: the files' findings were worked out with everything beside them.
+ */
+export function narrowReport(report: Report, files: readonly string[]): Report {
+  const wanted = new Set(files);
+  const findings = report.findings.filter((f) => f.file !== null && wanted.has(f.file));
+  const suppressed = report.suppressed.filter((f) => f.file !== null && wanted.has(f.file));
+  const checked = report.files.filter((f) => wanted.has(f));
+  return {
+    ...report,
+    summary: {
+      ...report.summary,
+      files: checked.length,
+      ...summarise(findings, report.failOn),
+      suppressed: suppressed.length,
+    },
+    files: checked,
+    findings,
+    suppressed,
+  };
+}

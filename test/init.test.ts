@@ -1,10 +1,12 @@
 // `init`: a compliant settings file from nothing (a scan after it has no error or warning), a merge that loses
 // nothing, managed settings that pin login, and the ZDR004 decision for project files recorded in the config.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { runCli, useTempTrees } from './support/cli.js';
+import { TOOL_VERSION } from '../src/version.js';
+import { unifiedDiff } from '../src/edit/diff.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const UUID = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
@@ -37,7 +39,8 @@ describe('init on an empty repository', () => {
       '{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  },\n  "cleanupPeriodDays": 30\n}\n',
     );
     expect(read(dir, '.github/claude-code-policy.yml')).toBe(
-      '# claude-code-policy configuration (see the README, "Configuration"). Written by `claude-code-policy init`.\n' +
+      `# yaml-language-server: $schema=https://raw.githubusercontent.com/claude-code-policy/claude-code-policy/v${TOOL_VERSION}/schema/claude-code-policy.schema.json\n` +
+        '# claude-code-policy configuration (see docs/configuration.md). Written by `claude-code-policy init`.\n' +
         'ignore:\n' +
         '  - rule: ZDR004\n' +
         '    path: .claude/settings.json\n' +
@@ -47,7 +50,7 @@ describe('init on an empty repository', () => {
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.suppressed.map((s) => [s.ruleId, s.file, s.suppressedBy])).toEqual([
-      ['ZDR004', '.claude/settings.json', '.github/claude-code-policy.yml:3'],
+      ['ZDR004', '.claude/settings.json', '.github/claude-code-policy.yml:4'],
     ]);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0, notices: 0, suppressed: 1, passed: true });
   });
@@ -167,5 +170,27 @@ describe('init on a repository that has settings', () => {
       'managed-settings.json: forceLoginOrgUUID pins another organisation; left as it is',
     );
     expect(read(dir, 'managed-settings.json')).toContain(other);
+  });
+});
+
+describe('init --dry-run', () => {
+  it('prints the diff of what init writes, as fix --dry-run does, and writes nothing', async () => {
+    const settings = '{\n    "model": "sonnet"\n}\n';
+    const dry = tree({ '.claude/settings.json': settings });
+    const wet = tree({ '.claude/settings.json': settings });
+    const preview = await cli(['init', '--dry-run', '--policy', 'nonessential-traffic'], dry);
+    expect(preview.code).toBe(0);
+    expect(preview.stderr).toBe('dry run: would change 2 files.\n');
+    expect(read(dry, '.claude/settings.json')).toBe(settings);
+    expect(existsSync(path.join(dry, '.github'))).toBe(false);
+
+    expect((await cli(['init', '--policy', 'nonessential-traffic'], wet)).code).toBe(0);
+    const config = '.github/claude-code-policy.yml';
+    expect(preview.stdout).toBe(
+      unifiedDiff('.claude/settings.json', settings, read(wet, '.claude/settings.json')) +
+        unifiedDiff(config, undefined, read(wet, config)),
+    );
+    expect(preview.stdout).toContain('+        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"');
+    expect(preview.stdout).toContain(`+# yaml-language-server: $schema=`);
   });
 });

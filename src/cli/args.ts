@@ -1,5 +1,6 @@
 // The scan command line's options, in a module that imports nothing heavy: index.ts reads the scanned
 // directory from them before the rest of the program loads, main.ts parses them for real.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
@@ -16,8 +17,11 @@ export const SCAN_OPTIONS = {
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'no-gitignore': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
 } as const satisfies ParseArgsConfig['options'];
 
 /**
@@ -25,7 +29,7 @@ export const SCAN_OPTIONS = {
  * when `argv` is not such a scan or is malformed (main.ts then says why).
  */
 export function gitListedRoot(argv: string[], cwd: string): string | undefined {
-  if (argv[0] === 'fix' || argv[0] === 'init') return undefined;
+  if (['fix', 'init', 'rules', 'explain', 'help', 'version'].includes(argv[0] ?? '')) return undefined;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -35,7 +39,10 @@ export function gitListedRoot(argv: string[], cwd: string): string | undefined {
     });
     if (values.help || values.version || values['no-gitignore']) return undefined;
     const args = positionals[0] === 'scan' ? positionals.slice(1) : positionals;
-    return args.length > 1 ? undefined : path.resolve(cwd, args[0] ?? '.');
+    if (args.length > 1) return undefined;
+    const root = path.resolve(cwd, args[0] ?? '.');
+    // A file as PATH is scanned from its repository, which targets.ts works out: no listing ahead.
+    return args[0] === undefined || statSync(root, { throwIfNoEntry: false })?.isDirectory() ? root : undefined;
   } catch {
     return undefined;
   }

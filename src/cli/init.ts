@@ -6,6 +6,7 @@ import { ConfigurationError, describeError } from '../errors.js';
 import { MANAGED_SETTINGS_FILE, PROJECT_SETTINGS_FILE, planInit } from '../edit/init.js';
 import { DEFAULT_CONFIG_FILE } from '../policy/suppress.js';
 import { TOOL_NAME } from '../version.js';
+import { unifiedDiff } from '../edit/diff.js';
 import { type CliIo, parseCommandArgs, writeChange } from './io.js';
 import { commandOptions, loginMethodOption } from './command-options.js';
 
@@ -23,6 +24,7 @@ Options:
   --login-method METHOD    with --managed, also write forceLoginMethod: claudeai or console
   --max-retention-days N   cleanupPeriodDays to write for the zdr policy (default 30)
   --config FILE            the config file to record in (default: .github/claude-code-policy.yml)
+  --dry-run                print a unified diff of what init would write instead of writing it
   -h, --help               show this help
 
 A project settings file cannot enforce the login pin (ZDR004): for the zdr policy without --managed, init
@@ -51,6 +53,7 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
       'login-method': { type: 'string' },
       'max-retention-days': { type: 'string' },
       config: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -87,6 +90,14 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
         maxRetentionDays: options.maxRetentionDays,
       },
     );
+    if (values['dry-run']) {
+      // As fix --dry-run: the diff alone on stdout (a patch `git apply` takes), the rest on stderr.
+      for (const change of plan.changes) io.stdout(unifiedDiff(change.file, change.before, change.after));
+      for (const note of plan.notes) io.stderr(`${note}\n`);
+      const n = plan.changes.length;
+      io.stderr(`dry run: would change ${n} ${n === 1 ? 'file' : 'files'}.\n`);
+      return 0;
+    }
     for (const change of plan.changes) await writeChange(root, change);
     for (const change of plan.changes)
       for (const line of change.changes) io.stdout(`${change.file}: ${line}\n`);

@@ -26,16 +26,42 @@ export const defaultIo = (): CliIo => ({
   env: process.env,
 });
 
+/**
+ * `--opt -5` for an option that takes a value: parseArgs refuses a value that starts with a dash (it could be a
+ * mistyped option), which turns `--max-file-size -5` into a three-line complaint about the dash. A value that is
+ * a negative number is a value, so it is passed on as `--opt=-5`, and the option's own check says what is wrong.
+ */
+function joinNegativeValues(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 /** parseArgs for a command, its mistakes turned into one-line ConfigurationErrors. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   argv: string[],
   options: T,
 ) {
   try {
-    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+    return parseArgs({
+      args: joinNegativeValues(argv, options),
+      allowPositionals: true,
+      strict: true,
+      options,
+    });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
-    throw new ConfigurationError(`${message} (see --help)`);
+    const first = error instanceof Error ? error.message.split('\n')[0]!.split('. ')[0]! : String(error);
+    throw new ConfigurationError(`${first.replace(/\.$/, '')} (see --help)`);
   }
 }
 

@@ -4,8 +4,9 @@ import { ConfigurationError, describeError } from '../errors.js';
 import type { GitListing } from '../discover/git-listing.js';
 import type { Logger } from '../logger.js';
 import type { Report } from '../model.js';
-import { scan } from '../scan.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { narrowReport, scan } from '../scan.js';
+import { classify } from '../discover/discover.js';
+import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { renderGithub } from '../report/github.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -17,15 +18,23 @@ import { runFix } from './fix.js';
 import { type CliIo, defaultIo, parseCommandArgs } from './io.js';
 import { runInit } from './init.js';
 import { commandOptions } from './command-options.js';
+import { runExplain, runRules } from './rules.js';
+import { resolveTargets } from './targets.js';
+import { colorChoice } from './terminal.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const USAGE = `Usage: ${TOOL_NAME} [scan] [PATH] [options]
-       ${TOOL_NAME} fix [PATH] [--dry-run] [options]     (see fix --help)
-       ${TOOL_NAME} init [PATH] [--managed] [options]    (see init --help)
+export const DOCS_URL = `${REPOSITORY_URL}#readme`;
 
-Check every Claude Code configuration under PATH (default: .) against the policies.
+export const USAGE = `Usage: ${TOOL_NAME} [scan] [PATH...] [options]
+       ${TOOL_NAME} fix [PATH] [--dry-run] [options]     (see fix --help)
+       ${TOOL_NAME} init [PATH] [--dry-run] [options]    (see init --help)
+       ${TOOL_NAME} rules [--format json]               list the rules
+       ${TOOL_NAME} explain RULE                        show a rule's page
+
+Check every Claude Code configuration under PATH (default: .) against the policies. PATH may also be one or
+more files: each is checked in its place in its repository, and only their findings are reported.
 
 Options:
   --policy LIST            comma list of nonessential-traffic, zdr, hygiene (default: all three)
@@ -40,10 +49,22 @@ Options:
   --include GLOB           only scan paths matching GLOB (repeatable)
   --exclude GLOB           skip paths matching GLOB (repeatable)
   --no-gitignore           also scan files that .gitignore excludes
+  -q, --quiet              print nothing when the check passes (text format), and no warnings
+  --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set;
+                           FORCE_COLOR turns it on)
   -h, --help               show this help
-  --version                show the version
+  -V, --version            show the version
+
+Examples:
+  ${TOOL_NAME}                                   check the current directory
+  ${TOOL_NAME} path/to/repo --policy zdr         check one policy
+  ${TOOL_NAME} .claude/settings.local.json       check one file, in its place in the repository
+  ${TOOL_NAME} --format sarif --output out.sarif for GitHub code scanning
+  ${TOOL_NAME} fix --dry-run                     show the safe fixes as a diff
+  ${TOOL_NAME} explain NET001                    why a rule matters and how to fix it
 
 Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 the check could not run.
+Documentation: ${DOCS_URL}
 `;
 
 function parse(argv: string[]) {
@@ -65,18 +86,13 @@ export function render(report: Report, format: Format, color: boolean): string {
   }
 }
 
-function useColor(io: CliIo, toFile: boolean): boolean {
-  if (toFile) return false;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return io.isTty;
-}
-
-function stderrLogger(io: CliIo): Logger {
+function stderrLogger(io: CliIo, quiet: boolean): Logger {
   return {
     debug() {},
     info() {},
-    warning: (message) => io.stderr(`${TOOL_NAME}: warning: ${message}\n`),
+    warning: (message) => {
+      if (!quiet) io.stderr(`${TOOL_NAME}: warning: ${message}\n`);
+    },
   };
 }
 
@@ -85,8 +101,15 @@ function stderrLogger(io: CliIo): Logger {
  * before this module was evaluated; a scan of its directory uses it.
  */
 export async function run(argv: string[], io: CliIo = defaultIo(), listing?: GitListing): Promise<number> {
-  if (argv[0] === 'fix') return runFix(argv.slice(1), io);
-  if (argv[0] === 'init') return runInit(argv.slice(1), io);
+  const [command, ...rest] = argv;
+  if (command === 'fix') return runFix(rest, io);
+  if (command === 'init') return runInit(rest, io);
+  if (command === 'rules') return runRules(rest, io);
+  if (command === 'explain') return runExplain(rest, io);
+  if (command === 'help' && rest.length === 0) return run(['--help'], io);
+  if (command === 'help' && rest.length === 1 && ['fix', 'init', 'rules', 'explain', 'scan'].includes(rest[0]!))
+    return run([rest[0]!, '--help'], io);
+  if (command === 'version' && rest.length === 0) return run(['--version'], io);
   try {
     const { values, positionals } = parse(argv);
     if (values.help) {
@@ -97,28 +120,46 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
       io.stdout(`${TOOL_VERSION}\n`);
       return 0;
     }
-    const args = positionals[0] === 'scan' ? positionals.slice(1) : positionals;
+    const quiet = values.quiet === true;
     const format = (values.format ?? 'text') as Format;
     if (!FORMATS.includes(format))
       throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}`);
-    const { options } = await commandOptions(io.cwd, args, values.config, {
-      policy: values.policy,
-      failOn: values['fail-on'],
-      zdrOrgUuid: values['zdr-org-uuid'],
-      allowedBaseUrls: values['allowed-base-url'],
-      maxRetentionDays: values['max-retention-days'],
-      maxFileSize: values['max-file-size'],
-      include: values.include,
-      exclude: values.exclude,
-      gitignore: values['no-gitignore'] ? false : undefined,
-    });
-    const report = await scan(options, {
+    const color = colorChoice(io, values.color, values['no-color'], values.output !== undefined);
+    const targets = await resolveTargets(io.cwd, positionals[0] === 'scan' ? positionals.slice(1) : positionals);
+    const { options } = await commandOptions(
+      io.cwd,
+      targets.root === undefined ? [] : [targets.root],
+      values.config,
+      {
+        policy: values.policy,
+        failOn: values['fail-on'],
+        zdrOrgUuid: values['zdr-org-uuid'],
+        allowedBaseUrls: values['allowed-base-url'],
+        maxRetentionDays: values['max-retention-days'],
+        maxFileSize: values['max-file-size'],
+        include: values.include,
+        exclude: values.exclude,
+        gitignore: values['no-gitignore'] ? false : undefined,
+      },
+    );
+    const whole = await scan(options, {
       cwd: io.cwd,
-      logger: stderrLogger(io),
+      logger: stderrLogger(io, quiet),
       now: io.now,
       gitListing: listing,
     });
-    const output = render(report, format, useColor(io, values.output !== undefined));
+    let report = whole;
+    if (targets.files !== undefined) {
+      report = narrowReport(whole, targets.files);
+      for (const file of targets.files) {
+        if (!quiet && !whole.files.includes(file)) {
+          io.stderr(
+            `${TOOL_NAME}: warning: ${file} was not checked: ${classify(file) === undefined ? 'it is not a file Claude Code or this check reads' : 'it is excluded (--include, --exclude, .gitignore) or could not be read'}\n`,
+          );
+        }
+      }
+    }
+    const output = quiet && format === 'text' && report.summary.passed ? '' : render(report, format, color);
     if (values.output !== undefined) {
       const target = path.resolve(io.cwd, values.output);
       try {

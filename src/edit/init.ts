@@ -8,7 +8,8 @@
 // records a reasoned ZDR004 suppression in the config file instead, which every report counts and lists.
 import { Minimatch } from 'minimatch';
 import { isSeq, parseDocument } from 'yaml';
-import { parseConfig } from '../policy/config.js';
+import { configSchemaUrl, parseConfig } from '../policy/config.js';
+import { TOOL_VERSION } from '../version.js';
 import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from '../scope/env.js';
 import { ConfigurationError } from '../errors.js';
 import type { SettingsFile } from '../parse/files.js';
@@ -185,7 +186,8 @@ function configChange(input: InitInput, options: InitOptions): { change?: FileCh
   if (changes.length === 0) return { notes };
   const header =
     text === undefined
-      ? '# claude-code-policy configuration (see the README, "Configuration"). Written by `claude-code-policy init`.\n'
+      ? `# yaml-language-server: $schema=${configSchemaUrl(TOOL_VERSION)}\n` +
+        '# claude-code-policy configuration (see docs/configuration.md). Written by `claude-code-policy init`.\n'
       : '';
   const after = header + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return { change: { file: path, before: text, after, changes }, notes };

@@ -8,6 +8,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument }
 import { z } from 'zod';
 import { RULES } from '../rules/index.js';
 import { ConfigurationError } from '../errors.js';
+import { FAIL_LEVELS, POLICIES } from '../model.js';
 import { optionsSchema, type ScanOptions, splitList } from './options.js';
 import { DEFAULT_CONFIG_FILE, type IgnoreEntry } from './suppress.js';
 
@@ -61,7 +62,7 @@ const ignoreEntrySchema = z.strictObject({
 });
 
 /** The file's shape. Value rules come from the one options schema, so a flag and a config key agree. */
-const configSchema = z.strictObject({
+export const configSchema = z.strictObject({
   policy: list(fields.policy.unwrap()).optional(),
   'fail-on': fields.failOn.unwrap().optional(),
   'zdr-org-uuid': fields.zdrOrgUuid,
@@ -300,4 +301,81 @@ export async function loadConfig(
     throw new ConfigurationError(`config file ${explicit} not found`);
   }
   return { path: undefined, options: {}, ignore: [] };
+}
+
+/** Where the config file's JSON Schema is published: the copy in the repository at this version's tag. */
+export function configSchemaUrl(version: string): string {
+  return `${SCHEMA_BASE}/v${version}/${CONFIG_SCHEMA_FILE}`;
+}
+
+/** The committed schema file, relative to the repository root (`npm run build` writes it, CI checks it is fresh). */
+export const CONFIG_SCHEMA_FILE = 'schema/claude-code-policy.schema.json';
+const SCHEMA_BASE = 'https://raw.githubusercontent.com/claude-code-policy/claude-code-policy';
+
+type JsonSchema = Record<string, unknown>;
+
+/** A list of `item`, or one comma-separated string, as the file takes them. */
+const listOf = (item: JsonSchema): JsonSchema => ({
+  anyOf: [{ type: 'array', items: item }, { type: 'string' }],
+});
+
+/**
+ * What the zod schema checks with refinements, which JSON Schema cannot carry over by itself: the allowed words
+ * (for completion), and a description of each key. A key added to the zod schema without an entry here keeps its
+ * generated form; test/schema.test.ts asks for a description on every key.
+ */
+function refinements(): Record<string, JsonSchema> {
+  const ruleIds = RULES.map((rule) => rule.id);
+  return {
+    policy: {
+      description: 'Policies to check (default: all three).',
+      ...listOf({ enum: [...POLICIES] }),
+    },
+    'fail-on': { description: 'Lowest severity that fails the check (default: error).', enum: [...FAIL_LEVELS] },
+    'zdr-org-uuid': { description: 'The Claude organisation UUID login must be pinned to (ZDR004, ZDR005).' },
+    'allowed-base-urls': {
+      description: 'API endpoints allowed besides https://api.anthropic.com (ZDR006).',
+      ...listOf({ type: 'string', format: 'uri' }),
+    },
+    'max-retention-days': {
+      description: 'Longest local transcript retention allowed, in days (cleanupPeriodDays, ZDR007; default 30).',
+      anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\s*[0-9]+\\s*$' }],
+    },
+    include: { description: 'Only scan paths matching these globs, relative to the scanned root.' },
+    exclude: { description: 'Skip paths matching these globs, relative to the scanned root.' },
+    rules: {
+      description: 'Per-rule severity: error, warning, notice, or off.',
+      propertyNames: { enum: ruleIds },
+    },
+    ignore: { description: 'Suppressions; each needs a rule, a path glob and a reason.' },
+  };
+}
+
+/**
+ * The config file's JSON Schema (draft 2020-12), from the same zod schema that checks the file, for editor
+ * completion and validation (yaml-language-server). Checks zod cannot express as JSON Schema (a real calendar
+ * date, say) stay with the tool, which reports them on their line.
+ */
+export function configJsonSchema(version: string): JsonSchema {
+  const generated = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema, properties, ...rest } = generated as JsonSchema & { properties: Record<string, JsonSchema> };
+  const extra = refinements();
+  const merged: Record<string, JsonSchema> = {};
+  for (const [key, schema] of Object.entries(properties)) {
+    const { description, ...override } = extra[key] ?? {};
+    const base = 'anyOf' in override ? {} : schema;
+    merged[key] = { ...(description === undefined ? {} : { description }), ...base, ...override };
+  }
+  const ignore = merged.ignore as { items?: { properties?: Record<string, JsonSchema> } } | undefined;
+  const entry = ignore?.items?.properties;
+  if (entry?.rule !== undefined) entry.rule = { enum: RULES.map((rule) => rule.id) };
+  return {
+    $schema,
+    $id: configSchemaUrl(version),
+    title: 'claude-code-policy configuration',
+    description:
+      'The policy config file: .github/claude-code-policy.yml or .claude-code-policy.yml. See https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/configuration.md',
+    ...rest,
+    properties: merged,
+  };
 }

@@ -1,0 +1,77 @@
+// What the scan's PATH arguments name: one directory (the root to scan, as always), or files. A file is checked in
+// its place in the repository: the repository around it is scanned, so the scope it belongs to is worked out
+// with every file Claude Code would read beside it, and only the findings on the named files are reported. That
+// is what a pre-commit hook needs: it hands over the staged files that changed.
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigurationError } from '../errors.js';
+import { closest } from './terminal.js';
+
+/** The words the command line takes where a PATH could be: a mistyped one is suggested, not scanned. */
+export const COMMANDS = ['scan', 'fix', 'init', 'rules', 'explain', 'help', 'version'] as const;
+
+export interface Targets {
+  /** The root to scan, as given or relative to the working directory; undefined for the default (.). */
+  root: string | undefined;
+  /** Files to report on, relative to the root with `/`; undefined when a directory is scanned. */
+  files: string[] | undefined;
+}
+
+/** A bare word (no slash, no dot) that is within two edits of a command, when nothing by that name exists. */
+function mistypedCommand(word: string, cwd: string): string | undefined {
+  if (!/^[a-z][a-z-]*$/i.test(word) || existsSync(path.resolve(cwd, word))) return undefined;
+  return closest(word, COMMANDS);
+}
+
+/**
+ * The nearest folder above `file` that holds `.git` (the work tree it is in), else the working directory when it
+ * contains every file, else the file's own folder.
+ */
+function repositoryOf(file: string, cwd: string, all: readonly string[]): string {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  const inside = (root: string, f: string) => !path.relative(root, f).startsWith('..');
+  if (all.every((f) => inside(cwd, f))) return cwd;
+  return path.dirname(file);
+}
+
+export async function resolveTargets(cwd: string, paths: readonly string[]): Promise<Targets> {
+  for (const word of paths) {
+    const command = mistypedCommand(word, cwd);
+    if (command !== undefined) {
+      throw new ConfigurationError(
+        `${JSON.stringify(word)} is neither a PATH nor a command (did you mean \`${command}\`?)`,
+      );
+    }
+  }
+  if (paths.length === 0) return { root: undefined, files: undefined };
+  const kinds = await Promise.all(
+    paths.map(async (p) => {
+      const info = await stat(path.resolve(cwd, p)).catch(() => undefined);
+      return info === undefined ? 'missing' : info.isDirectory() ? 'directory' : 'file';
+    }),
+  );
+  // One directory, or one PATH that cannot be read: the scan itself checks it and says what is wrong.
+  if (paths.length === 1 && kinds[0] !== 'file') return { root: paths[0], files: undefined };
+  const notFile = kinds.findIndex((kind) => kind !== 'file');
+  if (notFile >= 0) {
+    throw new ConfigurationError(
+      kinds[notFile] === 'missing'
+        ? `PATH ${paths[notFile]} not found`
+        : `expected one directory or any number of files, got the directory ${paths[notFile]} among ${paths.length} PATHs`,
+    );
+  }
+  const absolute = paths.map((p) => path.resolve(cwd, p));
+  const root = repositoryOf(absolute[0]!, cwd, absolute);
+  const files = absolute.map((file) => {
+    const relative = path.relative(root, file);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      throw new ConfigurationError(`${file} is not in the repository of ${absolute[0]} (${root})`);
+    }
+    return relative.split(path.sep).join('/');
+  });
+  return { root: path.relative(cwd, root) || '.', files: [...new Set(files)] };
+}
