@@ -463,6 +463,23 @@ describe('markdown', () => {
 });
 
 describe('sarif', () => {
+  it('gives every registered rule a security-severity for code scanning: critical for SEC001, else by severity', () => {
+    const sarif = JSON.parse(renderSarif(emptyReport(), RULES)) as {
+      runs: [{ tool: { driver: { rules: { id: string; properties: Record<string, unknown> }[] } } }];
+    };
+    const scores = Object.fromEntries(
+      sarif.runs[0].tool.driver.rules.map((r) => [r.id, r.properties['security-severity']]),
+    );
+    expect(Object.keys(scores)).toEqual(RULES.map((r) => r.id));
+    const expected: Record<Severity, string> = { error: '7.5', warning: '5.0', notice: '2.0' };
+    for (const rule of RULES) {
+      expect(scores[rule.id], rule.id).toBe(rule.id === 'SEC001' ? '9.5' : expected[rule.severity]);
+    }
+    expect(scores.NET001).toBe('7.5');
+    expect(scores.ZDR004).toBe('5.0');
+    expect(scores.ZDR008).toBe('2.0');
+  });
+
   const sarif = () => JSON.parse(renderSarif(sampleReport(), RULES));
 
   it('describes every rule and points every result at its own rule', () => {

@@ -46,6 +46,18 @@ export function findingFingerprint(finding: Pick<Finding, 'ruleId' | 'file' | 's
   return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
+/**
+ * GitHub code scanning ranks alerts by `security-severity` (a CVSS-like score as a string: over 9.0 critical, 7.0
+ * to 8.9 high, 4.0 to 6.9 medium, under 4.0 low), not by the SARIF level. From the rule's default severity, except
+ * a committed credential, which is critical: anyone who can read the repository can use it.
+ */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.5', warning: '5.0', notice: '2.0' };
+const CRITICAL_RULES: ReadonlySet<string> = new Set(['SEC001']);
+
+export function securitySeverity(ruleId: string, severity: Severity): string {
+  return CRITICAL_RULES.has(ruleId) ? '9.5' : SECURITY_SEVERITY[severity];
+}
+
 function reportingDescriptor(rule: RuleMeta) {
   const url = docsUrl(rule.id);
   return {
@@ -59,7 +71,10 @@ function reportingDescriptor(rule: RuleMeta) {
     },
     helpUri: url,
     defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: { tags: [...new Set([...rule.policies, 'security'])] },
+    properties: {
+      tags: [...new Set([...rule.policies, 'security'])],
+      'security-severity': securitySeverity(rule.id, rule.severity),
+    },
   };
 }
 
@@ -70,7 +85,10 @@ function placeholderDescriptor(finding: Finding) {
     shortDescription: { text: truncate(finding.ruleId, SHORT_DESCRIPTION_MAX_LENGTH) },
     helpUri: finding.docsUrl,
     defaultConfiguration: { level: LEVEL[finding.severity] },
-    properties: { tags: [finding.policy, 'security'] },
+    properties: {
+      tags: [finding.policy, 'security'],
+      'security-severity': securitySeverity(finding.ruleId, finding.severity),
+    },
   };
 }
 
