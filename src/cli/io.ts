@@ -31,7 +31,10 @@ export const defaultIo = (): CliIo => ({
  * mistyped option), which turns `--max-file-size -5` into a three-line complaint about the dash. A value that is
  * a negative number is a value, so it is passed on as `--opt=-5`, and the option's own check says what is wrong.
  */
-function joinNegativeValues(argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+function joinNegativeValues(
+  argv: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;

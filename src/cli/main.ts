@@ -107,7 +107,11 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
   if (command === 'rules') return runRules(rest, io);
   if (command === 'explain') return runExplain(rest, io);
   if (command === 'help' && rest.length === 0) return run(['--help'], io);
-  if (command === 'help' && rest.length === 1 && ['fix', 'init', 'rules', 'explain', 'scan'].includes(rest[0]!))
+  if (
+    command === 'help' &&
+    rest.length === 1 &&
+    ['fix', 'init', 'rules', 'explain', 'scan'].includes(rest[0]!)
+  )
     return run([rest[0]!, '--help'], io);
   if (command === 'version' && rest.length === 0) return run(['--version'], io);
   try {
@@ -125,7 +129,10 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
     if (!FORMATS.includes(format))
       throw new ConfigurationError(`--format must be one of ${FORMATS.join(', ')}`);
     const color = colorChoice(io, values.color, values['no-color'], values.output !== undefined);
-    const targets = await resolveTargets(io.cwd, positionals[0] === 'scan' ? positionals.slice(1) : positionals);
+    const targets = await resolveTargets(
+      io.cwd,
+      positionals[0] === 'scan' ? positionals.slice(1) : positionals,
+    );
     const { options } = await commandOptions(
       io.cwd,
       targets.root === undefined ? [] : [targets.root],

@@ -47,7 +47,10 @@ function table(color: boolean): string {
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [bold(line(header)), ...rows.map(line)].join('\n') + `\n\n${TOOL_NAME} explain RULE shows a rule's page.\n`;
+  return (
+    [bold(line(header)), ...rows.map(line)].join('\n') +
+    `\n\n${TOOL_NAME} explain RULE shows a rule's page.\n`
+  );
 }
 
 export async function runRules(argv: string[], io: CliIo): Promise<number> {
