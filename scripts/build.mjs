@@ -127,7 +127,11 @@ export async function build({
     }
   }
   await rm(STAGE, { recursive: true, force: true });
-  const entries = emitJavaScript([...names.map((name) => BUNDLES[name].entry), CONFIG_MODULE, VERSION_MODULE]);
+  const entries = emitJavaScript([
+    ...names.map((name) => BUNDLES[name].entry),
+    CONFIG_MODULE,
+    VERSION_MODULE,
+  ]);
   const dirs = [];
   for (const [i, name] of names.entries()) dirs.push(await bundle(name, entries[i], outDir));
   dirs.push(await writeConfigSchema(entries[names.length], entries[names.length + 1], schemaFile));

@@ -331,15 +331,22 @@ function refinements(): Record<string, JsonSchema> {
       description: 'Policies to check (default: all three).',
       ...listOf({ enum: [...POLICIES] }),
     },
-    'fail-on': { description: 'Lowest severity that fails the check (default: error).', enum: [...FAIL_LEVELS] },
+    'fail-on': {
+      description: 'Lowest severity that fails the check (default: error).',
+      enum: [...FAIL_LEVELS],
+    },
     'zdr-org-uuid': { description: 'The Claude organisation UUID login must be pinned to (ZDR004, ZDR005).' },
     'allowed-base-urls': {
       description: 'API endpoints allowed besides https://api.anthropic.com (ZDR006).',
       ...listOf({ type: 'string', format: 'uri' }),
     },
     'max-retention-days': {
-      description: 'Longest local transcript retention allowed, in days (cleanupPeriodDays, ZDR007; default 30).',
-      anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^\\s*[0-9]+\\s*$' }],
+      description:
+        'Longest local transcript retention allowed, in days (cleanupPeriodDays, ZDR007; default 30).',
+      anyOf: [
+        { type: 'integer', minimum: 1 },
+        { type: 'string', pattern: '^\\s*[0-9]+\\s*$' },
+      ],
     },
     include: { description: 'Only scan paths matching these globs, relative to the scanned root.' },
     exclude: { description: 'Skip paths matching these globs, relative to the scanned root.' },
@@ -358,7 +365,9 @@ function refinements(): Record<string, JsonSchema> {
  */
 export function configJsonSchema(version: string): JsonSchema {
   const generated = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  const { $schema, properties, ...rest } = generated as JsonSchema & { properties: Record<string, JsonSchema> };
+  const { $schema, properties, ...rest } = generated as JsonSchema & {
+    properties: Record<string, JsonSchema>;
+  };
   const extra = refinements();
   const merged: Record<string, JsonSchema> = {};
   for (const [key, schema] of Object.entries(properties)) {
