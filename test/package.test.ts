@@ -207,7 +207,7 @@ describe('the pre-commit hook', () => {
     const entry = join(installed, 'node_modules/.bin', hook.entry);
     const failing = await runIn(repo, entry, [...(hook.args ?? []), '.claude/settings.local.json', '.env']);
     expect(failing.code).toBe(1);
-    expect(failing.stdout).toMatch(/^\.claude\/settings\.local\.json\n(.*\n)*?  1:\d+ +error +NET001 /m);
+    expect(failing.stdout).toMatch(/^\.claude\/settings\.local\.json\n(.*\n)*? {2}1:\d+ +error +NET001 /m);
     expect(failing.stdout).not.toMatch(/^\.env$/m);
     const passing = await runIn(repo, entry, [...(hook.args ?? []), '.env']);
     expect(passing).toMatchObject({ code: 0, stderr: '' });
