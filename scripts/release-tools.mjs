@@ -32,7 +32,8 @@ export function pinnedSha(workflow) {
 
 export function pinAction(workflow, sha, version) {
   if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error(`not a full commit SHA: ${sha}`);
-  if (!ACTION_USE.test(workflow)) throw new Error('no pinned claude-code-policy/claude-code-policy step found');
+  if (!ACTION_USE.test(workflow))
+    throw new Error('no pinned claude-code-policy/claude-code-policy step found');
   return workflow.replace(ACTION_USE, `$1${sha} # v${version}`);
 }
 
@@ -40,7 +41,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const [command, arg] = process.argv.slice(2);
   try {
     if (command === 'notes' && arg !== undefined) {
-      const section = changelogSection(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), arg.replace(/^v/, ''));
+      const section = changelogSection(
+        readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'),
+        arg.replace(/^v/, ''),
+      );
       if (section === undefined) throw new Error(`CHANGELOG.md has no section for ${arg}`);
       process.stdout.write(section);
     } else if (command === 'pin' && arg !== undefined) {
