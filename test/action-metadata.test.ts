@@ -17,19 +17,25 @@ interface ActionMetadata {
 
 const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionMetadata;
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+/** The action's reference page (the README keeps only the quick start). */
+const actionPage = readFileSync(join(REPO_ROOT, 'docs/github-action.md'), 'utf8');
 
 function actionSection(): string {
-  const start = readme.indexOf('<!-- section:action -->');
-  const end = readme.indexOf('<!-- /section:action -->');
+  return actionPage;
+}
+
+function readmeSection(name: string): string {
+  const start = readme.indexOf(`<!-- section:${name} -->`);
+  const end = readme.indexOf(`<!-- /section:${name} -->`);
   expect(start).toBeGreaterThanOrEqual(0);
   expect(end).toBeGreaterThan(start);
   return readme.slice(start, end);
 }
 
-/** The rows of the Markdown table under `### heading`, as cells with the surrounding backticks kept. */
+/** The rows of the Markdown table under `## heading`, as cells with the surrounding backticks kept. */
 function table(section: string, heading: string): string[][] {
   const lines = section
-    .slice(section.indexOf(`### ${heading}\n`))
+    .slice(section.indexOf(`## ${heading}\n`))
     .split('\n')
     .slice(1);
   const rows = [];
@@ -83,7 +89,7 @@ describe('action.yml', () => {
   });
 });
 
-describe('the README', () => {
+describe('docs/github-action.md', () => {
   it('lists every input with its action.yml default', () => {
     const rows = table(actionSection(), 'Inputs');
     expect(rows.map(([name]) => unquote(name!))).toEqual(Object.keys(action.inputs));
@@ -102,15 +108,54 @@ describe('the README', () => {
 
   it('shows the workflow from issue 3 and the permissions each feature needs', () => {
     const section = actionSection();
-    expect(section).toContain(
-      'permissions: { contents: read, pull-requests: write, security-events: write }',
-    );
     expect(section).toContain('sarif-file: claude-code-policy.sarif');
     for (const permission of ['contents: read', 'pull-requests: write', 'security-events: write']) {
       expect(section).toContain(`\`${permission}\``);
     }
     expect(section).toMatch(/fork/i);
-    expect(section).toMatch(/Rulesets/);
+    expect(section).toContain('GITHUB_API_URL');
+    expect(section).toContain('v2.327.1');
+  });
+});
+
+describe('the README quick start', () => {
+  const quickstart = () => readmeSection('quickstart');
+  const workflow = () =>
+    parse(/```yaml\n([\s\S]*?)```/.exec(quickstart())![1]!) as {
+      on: Record<string, unknown>;
+      permissions: Record<string, string>;
+      jobs: Record<string, { permissions: Record<string, string>; steps: { uses: string; with?: object }[] }>;
+    };
+
+  it('comes first, with a workflow of about 15 lines', () => {
+    expect(readme.indexOf('<!-- section:quickstart -->')).toBeLessThan(
+      readme.indexOf('<!-- section:what -->'),
+    );
+    const lines = /```yaml\n([\s\S]*?)```/.exec(quickstart())![1]!.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(18);
+  });
+
+  it('runs on pull_request with per-job permissions, no credentials left behind, and actions pinned by SHA', () => {
+    const { on, permissions, jobs } = workflow();
+    expect(Object.keys(on)).toEqual(['pull_request']);
+    expect(permissions).toEqual({});
+    const job = Object.values(jobs)[0]!;
+    expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(job.steps[0]).toEqual({
+      uses: 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8',
+      with: { 'persist-credentials': false },
+    });
+    expect(job.steps[1]!.uses).toBe('claude-code-policy/claude-code-policy@<full-commit-sha>');
+  });
+
+  it('gives the two commands that CI keeps true: a scan of the bundled example and the tests', () => {
+    const sh = /```sh\n([\s\S]*?)```/.exec(quickstart())![1]!;
+    const commands = sh
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/\s+#.*$/, ''));
+    expect(commands).toEqual(['node dist/cli/index.js examples/non-compliant', 'npm ci && npm test']);
+    expect(readFileSync(join(REPO_ROOT, '.ci/run'), 'utf8')).toContain('CI=true npm test');
   });
 });
 

@@ -47,3 +47,10 @@ describe('the config JSON Schema', () => {
     expect((properties.ignore!.items as { required: string[] }).required).toEqual(['rule', 'path', 'reason']);
   });
 });
+
+describe('the yaml-language-server line in the docs', () => {
+  it.each(['README.md', 'docs/configuration.md'])('%s shows the line init writes', (file) => {
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    expect(text).toContain(`# yaml-language-server: $schema=${configSchemaUrl(TOOL_VERSION)}\n`);
+  });
+});

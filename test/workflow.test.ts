@@ -876,13 +876,10 @@ describe('ZDR008: the action approves project MCP servers', () => {
   });
 });
 
-describe('the README example', () => {
+describe('the docs/ci-scopes.md example', () => {
   it('is the workflow of test/fixtures/repos/ci-readme-example, whose expected findings the fixture test checks', () => {
-    const readme = readFileSync(path.join(import.meta.dirname, '../README.md'), 'utf8');
-    const section = readme.slice(
-      readme.indexOf('<!-- section:ci -->'),
-      readme.indexOf('<!-- /section:ci -->'),
-    );
+    const page = readFileSync(path.join(import.meta.dirname, '../docs/ci-scopes.md'), 'utf8');
+    const section = page.slice(page.indexOf('\n## Claude Code in CI\n'));
     const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
     const fixture = readFileSync(
       path.join(import.meta.dirname, 'fixtures/repos/ci-readme-example/.github/workflows/claude.yml'),

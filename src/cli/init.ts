@@ -28,7 +28,7 @@ Options:
   -h, --help               show this help
 
 A project settings file cannot enforce the login pin (ZDR004): for the zdr policy without --managed, init
-records a reasoned ZDR004 suppression in the config file, which every report counts; see the README.
+records a reasoned ZDR004 suppression in the config file, which every report counts; see docs/configuration.md.
 
 Exit codes: 0 done; 2 it could not run.
 `;
