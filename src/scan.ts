@@ -156,15 +156,20 @@ export function narrowReport(report: Report, files: readonly string[]): Report {
   const findings = report.findings.filter((f) => f.file !== null && wanted.has(f.file));
   const suppressed = report.suppressed.filter((f) => f.file !== null && wanted.has(f.file));
   const checked = report.files.filter((f) => wanted.has(f));
+  // The scopes the files are part of, and any other scope their findings are about.
+  const about = new Set([...findings, ...suppressed].map((f) => f.scope));
+  const scopes = report.scopes.filter((s) => about.has(s.id) || s.files.some((f) => wanted.has(f)));
   return {
     ...report,
     summary: {
       ...report.summary,
       files: checked.length,
+      scopes: scopes.length,
       ...summarise(findings, report.failOn),
       suppressed: suppressed.length,
     },
     files: checked,
+    scopes,
     findings,
     suppressed,
   };

@@ -217,7 +217,15 @@ describe('a file as PATH', () => {
       'NET001 examples/non-compliant/.claude/settings.local.json:3',
     ]);
     expect(report.files).toEqual(['examples/non-compliant/.claude/settings.local.json']);
-    expect(report.summary).toMatchObject({ files: 1, errors: 1, warnings: 1, notices: 0, passed: false });
+    expect(report.summary).toMatchObject({
+      files: 1,
+      scopes: 1,
+      errors: 1,
+      warnings: 1,
+      notices: 0,
+      passed: false,
+    });
+    expect(report.scopes.map((s) => s.id)).toEqual(['examples/non-compliant']);
   });
 
   it('takes several files from the repository root, as a pre-commit hook passes them', async () => {
