@@ -270,6 +270,21 @@ describe('a file as PATH', () => {
     );
   });
 
+  it('outside a git work tree, is checked from the project folder around .claude/, not from the working directory', async () => {
+    const dir = tree({
+      '.claude/settings.json':
+        '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1", "DISABLE_AUTOUPDATER": "1", "CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1" } }\n',
+      '.claude/settings.local.json': '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "" } }\n',
+    });
+    const file = path.join(dir, '.claude/settings.local.json');
+    const { stdout } = await cli([file, '--format', 'json', '--policy', 'nonessential-traffic'], {
+      cwd: path.dirname(dir),
+    });
+    const report = JSON.parse(stdout) as Report;
+    expect(path.resolve(path.dirname(dir), report.root)).toBe(dir);
+    expect(found(report)).toEqual(['NET001 .claude/settings.local.json:1']);
+  });
+
   it('takes one directory or only files', async () => {
     const dir = tree({ '.claude/settings.json': '{}\n', 'a/b.json': '{}\n' });
     expect((await cli(['.claude/settings.json', 'a'], { cwd: dir })).stderr).toBe(

@@ -116,7 +116,7 @@ describe('claude-code-policy CLI', () => {
     ],
     [['--bogus'], "claude-code-policy: Unknown option '--bogus' (see --help)\n"],
     [['no/such/dir'], `claude-code-policy: path not found: ${path.join(ROOT, 'no/such/dir')}\n`],
-    [['a', 'b'], 'claude-code-policy: expected one PATH, got 2 (see --help)\n'],
+    [['a', 'b'], 'claude-code-policy: PATH a not found\n'],
     [
       ['--max-retention-days', '0'],
       'claude-code-policy: max-retention-days must be a whole number of at least 1\n',
@@ -144,11 +144,14 @@ describe('claude-code-policy CLI', () => {
     expect(version.out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('scans a root given as a file path with a clear error', async () => {
+  it('checks a file given as PATH in its folder, and says when it is not a file the check reads', async () => {
     const file = path.join(tree({ 'f.txt': 'x' }), 'f.txt');
     const streams = io();
-    expect(await run([file], streams)).toBe(2);
-    expect(streams.err).toBe(`claude-code-policy: not a directory: ${file}\n`);
+    expect(await run([file, '--format', 'json'], streams)).toBe(0);
+    expect(JSON.parse(streams.out).files).toEqual([]);
+    expect(streams.err).toBe(
+      'claude-code-policy: warning: f.txt was not checked: it is not a file Claude Code or this check reads\n',
+    );
   });
 });
 

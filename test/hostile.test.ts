@@ -509,14 +509,20 @@ describe('a root that is not a directory', () => {
     }
   });
 
-  it('exits 2 with one line when the root is a file, even with a git listing started for it', async () => {
-    const file = path.join(tree({ 'f.txt': 'x' }), 'f.txt');
+  it('checks a file as PATH in its own folder, not in the working directory, even with a git listing started for it', async () => {
+    const file = path.join(
+      tree({ 'f.txt': 'x', '.env': 'ANTHROPIC_API_KEY=sk-ant-api03-' + 'x'.repeat(90) + '\n' }),
+      'f.txt',
+    );
     for (const listing of [undefined, listGitFiles(file)]) {
       const streams = io(os.tmpdir());
-      expect(await run(['scan', file], streams, listing)).toBe(2);
-      expect(streams.out).toBe('');
-      expect(streams.err).toBe(`claude-code-policy: not a directory: ${file}\n`);
-      oneLine(streams.err);
+      expect(await run(['scan', file, '--format', 'json'], streams, listing)).toBe(0);
+      const report = JSON.parse(streams.out) as { root: string; files: string[]; findings: unknown[] };
+      expect(path.resolve(os.tmpdir(), report.root)).toBe(path.dirname(file));
+      expect([report.files, report.findings]).toEqual([[], []]);
+      expect(streams.err).toBe(
+        'claude-code-policy: warning: f.txt was not checked: it is not a file Claude Code or this check reads\n',
+      );
     }
   });
 

@@ -42,9 +42,7 @@ export function gitListedRoot(argv: string[], cwd: string): string | undefined {
     if (args.length > 1) return undefined;
     const root = path.resolve(cwd, args[0] ?? '.');
     // A file as PATH is scanned from its repository, which targets.ts works out: no listing ahead.
-    return args[0] === undefined || statSync(root, { throwIfNoEntry: false })?.isDirectory()
-      ? root
-      : undefined;
+    return statSync(root, { throwIfNoEntry: false })?.isFile() === true ? undefined : root;
   } catch {
     return undefined;
   }

@@ -24,18 +24,35 @@ function mistypedCommand(word: string, cwd: string): string | undefined {
   return closest(word, COMMANDS);
 }
 
+/** Folders that hold Claude Code files inside a project: a file in one belongs to the project around it. */
+const INNER_FOLDERS = new Set([
+  '.claude',
+  'dot_claude',
+  '.devcontainer',
+  'managed-settings.d',
+  'workflows',
+  '.github',
+]);
+
 /**
- * The nearest folder above `file` that holds `.git` (the work tree it is in), else the working directory when it
- * contains every file, else the file's own folder.
+ * The nearest folder above `file` that holds `.git` (the work tree it is in); else the project folder around it:
+ * its own folder, or above `.claude/`, `.github/workflows/`, `.devcontainer/` and the like, so the file keeps the
+ * place that gives it its meaning. Never the working directory as such: a file in a big folder must not make
+ * the whole folder a scan.
  */
-function repositoryOf(file: string, cwd: string, all: readonly string[]): string {
+function repositoryOf(file: string): string {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '.git'))) return dir;
     if (path.dirname(dir) === dir) break;
   }
-  const inside = (root: string, f: string) => !path.relative(root, f).startsWith('..');
-  if (all.every((f) => inside(cwd, f))) return cwd;
-  return path.dirname(file);
+  let dir = path.dirname(file);
+  while (
+    path.dirname(dir) !== dir &&
+    (INNER_FOLDERS.has(path.basename(dir)) || path.basename(path.dirname(dir)) === '.devcontainer')
+  ) {
+    dir = path.dirname(dir);
+  }
+  return dir;
 }
 
 export async function resolveTargets(cwd: string, paths: readonly string[]): Promise<Targets> {
@@ -51,21 +68,24 @@ export async function resolveTargets(cwd: string, paths: readonly string[]): Pro
   const kinds = await Promise.all(
     paths.map(async (p) => {
       const info = await stat(path.resolve(cwd, p)).catch(() => undefined);
-      return info === undefined ? 'missing' : info.isDirectory() ? 'directory' : 'file';
+      if (info === undefined) return 'missing';
+      return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'other';
     }),
   );
-  // One directory, or one PATH that cannot be read: the scan itself checks it and says what is wrong.
+  // One directory, or one PATH that is missing or not a regular file (a FIFO): the scan checks it and says why.
   if (paths.length === 1 && kinds[0] !== 'file') return { root: paths[0], files: undefined };
   const notFile = kinds.findIndex((kind) => kind !== 'file');
   if (notFile >= 0) {
     throw new ConfigurationError(
       kinds[notFile] === 'missing'
         ? `PATH ${paths[notFile]} not found`
-        : `expected one directory or any number of files, got the directory ${paths[notFile]} among ${paths.length} PATHs`,
+        : kinds[notFile] === 'other'
+          ? `PATH ${paths[notFile]} is not a regular file or a directory`
+          : `expected one directory or any number of files, got the directory ${paths[notFile]} among ${paths.length} PATHs`,
     );
   }
   const absolute = paths.map((p) => path.resolve(cwd, p));
-  const root = repositoryOf(absolute[0]!, cwd, absolute);
+  const root = repositoryOf(absolute[0]!);
   const files = absolute.map((file) => {
     const relative = path.relative(root, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) {
