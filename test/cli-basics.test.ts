@@ -135,6 +135,20 @@ describe('one-line errors', () => {
     );
   });
 
+  it('an empty value is a value left out, not the default', async () => {
+    for (const argv of [['--policy='], ['--zdr-org-uuid', ''], ['--include', 'a/**', '--include', '']]) {
+      const name = argv[0]!.replace(/=$/, '');
+      expect(await cli(['examples/compliant', ...argv])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `claude-code-policy: ${name} needs a value (see --help)\n`,
+      });
+    }
+    expect((await cli(['fix', 'examples/compliant', '--config='])).stderr).toBe(
+      'claude-code-policy: --config needs a value (see --help)\n',
+    );
+  });
+
   it('an option without its value is one line', async () => {
     const { code, stderr } = await cli(['--format']);
     expect(code).toBe(2);

@@ -55,8 +55,9 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   argv: string[],
   options: T,
 ) {
+  let parsed;
   try {
-    return parseArgs({
+    parsed = parseArgs({
       args: joinNegativeValues(argv, options),
       allowPositionals: true,
       strict: true,
@@ -66,6 +67,12 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     const first = error instanceof Error ? error.message.split('\n')[0]!.split('. ')[0]! : String(error);
     throw new ConfigurationError(`${first.replace(/\.$/, '')} (see --help)`);
   }
+  // `--policy=` or `--policy ""` is a value left out (a shell variable that was empty, say), not "the default".
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === '' || (Array.isArray(value) && value.includes('')))
+      throw new ConfigurationError(`--${name} needs a value (see --help)`);
+  }
+  return parsed;
 }
 
 export function warningLogger(io: CliIo): Logger {
