@@ -477,6 +477,11 @@ describe("the CLI entry's early git listing", () => {
     [['a', 'b'], undefined],
     [['--bogus', 'a'], undefined],
     [['--format'], undefined],
+    [['rules'], undefined],
+    [['explain', 'NET001'], undefined],
+    [['help'], undefined],
+    // A file as PATH is scanned from its repository, which main.ts works out.
+    [[path.resolve(import.meta.dirname, '../package.json')], undefined],
   ])('%j lists %s', (argv, expected) => {
     expect(gitListedRoot(argv, cwd)).toBe(expected);
   });
