@@ -13,7 +13,7 @@
 // schema that checks the file (z.toJSONSchema), so it cannot drift from it; CI fails when the committed copy differs.
 //
 //   node scripts/build.mjs [--out DIR] [action|cli ...]
-import { chmod, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,8 +22,37 @@ import ts from 'typescript';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // A fixed place: module ids and comments in the bundle derive from this path, so it must not vary between builds.
-// (So two builds must not run at once in one checkout.)
+// So two builds in one checkout (two test files building into temp dirs, say) take turns, through LOCK.
 const STAGE = join(ROOT, 'build', 'bundle-src');
+const LOCK = join(ROOT, 'build', 'bundle.lock');
+/** A lock older than this was left by a build that was killed. */
+const STALE_LOCK_MS = 10 * 60 * 1000;
+
+/** Runs `task` while holding LOCK (a directory: mkdir is atomic), waiting for another build to finish. */
+async function exclusively(task) {
+  for (;;) {
+    try {
+      // build/ itself goes when the last build ends, so it is made again each time round.
+      await mkdir(dirname(LOCK), { recursive: true });
+      await mkdir(LOCK);
+      break;
+    } catch (error) {
+      if (error.code === 'ENOENT') continue;
+      if (error.code !== 'EEXIST') throw error;
+      const held = await stat(LOCK).catch(() => undefined);
+      if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) {
+        await rm(LOCK, { recursive: true, force: true });
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await rm(LOCK, { recursive: true, force: true });
+  }
+}
 
 export const BUNDLES = {
   action: { entry: 'src/action/index.ts', executable: false },
@@ -126,17 +155,20 @@ export async function build({
       throw new Error(`unknown bundle ${name}: expected one of ${Object.keys(BUNDLES).join(', ')}`);
     }
   }
-  await rm(STAGE, { recursive: true, force: true });
-  const entries = emitJavaScript([
-    ...names.map((name) => BUNDLES[name].entry),
-    CONFIG_MODULE,
-    VERSION_MODULE,
-  ]);
-  const dirs = [];
-  for (const [i, name] of names.entries()) dirs.push(await bundle(name, entries[i], outDir));
-  dirs.push(await writeConfigSchema(entries[names.length], entries[names.length + 1], schemaFile));
-  await rm(STAGE, { recursive: true, force: true });
-  await rmdir(dirname(STAGE)).catch(() => {}); // only when empty
+  const dirs = await exclusively(async () => {
+    await rm(STAGE, { recursive: true, force: true });
+    const entries = emitJavaScript([
+      ...names.map((name) => BUNDLES[name].entry),
+      CONFIG_MODULE,
+      VERSION_MODULE,
+    ]);
+    const built = [];
+    for (const [i, name] of names.entries()) built.push(await bundle(name, entries[i], outDir));
+    built.push(await writeConfigSchema(entries[names.length], entries[names.length + 1], schemaFile));
+    await rm(STAGE, { recursive: true, force: true });
+    return built;
+  });
+  await rmdir(dirname(STAGE)).catch(() => {}); // only when empty (no other build waiting)
   return dirs;
 }
 
