@@ -1,4 +1,4 @@
-// action.yml, the inputs the code reads, and the README's tables must say the same thing.
+// action.yml, the inputs the code reads, and the tables of docs/github-action.md must say the same thing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -9,7 +9,7 @@ import { loadConfig } from '../policy/config.js';
 import { ConfigurationError } from '../errors.js';
 import { type RawOptions, resolveOptions, type ScanOptions } from '../policy/options.js';
 
-/** The inputs action.yml declares, in its order; a test keeps the two (and the README) in step. */
+/** The inputs action.yml declares, in its order; a test keeps the two (and docs/github-action.md) in step. */
 export const ACTION_INPUTS = [
   'path',
   'policy',

@@ -1,6 +1,6 @@
 // action.yml runs the bundle on node24, so the bundle is tested on Node 24: the running Node when it is 24, else the
 // binary CLAUDE_CODE_POLICY_NODE24 names, else the one `npm run node24` installs into node_modules/.cache/node24
-// (README, Development; .ci/run runs it). Nothing is installed here: without a Node 24 the caller skips, and the
+// (docs/development.md; .ci/run runs it). Nothing is installed here: without a Node 24 the caller skips, and the
 // reason says how to get one.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
