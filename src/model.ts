@@ -39,6 +39,12 @@ export interface Finding extends RawFinding {
   policy: PolicyId;
   severity: Severity;
   docsUrl: string;
+  /**
+   * Every scope the finding affects: one place to fix can be read by several scopes (a shared
+   * `.claude/settings.json` read by the project and by each workflow step), and it is reported once. `scope` is
+   * the first of them (report version 1 stays compatible); empty for a finding about a file alone.
+   */
+  scopes: string[];
 }
 
 export interface SuppressedFinding extends Finding {
@@ -82,6 +88,8 @@ export interface Report {
   scopes: ScopeSummary[];
   findings: Finding[];
   suppressed: SuppressedFinding[];
+  /** What the report cannot verify or did not find, one sentence each (nothing configured, login pinning …). */
+  notes: string[];
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, notice: 1 };

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { CFG007 } from './rules/cfg007.js';
 import { RULES } from './rules/index.js';
+import { ZDR_LOGIN_NOTE } from './rules/zdr004.js';
 import { classify, type Discovery, discover, type LoadedFile } from './discover/discover.js';
 import { type EvaluateInput, evaluate } from './rules/evaluate.js';
 import type { ParsedFile, SettingsFile, SkippedFile } from './parse/files.js';
@@ -69,6 +70,37 @@ function unreadSettings(skipped: readonly SkippedFile[], files: readonly ParsedF
   return out;
 }
 
+/** The display form of the scanned PATH, as the user gave it. */
+function shownPath(options: ScanOptions): string {
+  return options.path.split(path.sep).join('/') || '.';
+}
+
+/**
+ * What the findings cannot say: that nothing was checked (never a silent pass), and, under `zdr`, the login pin
+ * that no repository file outside managed settings can provide (ZDR004 is reported in managed scopes only).
+ */
+export function reportNotes(
+  options: ScanOptions,
+  discovery: Pick<Discovery, 'files' | 'skipped'>,
+  scopes: readonly Scope[],
+): string[] {
+  const notes: string[] = [];
+  if (scopes.length === 0) {
+    notes.push(
+      `No Claude Code configuration found under ${shownPath(options)}: no settings file, workflow step or dev container that runs Claude Code.`,
+    );
+  }
+  if (options.include.length > 0 && discovery.files.length === 0 && discovery.skipped.length === 0) {
+    notes.push(`--include ${options.include.join(', ')} matched no file that configures Claude Code.`);
+  }
+  const zdrLogin =
+    options.policies.includes('zdr') &&
+    options.rules.ZDR004 !== 'off' &&
+    scopes.some((scope) => scope.kind !== 'managed');
+  if (zdrLogin) notes.push(ZDR_LOGIN_NOTE);
+  return notes;
+}
+
 /** The pure part of a scan: from the files discovery read to the report, suppressions applied. */
 export function analyse(
   discovery: Pick<Discovery, 'files' | 'skipped'>,
@@ -118,6 +150,7 @@ export function analyse(
     scopes: scopes.map((s) => ({ id: s.id, kind: s.kind, files: s.files })),
     findings,
     suppressed,
+    notes: reportNotes(options, discovery, scopes),
   };
   return { report, discovery, files, scopes };
 }

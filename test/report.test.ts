@@ -34,11 +34,14 @@ const titleOf = (id: string) => RULES.find((rule) => rule.id === id)!.title;
 
 const ODD_FILE = 'deploy/prod, eu: west.env';
 
-function finding(partial: Omit<Finding, 'docsUrl' | 'endLine' | 'endColumn'> & Partial<Finding>): Finding {
+function finding(
+  partial: Omit<Finding, 'docsUrl' | 'endLine' | 'endColumn' | 'scopes'> & Partial<Finding>,
+): Finding {
   return {
     endLine: partial.line,
     endColumn: partial.column,
     docsUrl: docsUrl(partial.ruleId),
+    scopes: partial.scope === null ? [] : [partial.scope],
     ...partial,
   };
 }
@@ -181,6 +184,7 @@ function sampleReport(): Report {
     ],
     findings,
     suppressed,
+    notes: [],
   };
 }
 

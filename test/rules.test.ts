@@ -43,7 +43,7 @@ describe('NET001', () => {
       options: DEFAULTS,
     }).filter((f) => f.ruleId === 'NET001');
     expect(finding!.message).toBe(
-      'Claude Code still sends error reports and /bug·/feedback transcripts: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is not set.',
+      'Claude Code still sends error reports, feedback transcripts (`/bug`, `/feedback`, Claude-drafted feedback), update checks and release notes: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is not set.',
     );
     expect(finding!.fix).toBe(
       'Add `"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"` under `env` in `.claude/settings.json`.',
@@ -106,13 +106,58 @@ describe('NET001', () => {
   });
 });
 
+describe('one root cause, one finding: NET001 covers NET002 and NET004', () => {
+  it('names every service the missing umbrella leaves on, in one finding with one fix', () => {
+    const findings = evaluate({
+      rules: RULES,
+      files: [project({ FOO: '1' })],
+      skipped: [],
+      scopes: resolveScopes([project({ FOO: '1' })]),
+      policies: [...POLICIES],
+      options: DEFAULTS,
+    });
+    expect(findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['NET001', '.claude/settings.json', 2]]);
+    expect(findings[0]!.message).toBe(
+      'Claude Code still sends usage telemetry, error reports, feedback transcripts (`/bug`, `/feedback`, Claude-drafted feedback), update checks, surveys and release notes: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is not set.',
+    );
+    expect(findings[0]!.fix).toBe(
+      'Add `"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"` under `env` in `.claude/settings.json`.',
+    );
+  });
+
+  it('reports NET002 and NET004 where the individual switches silence NET001 but leave updates or surveys on', () => {
+    const env = { DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '1', CLAUDE_CODE_USE_VERTEX: '1' };
+    expect(check([project(env)], ['NET001', 'NET002', 'NET004'])).toEqual([
+      { ruleId: 'NET002', file: '.claude/settings.json', line: 2, severity: 'warning' },
+      { ruleId: 'NET004', file: '.claude/settings.json', line: 2, severity: 'notice' },
+    ]);
+  });
+
+  it('still reports NET002 and NET004 when the config turns NET001 off', () => {
+    const findings = evaluate({
+      rules: RULES,
+      files: [project({ FOO: '1' })],
+      skipped: [],
+      scopes: resolveScopes([project({ FOO: '1' })]),
+      policies: [...POLICIES],
+      options: DEFAULTS,
+      overrides: { NET001: 'off' },
+    }).filter((f) => f.ruleId.startsWith('NET'));
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['NET002', 2],
+      ['NET004', 2],
+    ]);
+  });
+});
+
 describe('NET002', () => {
+  const covered = { DISABLE_TELEMETRY: '1', DISABLE_ERROR_REPORTING: '1', DISABLE_FEEDBACK_COMMAND: '1' };
   it('fires when nothing disables updates, and on a misleading DISABLE_AUTOUPDATER', () => {
-    expect(check([project({ FOO: '1' })], ['NET002'])).toEqual([
+    expect(check([project({ ...covered })], ['NET002'])).toEqual([
       { ruleId: 'NET002', file: '.claude/settings.json', line: 2, severity: 'warning' },
     ]);
-    expect(check([project({ FOO: '1', DISABLE_AUTOUPDATER: '0' })], ['NET002'])).toEqual([
-      { ruleId: 'NET002', file: '.claude/settings.json', line: 4, severity: 'warning' },
+    expect(check([project({ ...covered, DISABLE_AUTOUPDATER: '0' })], ['NET002'])).toEqual([
+      { ruleId: 'NET002', file: '.claude/settings.json', line: 6, severity: 'warning' },
     ]);
   });
 
@@ -239,13 +284,12 @@ describe('ZDR004 and ZDR005', () => {
   const managed = (extra: Record<string, unknown>) =>
     settingsFile('managed-settings.json', 'managed', json({ ...extra }));
 
-  it('warns when login is not pinned, and notes a pin outside managed settings', () => {
+  it('warns when managed settings do not pin login; says nothing in project scopes (a report note does)', () => {
     expect(check([managed({})], ['ZDR004'])).toEqual([
       { ruleId: 'ZDR004', file: 'managed-settings.json', line: 1, severity: 'warning' },
     ]);
-    expect(check([project({}, { forceLoginOrgUUID: uuid })], ['ZDR004'])).toEqual([
-      { ruleId: 'ZDR004', file: '.claude/settings.json', line: 3, severity: 'notice' },
-    ]);
+    expect(check([project({}, { forceLoginOrgUUID: uuid })], ['ZDR004'])).toEqual([]);
+    expect(check([project({})], ['ZDR004'])).toEqual([]);
     expect(check([managed({ forceLoginOrgUUID: uuid })], ['ZDR004'])).toEqual([]);
   });
 

@@ -52,6 +52,7 @@ function finding(ruleId: string, file: string | null, line: number, scope: strin
     endLine: line,
     endColumn: 1,
     scope,
+    scopes: scope === null ? [] : [scope],
     message: 'm',
     fix: 'f',
     policy: 'hygiene',

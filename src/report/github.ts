@@ -57,12 +57,16 @@ function annotation(finding: Finding, titles: ReadonlyMap<string, string>): stri
   return `::${COMMAND[finding.severity]} ${rendered}::${escapeData(message)}`;
 }
 
-/** One workflow command per finding, most severe first; empty when there is nothing to annotate. */
+/** One workflow command per finding, most severe first, then one notice per note. */
 export function renderGithub(report: Report, rules: readonly RuleMeta[]): string {
   const titles = new Map(rules.map((rule) => [rule.id, rule.title]));
-  return rankForAnnotation(report.findings)
-    .map((finding) => `${annotation(finding, titles)}\n`)
-    .join('');
+  // Notes (nothing found, what a repository cannot show) are said once each, after the findings.
+  const notes = report.notes.map((note) => `::notice title=claude-code-policy::${escapeData(note)}\n`);
+  return (
+    rankForAnnotation(report.findings)
+      .map((finding) => `${annotation(finding, titles)}\n`)
+      .join('') + notes.join('')
+  );
 }
 
 /** How many of the report's annotations GitHub shows on the step, and how many it leaves out. */

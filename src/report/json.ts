@@ -1,5 +1,5 @@
 // The JSON report (SPEC §3). Keys are written in the SPEC's order, then the additions (failOn, files,
-// suppressed), whatever order the objects were built in, so that later CI steps can diff reports.
+// suppressed, notes; `scopes` after each finding's `scope`), whatever order the objects were built in, so that later CI steps can diff reports.
 import type { Finding, Report, ScopeSummary, SuppressedFinding } from '../model.js';
 
 function findingJson(finding: Finding) {
@@ -14,6 +14,7 @@ function findingJson(finding: Finding) {
     endLine: finding.endLine,
     endColumn: finding.endColumn,
     scope: finding.scope,
+    scopes: [...finding.scopes],
     fix: finding.fix,
     docsUrl: finding.docsUrl,
   };
@@ -48,6 +49,7 @@ export function renderJson(report: Report): string {
     failOn: report.failOn,
     files: [...report.files],
     suppressed: report.suppressed.map(suppressedJson),
+    notes: [...report.notes],
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -201,7 +201,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[]): string 
             ],
           }
         : {}),
-      properties: { policy: finding.policy, scope: finding.scope },
+      properties: { policy: finding.policy, scope: finding.scope, scopes: [...finding.scopes] },
     };
   });
 
@@ -210,6 +210,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[]): string 
     failOn: report.failOn,
     passed: report.summary.passed,
   };
+  if (report.notes.length > 0) properties.notes = [...report.notes];
   if (kept.length < candidates.length) {
     properties.resultsTruncated = true;
     properties.totalResults = candidates.length;

@@ -93,6 +93,7 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('');
   }
 
+  for (const note of report.notes) out.push(paint('2', `note: ${printable(note)}`));
   out.push(summaryLine(report, paint));
   return `${out.join('\n')}\n`;
 }
@@ -102,6 +103,9 @@ function summaryLine(report: Report, paint: (code: string, text: string) => stri
   const total = summary.errors + summary.warnings + summary.notices;
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : '';
   const where = `in ${count(summary.files, 'file')} (${count(summary.scopes, 'scope')})`;
+  if (summary.scopes === 0 && total === 0 && summary.passed) {
+    return paint('1;33', `No Claude Code configuration found under ${printable(report.root)}${suppressed} — passed`);
+  }
   if (total === 0 && summary.passed) {
     return paint('1;32', `✔ no findings${suppressed} ${where} — passed`);
   }

@@ -31,5 +31,10 @@ export interface Rule {
   rationale: string;
   /** How to fix it in general (docs page); each finding carries its own exact fix sentence. */
   remediation: string;
+  /**
+   * A rule whose finding in a scope already says everything this one would: this rule's findings in that scope
+   * are dropped (one root cause, one finding). NET002 and NET004 are covered by NET001, whose one fix clears them.
+   */
+  coveredBy?: string;
   check(context: RuleContext): RawFinding[];
 }

@@ -35,7 +35,10 @@ export const ZDR001: Rule = {
               : onRequest
                 ? `${name} selects ${provider}, where ZDR is available only on request: confirm it is enabled for your organisation.`
                 : `${name} selects ${provider}: its traffic is not covered by Anthropic Zero Data Retention.`,
-          fix: `Remove ${name} from \`${value.location.file}\` so Claude Code uses the Claude API.`,
+          fix:
+            value.writtenAs !== undefined
+              ? `Remove \`${value.writtenAs}\` from the step's \`with:\` in \`${value.location.file}\` so Claude Code uses the Claude API.`
+              : `Remove ${name} from \`${value.location.file}\` so Claude Code uses the Claude API.`,
         });
       }
     }

@@ -23,9 +23,9 @@ export const ZDR008: Rule = {
       // (base-action setup-claude-code-settings.ts); the workflow scope records it at the step's `uses:` line.
       const forcedByAction =
         scope.kind === 'workflow' &&
-        all.location.file === scope.anchor.file &&
-        all.location.line === scope.anchor.line &&
-        all.location.column === scope.anchor.column;
+        all.location.file === scope.origin.file &&
+        all.location.line === scope.origin.line &&
+        all.location.column === scope.origin.column;
       if (forcedByAction) {
         findings.push({
           ruleId: 'ZDR008',

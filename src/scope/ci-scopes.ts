@@ -9,7 +9,7 @@
 import type { DevcontainerFile, McpFile, ParsedFile, SettingsFile, WorkflowFile } from '../parse/files.js';
 import { keySpan, propertySpan } from '../parse/json.js';
 import { type ClaudeStep, PROVIDER_INPUTS, type WorkflowEnvEntry } from '../parse/workflow.js';
-import { applySettingsLayer, envString, locationOf } from './layers.js';
+import { applySettingsLayer, envString, locationOf, settingsAnchor, settingsFix } from './layers.js';
 import type { EnvValue, Scope, SettingValue } from './scope-model.js';
 import { FIRST_LINE } from '../discover/source.js';
 
@@ -75,6 +75,12 @@ class FileIndex {
     return out;
   }
 
+  /** The repository's shared `.claude/settings.json`, when there is one. */
+  sharedSettings(root: string): SettingsFile | undefined {
+    const shared = this.settings.get(join(root, '.claude/settings.json'));
+    return shared?.role === 'project' ? shared : undefined;
+  }
+
   /** Whether the repository's `.mcp.json` declares servers (Claude Code starts project servers from there). */
   hasProjectMcpServers(root: string): boolean {
     const file = this.mcp.get(join(root, '.mcp.json'));
@@ -109,6 +115,7 @@ function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): 
       value: provider.unknown ? provider.raw : '1',
       unknown: provider.unknown,
       location: locationOf(path, provider.span),
+      writtenAs: `${provider.input}: ${JSON.stringify(provider.raw)}`,
     });
   }
   for (const entry of step.claudeEnv) setEntry(env, path, entry);
@@ -145,14 +152,21 @@ function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): 
     applySettingsLayer(env, settings, layer);
     files.push(layer.source.path);
   }
+  const origin = locationOf(path, step.usesSpan);
+  const shared = index.sharedSettings(root);
   return {
     id: `${path}#${step.path}`,
     kind: 'workflow',
     files: [...new Set(files)],
     env,
     settings,
-    anchor: locationOf(path, step.usesSpan),
-    fix: { file: path, syntax: 'yaml', where: `under the step's \`env:\` in \`${path}\`` },
+    // The checkout's shared settings win over the step's env: fixed there, every scope that reads it is fixed.
+    anchor: shared !== undefined ? settingsAnchor(shared) : origin,
+    origin,
+    fix:
+      shared !== undefined
+        ? settingsFix(shared.source.path)
+        : { file: path, syntax: 'yaml', where: `under the step's \`env:\` in \`${path}\`` },
   };
 }
 
@@ -216,18 +230,26 @@ function containerScope(file: DevcontainerFile, index: FileIndex): Scope | undef
     applySettingsLayer(env, settings, layer);
     files.push(layer.source.path);
   }
-  const anchor =
+  const origin = locationOf(
+    path,
     keySpan(file.source, file.json.tree, ['containerEnv']) ??
-    keySpan(file.source, file.json.tree, ['remoteEnv']) ??
-    FIRST_LINE;
+      keySpan(file.source, file.json.tree, ['remoteEnv']) ??
+      FIRST_LINE,
+  );
+  const shared = index.sharedSettings(devcontainerRoot(path));
   return {
     id: path,
     kind: 'container',
     files,
     env,
     settings,
-    anchor: locationOf(path, anchor),
-    fix: { file: path, syntax: 'json', where: `under \`containerEnv\` in \`${path}\`` },
+    // The folder's shared settings win over containerEnv: fixed there, every scope that reads it is fixed.
+    anchor: shared !== undefined ? settingsAnchor(shared) : origin,
+    origin,
+    fix:
+      shared !== undefined
+        ? settingsFix(shared.source.path)
+        : { file: path, syntax: 'json', where: `under \`containerEnv\` in \`${path}\`` },
   };
 }
 

@@ -3,8 +3,8 @@
 import type { Location, Span } from '../model.js';
 import { FIRST_LINE } from '../discover/source.js';
 import type { SettingsFile } from '../parse/files.js';
-import { propertySpan } from '../parse/json.js';
-import type { EnvValue, SettingValue } from './scope-model.js';
+import { keySpan, propertySpan } from '../parse/json.js';
+import type { EnvValue, FixTarget, SettingValue } from './scope-model.js';
 
 export function locationOf(file: string, span: Span): Location {
   return { file, ...span };
@@ -44,3 +44,17 @@ export function applySettingsLayer(
     env.set(name, { name, value, unknown: false, location: locationOf(path, span) });
   }
 }
+
+/** Where a requirement nothing meets is reported: the `env` key of the main file, else its first line. */
+export function settingsAnchor(main: SettingsFile | undefined): Location {
+  if (main === undefined) return { file: null, ...FIRST_LINE };
+  const envKey = main.settings !== undefined ? keySpan(main.source, main.json.tree, ['env']) : undefined;
+  return locationOf(main.source.path, envKey ?? FIRST_LINE);
+}
+
+
+/** Fixes go under `env` of this settings file; `create` when it does not exist yet. */
+export function settingsFix(file: string, create = false): FixTarget {
+  return { file, syntax: 'json', where: `under \`env\` in \`${file}\``, ...(create ? { create } : {}) };
+}
+

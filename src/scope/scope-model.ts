@@ -10,6 +10,8 @@ export interface EnvValue {
   unknown: boolean;
   /** The `"NAME": value` pair (or `NAME: value` / `NAME=value` line) that set it. */
   location: Location;
+  /** What the file says when it is not the variable itself: the action input (`use_bedrock: "true"`) that sets it. */
+  writtenAs?: string;
 }
 
 /** One effective top-level settings key, with the file that won. */
@@ -29,6 +31,8 @@ export interface FixTarget {
   syntax: 'json' | 'yaml';
   /** Words for where in that file, e.g. "under `env` in `.claude/settings.json`". */
   where: string;
+  /** The file does not exist yet: the fix creates it. */
+  create?: boolean;
 }
 
 export interface Scope {
@@ -39,7 +43,13 @@ export interface Scope {
   files: string[];
   env: Map<string, EnvValue>;
   settings: Map<string, SettingValue>;
-  /** Where a requirement that nothing meets is reported: the `env` key of the main file, its first line, or file null. */
+  /**
+   * Where a requirement that nothing meets is reported: the place to fix it. The `env` key of the main file, its
+   * first line, or file null; for a workflow or container that reads the repository's shared
+   * `.claude/settings.json`, that file's (one place to fix for every scope that reads it).
+   */
   anchor: Location;
+  /** Where the scope itself is defined: the step's `uses:` line of a workflow scope; the anchor elsewhere. */
+  origin: Location;
   fix: FixTarget | null;
 }

@@ -5,7 +5,7 @@
 // (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
 // Workflow and container scopes come from ci-scopes.ts.
 import { resolveCiScopes } from './ci-scopes.js';
-import { applySettingsLayer, locationOf } from './layers.js';
+import { applySettingsLayer, settingsAnchor, settingsFix } from './layers.js';
 import type { ParsedFile, SettingsFile } from '../parse/files.js';
 import type { Location, ScopeKind } from '../model.js';
 import { keySpan } from '../parse/json.js';
@@ -13,26 +13,16 @@ import type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js'
 import { FIRST_LINE } from '../discover/source.js';
 
 export type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
-export { applySettingsLayer, envString, locationOf } from './layers.js';
-
-/** Where a requirement nothing meets is reported: the `env` key of the main file, else its first line. */
-export function settingsAnchor(main: SettingsFile | undefined): Location {
-  if (main === undefined) return { file: null, ...FIRST_LINE };
-  const envKey = main.settings !== undefined ? keySpan(main.source, main.json.tree, ['env']) : undefined;
-  return locationOf(main.source.path, envKey ?? FIRST_LINE);
-}
+export { applySettingsLayer, envString, locationOf, settingsAnchor, settingsFix } from './layers.js';
 
 /**
  * Where a settings key that no file sets is reported: the first line of the scope's main file, or for a workflow
  * scope (one step among others in its file) the step's `uses:` line.
  */
 export function missingSettingLocation(scope: Scope): Location {
+  if (scope.kind === 'workflow') return scope.origin;
   const file = scope.anchor.file;
-  return file === null || scope.kind === 'workflow' ? scope.anchor : { file, ...FIRST_LINE };
-}
-
-function settingsFix(file: string): FixTarget {
-  return { file, syntax: 'json', where: `under \`env\` in \`${file}\`` };
+  return file === null ? scope.anchor : { file, ...FIRST_LINE };
 }
 
 function dirname(path: string): string {
@@ -53,15 +43,17 @@ function buildScope(id: string, kind: ScopeKind, layers: SettingsFile[], fixFile
   const env = new Map<string, EnvValue>();
   const settings = new Map<string, SettingValue>();
   for (const layer of ordered) applySettingsLayer(env, settings, layer);
-  const main = ordered.find((f) => f.source.path === fixFile) ?? ordered[0];
+  const main = ordered.find((f) => f.source.path === fixFile);
+  const anchor = settingsAnchor(main ?? ordered[0]);
   return {
     id,
     kind,
     files: ordered.map((f) => f.source.path),
     env,
     settings,
-    anchor: settingsAnchor(main),
-    fix: settingsFix(fixFile),
+    anchor,
+    origin: anchor,
+    fix: settingsFix(fixFile, main === undefined),
   };
 }
 
@@ -114,8 +106,11 @@ export function assignment(scope: Scope, name: string, value: string): string {
   return scope.fix?.syntax === 'yaml' ? `${name}: "${value}"` : `"${name}": "${value}"`;
 }
 
-/** One sentence: write this variable there. */
+/** One sentence: write this variable there (or create the settings file that will hold it). */
 export function setVariableFix(scope: Scope, name: string, value = '1'): string {
+  if (scope.fix?.create === true) {
+    return `Create \`${scope.fix.file}\` with \`{ "env": { "${name}": "${value}" } }\`.`;
+  }
   const where = scope.fix?.where ?? 'in the settings file Claude Code reads';
   return `Add \`${assignment(scope, name, value)}\` ${where}.`;
 }

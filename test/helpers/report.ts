@@ -14,6 +14,7 @@ export function manyFindingsReport(count: number, message: string, folder: (i: n
     endLine: 1,
     endColumn: 2,
     scope: '.',
+    scopes: ['.'],
     docsUrl: 'https://example.com/NET001',
   };
   const findings = Array.from({ length: count }, (_, i) => ({
@@ -39,5 +40,6 @@ export function manyFindingsReport(count: number, message: string, folder: (i: n
     scopes: [],
     findings,
     suppressed: [],
+    notes: [],
   };
 }
