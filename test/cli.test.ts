@@ -41,9 +41,8 @@ describe('claude-code-policy CLI', () => {
     const found = report.findings.map(
       (f: { ruleId: string; file: string; line: number }) => `${f.ruleId} ${f.file}:${f.line}`,
     );
+    // NET001 on the local file's empty umbrella is the one root cause of the project's traffic: no NET002 beside it.
     expect(found).toEqual([
-      'ZDR004 .claude/settings.json:1',
-      'NET002 .claude/settings.json:2',
       'NET003 .claude/settings.json:4',
       'ZDR002 .claude/settings.json:5',
       'ZDR003 .claude/settings.json:6',
@@ -58,7 +57,6 @@ describe('claude-code-policy CLI', () => {
       'CFG005 .env:4',
       'ZDR008 .mcp.json:2',
       'NET001 it-policy/managed-settings.json:2',
-      'NET002 it-policy/managed-settings.json:2',
       'CFG002 it-policy/managed-settings.json:3',
       'ZDR005 it-policy/managed-settings.json:5',
     ]);
@@ -78,14 +76,12 @@ describe('claude-code-policy CLI', () => {
   it('honours --fail-on and --policy', async () => {
     expect(await run(['examples/non-compliant', '--fail-on', 'never'], io())).toBe(0);
     expect(await run(['examples/non-compliant', '--fail-on', 'notice', '--policy', 'hygiene'], io())).toBe(1);
-    // The compliant example records its one accepted finding (ZDR004) in its config file, with a reason.
+    // The compliant example needs no suppression: ZDR004 is checked in its managed settings, which pin login.
     const compliant = io();
     expect(await run(['examples/compliant', '--fail-on', 'notice', '--format', 'json'], compliant)).toBe(0);
     const { summary, suppressed } = JSON.parse(compliant.out);
-    expect(summary).toMatchObject({ errors: 0, warnings: 0, notices: 0, suppressed: 1, passed: true });
-    expect(suppressed.map((f: { ruleId: string; file: string }) => `${f.ruleId} ${f.file}`)).toEqual([
-      'ZDR004 .claude/settings.json',
-    ]);
+    expect(summary).toMatchObject({ errors: 0, warnings: 0, notices: 0, suppressed: 0, passed: true });
+    expect(suppressed).toEqual([]);
     const streams = io();
     await run(['examples/non-compliant', '--policy', 'hygiene', '--format', 'json'], streams);
     expect(new Set(JSON.parse(streams.out).findings.map((f: { policy: string }) => f.policy))).toEqual(

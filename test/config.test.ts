@@ -226,7 +226,10 @@ describe('loadConfig', () => {
 
 describe('the config file in a scan', () => {
   it('`rules: {NET002: off}` silences NET002', async () => {
-    const repo = tree({ '.claude/settings.json': '{\n  "env": {\n    "DISABLE_TELEMETRY": "1"\n  }\n}\n' });
+    const repo = tree({
+      '.claude/settings.json':
+        '{\n  "env": {\n    "DISABLE_TELEMETRY": "1",\n    "DISABLE_ERROR_REPORTING": "1",\n    "DISABLE_FEEDBACK_COMMAND": "1"\n  }\n}\n',
+    });
     const before = await cli([repo, '--format', 'json', '--policy', 'nonessential-traffic'], repo);
     expect((JSON.parse(before.stdout) as Report).findings.map((f) => f.ruleId)).toContain('NET002');
     writeFileSync(path.join(repo, '.claude-code-policy.yml'), 'rules:\n  NET002: off\n');

@@ -54,8 +54,14 @@ describe('container scope', () => {
     const container = scopes.find((s) => s.kind === 'container')!;
     expect(container.id).toBe(DC);
     expect(container.files).toEqual([DC, '.claude/settings.json']);
-    expect(container.anchor.line).toBe(3);
-    expect(container.fix).toEqual({ file: DC, syntax: 'json', where: `under \`containerEnv\` in \`${DC}\`` });
+    // The folder's shared settings win over containerEnv: the one place to fix for this scope and the project's.
+    expect(container.origin.line).toBe(3);
+    expect([container.anchor.file, container.anchor.line]).toEqual(['.claude/settings.json', 1]);
+    expect(container.fix).toEqual({
+      file: '.claude/settings.json',
+      syntax: 'json',
+      where: 'under `env` in `.claude/settings.json`',
+    });
     expect(
       [...container.env.values()].map((v) => [v.name, v.value, v.unknown, v.location.file, v.location.line]),
     ).toEqual([
@@ -83,11 +89,7 @@ describe('container scope', () => {
       policies: ['nonessential-traffic'],
       options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
     });
-    expect(out.map((f) => [f.ruleId, f.line])).toEqual([
-      ['NET001', 3],
-      ['NET002', 3],
-      ['NET004', 3],
-    ]);
+    expect(out.map((f) => [f.ruleId, f.line])).toEqual([['NET001', 3]]);
     expect(out[0]!.fix).toBe(
       `Add \`"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\` under \`containerEnv\` in \`${DC}\`.`,
     );

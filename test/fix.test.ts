@@ -81,9 +81,7 @@ describe('fix keeps the formatting of each file', () => {
     const original = nonCompliant(indent, eol);
     const dir = tree({ '.claude/settings.json': original });
     expect(brief(await findings(dir))).toEqual([
-      'ZDR004 .claude/settings.json:1',
       'NET001 .claude/settings.json:3',
-      'NET002 .claude/settings.json:3',
       'NET003 .claude/settings.json:4',
       'CFG002 .claude/settings.json:5',
       'NET003 .claude/settings.json:5',
@@ -110,7 +108,7 @@ describe('fix keeps the formatting of each file', () => {
         '',
       ].join(eol),
     );
-    expect(brief(await findings(dir))).toEqual(['ZDR004 .claude/settings.json:1']);
+    expect(brief(await findings(dir))).toEqual([]);
   });
 
   it('keeps a UTF-8 BOM', async () => {
@@ -137,7 +135,7 @@ describe('fix on a repository', () => {
         'services/api/.claude/settings.local.json: replaced the empty CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC (an empty string unsets it) with "1"',
         'fleet/managed-settings.json: login is not pinned; give --zdr-org-uuid UUID to add forceLoginOrgUUID there.',
         '.env:2: ANTHROPIC_API_KEY is committed in plain text in `.env`. Rotate the credential first, then remove it from the file; fix never edits credentials.',
-        'fixed: changed 3 files; 6 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
+        'fixed: changed 3 files; 4 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
         '',
       ].join('\n'),
     );
@@ -169,11 +167,9 @@ describe('fix on a repository', () => {
     const remaining = await findings(dir);
     expect(remaining.filter((f) => FIXABLE.includes(f.ruleId) && f.file?.endsWith('.json'))).toEqual([]);
     expect(brief(remaining)).toEqual([
-      'ZDR004 .claude/settings.json:1',
       'SEC001 .env:2',
       'NET003 .env:3',
       'ZDR004 fleet/managed-settings.json:1',
-      'ZDR004 services/api/.claude/settings.json:1',
       'CFG006 services/api/.claude/settings.local.json:1',
     ]);
     expect(read(dir, '.env')).toBe(
@@ -195,7 +191,7 @@ describe('fix on a repository', () => {
     const second = await cli(['fix', dir, '--zdr-org-uuid', UUID], dir);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(
-      /^\.env:2: ANTHROPIC_API_KEY is committed .*\nnothing to fix; 5 findings remain/,
+      /^\.env:2: ANTHROPIC_API_KEY is committed .*\nnothing to fix; 3 findings remain/,
     );
     expect(files.map((f) => read(dir, f))).toEqual(first);
     expect((await cli(['fix', dir, '--zdr-org-uuid', UUID, '--dry-run'], dir)).stdout).toBe('');
@@ -210,10 +206,8 @@ describe('fix on a repository', () => {
       `{\n\t"env": {\n\t\t"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n\t},\n\t"cleanupPeriodDays": 14,\n\t"forceLoginOrgUUID": "${UUID}",\n\t"forceLoginMethod": "claudeai"\n}\n`,
     );
     expect(read(dir, '.claude/settings.json')).not.toContain('forceLogin');
-    expect(brief(await findings(dir, '--zdr-org-uuid', UUID)).filter((f) => f.startsWith('ZDR00'))).toEqual([
-      'ZDR004 .claude/settings.json:1',
-      'ZDR004 services/api/.claude/settings.json:1',
-    ]);
+    // Project scopes cannot pin login (only managed settings enforce it): no ZDR004 there, and none left here.
+    expect(brief(await findings(dir, '--zdr-org-uuid', UUID)).filter((f) => f.startsWith('ZDR00'))).toEqual([]);
   });
 
   it('--dry-run prints a unified diff that git applies, and writes nothing', async () => {
@@ -237,7 +231,7 @@ describe('fix on a repository', () => {
         '--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -2,9 +2,10 @@\n',
       ),
     ).toBe(true);
-    expect(result.stderr).toContain('dry run: would change 4 files; 7 findings remain');
+    expect(result.stderr).toContain('dry run: would change 4 files; 4 findings remain');
     expect(result.stderr).toContain('ANTHROPIC_API_KEY is committed');
 
     // The patch, applied, gives exactly what fix writes.
@@ -287,7 +281,7 @@ describe('fix on a repository', () => {
     });
     const result = await cli(['fix', dir, '--policy', 'zdr'], dir);
     expect(result.stdout).toBe(
-      '.claude/settings.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env\nfixed: changed 1 file; 1 finding remains that fix cannot change safely (run `claude-code-policy scan` to see them).\n',
+      '.claude/settings.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env\nfixed: changed 1 file; no findings remain.\n',
     );
     expect(read(dir, '.claude/settings.json')).toContain('"cleanupPeriodDays": 90');
   });

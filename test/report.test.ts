@@ -59,6 +59,7 @@ function sampleReport(): Report {
       endLine: 3,
       endColumn: 30,
       scope: '.',
+      scopes: ['.', '.github/workflows/claude.yml#review'],
       fix: 'Add "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under `env` in .claude/settings.json.',
     }),
     finding({
@@ -187,6 +188,8 @@ function sampleReport(): Report {
     notes: [],
   };
 }
+
+const NOTE = 'Not verifiable from a repository: Zero Data Retention also needs login pinned through managed settings.';
 
 function emptyReport(): Report {
   const report = sampleReport();
@@ -673,6 +676,16 @@ describe('text', () => {
 });
 
 describe('json', () => {
+  it('lists every scope a finding affects, the first being `scope`, and the report notes', () => {
+    const parsed = JSON.parse(renderJson({ ...sampleReport(), notes: [NOTE] })) as Report;
+    expect(parsed.findings[0]).toMatchObject({
+      scope: '.',
+      scopes: ['.', '.github/workflows/claude.yml#review'],
+    });
+    expect(parsed.findings.map((f) => f.scopes.length)).toEqual([2, 1, 0, 1, 1, 0, 1]);
+    expect(parsed.notes).toEqual([NOTE]);
+  });
+
   it('writes keys in the SPEC order, then the additions', () => {
     const parsed = JSON.parse(renderJson(sampleReport()));
     expect(Object.keys(parsed)).toEqual([
@@ -686,6 +699,7 @@ describe('json', () => {
       'failOn',
       'files',
       'suppressed',
+      'notes',
     ]);
     expect(Object.keys(parsed.summary)).toEqual([
       'files',
@@ -707,6 +721,7 @@ describe('json', () => {
       'endLine',
       'endColumn',
       'scope',
+      'scopes',
       'fix',
       'docsUrl',
     ]);

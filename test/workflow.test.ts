@@ -228,9 +228,7 @@ describe('the workflow scope: precedence', () => {
       ['ANTHROPIC_BASE_URL', 'https://api.anthropic.com', 12],
       ['CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', '1', 13],
     ]);
-    expect(findings([workflow(text)], POLICY_RULES)).toEqual([
-      { ruleId: 'ZDR004', file: WF, line: 10, severity: 'warning' },
-    ]);
+    expect(findings([workflow(text)], POLICY_RULES)).toEqual([]);
   });
 
   it('lets the use_* inputs decide the provider variables, replacing what env: says (action.yml sets them)', () => {
@@ -333,7 +331,7 @@ describe('the workflow scope: precedence', () => {
     ]);
   });
 
-  it('feeds settings keys from the input to the scope (ZDR004 notice, ZDR005, ZDR007)', () => {
+  it('feeds settings keys from the input to the scope (ZDR005, ZDR007; no ZDR004 outside managed settings)', () => {
     const text = lines(
       'on: push',
       'jobs:',
@@ -359,7 +357,6 @@ describe('the workflow scope: precedence', () => {
       },
     }).filter((f) => ['ZDR004', 'ZDR005', 'ZDR007'].includes(f.ruleId));
     expect(out.map((f) => [f.ruleId, f.line, f.severity])).toEqual([
-      ['ZDR004', 8, 'notice'],
       ['ZDR005', 8, 'error'],
       ['ZDR005', 9, 'error'],
       ['ZDR007', 10, 'warning'],

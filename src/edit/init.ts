@@ -4,10 +4,10 @@
 //
 // Login pinning (ZDR004) is only enforced from managed settings, which device management deploys to each
 // machine; in a project file forceLoginOrgUUID enforces nothing and blocks every API-key session (CI included) at
-// startup (docs: authentication "Restrict login to your organization"). So a project init never writes it: it
-// records a reasoned ZDR004 suppression in the config file instead, which every report counts and lists.
-import { Minimatch } from 'minimatch';
-import { isSeq, parseDocument } from 'yaml';
+// startup (docs: authentication "Restrict login to your organization"). So a project init never writes it, and it
+// records no suppression either: ZDR004 is reported in managed scopes only, and a reason the user did not give
+// would be an unverified claim repeated by every report. It says so in one note instead.
+import { parseDocument } from 'yaml';
 import { configSchemaUrl, parseConfig } from '../policy/config.js';
 import { TOOL_VERSION } from '../version.js';
 import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from '../scope/env.js';
@@ -27,9 +27,6 @@ import { createSourceFile } from '../discover/source.js';
 
 export const PROJECT_SETTINGS_FILE = '.claude/settings.json';
 export const MANAGED_SETTINGS_FILE = 'managed-settings.json';
-
-export const ZDR004_REASON =
-  'login is pinned by managed settings deployed through device management; a project settings file cannot enforce it';
 
 export interface InitOptions {
   policies: PolicyId[];
@@ -149,18 +146,10 @@ function requiredEdits(
   return { edits, notes };
 }
 
-/** A ZDR004 `ignore:` entry in the config for the settings file, unless one already covers it. */
+/** What the config file records: the policies and the organisation given on the command line. */
 function configChange(input: InitInput, options: InitOptions): { change?: FileChange; notes: string[] } {
   const { path, text } = input.config;
-  const settingsPath = input.settings.path;
-  const needsIgnore = options.policies.includes('zdr') && !options.managed;
-  const existing = text === undefined ? undefined : parseConfig(text, path, path);
-  const covered =
-    existing?.ignore.some(
-      (entry) =>
-        entry.rule === 'ZDR004' &&
-        new Minimatch(entry.path.replace(/^(\.\/)+/, ''), { dot: true }).match(settingsPath),
-    ) ?? false;
+  if (text !== undefined) parseConfig(text, path, path);
   // parseConfig has checked the file (a mapping, valid keys); the document keeps its comments and layout.
   const doc = parseDocument(text ?? '');
   const changes: string[] = [];
@@ -173,16 +162,7 @@ function configChange(input: InitInput, options: InitOptions): { change?: FileCh
     doc.set('zdr-org-uuid', options.zdrOrgUuid);
     changes.push(`recorded zdr-org-uuid: ${options.zdrOrgUuid}`);
   }
-  if (needsIgnore && !covered) {
-    const entry = doc.createNode({ rule: 'ZDR004', path: settingsPath, reason: ZDR004_REASON });
-    const list = doc.get('ignore');
-    if (isSeq(list)) list.add(entry);
-    else doc.set('ignore', doc.createNode([entry]));
-    changes.push(`added an ignore entry for ZDR004 on ${settingsPath}, with its reason`);
-    notes.push(
-      `ZDR004: ${settingsPath} cannot enforce the login pin (only managed settings can, and a project file that sets forceLoginOrgUUID blocks API-key sessions such as CI). Deploy managed-settings.json through device management (\`init --managed --zdr-org-uuid UUID\` writes one); ZDR004 is suppressed with that reason in ${path} and counted as suppressed in every report. Remove the entry if you do not deploy managed settings.`,
-    );
-  }
+
   if (changes.length === 0) return { notes };
   const header =
     text === undefined
@@ -226,5 +206,10 @@ export function planInit(input: InitInput, options: InitOptions): InitPlan {
   }
   const config = configChange(input, options);
   if (config.change !== undefined) changes.push(config.change);
+  if (changes.length > 0 && options.policies.includes('zdr') && !options.managed) {
+    notes.push(
+      `${path} cannot enforce the login pin (only managed settings can, and a project file that sets forceLoginOrgUUID blocks API-key sessions such as CI): Zero Data Retention also needs managed-settings.json deployed through device management (\`init --managed --zdr-org-uuid UUID\` writes one).`,
+    );
+  }
   return { changes, notes: [...notes, ...config.notes] };
 }

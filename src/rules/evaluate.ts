@@ -39,14 +39,15 @@ function preferred(a: Finding, b: Finding): number {
 }
 
 /**
- * One finding per rule and line: a line that several scopes read (a shared settings file, a workflow's `env:`) is
- * one place to fix, so its findings become one, listing every scope it affects. The most severe is kept.
+ * One finding per rule and place: a line that several scopes read (a shared settings file, a workflow's `env:`) is
+ * one place to fix, so its findings become one, listing every scope it affects. The most severe is kept. Distinct
+ * keys on one line (a minified file) stay distinct findings: each is its own place to fix.
  */
 export function mergeByLine(findings: readonly Finding[]): Finding[] {
   const groups = new Map<string, Finding[]>();
   for (const finding of findings) {
     const place = finding.file === null ? `scope:${finding.scope ?? ''}` : `file:${finding.file}`;
-    const key = `${finding.ruleId}\u0000${place}\u0000${finding.line}`;
+    const key = `${finding.ruleId}\u0000${place}\u0000${finding.line}\u0000${finding.column}`;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [finding]);
     else group.push(finding);
