@@ -87,7 +87,6 @@ describe('classify', () => {
     ['pkg/.mcp.json', { kind: 'mcp' }],
     ['.github/workflows/ci.yml', { kind: 'workflow' }],
     ['.github/workflows/release.yaml', { kind: 'workflow' }],
-    ['sub/.github/workflows/ci.yml', { kind: 'workflow' }],
     ['.devcontainer/devcontainer.json', { kind: 'devcontainer' }],
     ['.devcontainer.json', { kind: 'devcontainer' }],
     ['.devcontainer/python/devcontainer.json', { kind: 'devcontainer' }],
@@ -111,6 +110,9 @@ describe('classify', () => {
     '.envrc.local',
     '.env/bin/activate',
     '.github/workflows/sub/ci.yml',
+    // GitHub never runs a nested repository's workflows: only the scanned root's are workflow scopes.
+    'sub/.github/workflows/ci.yml',
+    'packages/app/.github/workflows/claude.yml',
     '.github/workflows/README.md',
     'workflows/ci.yml',
     '.github/ci.yml',

@@ -207,7 +207,9 @@ describe('fix on a repository', () => {
     );
     expect(read(dir, '.claude/settings.json')).not.toContain('forceLogin');
     // Project scopes cannot pin login (only managed settings enforce it): no ZDR004 there, and none left here.
-    expect(brief(await findings(dir, '--zdr-org-uuid', UUID)).filter((f) => f.startsWith('ZDR00'))).toEqual([]);
+    expect(brief(await findings(dir, '--zdr-org-uuid', UUID)).filter((f) => f.startsWith('ZDR00'))).toEqual(
+      [],
+    );
   });
 
   it('--dry-run prints a unified diff that git applies, and writes nothing', async () => {

@@ -45,7 +45,9 @@ describe('init on an empty repository', () => {
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
     expect(report.suppressed).toEqual([]);
-    expect(report.notes).toEqual([expect.stringMatching(/^Not verifiable from a repository: Zero Data Retention/)]);
+    expect(report.notes).toEqual([
+      expect.stringMatching(/^Not verifiable from a repository: Zero Data Retention/),
+    ]);
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0, notices: 0, suppressed: 0, passed: true });
   });
 

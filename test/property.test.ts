@@ -289,7 +289,6 @@ const SCOPE_PATHS = [
   'apps/web/.env.local',
   '.mcp.json',
   '.github/workflows/review.yml',
-  'apps/web/.github/workflows/ci.yml',
   '.devcontainer/devcontainer.json',
   'apps/web/.devcontainer.json',
 ];

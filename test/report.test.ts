@@ -189,7 +189,8 @@ function sampleReport(): Report {
   };
 }
 
-const NOTE = 'Not verifiable from a repository: Zero Data Retention also needs login pinned through managed settings.';
+const NOTE =
+  'Not verifiable from a repository: Zero Data Retention also needs login pinned through managed settings.';
 
 function emptyReport(): Report {
   const report = sampleReport();

@@ -833,9 +833,8 @@ describe('settings given as a path', () => {
     expect(workflowRoot('sub/repo/.github/workflows/a.yml')).toBe('sub/repo');
     expect(resolveInRepository('sub/repo', './x.json')).toBe('sub/repo/x.json');
     expect(resolveInRepository('sub/repo', '../x.json')).toBeUndefined();
-    expect(referencedSettingsPaths([workflow(step('s.json'), 'sub/.github/workflows/c.yml')])).toEqual([
-      'sub/s.json',
-    ]);
+    // Only the scanned root's own .github/workflows are workflows (GitHub runs no nested copy), so they resolve there.
+    expect(referencedSettingsPaths([workflow(step('./cfg/s.json'))])).toEqual(['cfg/s.json']);
   });
 
   it('skips files discovery already read', () => {

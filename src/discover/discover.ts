@@ -57,6 +57,8 @@ function insideSkippedDirectory(filePath: string): boolean {
   return false;
 }
 
+const WORKFLOWS_DIR = '.github/workflows/';
+
 function classifyName(filePath: string, base: string, slash: number): Candidate | undefined {
   const parent = segmentBefore(filePath, slash);
   const settings = (role: Candidate['role']): Candidate => ({ path: filePath, kind: 'settings', role });
@@ -78,11 +80,9 @@ function classifyName(filePath: string, base: string, slash: number): Candidate 
     return { path: filePath, kind: 'dotenv' };
   }
   const grandparent = () => segmentBefore(filePath, filePath.lastIndexOf('/', slash - 1));
-  if (
-    (base.endsWith('.yml') || base.endsWith('.yaml')) &&
-    parent === 'workflows' &&
-    grandparent() === '.github'
-  ) {
+  // GitHub runs only the workflows of the repository's own `.github/workflows/` (not its subfolders): a nested
+  // copy (`packages/app/.github/workflows/…`, a vendored repository) never runs, so it is no workflow scope.
+  if ((base.endsWith('.yml') || base.endsWith('.yaml')) && filePath === `${WORKFLOWS_DIR}${base}`) {
     return { path: filePath, kind: 'workflow' };
   }
   if (

@@ -104,7 +104,10 @@ function summaryLine(report: Report, paint: (code: string, text: string) => stri
   const suppressed = summary.suppressed > 0 ? `, ${summary.suppressed} suppressed` : '';
   const where = `in ${count(summary.files, 'file')} (${count(summary.scopes, 'scope')})`;
   if (summary.scopes === 0 && total === 0 && summary.passed) {
-    return paint('1;33', `No Claude Code configuration found under ${printable(report.root)}${suppressed} — passed`);
+    return paint(
+      '1;33',
+      `No Claude Code configuration found under ${printable(report.root)}${suppressed} — passed`,
+    );
   }
   if (total === 0 && summary.passed) {
     return paint('1;32', `✔ no findings${suppressed} ${where} — passed`);

@@ -52,9 +52,7 @@ export function settingsAnchor(main: SettingsFile | undefined): Location {
   return locationOf(main.source.path, envKey ?? FIRST_LINE);
 }
 
-
 /** Fixes go under `env` of this settings file; `create` when it does not exist yet. */
 export function settingsFix(file: string, create = false): FixTarget {
   return { file, syntax: 'json', where: `under \`env\` in \`${file}\``, ...(create ? { create } : {}) };
 }
-

@@ -8,8 +8,7 @@ import { resolveCiScopes } from './ci-scopes.js';
 import { applySettingsLayer, settingsAnchor, settingsFix } from './layers.js';
 import type { ParsedFile, SettingsFile } from '../parse/files.js';
 import type { Location, ScopeKind } from '../model.js';
-import { keySpan } from '../parse/json.js';
-import type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
+import type { EnvValue, Scope, SettingValue } from './scope-model.js';
 import { FIRST_LINE } from '../discover/source.js';
 
 export type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
