@@ -12,7 +12,7 @@ import type { Logger } from './logger.js';
 import { compareFindings, type Finding, type Report, reachesThreshold } from './model.js';
 import type { ScanOptions } from './policy/options.js';
 import { parseLoaded } from './parse/parse-files.js';
-import { resolveScopes, type Scope } from './scope/scope.js';
+import { requireProjectSettings, resolveScopes, type Scope } from './scope/scope.js';
 import { createSourceFile } from './discover/source.js';
 import { applySuppressions, collectSuppressions } from './policy/suppress.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -113,7 +113,8 @@ export function analyse(
     const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
-  const scopes = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)]);
+  const resolved = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)]);
+  const scopes = options.require.includes('project-settings') ? requireProjectSettings(resolved) : resolved;
   const input: EvaluateInput = {
     rules: RULES,
     files,

@@ -20,6 +20,7 @@ export const ACTION_INPUTS = [
   'max-retention-days',
   'include',
   'exclude',
+  'require',
   'annotations',
   'summary',
   'comment',
@@ -82,6 +83,7 @@ export async function readInputs(workspace: string): Promise<ActionInputs> {
     maxRetentionDays: input('max-retention-days'),
     include: splitLines(input('include')),
     exclude: splitLines(input('exclude')),
+    require: input('require'),
   };
   const annotations = booleanInput('annotations', true);
   const summary = booleanInput('summary', true);

@@ -26,6 +26,7 @@ Options:
   --include GLOB           only look at paths matching GLOB (repeatable)
   --exclude GLOB           skip paths matching GLOB (repeatable)
   --no-gitignore           also look at files that .gitignore excludes
+  --require WHAT           project-settings: create a shared .claude/settings.json when there is none
   -h, --help               show this help
 
 Exit codes: 0 fix ran (findings that need a person may remain: it says how many); 2 it could not run.
@@ -47,6 +48,7 @@ export async function runFix(argv: string[], io: CliIo): Promise<number> {
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
       'no-gitignore': { type: 'boolean' },
+      require: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -60,6 +62,7 @@ export async function runFix(argv: string[], io: CliIo): Promise<number> {
       include: values.include,
       exclude: values.exclude,
       gitignore: values['no-gitignore'] ? false : undefined,
+      require: values.require,
     });
     const loginMethod = loginMethodOption(values['login-method']);
     if (loginMethod !== undefined && options.zdrOrgUuid === undefined) {

@@ -52,6 +52,8 @@ Options:
   -q, --quiet              print nothing when the check passes (text format), and no warnings
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set;
                            FORCE_COLOR turns it on)
+  --require WHAT           opt-in requirement: project-settings (a shared .claude/settings.json
+                           at the root that meets the selected policies)
   -h, --help               show this help
   -V, --version            show the version
 
@@ -147,6 +149,7 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
         include: values.include,
         exclude: values.exclude,
         gitignore: values['no-gitignore'] ? false : undefined,
+        require: values.require,
       },
     );
     const whole = await scan(options, {

@@ -123,7 +123,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
     // Settings files only: an existing one (a workflow's `settings` file included), or one to create by its name.
     if (target === null || target.syntax !== 'json') continue;
     if (!settingsFiles.has(target.file) && classify(target.file)?.kind !== 'settings') continue;
-    const mine = findings.filter((f) => f.scope === scope.id);
+    const mine = findings.filter((f) => f.scopes.includes(scope.id));
     const has = (ruleId: string) => mine.some((f) => f.ruleId === ruleId);
 
     // One variable turns off telemetry, error reports, /bug, update checks and surveys (NET001, NET002, NET004).

@@ -70,6 +70,7 @@ export const configSchema = z.strictObject({
   'max-retention-days': fields.maxRetentionDays.unwrap().optional(),
   include: list(fields.include.unwrap()).optional(),
   exclude: list(fields.exclude.unwrap()).optional(),
+  require: list(fields.require.unwrap()).optional(),
   rules: z
     .record(
       ruleId,
@@ -262,6 +263,7 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   if (data['max-retention-days'] !== undefined) options.maxRetentionDays = data['max-retention-days'];
   if (data.include !== undefined) options.include = data.include;
   if (data.exclude !== undefined) options.exclude = data.exclude;
+  if (data.require !== undefined) options.require = [...new Set(data.require)] as ScanOptions['require'];
   if (data.rules !== undefined) options.rules = data.rules;
   options.ignore = ignore;
   return { options, ignore };

@@ -21,9 +21,17 @@ export interface RawOptions {
   include?: string[];
   exclude?: string[];
   gitignore?: boolean;
+  require?: string | string[];
 }
 
 export type RuleSeverityOverride = Severity | 'off';
+
+/**
+ * Opt-in requirements on the repository itself. `project-settings`: Claude Code can be started in any repository,
+ * so the repository must have a shared `.claude/settings.json` at its root that meets the selected policies.
+ */
+export const REQUIREMENTS = ['project-settings'] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
 
 export interface ScanOptions {
   /** The root to scan, as given (resolved against the working directory by the adapter). */
@@ -39,6 +47,8 @@ export interface ScanOptions {
   gitignore: boolean;
   /** Per-rule severity from a config file; `off` disables the rule. */
   rules: Record<string, RuleSeverityOverride>;
+  /** Opt-in requirements (`--require`, config `require:`, the Action's `require` input). */
+  require: Requirement[];
   /** Suppressions from a config file's `ignore:` (validated there, with their file and line). */
   ignore: IgnoreEntry[];
 }
@@ -85,6 +95,7 @@ export const optionsSchema = z.object({
   include: z.array(z.string().min(1)).default([]),
   exclude: z.array(z.string().min(1)).default([]),
   gitignore: z.boolean().default(true),
+  require: z.array(oneOf(REQUIREMENTS, 'require')).default([]),
   rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
   ignore: z.array(z.custom<IgnoreEntry>()).default([]),
 });
@@ -122,6 +133,7 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     include: splitList(raw.include, /\n/) ?? fromConfig.include,
     exclude: splitList(raw.exclude, /\n/) ?? fromConfig.exclude,
     gitignore: raw.gitignore ?? fromConfig.gitignore,
+    require: splitList(raw.require) ?? fromConfig.require,
     rules: fromConfig.rules,
     ignore: fromConfig.ignore,
   };
@@ -130,9 +142,10 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     const issue = result.error.issues[0]!;
     throw new ConfigurationError(issue.message);
   }
-  const { policy, ...rest } = result.data;
+  const { policy, require, ...rest } = result.data;
   return {
     ...rest,
+    require: [...new Set(require)] as Requirement[],
     zdrOrgUuid: rest.zdrOrgUuid,
     policies: [...new Set(policy)] as PolicyId[],
     failOn: rest.failOn as FailLevel,

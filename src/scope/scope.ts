@@ -100,6 +100,32 @@ export function resolveScopes(files: ParsedFile[]): Scope[] {
   return scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
 }
 
+export const PROJECT_SETTINGS = '.claude/settings.json';
+
+/**
+ * `require: [project-settings]`: Claude Code can be started in any repository, so the root's shared
+ * `.claude/settings.json` must exist. Without it the root project scope is evaluated as Claude Code would run
+ * there (with nothing shared set) and its requirements are reported at that file's line 1, which `fix` creates.
+ */
+export function requireProjectSettings(scopes: readonly Scope[]): Scope[] {
+  const root = scopes.find((s) => s.kind === 'project' && s.id === '.');
+  if (root?.files.includes(PROJECT_SETTINGS) === true) return [...scopes];
+  const anchor: Location = { file: PROJECT_SETTINGS, ...FIRST_LINE };
+  const required: Scope = root
+    ? { ...root, anchor, origin: anchor }
+    : {
+        id: '.',
+        kind: 'project',
+        files: [],
+        env: new Map(),
+        settings: new Map(),
+        anchor,
+        origin: anchor,
+        fix: settingsFix(PROJECT_SETTINGS, true),
+      };
+  return [required, ...scopes.filter((s) => s !== root)];
+}
+
 /** `"NAME": "value"` or `NAME: "value"` as written in the scope's fix target. */
 export function assignment(scope: Scope, name: string, value: string): string {
   return scope.fix?.syntax === 'yaml' ? `${name}: "${value}"` : `"${name}": "${value}"`;
