@@ -262,7 +262,6 @@ describe('fix on a repository', () => {
   it('leaves a file it cannot edit safely and says why', async () => {
     const dir = tree({
       'a/.claude/settings.json': '{\n  "env": {},\n  // a comment\n}\n',
-      'b/.claude/settings.json': '{\n  "env": {},\n  "env": {"DISABLE_TELEMETRY": "1"}\n}\n',
       'c/.claude/settings.json': '{\n  "env": "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1"\n}\n',
     });
     const result = await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
@@ -270,9 +269,138 @@ describe('fix on a repository', () => {
     expect(result.stdout).toContain(
       'a/.claude/settings.json: not edited: it is not valid JSON (CFG001); correct it by hand, then run fix again.\n',
     );
-    expect(result.stdout).toContain('b/.claude/settings.json: not edited: it has duplicate keys (CFG004)');
     expect(result.stdout).toContain('c/.claude/settings.json: not edited: its `env` is not an object');
     expect(result.stdout).toContain('nothing to fix;');
+  });
+
+  it('edits the occurrence of a duplicated key that Claude Code keeps, and reports the other', async () => {
+    const text = '{\n  "env": {},\n  "env": {\n    "DISABLE_TELEMETRY": "1"\n  }\n}\n';
+    const dir = tree({ '.claude/settings.json': text });
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic,hygiene'))).toEqual([
+      'CFG004 .claude/settings.json:3',
+      'NET001 .claude/settings.json:3',
+    ]);
+    const result = await cli(['fix', dir, '--policy', 'nonessential-traffic,hygiene'], dir);
+    expect(result.stdout).toBe(
+      [
+        '.claude/settings.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env',
+        '.claude/settings.json: edited the occurrence of each duplicated key that Claude Code keeps (the last); remove the earlier ones by hand (CFG004).',
+        'fixed: changed 1 file; 1 finding remains that fix cannot change safely (run `claude-code-policy scan` to see them).',
+        '',
+      ].join('\n'),
+    );
+    expect(read(dir, '.claude/settings.json')).toBe(
+      '{\n  "env": {},\n  "env": {\n    "DISABLE_TELEMETRY": "1",\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  }\n}\n',
+    );
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic,hygiene'))).toEqual([
+      'CFG004 .claude/settings.json:3',
+    ]);
+  });
+
+  it("adds the variable to the step's env: of a workflow, keeping every other byte", async () => {
+    const workflow = [
+      '# review every pull request',
+      'on: pull_request',
+      'jobs:',
+      '  review:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - uses: anthropics/claude-code-action@v1 # pinned by tag',
+      '        with:',
+      '            anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+      '      - name: second',
+      '        uses: anthropics/claude-code-action@v1',
+      '        env:',
+      '          FOO: bar',
+      '',
+    ].join('\r\n');
+    const dir = tree({ '.github/workflows/claude.yml': workflow });
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET001 .github/workflows/claude.yml:8',
+      'NET001 .github/workflows/claude.yml:12',
+    ]);
+    const result = await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
+    expect(result.stdout).toBe(
+      [
+        '.github/workflows/claude.yml: added CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1" to the env: of step 2 of job review',
+        '.github/workflows/claude.yml: added CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1" to the env: of step 3 of job review',
+        'fixed: changed 1 file; no findings remain.',
+        '',
+      ].join('\n'),
+    );
+    expect(read(dir, '.github/workflows/claude.yml')).toBe(
+      [
+        '# review every pull request',
+        'on: pull_request',
+        'jobs:',
+        '  review:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - uses: anthropics/claude-code-action@v1 # pinned by tag',
+        '        env:',
+        '            CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1"',
+        '        with:',
+        '            anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+        '      - name: second',
+        '        uses: anthropics/claude-code-action@v1',
+        '        env:',
+        '          CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1"',
+        '          FOO: bar',
+        '',
+      ].join('\r\n'),
+    );
+    expect(await findings(dir, '--policy', 'nonessential-traffic')).toEqual([]);
+  });
+
+  it('sets an emptied umbrella variable in a workflow env: on its own line', async () => {
+    const workflow = [
+      'on: push',
+      'env:',
+      "  CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' # unset on purpose?",
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '',
+    ].join('\n');
+    const dir = tree({ '.github/workflows/claude.yml': workflow });
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET001 .github/workflows/claude.yml:3',
+    ]);
+    await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
+    expect(read(dir, '.github/workflows/claude.yml')).toBe(workflow.replace("TRAFFIC: ''", 'TRAFFIC: "1"'));
+    expect(await findings(dir, '--policy', 'nonessential-traffic')).toEqual([]);
+  });
+
+  it("adds the variable to a dev container's containerEnv, keeping comments and layout", async () => {
+    const devcontainer = [
+      '{',
+      '    // Claude Code in a container',
+      '    "name": "claude",',
+      '    "features": { "ghcr.io/anthropics/devcontainer-features/claude-code:1": {} },',
+      '    "containerEnv": {',
+      '        "NODE_ENV": "development"',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tree({ '.devcontainer/devcontainer.json': devcontainer });
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET001 .devcontainer/devcontainer.json:5',
+    ]);
+    const result = await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
+    expect(result.stdout).toBe(
+      '.devcontainer/devcontainer.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under containerEnv\nfixed: changed 1 file; no findings remain.\n',
+    );
+    expect(read(dir, '.devcontainer/devcontainer.json')).toBe(
+      devcontainer.replace(
+        '"NODE_ENV": "development"\n',
+        '"NODE_ENV": "development",\n        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n',
+      ),
+    );
   });
 
   it('does only what the selected policies and the suppressions ask', async () => {

@@ -1,11 +1,21 @@
-// `fix` (SPEC §9): every finding whose fix can be written safely into a settings file, written as an edit of the
-// file's text (jsonc-parser `modify` + `applyEdits`), so that formatting, key order, indentation and line endings
-// stay as they were (zizmor's --fix does the same for workflows). Env files are never edited: Claude Code does not
-// read them, and a committed credential needs rotating, which no edit can do.
-import { applyEdits, type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
+// `fix` (SPEC §9): every finding whose fix can be written safely into a settings file, a dev container's
+// `containerEnv` or a workflow step's `env:`, written as an edit of the file's text (jsonc-parser `modify` +
+// `applyEdits` for JSON, a one-line splice at the yaml parser's source ranges for workflows: workflow-edit.ts), so
+// that formatting, key order, indentation and line endings stay as they were (zizmor's --fix does the same for
+// workflows). Env files are never edited: Claude Code does not read them, and a committed credential needs
+// rotating, which no edit can do.
+import {
+  applyEdits,
+  type FormattingOptions,
+  type JSONPath,
+  modify,
+  type Node,
+  parseTree,
+} from 'jsonc-parser';
 import { classify, type LoadedFile } from '../discover/discover.js';
 import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from '../scope/env.js';
-import type { SettingsFile } from '../parse/files.js';
+import type { DevcontainerFile, SettingsFile, WorkflowFile } from '../parse/files.js';
+import { addStepEnv, replaceEmptyValue } from './workflow-edit.js';
 import type { ScanOptions } from '../policy/options.js';
 import { propertySpan } from '../parse/json.js';
 import { type Analysis, analyse } from '../scan.js';
@@ -56,12 +66,41 @@ export function detectFormatting(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: size, eol };
 }
 
-/** Apply edits to a settings file's text, one `modify` at a time, in the file's own formatting. */
+/**
+ * The text with every earlier occurrence of a duplicated key renamed in place (same length), so that an edit
+ * finds the occurrence Claude Code keeps: JSON.parse keeps the last, jsonc-parser's `modify` finds the first.
+ */
+function maskEarlierDuplicates(text: string): string {
+  const tree = parseTree(text, [], { allowTrailingComma: true });
+  if (tree === undefined) return text;
+  const offsets: number[] = [];
+  const stack: Node[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const last = new Map<unknown, Node>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (key === undefined) continue;
+        const earlier = last.get(key.value);
+        if (earlier !== undefined && earlier.length > 2) offsets.push(earlier.offset + 1);
+        last.set(key.value, key);
+      }
+    }
+    stack.push(...(node.children ?? []));
+  }
+  if (offsets.length === 0) return text;
+  const chars = text.split('');
+  for (const offset of offsets) chars[offset] = '\uE000';
+  return chars.join('');
+}
+
+/** Apply edits to a JSON file's text, one `modify` at a time, in the file's own formatting. */
 export function editSettingsText(text: string, edits: readonly SettingsEdit[]): string {
   const formattingOptions = detectFormatting(text);
   let out = text;
   for (const edit of edits) {
-    out = applyEdits(out, modify(out, edit.path, edit.value, { formattingOptions }));
+    out = applyEdits(out, modify(maskEarlierDuplicates(out), edit.path, edit.value, { formattingOptions }));
   }
   return out;
 }
@@ -75,19 +114,28 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Why a settings file cannot be edited safely, or undefined when it can. */
-export function uneditable(file: SettingsFile, path: JSONPath): string | undefined {
+/** Why a settings file or dev container cannot be edited safely, or undefined when it can. */
+export function uneditable(file: SettingsFile | DevcontainerFile, path: JSONPath): string | undefined {
   if (!file.json.ok) return 'it is not valid JSON (CFG001)';
-  if (file.settings === undefined) return 'its top level is not a JSON object';
-  if (file.json.problems.some((p) => p.ruleId === 'CFG004')) {
-    return 'it has duplicate keys (CFG004), and an edit could land on the copy Claude Code ignores';
-  }
+  const top = file.kind === 'settings' ? file.settings : file.json.value;
+  if (!isPlainObject(top)) return 'its top level is not a JSON object';
   if (path.length > 1) {
-    const parent = file.settings[String(path[0])];
+    const parent = top[String(path[0])];
     if (parent !== undefined && !isPlainObject(parent)) return `its \`${String(path[0])}\` is not an object`;
   }
   return undefined;
 }
+
+/** A note for a file with duplicate keys (CFG004): fix edits the occurrence Claude Code keeps, not the other. */
+function duplicateNote(file: SettingsFile | DevcontainerFile): string | undefined {
+  if (!file.json.problems.some((p) => p.ruleId === 'CFG004')) return undefined;
+  return `${file.source.path}: edited the occurrence of each duplicated key that Claude Code keeps (the last); remove the earlier ones by hand (CFG004).`;
+}
+
+/** One edit of a workflow: a variable added to a step's `env:`, or an emptied one set. */
+type WorkflowEdit =
+  | { kind: 'add'; job: string; index: number; name: string; value: string; change: string }
+  | { kind: 'replace'; line: number; name: string; value: string; change: string };
 
 function quoted(value: unknown): string {
   return JSON.stringify(value);
@@ -108,41 +156,97 @@ class EditBook {
   }
 }
 
+/** Which of a dev container's blocks holds the variable on this line (remoteEnv wins over containerEnv); `env` in settings. */
+function blockHolding(file: SettingsFile | DevcontainerFile, line: number): string {
+  if (file.kind === 'settings') return 'env';
+  const remote = (file.json.value as { remoteEnv?: unknown } | null)?.remoteEnv;
+  if (isPlainObject(remote)) {
+    for (const name of Object.keys(remote)) {
+      if (propertySpan(file.source, file.json.tree, ['remoteEnv', name])?.line === line) return 'remoteEnv';
+    }
+  }
+  return 'containerEnv';
+}
+
 /** Work out every safe edit for the findings of an analysis (suppressed findings are left alone). */
 export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
   const findings = analysis.report.findings;
   const at = (ruleId: string, file: string | null, line?: number) =>
     findings.some((f) => f.ruleId === ruleId && f.file === file && (line === undefined || f.line === line));
   const settingsFiles = new Map<string, SettingsFile>();
-  for (const file of analysis.files) if (file.kind === 'settings') settingsFiles.set(file.source.path, file);
+  const jsonFiles = new Map<string, SettingsFile | DevcontainerFile>();
+  const workflows = new Map<string, WorkflowFile>();
+  for (const file of analysis.files) {
+    if (file.kind === 'settings') settingsFiles.set(file.source.path, file);
+    if (file.kind === 'settings' || file.kind === 'devcontainer') jsonFiles.set(file.source.path, file);
+    if (file.kind === 'workflow') workflows.set(file.source.path, file);
+  }
+  const canHoldJson = (file: string) => jsonFiles.has(file) || classify(file)?.kind === 'settings';
   const book = new EditBook();
+  const workflowEdits = new Map<string, WorkflowEdit[]>();
+  const addWorkflowEdit = (file: string, edit: WorkflowEdit) => {
+    const list = workflowEdits.get(file) ?? [];
+    const same = (e: WorkflowEdit) =>
+      e.kind === edit.kind &&
+      e.name === edit.name &&
+      (e.kind === 'add' && edit.kind === 'add'
+        ? e.job === edit.job && e.index === edit.index
+        : e.kind === 'replace' && edit.kind === 'replace' && e.line === edit.line);
+    if (!list.some(same)) list.push(edit);
+    workflowEdits.set(file, list);
+  };
   const notes: string[] = [];
 
   for (const scope of analysis.scopes) {
     const target = scope.fix;
-    // Settings files only: an existing one (a workflow's `settings` file included), or one to create by its name.
-    if (target === null || target.syntax !== 'json') continue;
-    if (!settingsFiles.has(target.file) && classify(target.file)?.kind !== 'settings') continue;
+    if (target === null) continue;
     const mine = findings.filter((f) => f.scopes.includes(scope.id));
     const has = (ruleId: string) => mine.some((f) => f.ruleId === ruleId);
 
     // One variable turns off telemetry, error reports, /bug, update checks and surveys (NET001, NET002, NET004).
     if (has('NET001') || has('NET002') || has('NET004')) {
       const umbrella = scope.env.get(NONESSENTIAL);
-      if (umbrella === undefined) {
-        book.add(target.file, {
-          path: ['env', NONESSENTIAL],
-          value: '1',
-          change: `added ${quoted(NONESSENTIAL)}: "1" under env`,
-        });
-      } else if (umbrella.value === '' && umbrella.location.file !== null) {
-        book.add(umbrella.location.file, {
-          path: ['env', NONESSENTIAL],
+      const emptied =
+        umbrella !== undefined && umbrella.value === '' && !umbrella.unknown ? umbrella : undefined;
+      const file = emptied?.location.file ?? null;
+      if (emptied !== undefined && file !== null && jsonFiles.has(file)) {
+        const json = jsonFiles.get(file)!;
+        book.add(file, {
+          path: [blockHolding(json, emptied.location.line), NONESSENTIAL],
           value: '1',
           change: `replaced the empty ${NONESSENTIAL} (an empty string unsets it) with "1"`,
         });
+      } else if (emptied !== undefined && file !== null && workflows.has(file)) {
+        addWorkflowEdit(file, {
+          kind: 'replace',
+          line: emptied.location.line,
+          name: NONESSENTIAL,
+          value: '1',
+          change: `replaced the empty ${NONESSENTIAL} on line ${emptied.location.line} (an empty string unsets it) with "1"`,
+        });
+      } else if (umbrella === undefined && target.syntax === 'yaml' && target.step !== undefined) {
+        addWorkflowEdit(target.file, {
+          kind: 'add',
+          ...target.step,
+          name: NONESSENTIAL,
+          value: '1',
+          change: `added ${NONESSENTIAL}: "1" to the env: of step ${target.step.index + 1} of job ${target.step.job}`,
+        });
+      } else if (umbrella === undefined && target.syntax === 'json' && canHoldJson(target.file)) {
+        const block = target.block ?? 'env';
+        book.add(target.file, {
+          path: [block, NONESSENTIAL],
+          value: '1',
+          change: `added ${quoted(NONESSENTIAL)}: "1" under ${block}`,
+        });
       }
     }
+    // The rest are settings-file edits.
+    if (
+      target.syntax !== 'json' ||
+      (!settingsFiles.has(target.file) && classify(target.file)?.kind !== 'settings')
+    )
+      continue;
 
     // A presence-only variable that reads as off but is on (NET003): say what it does.
     for (const value of scope.env.values()) {
@@ -221,7 +325,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
   const changes: FileChange[] = [];
   for (const [path, edits] of book.byFile) {
     const list = [...edits.values()];
-    const existing = settingsFiles.get(path);
+    const existing = jsonFiles.get(path);
     if (existing === undefined) {
       changes.push({
         file: path,
@@ -239,7 +343,28 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
     const after = editSettingsText(existing.source.text, list);
     if (after !== existing.source.text) {
       changes.push({ file: path, before: existing.source.text, after, changes: list.map((e) => e.change) });
+      const duplicates = duplicateNote(existing);
+      if (duplicates !== undefined) notes.push(duplicates);
     }
+  }
+
+  for (const [path, edits] of workflowEdits) {
+    const before = workflows.get(path)!.source.text;
+    let after = before;
+    const done: string[] = [];
+    for (const edit of edits) {
+      const result =
+        edit.kind === 'add'
+          ? addStepEnv(after, edit.job, edit.index, edit.name, edit.value)
+          : replaceEmptyValue(after, edit.line, edit.name, edit.value);
+      if ('reason' in result) {
+        notes.push(`${path}: not edited: ${result.reason}; ${edit.change.replace(/^added/, 'add')} by hand.`);
+        continue;
+      }
+      after = result.text;
+      done.push(edit.change);
+    }
+    if (after !== before) changes.push({ file: path, before, after, changes: done });
   }
 
   for (const finding of findings) {

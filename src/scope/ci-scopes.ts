@@ -100,6 +100,12 @@ function setEntry(env: Map<string, EnvValue>, file: string, entry: WorkflowEnvEn
   });
 }
 
+/** `jobs.<job>.steps[<index>]` as the job and index `fix` edits. */
+function stepOf(stepPath: string): { step?: { job: string; index: number } } {
+  const match = /^jobs\.(.+)\.steps\[(\d+)\]$/.exec(stepPath);
+  return match === null ? {} : { step: { job: match[1]!, index: Number(match[2]) } };
+}
+
 function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): Scope {
   const path = file.source.path;
   const root = workflowRoot(path);
@@ -166,7 +172,12 @@ function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): 
     fix:
       shared !== undefined
         ? settingsFix(shared.source.path)
-        : { file: path, syntax: 'yaml', where: `under the step's \`env:\` in \`${path}\`` },
+        : {
+            file: path,
+            syntax: 'yaml',
+            where: `under the step's \`env:\` in \`${path}\``,
+            ...stepOf(step.path),
+          },
   };
 }
 
@@ -249,7 +260,12 @@ function containerScope(file: DevcontainerFile, index: FileIndex): Scope | undef
     fix:
       shared !== undefined
         ? settingsFix(shared.source.path)
-        : { file: path, syntax: 'json', where: `under \`containerEnv\` in \`${path}\`` },
+        : {
+            file: path,
+            syntax: 'json',
+            where: `under \`containerEnv\` in \`${path}\``,
+            block: 'containerEnv',
+          },
   };
 }
 

@@ -33,6 +33,10 @@ export interface FixTarget {
   where: string;
   /** The file does not exist yet: the fix creates it. */
   create?: boolean;
+  /** The JSON object that holds variables, when it is not `env` (a dev container's `containerEnv`). */
+  block?: 'containerEnv';
+  /** For a workflow: the step whose `env:` takes the variables. */
+  step?: { job: string; index: number };
 }
 
 export interface Scope {
