@@ -3,7 +3,10 @@
 // discovery hands over the files.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classify } from '../src/discover/discover.js';
+import { classify, type LoadedFile } from '../src/discover/discover.js';
+import { analyseAfter, planFixes } from '../src/edit/fix.js';
+import { resolveOptions } from '../src/policy/options.js';
+import { analyse } from '../src/scan.js';
 import type { ParsedFile } from '../src/parse/files.js';
 import type { Span } from '../src/model.js';
 import { parseDotenv } from '../src/parse/dotenv.js';
@@ -357,7 +360,7 @@ function contentFor(path: string): fc.Arbitrary<string> {
   return settingsContent.map((content) => (typeof content === 'string' ? content : JSON.stringify(content)));
 }
 
-const repository: fc.Arbitrary<ParsedFile[]> = fc
+const loadedRepository: fc.Arbitrary<LoadedFile[]> = fc
   .subarray(SCOPE_PATHS, { minLength: 1 })
   .chain((paths) => fc.tuple(...paths.map((path) => contentFor(path).map((text) => [path, text] as const))))
   .map((entries) =>
@@ -367,9 +370,13 @@ const repository: fc.Arbitrary<ParsedFile[]> = fc
         path === '.github/claude-settings.json'
           ? { path, kind: 'settings' as const, role: 'action' as const }
           : classify(path)!;
-      return parseLoaded({ candidate, source: createSourceFile(path, text) })!;
+      return { candidate, source: createSourceFile(path, text) };
     }),
   );
+
+const repository: fc.Arbitrary<ParsedFile[]> = loadedRepository.map((files) =>
+  files.map((loaded) => parseLoaded(loaded)!),
+);
 
 /** A scope as plain data, Maps in their iteration order, so that equality also covers the order of entries. */
 function plain(scopes: Scope[]): unknown {
@@ -377,6 +384,40 @@ function plain(scopes: Scope[]): unknown {
     JSON.stringify(scopes, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value)),
   );
 }
+
+describe('fix (planFixes, then the analysis of the fixed files)', () => {
+  it('clears every non-essential-traffic finding it claims to, in every generated repository', () => {
+    const options = resolveOptions({ path: '.', policy: 'nonessential-traffic' });
+    const now = new Date('2026-11-22T00:00:00Z');
+    fc.assert(
+      fc.property(loadedRepository, (files) => {
+        files.sort((a, b) => (a.source.path < b.source.path ? -1 : 1));
+        const analysis = analyse({ files, skipped: [] }, options, now);
+        const plan = planFixes(analysis, {
+          zdrOrgUuid: undefined,
+          loginMethod: undefined,
+          maxRetentionDays: 30,
+        });
+        const after = analyseAfter(analysis, plan, options, now);
+        const remaining = after.report.findings.filter((f) => f.ruleId.startsWith('NET00'));
+        for (const claimed of plan.resolves) {
+          const still = remaining.filter(
+            (f) => f.ruleId === claimed.ruleId && f.scopes.some((s) => claimed.scopes.includes(s)),
+          );
+          expect(still, `${claimed.ruleId} ${claimed.file}:${claimed.line}`).toEqual([]);
+        }
+        // Every NET001 fix can be written here (no file is broken beyond repair by construction, or it is named).
+        const unclaimed = analysis.report.findings.filter(
+          (f) => f.ruleId === 'NET001' && !plan.resolves.includes(f),
+        );
+        for (const finding of unclaimed) {
+          expect(plan.notes.join('\n'), `NET001 ${finding.file}:${finding.line}`).toMatch(/not edited/);
+        }
+      }),
+      RUNS,
+    );
+  });
+});
 
 describe('scope resolution (resolveScopes)', () => {
   it('gives the same scopes and effective configuration whatever the order of the files', () => {

@@ -19,6 +19,7 @@ import { addStepEnv, replaceEmptyValue } from './workflow-edit.js';
 import type { ScanOptions } from '../policy/options.js';
 import { propertySpan } from '../parse/json.js';
 import { type Analysis, analyse } from '../scan.js';
+import type { Finding } from '../model.js';
 import { createSourceFile } from '../discover/source.js';
 
 /** The two ways of logging in that reach an Anthropic organisation directly (ZDR005). */
@@ -55,6 +56,8 @@ export interface FixPlan {
   changes: FileChange[];
   /** What fix leaves to a person, one line each: committed credentials, files it cannot edit safely, missing options. */
   notes: string[];
+  /** The non-essential-traffic findings (NET001, NET002, NET004) that the written changes clear. */
+  resolves: Finding[];
 }
 
 /** Indentation (2 spaces, 4 spaces, a tab …) and line ending as the file already has them; 2 spaces and LF for a new file. */
@@ -133,9 +136,10 @@ function duplicateNote(file: SettingsFile | DevcontainerFile): string | undefine
 }
 
 /** One edit of a workflow: a variable added to a step's `env:`, or an emptied one set. */
-type WorkflowEdit =
-  | { kind: 'add'; job: string; index: number; name: string; value: string; change: string }
-  | { kind: 'replace'; line: number; name: string; value: string; change: string };
+type WorkflowEdit = (
+  | { kind: 'add'; job: string; index: number; name: string; value: string }
+  | { kind: 'replace'; line: number; name: string; value: string }
+) & { change: string; resolves: Finding[] };
 
 function quoted(value: unknown): string {
   return JSON.stringify(value);
@@ -192,9 +196,14 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
       (e.kind === 'add' && edit.kind === 'add'
         ? e.job === edit.job && e.index === edit.index
         : e.kind === 'replace' && edit.kind === 'replace' && e.line === edit.line);
-    if (!list.some(same)) list.push(edit);
+    const existing = list.find(same);
+    if (existing === undefined) list.push(edit);
+    else existing.resolves.push(...edit.resolves);
     workflowEdits.set(file, list);
   };
+  const jsonClaims = new Map<string, Finding[]>();
+  const claim = (file: string, found: Finding[]) =>
+    jsonClaims.set(file, [...(jsonClaims.get(file) ?? []), ...found]);
   const notes: string[] = [];
 
   for (const scope of analysis.scopes) {
@@ -205,6 +214,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
 
     // One variable turns off telemetry, error reports, /bug, update checks and surveys (NET001, NET002, NET004).
     if (has('NET001') || has('NET002') || has('NET004')) {
+      const resolves = mine.filter((f) => ['NET001', 'NET002', 'NET004'].includes(f.ruleId));
       const umbrella = scope.env.get(NONESSENTIAL);
       const emptied =
         umbrella !== undefined && umbrella.value === '' && !umbrella.unknown ? umbrella : undefined;
@@ -216,6 +226,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
           value: '1',
           change: `replaced the empty ${NONESSENTIAL} (an empty string unsets it) with "1"`,
         });
+        claim(file, resolves);
       } else if (emptied !== undefined && file !== null && workflows.has(file)) {
         addWorkflowEdit(file, {
           kind: 'replace',
@@ -223,6 +234,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
           name: NONESSENTIAL,
           value: '1',
           change: `replaced the empty ${NONESSENTIAL} on line ${emptied.location.line} (an empty string unsets it) with "1"`,
+          resolves,
         });
       } else if (umbrella === undefined && target.syntax === 'yaml' && target.step !== undefined) {
         addWorkflowEdit(target.file, {
@@ -231,6 +243,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
           name: NONESSENTIAL,
           value: '1',
           change: `added ${NONESSENTIAL}: "1" to the env: of step ${target.step.index + 1} of job ${target.step.job}`,
+          resolves,
         });
       } else if (umbrella === undefined && target.syntax === 'json' && canHoldJson(target.file)) {
         const block = target.block ?? 'env';
@@ -239,6 +252,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
           value: '1',
           change: `added ${quoted(NONESSENTIAL)}: "1" under ${block}`,
         });
+        claim(target.file, resolves);
       }
     }
     // The rest are settings-file edits.
@@ -323,10 +337,12 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
   }
 
   const changes: FileChange[] = [];
+  const resolves: Finding[] = [];
   for (const [path, edits] of book.byFile) {
     const list = [...edits.values()];
     const existing = jsonFiles.get(path);
     if (existing === undefined) {
+      resolves.push(...(jsonClaims.get(path) ?? []));
       changes.push({
         file: path,
         before: undefined,
@@ -343,6 +359,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
     const after = editSettingsText(existing.source.text, list);
     if (after !== existing.source.text) {
       changes.push({ file: path, before: existing.source.text, after, changes: list.map((e) => e.change) });
+      resolves.push(...(jsonClaims.get(path) ?? []));
       const duplicates = duplicateNote(existing);
       if (duplicates !== undefined) notes.push(duplicates);
     }
@@ -363,6 +380,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
       }
       after = result.text;
       done.push(edit.change);
+      resolves.push(...edit.resolves);
     }
     if (after !== before) changes.push({ file: path, before, after, changes: done });
   }
@@ -373,7 +391,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
       `${finding.file ?? '(no file)'}:${finding.line}: ${finding.message} Rotate the credential first, then remove it from the file; fix never edits credentials.`,
     );
   }
-  return { changes, notes };
+  return { changes, notes, resolves };
 }
 
 /** The analysis as it will be once the plan is written: the same files, with the changed texts. */
