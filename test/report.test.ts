@@ -32,6 +32,8 @@ function expectGolden(name: string, actual: string): void {
 
 const titleOf = (id: string) => RULES.find((rule) => rule.id === id)!.title;
 
+const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
+
 const ODD_FILE = 'deploy/prod, eu: west.env';
 
 function finding(
@@ -400,6 +402,34 @@ function bigReport(n: number): Report {
 }
 
 describe('markdown', () => {
+  it('puts errors first, one line each with the fix as code, then the rest by severity, with what is not shown', () => {
+    const report = sampleReport();
+    const md = renderMarkdown(report);
+    const lines = md.split('\n');
+    const first = lines.indexOf('### Fix first: 3 errors');
+    const other = lines.indexOf('### Other findings');
+    expect(first).toBeGreaterThan(0);
+    expect(other).toBeGreaterThan(first);
+    expect(lines.slice(first + 2, first + 5).map((l) => /^- \[([A-Z]+\d+)\]/.exec(l)?.[1])).toEqual([
+      'NET001',
+      'ZDR003',
+      'SEC001',
+    ]);
+    expect(lines[first + 2]).toContain(' · affects 2 scopes: ');
+    expect(lines[first + 2]).toContain('under <code>env</code> in');
+    expect(md).not.toContain('\\`');
+    const suppressed = lines.findIndex((l) => l.startsWith('### Suppressed'));
+    const rows = lines
+      .slice(other + 4, suppressed)
+      .filter((l) => l.startsWith('| '))
+      .map((l) => l.split(' | ')[2]);
+    expect(rows).toEqual(['🟡 warning', '🟡 warning', '🟡 warning', '🔵 notice']);
+    // Under a size cap, what is cut is counted.
+    const capped = renderMarkdown(report, { maxLength: Math.round(utf8(md) / 2) });
+    expect(capped).toMatch(/_… and \d+ more findings? not shown/);
+    expect(capped).toContain('### Fix first: 3 errors');
+  });
+
   it('starts with the marker and turns into an all-clear without findings', () => {
     const md = renderMarkdown(emptyReport(), { marker: '<!-- claude-code-policy -->' });
     expect(md.split('\n')[0]).toBe('<!-- claude-code-policy -->');

@@ -5,7 +5,7 @@
 // UTF-8 byte length, which is never smaller than the UTF-16 length (or the code point count), so one
 // measure satisfies both limits whichever way GitHub counts.
 import type { Finding, Report, Severity, SuppressedFinding } from '../model.js';
-import { reachesThreshold } from '../model.js';
+import { reachesThreshold, severityRank } from '../model.js';
 import { suppressionHint } from '../policy/suppress.js';
 
 export interface MarkdownOptions {
@@ -105,6 +105,21 @@ function code(text: string): string {
   return `<code>${escapeMarkdownText(text)}</code>`;
 }
 
+/** A fix sentence with its `code spans` rendered as code, everything escaped. */
+function fixText(fix: string): string {
+  return fix
+    .split('`')
+    .map((part, i, parts) =>
+      i % 2 === 1 && i < parts.length - 1 ? code(part) : escapeMarkdownText(i % 2 === 1 ? `\`${part}` : part),
+    )
+    .join('');
+}
+
+/** ` · affects N scopes` when one place to fix is read by several scopes. */
+function affects(finding: Finding): string {
+  return finding.scopes.length > 1 ? ` · affects ${finding.scopes.length} scopes` : '';
+}
+
 function locationCell(finding: Finding, blobBaseUrl: string | undefined): string {
   if (finding.file === null) {
     return finding.scope !== null ? `scope ${code(finding.scope)}` : '—';
@@ -132,10 +147,26 @@ function findingRow(finding: Finding, blobBaseUrl: string | undefined): string {
     locationCell(finding, blobBaseUrl),
     ruleCell(finding),
     SEVERITY_BADGE[finding.severity],
-    escapeMarkdownText(finding.message),
-    `${escapeMarkdownText(finding.fix)}<br>${suppressCell(finding)}`,
+    `${escapeMarkdownText(finding.message)}${affects(finding)}`,
+    `${fixText(finding.fix)}<br>${suppressCell(finding)}`,
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+/** An error: one line per root cause, the fix rendered as code beneath it. */
+function errorLine(finding: Finding, blobBaseUrl: string | undefined): string {
+  return (
+    `- ${ruleCell(finding)} at ${locationCell(finding, blobBaseUrl)}${affects(finding)}: ` +
+    `${escapeMarkdownText(finding.message)}<br>**Fix:** ${fixText(finding.fix)}<br>${suppressCell(finding)}`
+  );
+}
+
+/** Errors first (in report order), then the rest by severity: what to do comes before what to know. */
+function bySeverity(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => severityRank(b.finding.severity) - severityRank(a.finding.severity) || a.index - b.index)
+    .map(({ finding }) => finding);
 }
 
 function suppressedRow(finding: SuppressedFinding, blobBaseUrl: string | undefined): string {
@@ -199,7 +230,11 @@ function moreLine(hidden: number, what: string): string[] {
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const { blobBaseUrl, maxLength, marker } = options;
-  const findingRows = report.findings.map((finding) => findingRow(finding, blobBaseUrl));
+  const ordered = bySeverity(report.findings);
+  const errors = ordered.filter((f) => f.severity === 'error').length;
+  const findingRows = ordered.map((finding, i) =>
+    i < errors ? errorLine(finding, blobBaseUrl) : findingRow(finding, blobBaseUrl),
+  );
   const suppressedRows = report.suppressed.map((finding) => suppressedRow(finding, blobBaseUrl));
   const scanned = scannedEntries(report);
 
@@ -208,16 +243,24 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     if (marker !== undefined && marker !== '') out.push(marker);
     out.push(`## ${escapeMarkdownText(options.heading ?? DEFAULT_HEADING)}`, '', verdict(report), '');
     out.push(`**Policies checked:** ${report.policies.map(code).join(', ')}`, '', countsLine(report), '');
+    for (const note of report.notes) out.push(`> ℹ️ ${escapeMarkdownText(note)}`, '');
 
-    if (report.findings.length > 0) {
-      out.push('### Findings', '');
-      if (kept.findings > 0) {
-        out.push('| Location | Rule | Severity | Message | Fix |', '| --- | --- | --- | --- | --- |');
-        out.push(...findingRows.slice(0, kept.findings), '');
-      }
-      const hidden = report.findings.length - kept.findings;
-      out.push(...moreLine(hidden, hidden === 1 ? 'finding' : 'findings'));
+    const shownErrors = Math.min(kept.findings, errors);
+    if (errors > 0) {
+      out.push(`### Fix first: ${count(errors, 'error')}`, '');
+      if (shownErrors > 0) out.push(...findingRows.slice(0, shownErrors), '');
     }
+    const rest = report.findings.length - errors;
+    const shownRest = Math.max(0, kept.findings - errors);
+    if (rest > 0) {
+      out.push(errors > 0 ? '### Other findings' : '### Findings', '');
+      if (shownRest > 0) {
+        out.push('| Location | Rule | Severity | Message | Fix |', '| --- | --- | --- | --- | --- |');
+        out.push(...findingRows.slice(errors, errors + shownRest), '');
+      }
+    }
+    const hidden = report.findings.length - kept.findings;
+    out.push(...moreLine(hidden, hidden === 1 ? 'finding' : 'findings'));
 
     if (report.suppressed.length > 0) {
       out.push(`### Suppressed (${report.suppressed.length})`, '');
