@@ -1,6 +1,7 @@
 // Signal, not noise (issue 10): one finding per root cause at the place to fix it, listing every scope it affects;
 // only what a repository can act on; never a silent pass; only workflows GitHub runs. Each test states the exact
 // findings of a whole scan, and the last one measures the real-world corpus.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -259,5 +260,41 @@ describe('require: [project-settings]', () => {
       stdout: '',
       stderr: 'claude-code-policy: require must be one of project-settings\n',
     });
+  });
+});
+
+describe('paths GitHub can place', () => {
+  const settings = '{\n  "env": {}\n}\n';
+
+  it('github and sarif are relative to the top of the git work tree; json stays relative to PATH; --path-base overrides', async () => {
+    const repo = tree({ 'services/api/.claude/settings.json': settings });
+    execFileSync('git', ['init', '-q'], { cwd: repo, stdio: 'pipe' });
+    const root = path.join(repo, 'services/api');
+    const run = (...flags: string[]) =>
+      runCli(['scan', root, '--policy', 'nonessential-traffic', ...flags], repo, NOW);
+
+    const github = await run('--format', 'github');
+    expect(github.stdout).toMatch(/^::error file=services\/api\/\.claude\/settings\.json,line=2,/);
+    const sarif = JSON.parse((await run('--format', 'sarif')).stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    expect(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([
+      'services/api/.claude/settings.json',
+    ]);
+    const json = JSON.parse((await run('--format', 'json')).stdout) as Report;
+    expect(json.findings.map((f) => f.file)).toEqual(['.claude/settings.json']);
+
+    const based = await run('--format', 'github', '--path-base', root);
+    expect(based.stdout).toMatch(/^::error file=\.claude\/settings\.json,line=2,/);
+  });
+
+  it('outside a git work tree they stay relative to PATH', async () => {
+    const dir = tree({ 'a/.claude/settings.json': settings });
+    const result = await runCli(
+      ['scan', path.join(dir, 'a'), '--policy', 'nonessential-traffic', '--format', 'github'],
+      dir,
+      NOW,
+    );
+    expect(result.stdout).toMatch(/^::error file=\.claude\/settings\.json,line=2,/);
   });
 });

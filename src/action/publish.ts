@@ -1,10 +1,10 @@
 // Where a report goes once the verdict is known: annotations on stdout, report files, step outputs and the job
 // summary. None of it changes the verdict; a report file that cannot be written is the user's to fix.
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, sep } from 'node:path';
+import { dirname } from 'node:path';
 import * as core from '@actions/core';
 import { ConfigurationError } from '../errors.js';
-import type { Finding, Report } from '../model.js';
+import type { Report } from '../model.js';
 import { annotationOverflow, renderGithub } from '../report/github.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -16,33 +16,7 @@ import { renderText } from '../report/text.js';
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
 const SUMMARY_MARGIN_BYTES = 8 * 1024;
 
-/**
- * The report as GitHub sees the repository: finding paths relative to the workspace rather than the scan root, so
- * that annotations, blob links and SARIF locations land on the right file when `path` is a subdirectory. A root
- * outside the workspace keeps its own paths (there is nothing on GitHub to point at).
- */
-/** The scanned root relative to the workspace (`''` when it is the workspace itself or lies outside it). */
-export function workspacePrefix(workspace: string, root: string): string {
-  const prefix = relative(workspace, root).split(sep).join('/');
-  return prefix === '..' || prefix.startsWith('../') || isAbsolute(prefix) ? '' : prefix;
-}
-
-export function reportForWorkspace(report: Report, workspace: string, root: string): Report {
-  const prefix = workspacePrefix(workspace, root);
-  if (prefix === '') return report;
-  const rebase = (file: string) => `${prefix}/${file}`;
-  const rebaseFinding = <T extends Finding>(finding: T): T => ({
-    ...finding,
-    file: finding.file === null ? null : rebase(finding.file),
-  });
-  return {
-    ...report,
-    files: report.files.map(rebase),
-    scopes: report.scopes.map((scope) => ({ ...scope, files: scope.files.map(rebase) })),
-    findings: report.findings.map(rebaseFinding),
-    suppressed: report.suppressed.map(rebaseFinding),
-  };
-}
+export { reportForWorkspace, workspacePrefix } from '../report/rebase.js';
 
 /** Workflow commands for every finding, most severe first; GitHub renders only the first 10 errors and 10 warnings. */
 export function writeAnnotations(report: Report, rules: readonly RuleMeta[]): void {

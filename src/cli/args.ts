@@ -21,6 +21,7 @@ export const SCAN_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   require: { type: 'string', multiple: true },
+  'path-base': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const satisfies ParseArgsConfig['options'];

@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, describeError } from '../errors.js';
-import type { GitListing } from '../discover/git-listing.js';
+import { type GitListing, gitWorkTreeTop } from '../discover/git-listing.js';
+import { reportForWorkspace } from '../report/rebase.js';
 import type { Logger } from '../logger.js';
 import type { Report } from '../model.js';
 import { narrowReport, scan } from '../scan.js';
@@ -52,6 +53,8 @@ Options:
   -q, --quiet              print nothing when the check passes (text format), and no warnings
   --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR is set;
                            FORCE_COLOR turns it on)
+  --path-base DIR          github and sarif paths are relative to DIR (default: the top of the git
+                           work tree that holds PATH, else PATH)
   --require WHAT           opt-in requirement: project-settings (a shared .claude/settings.json
                            at the root that meets the selected policies)
   -h, --help               show this help
@@ -96,6 +99,26 @@ function stderrLogger(io: CliIo, quiet: boolean): Logger {
       if (!quiet) io.stderr(`${TOOL_NAME}: warning: ${message}\n`);
     },
   };
+}
+
+/** Resolves symbolic links where it can, so that a path and git's top of the work tree compare. */
+async function real(dir: string): Promise<string> {
+  return realpath(dir).catch(() => dir);
+}
+
+/**
+ * The report with paths GitHub can place (`github` and `sarif`): relative to `--path-base`, else to the top of the
+ * git work tree that holds PATH, else to PATH. JSON and text keep paths relative to PATH, as documented.
+ */
+async function placeForGithub(
+  report: Report,
+  root: string,
+  pathBase: string | undefined,
+  cwd: string,
+): Promise<Report> {
+  const base = pathBase !== undefined ? path.resolve(cwd, pathBase) : await gitWorkTreeTop(root);
+  if (base === undefined) return report;
+  return reportForWorkspace(report, await real(base), await real(root));
 }
 
 /**
@@ -169,7 +192,11 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
         }
       }
     }
-    const output = quiet && format === 'text' && report.summary.passed ? '' : render(report, format, color);
+    const placed =
+      format === 'github' || format === 'sarif'
+        ? await placeForGithub(report, path.resolve(io.cwd, options.path), values['path-base'], io.cwd)
+        : report;
+    const output = quiet && format === 'text' && report.summary.passed ? '' : render(placed, format, color);
     if (values.output !== undefined) {
       const target = path.resolve(io.cwd, values.output);
       try {

@@ -53,3 +53,22 @@ export function listGitFiles(dir: string): GitListing {
     untracked: lsFiles(cwd, ['--others', '--exclude-standard']),
   };
 }
+
+/** The top of the git work tree that holds `dir` (absolute, as git prints it), or undefined outside one. */
+export function gitWorkTreeTop(dir: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    try {
+      execFile(
+        'git',
+        ['-c', 'core.fsmonitor=false', 'rev-parse', '--show-toplevel'],
+        { cwd: dir, windowsHide: true, encoding: 'utf8' },
+        (error, stdout) => {
+          const top = stdout.trim();
+          resolve(error === null && top !== '' ? top : undefined);
+        },
+      );
+    } catch {
+      resolve(undefined);
+    }
+  });
+}
