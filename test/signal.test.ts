@@ -2,7 +2,7 @@
 // only what a repository can act on; never a silent pass; only workflows GitHub runs. Each test states the exact
 // findings of a whole scan, and the last one measures the real-world corpus.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -296,5 +296,37 @@ describe('paths GitHub can place', () => {
       NOW,
     );
     expect(result.stdout).toMatch(/^::error file=\.claude\/settings\.json,line=2,/);
+  });
+});
+
+describe('an unreadable or looping PATH is blamed on PATH', () => {
+  it('a loop of symbolic links', async () => {
+    const dir = tree();
+    symlinkSync(path.join(dir, 'b'), path.join(dir, 'a'));
+    symlinkSync(path.join(dir, 'a'), path.join(dir, 'b'));
+    const result = await runCli([path.join(dir, 'a')], dir, NOW);
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `claude-code-policy: PATH ${path.join(dir, 'a')} is a loop of symbolic links (ELOOP)\n`,
+    });
+  });
+
+  const root = process.getuid?.() === 0;
+  if (root) console.log('skipping the unreadable PATH test: permissions do not apply to root');
+  it.skipIf(root)('a directory that cannot be read', async () => {
+    const dir = tree({ 'locked/.claude/settings.json': '{}\n' });
+    const locked = path.join(dir, 'locked');
+    chmodSync(locked, 0o000);
+    try {
+      const result = await runCli([locked], dir, NOW);
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `claude-code-policy: cannot read PATH ${locked} (EACCES)\n`,
+      });
+    } finally {
+      chmodSync(locked, 0o755);
+    }
   });
 });
