@@ -302,3 +302,26 @@ describe('reportForWorkspace', () => {
     expect(reportForWorkspace(report, '/w', '/elsewhere')).toBe(report);
   });
 });
+
+describe('the require input', () => {
+  it('project-settings: a repository without a shared .claude/settings.json fails with an error at its line 1', async () => {
+    runner.writeFile(
+      '.github/workflows/ci.yml',
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: true\n',
+    );
+    const without = await runInProcess(runner, { inputs: { 'json-file': 'without.json' } });
+    expect(without.exitCode).toBe(0);
+    expect(readJsonReport(join(runner.workspace, 'without.json')).notes[0]).toMatch(
+      /^No Claude Code configuration found under /,
+    );
+
+    const required = await runInProcess(runner, {
+      inputs: { require: 'project-settings', policy: 'nonessential-traffic', 'json-file': 'with.json' },
+    });
+    expect(required.exitCode).toBe(1);
+    const report = readJsonReport(join(runner.workspace, 'with.json'));
+    expect(report.findings.map((f) => [f.ruleId, f.file, f.line, f.severity])).toEqual([
+      ['NET001', '.claude/settings.json', 1, 'error'],
+    ]);
+  });
+});

@@ -403,6 +403,48 @@ describe('fix on a repository', () => {
     );
   });
 
+  it('where NET001 is silent, writes what the NET002 and NET004 fix sentences say', async () => {
+    const dir = tree({
+      '.claude/settings.json': '{\n  "env": {\n    "CLAUDE_CODE_USE_VERTEX": "1"\n  }\n}\n',
+      '.github/workflows/claude.yml': [
+        'on: push',
+        'jobs:',
+        '  a:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: anthropics/claude-code-action@v1',
+        '        env:',
+        "          DISABLE_AUTOUPDATER: '0'",
+        '          CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1"',
+        '        with:',
+        '          use_vertex: "true"',
+        '',
+      ].join('\n'),
+    });
+    const before = await findings(dir, '--policy', 'nonessential-traffic');
+    expect(brief(before)).toEqual([
+      'NET002 .claude/settings.json:2',
+      'NET004 .claude/settings.json:2',
+      'NET002 .github/workflows/claude.yml:8',
+    ]);
+    expect(before.map((f) => f.fix)).toEqual([
+      'Add `"DISABLE_AUTOUPDATER": "1"` under `env` in `.claude/settings.json`.',
+      'Add `"CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1"` under `env` in `.claude/settings.json`.',
+      'Set `"DISABLE_AUTOUPDATER": "1"` on line 8 of `.github/workflows/claude.yml`.',
+    ]);
+    const result = await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
+    expect(result.stdout).toBe(
+      [
+        '.claude/settings.json: added "DISABLE_AUTOUPDATER": "1" under env',
+        '.claude/settings.json: added "CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1" under env',
+        '.github/workflows/claude.yml: changed DISABLE_AUTOUPDATER from "0" to "1" on line 8',
+        'fixed: changed 2 files; no findings remain.',
+        '',
+      ].join('\n'),
+    );
+    expect(read(dir, '.github/workflows/claude.yml')).toContain('\n          DISABLE_AUTOUPDATER: "1"\n');
+  });
+
   it('does only what the selected policies and the suppressions ask', async () => {
     const dir = tree({
       '.claude/settings.json': '{\n  "cleanupPeriodDays": 90\n}\n',

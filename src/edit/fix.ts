@@ -15,7 +15,8 @@ import {
 import { classify, type LoadedFile } from '../discover/discover.js';
 import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from '../scope/env.js';
 import type { DevcontainerFile, SettingsFile, WorkflowFile } from '../parse/files.js';
-import { addStepEnv, replaceEmptyValue } from './workflow-edit.js';
+import { addStepEnv, replaceValue } from './workflow-edit.js';
+import type { EnvValue, Scope } from '../scope/scope.js';
 import type { ScanOptions } from '../policy/options.js';
 import { propertySpan } from '../parse/json.js';
 import { type Analysis, analyse } from '../scan.js';
@@ -56,7 +57,7 @@ export interface FixPlan {
   changes: FileChange[];
   /** What fix leaves to a person, one line each: committed credentials, files it cannot edit safely, missing options. */
   notes: string[];
-  /** The non-essential-traffic findings (NET001, NET002, NET004) that the written changes clear. */
+  /** The non-essential-traffic findings (NET001, NET002, NET004) that the written changes clear, one per scope. */
   resolves: Finding[];
 }
 
@@ -206,53 +207,91 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
     jsonClaims.set(file, [...(jsonClaims.get(file) ?? []), ...found]);
   const notes: string[] = [];
 
+  /** Set the variable to "1" on the line that sets it (a settings file, a dev container, a workflow line). */
+  const setAt = (value: EnvValue, name: string, change: string, resolves: Finding[]) => {
+    const file = value.location.file;
+    if (file === null) return;
+    const json = jsonFiles.get(file);
+    if (json !== undefined) {
+      book.add(file, { path: [blockHolding(json, value.location.line), name], value: '1', change });
+      claim(file, resolves);
+    } else if (workflows.has(file)) {
+      addWorkflowEdit(file, {
+        kind: 'replace',
+        line: value.location.line,
+        name,
+        value: '1',
+        change: `${change} on line ${value.location.line}`,
+        resolves,
+      });
+    }
+  };
+  /** Add `NAME: "1"` where the scope's fixes go: a settings file's `env`, `containerEnv`, or the step's `env:`. */
+  const addTo = (scope: Scope, name: string, resolves: Finding[]) => {
+    const target = scope.fix;
+    if (target === null) return;
+    if (target.syntax === 'yaml' && target.step !== undefined) {
+      addWorkflowEdit(target.file, {
+        kind: 'add',
+        ...target.step,
+        name,
+        value: '1',
+        change: `added ${name}: "1" to the env: of step ${target.step.index + 1} of job ${target.step.job}`,
+        resolves,
+      });
+    } else if (target.syntax === 'json' && canHoldJson(target.file)) {
+      const block = target.block ?? 'env';
+      book.add(target.file, {
+        path: [block, name],
+        value: '1',
+        change: `added ${quoted(name)}: "1" under ${block}`,
+      });
+      claim(target.file, resolves);
+    }
+  };
+
   for (const scope of analysis.scopes) {
     const target = scope.fix;
     if (target === null) continue;
     const mine = findings.filter((f) => f.scopes.includes(scope.id));
     const has = (ruleId: string) => mine.some((f) => f.ruleId === ruleId);
 
-    // One variable turns off telemetry, error reports, /bug, update checks and surveys (NET001, NET002, NET004).
+    // NET001: one variable turns off telemetry, error reports, feedback, update checks and surveys. Where NET001 is
+    // not reported, NET002 and NET004 get what their own fix sentences say.
     if (has('NET001') || has('NET002') || has('NET004')) {
-      const resolves = mine.filter((f) => ['NET001', 'NET002', 'NET004'].includes(f.ruleId));
+      // Claimed for this scope only: a finding other scopes share is cleared for them by their own edits.
+      const resolves = mine
+        .filter((f) => ['NET001', 'NET002', 'NET004'].includes(f.ruleId))
+        .map((f) => ({ ...f, scope: scope.id, scopes: [scope.id] }));
       const umbrella = scope.env.get(NONESSENTIAL);
       const emptied =
         umbrella !== undefined && umbrella.value === '' && !umbrella.unknown ? umbrella : undefined;
-      const file = emptied?.location.file ?? null;
-      if (emptied !== undefined && file !== null && jsonFiles.has(file)) {
-        const json = jsonFiles.get(file)!;
-        book.add(file, {
-          path: [blockHolding(json, emptied.location.line), NONESSENTIAL],
-          value: '1',
-          change: `replaced the empty ${NONESSENTIAL} (an empty string unsets it) with "1"`,
-        });
-        claim(file, resolves);
-      } else if (emptied !== undefined && file !== null && workflows.has(file)) {
-        addWorkflowEdit(file, {
-          kind: 'replace',
-          line: emptied.location.line,
-          name: NONESSENTIAL,
-          value: '1',
-          change: `replaced the empty ${NONESSENTIAL} on line ${emptied.location.line} (an empty string unsets it) with "1"`,
+      if (emptied !== undefined) {
+        setAt(
+          emptied,
+          NONESSENTIAL,
+          `replaced the empty ${NONESSENTIAL} (an empty string unsets it) with "1"`,
           resolves,
-        });
-      } else if (umbrella === undefined && target.syntax === 'yaml' && target.step !== undefined) {
-        addWorkflowEdit(target.file, {
-          kind: 'add',
-          ...target.step,
-          name: NONESSENTIAL,
-          value: '1',
-          change: `added ${NONESSENTIAL}: "1" to the env: of step ${target.step.index + 1} of job ${target.step.job}`,
-          resolves,
-        });
-      } else if (umbrella === undefined && target.syntax === 'json' && canHoldJson(target.file)) {
-        const block = target.block ?? 'env';
-        book.add(target.file, {
-          path: [block, NONESSENTIAL],
-          value: '1',
-          change: `added ${quoted(NONESSENTIAL)}: "1" under ${block}`,
-        });
-        claim(target.file, resolves);
+        );
+      } else if (has('NET001')) {
+        if (umbrella === undefined) addTo(scope, NONESSENTIAL, resolves);
+      } else {
+        const misleading = ['DISABLE_AUTOUPDATER', 'DISABLE_UPDATES']
+          .map((name) => scope.env.get(name))
+          .find((v) => v !== undefined && !v.unknown);
+        const net002 = resolves.filter((f) => f.ruleId === 'NET002');
+        const net004 = resolves.filter((f) => f.ruleId === 'NET004');
+        if (net002.length > 0 && misleading !== undefined) {
+          setAt(
+            misleading,
+            misleading.name,
+            `changed ${misleading.name} from ${quoted(misleading.value)} to "1"`,
+            net002,
+          );
+        } else if (net002.length > 0) {
+          addTo(scope, 'DISABLE_AUTOUPDATER', net002);
+        }
+        if (net004.length > 0) addTo(scope, 'CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY', net004);
       }
     }
     // The rest are settings-file edits.
@@ -373,7 +412,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
       const result =
         edit.kind === 'add'
           ? addStepEnv(after, edit.job, edit.index, edit.name, edit.value)
-          : replaceEmptyValue(after, edit.line, edit.name, edit.value);
+          : replaceValue(after, edit.line, edit.name, edit.value);
       if ('reason' in result) {
         notes.push(`${path}: not edited: ${result.reason}; ${edit.change.replace(/^added/, 'add')} by hand.`);
         continue;

@@ -77,10 +77,10 @@ export function addStepEnv(
 }
 
 /**
- * Replace the empty value of `NAME: ""` on a given 1-based line (an empty string unsets the variable) with
- * `"value"`. Returns the new text, or why it cannot be done safely.
+ * Replace the value of `NAME: …` on a given 1-based line (`""`, which unsets the variable, or a plain or quoted
+ * scalar such as `"0"`) with `"value"`. Returns the new text, or why it cannot be done safely.
  */
-export function replaceEmptyValue(
+export function replaceValue(
   text: string,
   line: number,
   name: string,
@@ -95,8 +95,10 @@ export function replaceEmptyValue(
   const end = newline < 0 ? text.length : newline;
   const current = text.slice(start, end);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`^(\\s*(?:-\\s+)?${escaped}\\s*:)(\\s*)(""|''|)(\\s*(?:#.*)?\\r?)$`).exec(current);
-  if (match === null) return { reason: `line ${line} does not read \`${name}: ""\`` };
+  const match = new RegExp(
+    `^(\\s*(?:-\\s+)?${escaped}\\s*:)(\\s*)("[^"\\\\]*"|'[^']*'|[^\\s#"']*)(\\s*(?:#.*)?\\r?)$`,
+  ).exec(current);
+  if (match === null) return { reason: `line ${line} does not read \`${name}: value\`` };
   const replaced = `${match[1]} ${JSON.stringify(value)}${match[4]}`;
   return { text: `${text.slice(0, start)}${replaced}${text.slice(end)}` };
 }
