@@ -74,6 +74,7 @@ describe('which steps run Claude Code', () => {
       file: WF,
       syntax: 'yaml',
       where: `under the step's \`env:\` in \`${WF}\``,
+      step: { job: 'claude', index: 1 },
     });
   });
 

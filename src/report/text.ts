@@ -77,7 +77,8 @@ export function renderText(report: Report, options: TextOptions): string {
     const ruleWidth = Math.max(...group.findings.map((f) => printable(f.ruleId).length));
     const indent = ' '.repeat(2 + positionWidth + 2 + SEVERITY_WIDTH + 2 + ruleWidth + 2);
     for (const finding of group.findings) {
-      const [first = '', ...rest] = lines(finding.message);
+      const affects = finding.scopes.length > 1 ? ` (affects ${finding.scopes.length} scopes)` : '';
+      const [first = '', ...rest] = lines(`${finding.message}${affects}`);
       out.push(
         `  ${paint('2', position(finding).padEnd(positionWidth))}  ` +
           `${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(SEVERITY_WIDTH))}  ` +
