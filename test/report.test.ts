@@ -217,31 +217,30 @@ describe('golden reports, from a scan of test/golden/repo', () => {
     });
   });
 
-  it('is a scan with every severity, both kinds of suppression and an awkward file name', () => {
-    expect(report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line}`)).toEqual([
-      'warning ZDR004 .claude/settings.json:1',
-      'error NET001 .claude/settings.json:2',
-      'warning NET002 .claude/settings.json:2',
-      'notice NET004 .claude/settings.json:2',
-      'error ZDR002 .claude/settings.json:3',
-      'error ZDR003 .claude/settings.json:4',
-      'error SEC001 .env.production:2',
-      'notice ZDR008 .github/workflows/claude.yml:7',
-      'notice ZDR008 .mcp.json:2',
-      'warning ZDR006 deploy/prod, eu-west.env:3',
+  it('is a scan with every severity, both kinds of suppression, a shared finding and an awkward file name', () => {
+    expect(
+      report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line} [${f.scopes.join(' ')}]`),
+    ).toEqual([
+      'error NET001 .claude/settings.json:2 [.]',
+      'error ZDR002 .claude/settings.json:3 [. .github/workflows/claude.yml#jobs.review.steps[0]]',
+      'error ZDR003 .claude/settings.json:4 [. .github/workflows/claude.yml#jobs.review.steps[0]]',
+      'error SEC001 .env.production:2 []',
+      'notice ZDR008 .mcp.json:2 []',
+      'warning ZDR006 deploy/prod, eu-west.env:3 []',
     ]);
     expect(
       report.suppressed.map((f) => [f.ruleId, f.file, f.line, f.suppressionKind, f.suppressedBy]),
     ).toEqual([
       ['CFG005', '.env.production', 4, 'inline', '.env.production:3'],
-      ['ZDR004', '.github/workflows/claude.yml', 7, 'config', '.github/claude-code-policy.yml:3'],
+      ['ZDR008', '.github/workflows/claude.yml', 7, 'config', '.github/claude-code-policy.yml:3'],
     ]);
+    expect(report.notes).toEqual([expect.stringMatching(/^Not verifiable from a repository: /)]);
     expect(report.summary).toEqual({
       files: 5,
       scopes: 2,
       errors: 4,
-      warnings: 3,
-      notices: 3,
+      warnings: 1,
+      notices: 1,
       suppressed: 2,
       passed: false,
     });
@@ -488,14 +487,20 @@ describe('markdown', () => {
     const md = renderMarkdown(report, { maxLength: Math.floor(Buffer.byteLength(full, 'utf8') / 2) });
     const match = /… and (\d+) more findings not shown/.exec(md);
     expect(match).not.toBeNull();
-    // The rows kept are the first findings, in order; with the ones counted as left out they make all 40.
+    // The lines and rows kept are the first findings in the order shown (errors first, then by severity, each in
+    // report order); with the ones counted as left out they make all 40.
+    const rank = { error: 0, warning: 1, notice: 2 } as const;
+    const order = report.findings
+      .map((f, i) => ({ i, r: rank[f.severity] }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map(({ i }) => i);
     const kept = md
       .split('\n')
-      .filter((line) => line.startsWith('| '))
+      .filter((line) => line.startsWith('| ') || line.startsWith('- ['))
       .flatMap((line) => / #(\d+) — /.exec(line)?.[1] ?? [])
       .map(Number);
-    expect(kept[0]).toBe(0);
-    expect(kept).toEqual(kept.map((_, i) => i));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(order.slice(0, kept.length));
     expect(kept.length + Number(match![1])).toBe(40);
   });
 });
@@ -691,7 +696,7 @@ describe('text', () => {
     expect(renderText(report, { color: false }).split('\n').slice(0, 4)).toEqual([
       'a\\u000d::error::x/.env',
       '  3:5  error    NET001  one',
-      '                          \\u003a:warning::y',
+      '                          \\u003a:warning::y (affects 2 scopes)',
       '                        fix: see #\\u0023[error]z',
     ]);
   });

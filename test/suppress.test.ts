@@ -367,7 +367,6 @@ describe('the hint on every finding', () => {
     expect(brief(before.findings)).toEqual([
       'NET003 .env.local:1',
       'NET001 odd [dir], x/.claude/settings.json:2',
-      'NET002 odd [dir], x/.claude/settings.json:2',
       'CFG002 odd [dir], x/.claude/settings.json:3',
     ]);
     const entries: string[] = [];
@@ -386,7 +385,6 @@ describe('the hint on every finding', () => {
     expect(after.suppressed.map((f) => [f.ruleId, f.file, f.line, f.suppressionKind])).toEqual([
       ['NET003', '.env.local', 1, 'inline'],
       ['NET001', 'odd [dir], x/.claude/settings.json', 2, 'config'],
-      ['NET002', 'odd [dir], x/.claude/settings.json', 2, 'config'],
       ['CFG002', 'odd [dir], x/.claude/settings.json', 3, 'config'],
     ]);
   });

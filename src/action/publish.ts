@@ -20,7 +20,7 @@ export { reportForWorkspace, workspacePrefix } from '../report/rebase.js';
 
 /** Workflow commands for every finding, most severe first; GitHub renders only the first 10 errors and 10 warnings. */
 export function writeAnnotations(report: Report, rules: readonly RuleMeta[]): void {
-  const commands = renderGithub(report, rules);
+  const commands = renderGithub(report, rules, { notes: false });
   if (commands === '') return;
   process.stdout.write(commands.endsWith('\n') ? commands : `${commands}\n`);
 }

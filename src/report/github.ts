@@ -58,10 +58,18 @@ function annotation(finding: Finding, titles: ReadonlyMap<string, string>): stri
 }
 
 /** One workflow command per finding, most severe first, then one notice per note. */
-export function renderGithub(report: Report, rules: readonly RuleMeta[]): string {
+export function renderGithub(
+  report: Report,
+  rules: readonly RuleMeta[],
+  options: { notes?: boolean } = {},
+): string {
   const titles = new Map(rules.map((rule) => [rule.id, rule.title]));
-  // Notes (nothing found, what a repository cannot show) are said once each, after the findings.
-  const notes = report.notes.map((note) => `::notice title=claude-code-policy::${escapeData(note)}\n`);
+  // Notes (nothing found, what a repository cannot show) are said once each, after the findings. The Action shows
+  // them in the job summary instead (`notes: false`), so that they take no annotation.
+  const notes =
+    options.notes === false
+      ? []
+      : report.notes.map((note) => `::notice title=claude-code-policy::${escapeData(note)}\n`);
   return (
     rankForAnnotation(report.findings)
       .map((finding) => `${annotation(finding, titles)}\n`)
