@@ -105,7 +105,7 @@ function code(text: string): string {
   return `<code>${escapeMarkdownText(text)}</code>`;
 }
 
-/** A fix sentence with its `code spans` rendered as code, everything escaped. */
+/** A message or fix sentence with its `code spans` rendered as code, everything escaped. */
 function fixText(fix: string): string {
   return fix
     .split('`')
@@ -147,7 +147,7 @@ function findingRow(finding: Finding, blobBaseUrl: string | undefined): string {
     locationCell(finding, blobBaseUrl),
     ruleCell(finding),
     SEVERITY_BADGE[finding.severity],
-    `${escapeMarkdownText(finding.message)}${affects(finding)}`,
+    `${fixText(finding.message)}${affects(finding)}`,
     `${fixText(finding.fix)}<br>${suppressCell(finding)}`,
   ];
   return `| ${cells.join(' | ')} |`;
@@ -157,7 +157,7 @@ function findingRow(finding: Finding, blobBaseUrl: string | undefined): string {
 function errorLine(finding: Finding, blobBaseUrl: string | undefined): string {
   return (
     `- ${ruleCell(finding)} at ${locationCell(finding, blobBaseUrl)}${affects(finding)}: ` +
-    `${escapeMarkdownText(finding.message)}<br>**Fix:** ${fixText(finding.fix)}<br>${suppressCell(finding)}`
+    `${fixText(finding.message)}<br>**Fix:** ${fixText(finding.fix)}<br>${suppressCell(finding)}`
   );
 }
 
