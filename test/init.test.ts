@@ -5,7 +5,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { runCli, useTempTrees } from './support/cli.js';
-import { TOOL_VERSION } from '../src/version.js';
 import { unifiedDiff } from '../src/edit/diff.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');

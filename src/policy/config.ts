@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { RULES } from '../rules/index.js';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, POLICIES } from '../model.js';
-import { optionsSchema, type ScanOptions, splitList } from './options.js';
+import { optionsSchema, REQUIREMENTS, type ScanOptions, splitList } from './options.js';
 import { DEFAULT_CONFIG_FILE, type IgnoreEntry } from './suppress.js';
 
 /** Looked for under the root, in this order, when no config file is named. */
@@ -352,6 +352,11 @@ function refinements(): Record<string, JsonSchema> {
     },
     include: { description: 'Only scan paths matching these globs, relative to the scanned root.' },
     exclude: { description: 'Skip paths matching these globs, relative to the scanned root.' },
+    require: {
+      description:
+        'Opt-in requirements. project-settings: the repository must have a shared .claude/settings.json at its root that meets the selected policies (docs/signal.md).',
+      ...listOf({ enum: [...REQUIREMENTS] }),
+    },
     rules: {
       description: 'Per-rule severity: error, warning, notice, or off.',
       propertyNames: { enum: ruleIds },
