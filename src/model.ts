@@ -36,6 +36,8 @@ export interface RawFinding extends Location {
 
 /** A finding as reported: the rule's metadata merged in. */
 export interface Finding extends RawFinding {
+  /** Every scope the finding's cause reaches (one finding per place to fix); `scope` is the first of them. */
+  scopes?: string[];
   policy: PolicyId;
   severity: Severity;
   docsUrl: string;

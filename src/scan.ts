@@ -81,7 +81,11 @@ export function analyse(
     const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
-  const scopes = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)]);
+  const scopes = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)], {
+    min: options.minClaudeCodeVersion,
+    minSource: options.minClaudeCodeVersion === undefined ? undefined : '--min-claude-code-version',
+    max: undefined,
+  });
   const input: EvaluateInput = {
     rules: RULES,
     files,
@@ -92,6 +96,7 @@ export function analyse(
       zdrOrgUuid: options.zdrOrgUuid,
       allowedBaseUrls: options.allowedBaseUrls,
       maxRetentionDays: options.maxRetentionDays,
+      minClaudeCodeVersion: options.minClaudeCodeVersion,
     },
     overrides: options.rules,
   };

@@ -18,6 +18,7 @@ export const ACTION_INPUTS = [
   'zdr-org-uuid',
   'allowed-base-urls',
   'max-retention-days',
+  'min-claude-code-version',
   'include',
   'exclude',
   'annotations',
@@ -80,6 +81,7 @@ export async function readInputs(workspace: string): Promise<ActionInputs> {
     zdrOrgUuid: input('zdr-org-uuid'),
     allowedBaseUrls: splitLines(input('allowed-base-urls')),
     maxRetentionDays: input('max-retention-days'),
+    minClaudeCodeVersion: input('min-claude-code-version'),
     include: splitLines(input('include')),
     exclude: splitLines(input('exclude')),
   };

@@ -68,6 +68,7 @@ export const configSchema = z.strictObject({
   'zdr-org-uuid': fields.zdrOrgUuid,
   'allowed-base-urls': list(fields.allowedBaseUrls.unwrap()).optional(),
   'max-retention-days': fields.maxRetentionDays.unwrap().optional(),
+  'min-claude-code-version': fields.minClaudeCodeVersion,
   include: list(fields.include.unwrap()).optional(),
   exclude: list(fields.exclude.unwrap()).optional(),
   rules: z
@@ -260,6 +261,8 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   if (data['zdr-org-uuid'] !== undefined) options.zdrOrgUuid = data['zdr-org-uuid'];
   if (data['allowed-base-urls'] !== undefined) options.allowedBaseUrls = data['allowed-base-urls'];
   if (data['max-retention-days'] !== undefined) options.maxRetentionDays = data['max-retention-days'];
+  if (data['min-claude-code-version'] !== undefined)
+    options.minClaudeCodeVersion = data['min-claude-code-version'];
   if (data.include !== undefined) options.include = data.include;
   if (data.exclude !== undefined) options.exclude = data.exclude;
   if (data.rules !== undefined) options.rules = data.rules;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, type FailLevel, POLICIES, type PolicyId, SEVERITIES, type Severity } from '../model.js';
 import type { IgnoreEntry } from './suppress.js';
+import { parseVersion } from '../scope/versions.js';
 
 export const DEFAULT_MAX_RETENTION_DAYS = 30;
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -21,6 +22,7 @@ export interface RawOptions {
   include?: string[];
   exclude?: string[];
   gitignore?: boolean;
+  minClaudeCodeVersion?: string;
 }
 
 export type RuleSeverityOverride = Severity | 'off';
@@ -37,6 +39,8 @@ export interface ScanOptions {
   include: string[];
   exclude: string[];
   gitignore: boolean;
+  /** The oldest Claude Code version in use; undefined: every version counts (the worst case applies). */
+  minClaudeCodeVersion: string | undefined;
   /** Per-rule severity from a config file; `off` disables the rule. */
   rules: Record<string, RuleSeverityOverride>;
   /** Suppressions from a config file's `ignore:` (validated there, with their file and line). */
@@ -85,6 +89,14 @@ export const optionsSchema = z.object({
   include: z.array(z.string().min(1)).default([]),
   exclude: z.array(z.string().min(1)).default([]),
   gitignore: z.boolean().default(true),
+  minClaudeCodeVersion: z
+    .string()
+    .trim()
+    .refine((v) => parseVersion(v) !== undefined, {
+      message: 'min-claude-code-version must be a Claude Code version such as 2.1.282',
+    })
+    .transform((v) => v.replace(/^v/, ''))
+    .optional(),
   rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
   ignore: z.array(z.custom<IgnoreEntry>()).default([]),
 });
@@ -122,6 +134,7 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     include: splitList(raw.include, /\n/) ?? fromConfig.include,
     exclude: splitList(raw.exclude, /\n/) ?? fromConfig.exclude,
     gitignore: raw.gitignore ?? fromConfig.gitignore,
+    minClaudeCodeVersion: given(raw.minClaudeCodeVersion?.trim()) ?? fromConfig.minClaudeCodeVersion,
     rules: fromConfig.rules,
     ignore: fromConfig.ignore,
   };
@@ -134,6 +147,7 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
   return {
     ...rest,
     zdrOrgUuid: rest.zdrOrgUuid,
+    minClaudeCodeVersion: rest.minClaudeCodeVersion,
     policies: [...new Set(policy)] as PolicyId[],
     failOn: rest.failOn as FailLevel,
   };

@@ -37,19 +37,33 @@ export function evaluate(input: EvaluateInput): Finding[] {
     options: input.options,
   };
   const overrides = input.overrides ?? {};
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding>();
   const findings: Finding[] = [];
   for (const rule of activeRules(input.rules, input.policies, overrides)) {
     const policy = rule.policies.find((p) => input.policies.includes(p))!;
     const override = overrides[rule.id];
     for (const raw of rule.check(context)) {
-      // The same line can be reached through two scopes (a root settings file read by a workflow scope too).
+      // The same line can be reached through several scopes (a root settings file read by a workflow scope too, the
+      // root local file read by every project): one finding at the line, listing the scopes it reaches.
       const key = `${raw.ruleId}\u0000${raw.file}\u0000${raw.line}\u0000${raw.column}\u0000${raw.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        if (raw.scope !== null && !earlier.scopes?.includes(raw.scope)) {
+          earlier.scopes = [...(earlier.scopes ?? []), raw.scope];
+        }
+        continue;
+      }
       const severity =
         override !== undefined && override !== 'off' ? override : (raw.severity ?? rule.severity);
-      findings.push({ ...raw, policy, severity, docsUrl: docsUrl(rule.id) });
+      const finding: Finding = {
+        ...raw,
+        ...(raw.scope !== null ? { scopes: [raw.scope] } : {}),
+        policy,
+        severity,
+        docsUrl: docsUrl(rule.id),
+      };
+      seen.set(key, finding);
+      findings.push(finding);
     }
   }
   return findings.sort(compareFindings);

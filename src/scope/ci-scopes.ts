@@ -12,6 +12,7 @@ import { type ClaudeStep, PROVIDER_INPUTS, type WorkflowEnvEntry } from '../pars
 import { applySettingsLayer, envString, locationOf } from './layers.js';
 import type { EnvValue, Scope, SettingValue } from './scope-model.js';
 import { FIRST_LINE } from '../discover/source.js';
+import type { VersionRange } from './versions.js';
 
 /** The repository a workflow belongs to: the directory that holds its `.github/workflows/`. */
 export function workflowRoot(path: string): string {
@@ -86,15 +87,17 @@ class FileIndex {
 }
 
 function setEntry(env: Map<string, EnvValue>, file: string, entry: WorkflowEnvEntry): void {
+  const below = env.get(entry.name);
   env.set(entry.name, {
     name: entry.name,
     value: entry.value,
     unknown: entry.unknown,
     location: locationOf(file, entry.span),
+    ...(below !== undefined ? { below } : {}),
   });
 }
 
-function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): Scope {
+function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex, versions: VersionRange): Scope {
   const path = file.source.path;
   const root = workflowRoot(path);
   const env = new Map<string, EnvValue>();
@@ -153,6 +156,7 @@ function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): 
     settings,
     anchor: locationOf(path, step.usesSpan),
     fix: { file: path, syntax: 'yaml', where: `under the step's \`env:\` in \`${path}\`` },
+    versions,
   };
 }
 
@@ -189,7 +193,7 @@ const DEVCONTAINER_VARIABLE = /\$\{[^}]*\}/;
 
 const CONTAINER_ENV_BLOCKS = ['containerEnv', 'remoteEnv'] as const;
 
-function containerScope(file: DevcontainerFile, index: FileIndex): Scope | undefined {
+function containerScope(file: DevcontainerFile, index: FileIndex, versions: VersionRange): Scope | undefined {
   const value = file.json.value;
   // A file that does not parse starts no container: CFG001 says so, and there is nothing to evaluate.
   if (!file.json.ok || !isPlainObject(value) || !mentionsClaude(value)) return undefined;
@@ -228,19 +232,20 @@ function containerScope(file: DevcontainerFile, index: FileIndex): Scope | undef
     settings,
     anchor: locationOf(path, anchor),
     fix: { file: path, syntax: 'json', where: `under \`containerEnv\` in \`${path}\`` },
+    versions,
   };
 }
 
 /** One scope per claude-code-action step of every valid workflow, and one per dev container that runs Claude Code. */
-export function resolveCiScopes(files: ParsedFile[]): Scope[] {
+export function resolveCiScopes(files: ParsedFile[], versions: VersionRange): Scope[] {
   const index = new FileIndex(files);
   const scopes: Scope[] = [];
   for (const file of files) {
     if (file.kind === 'workflow') {
       if (!file.workflow.ok) continue;
-      for (const step of file.workflow.claudeSteps) scopes.push(workflowScope(file, step, index));
+      for (const step of file.workflow.claudeSteps) scopes.push(workflowScope(file, step, index, versions));
     } else if (file.kind === 'devcontainer') {
-      const scope = containerScope(file, index);
+      const scope = containerScope(file, index, versions);
       if (scope !== undefined) scopes.push(scope);
     }
   }

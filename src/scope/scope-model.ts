@@ -1,5 +1,6 @@
 // A scope is one place Claude Code runs with one configuration (SPEC §5).
 import type { Location, ScopeKind } from '../model.js';
+import type { VersionRange } from './versions.js';
 
 /** One variable of a scope's effective environment, with the place that set it. */
 export interface EnvValue {
@@ -10,6 +11,10 @@ export interface EnvValue {
   unknown: boolean;
   /** The `"NAME": value` pair (or `NAME: value` / `NAME=value` line) that set it. */
   location: Location;
+  /** Set in the `env` of a project or local settings file (some versions ignore some variables there, §7.1). */
+  fromProjectFile?: boolean;
+  /** The value a lower layer gave the same variable: what applies where Claude Code ignores this one. */
+  below?: EnvValue;
 }
 
 /** One effective top-level settings key, with the file that won. */
@@ -42,4 +47,6 @@ export interface Scope {
   /** Where a requirement that nothing meets is reported: the `env` key of the main file, its first line, or file null. */
   anchor: Location;
   fix: FixTarget | null;
+  /** The Claude Code versions that may run this scope (the option, or a managed scope's own pins). */
+  versions: VersionRange;
 }

@@ -1,5 +1,7 @@
 // Scopes and their effective configuration (SPEC §5; docs: settings, "Settings precedence").
-// Project scope: .claude/settings.json, then .claude/settings.local.json on top. Managed scope:
+// Project scope: .claude/settings.json, then .claude/settings.local.json on top; since 2.1.211 the local file at the
+// repository root applies to every project in it, above a legacy local file of the project (reference §7.2).
+// Managed scope:
 // managed-settings.json, then managed-settings.d/*.json in alphabetical order. User scope: dot_claude/settings.json.
 // Scalars: the higher file wins key by key; `env` merges variable by variable. A file that is not valid JSON
 // (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
@@ -11,6 +13,7 @@ import type { Location, ScopeKind } from '../model.js';
 import { keySpan } from '../parse/json.js';
 import type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
 import { FIRST_LINE } from '../discover/source.js';
+import { ANY_VERSION, newerVersion, parseVersion, type VersionRange, VERSION_TABLE, versionSide } from './versions.js';
 
 export type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
 export { applySettingsLayer, envString, locationOf } from './layers.js';
@@ -46,10 +49,22 @@ function join(dir: string, name: string): string {
 
 const ROLE_ORDER = { project: 0, local: 1, managed: 0, 'managed-dropin': 1, user: 0, action: 0 } as const;
 
-function buildScope(id: string, kind: ScopeKind, layers: SettingsFile[], fixFile: string): Scope {
-  const ordered = [...layers].sort(
-    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.source.path < b.source.path ? -1 : 1),
-  );
+const ROOT_LOCAL = '.claude/settings.local.json';
+
+function buildScope(
+  id: string,
+  kind: ScopeKind,
+  layers: SettingsFile[],
+  fixFile: string,
+  versions: VersionRange,
+  top: SettingsFile[] = [],
+): Scope {
+  const ordered = [
+    ...[...layers].sort(
+      (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || (a.source.path < b.source.path ? -1 : 1),
+    ),
+    ...top,
+  ];
   const env = new Map<string, EnvValue>();
   const settings = new Map<string, SettingValue>();
   for (const layer of ordered) applySettingsLayer(env, settings, layer);
@@ -62,14 +77,32 @@ function buildScope(id: string, kind: ScopeKind, layers: SettingsFile[], fixFile
     settings,
     anchor: settingsAnchor(main),
     fix: settingsFix(fixFile),
+    versions,
   };
+}
+
+/** A managed scope's own pins narrow the versions it can run with (requiredMinimumVersion / requiredMaximumVersion). */
+function managedVersions(layers: SettingsFile[], versions: VersionRange): VersionRange {
+  let min = versions.min;
+  let minSource = versions.minSource;
+  let max = versions.max;
+  for (const layer of layers) {
+    const pinned = layer.settings?.requiredMinimumVersion;
+    if (typeof pinned === 'string' && parseVersion(pinned) !== undefined && newerVersion(min, pinned) !== min) {
+      min = pinned.trim();
+      minSource = `requiredMinimumVersion in \`${layer.source.path}\``;
+    }
+    const cap = layer.settings?.requiredMaximumVersion;
+    if (typeof cap === 'string' && parseVersion(cap) !== undefined) max = cap.trim();
+  }
+  return { min, minSource, max };
 }
 
 /**
  * Group settings files into scopes and work out each scope's effective configuration.
  * The result does not depend on the order in which files are given.
  */
-export function resolveScopes(files: ParsedFile[]): Scope[] {
+export function resolveScopes(files: ParsedFile[], versions: VersionRange = ANY_VERSION): Scope[] {
   const projects = new Map<string, SettingsFile[]>();
   const managed = new Map<string, SettingsFile[]>();
   const scopes: Scope[] = [];
@@ -94,18 +127,31 @@ export function resolveScopes(files: ParsedFile[]): Scope[] {
         break;
       }
       case 'user':
-        scopes.push(buildScope(path, 'user', [file], path));
+        scopes.push(buildScope(path, 'user', [file], path, versions));
         break;
     }
   }
+  const rootLocal = projects.get('.')?.find((f) => f.role === 'local' && f.source.path === ROOT_LOCAL);
+  const side = versionSide(versions, VERSION_TABLE.rootLocalSettings);
   for (const [dir, layers] of projects) {
-    scopes.push(buildScope(dir, 'project', layers, join(dir, '.claude/settings.json')));
+    const fixFile = join(dir, '.claude/settings.json');
+    if (dir === '.' || rootLocal === undefined) {
+      scopes.push(buildScope(dir, 'project', layers, fixFile, versions));
+      continue;
+    }
+    // Since 2.1.211 the root's local file reaches this project too, above its own (legacy) local file. When older
+    // versions may run it as well, the scope is also evaluated as they see it: the worst of both counts.
+    if (side !== 'before') scopes.push(buildScope(dir, 'project', layers, fixFile, versions, [rootLocal]));
+    if (side !== 'after') {
+      const id = side === 'both' ? `${dir} (before ${VERSION_TABLE.rootLocalSettings.since})` : dir;
+      scopes.push(buildScope(id, 'project', layers, fixFile, versions));
+    }
   }
   for (const [dir, layers] of managed) {
     const main = join(dir, 'managed-settings.json');
-    scopes.push(buildScope(main, 'managed', layers, main));
+    scopes.push(buildScope(main, 'managed', layers, main, managedVersions(layers, versions)));
   }
-  scopes.push(...resolveCiScopes(files));
+  scopes.push(...resolveCiScopes(files, versions));
   return scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
 }
 
