@@ -14,6 +14,7 @@ function findingJson(finding: Finding) {
     endLine: finding.endLine,
     endColumn: finding.endColumn,
     scope: finding.scope,
+    ...(finding.scopes !== undefined ? { scopes: [...finding.scopes] } : {}),
     fix: finding.fix,
     docsUrl: finding.docsUrl,
   };

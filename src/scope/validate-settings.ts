@@ -39,6 +39,28 @@ const LEGACY_HINTS: Readonly<Record<string, { why: string; fix: string }>> = {
   },
 };
 
+/**
+ * Keys Claude Code removed (reference §7.3, from third-party linters quoting the docs): the version that removed
+ * each. Some are still in the SchemaStore snapshot, so they are checked before the unknown-key test.
+ */
+export const REMOVED_SETTINGS_KEYS: Readonly<Record<string, string>> = Object.freeze({
+  teammateDefaultModel: '2.1.234',
+  permissionExplainerEnabled: '2.1.257',
+  keybindingFlavor: '2.1.261',
+  taskOutputMaxChars: '2.1.277',
+});
+
+/**
+ * Keys newer than the SchemaStore snapshot that Claude Code reads (reference §7.3, §7.6). Not unknown; CFG009
+ * says where they have no effect.
+ */
+export const LATER_SETTINGS_KEYS: readonly string[] = Object.freeze([
+  'feedbackDrafts',
+  'desktopSessionCleanupPeriodDays',
+  'managedSourcesBehavior',
+  'gatewayInternalNetworks',
+]);
+
 /** Only called for `json.ok === true`. Never throws on any JSON value. */
 export function validateSettings(
   source: SourceFile,
@@ -69,7 +91,18 @@ export function validateSettings(
   };
 
   for (const name of Object.keys(root)) {
-    if (!KNOWN.has(name)) add(unknownTopLevelKey(source, json.tree, name, label));
+    const removed = Object.hasOwn(REMOVED_SETTINGS_KEYS, name) ? REMOVED_SETTINGS_KEYS[name] : undefined;
+    if (removed !== undefined) {
+      add({
+        ruleId: 'CFG003',
+        path: [name],
+        span: keySpanOf(source, json.tree, [name]),
+        message: `setting ${JSON.stringify(name)} was removed in Claude Code ${removed}; newer versions ignore it`,
+        fix: `In ${label}, remove ${JSON.stringify(name)}.`,
+      });
+    } else if (!KNOWN.has(name) && !LATER_SETTINGS_KEYS.includes(name)) {
+      add(unknownTopLevelKey(source, json.tree, name, label));
+    }
   }
 
   const result = settingsSchema.safeParse(root);
