@@ -77,7 +77,7 @@ describe('which steps run Claude Code', () => {
     });
   });
 
-  it('skips reusable-workflow jobs, steps without uses, other actions and non-map steps', () => {
+  it('skips reusable-workflow jobs, steps without uses, other actions and non-map steps; a run: that starts Claude Code counts', () => {
     const text = lines(
       'on: push',
       'jobs:',
@@ -97,7 +97,10 @@ describe('which steps run Claude Code', () => {
     );
     const parsed = parseWorkflow(createSourceFile(WF, text));
     expect(parsed.ok).toBe(true);
-    expect(parsed.claudeSteps.map((s) => [s.path, s.usesSpan.line])).toEqual([['jobs.build.steps[4]', 15]]);
+    expect(parsed.claudeSteps.map((s) => [s.kind, s.path, s.usesSpan.line])).toEqual([
+      ['run', 'jobs.build.steps[0]', 10],
+      ['action', 'jobs.build.steps[4]', 15],
+    ]);
   });
 });
 

@@ -1,14 +1,21 @@
 // Workflow and container scopes (SPEC §5, "Claude Code in CI"). A workflow scope is one step that runs
-// claude-code-action; its Claude process sees, lowest first: workflow, job and step `env:`; the provider variables
+// claude-code-action, or a `run:` step that starts Claude Code itself; its Claude process sees, lowest first:
+// workflow and job `env:`, what earlier steps of the job appended to $GITHUB_ENV, the step's `env:`; the provider variables
 // the action sets from `use_bedrock`/`use_vertex`/`use_foundry` (replacing what `env:` said: action.yml sets
 // each to "1" when its input is 'true', else to ''); the v0 `claude_env` lines (base-action passes them over
 // the process env); the `settings` input, which the action writes into the runner's user settings; and the
 // checkout's project settings, which win over user settings and over the environment (docs: settings
-// "Settings precedence", env-vars "Precedence"). A container scope is a dev container that runs Claude Code:
+// "Settings precedence", env-vars "Precedence"); then `--settings` (in `claude_args` or on the command line) above
+// them. A container scope is a dev container that runs Claude Code:
 // `containerEnv`, then `remoteEnv`, then the project settings of the folder it opens.
 import type { DevcontainerFile, McpFile, ParsedFile, SettingsFile, WorkflowFile } from '../parse/files.js';
 import { keySpan, propertySpan } from '../parse/json.js';
-import { type ClaudeStep, PROVIDER_INPUTS, type WorkflowEnvEntry } from '../parse/workflow.js';
+import {
+  type ClaudeStep,
+  PROVIDER_INPUTS,
+  type SettingsInput,
+  type WorkflowEnvEntry,
+} from '../parse/workflow.js';
 import { applySettingsLayer, envString, locationOf } from './layers.js';
 import type { EnvValue, Scope, SettingValue } from './scope-model.js';
 import { FIRST_LINE } from '../discover/source.js';
@@ -97,25 +104,16 @@ function setEntry(env: Map<string, EnvValue>, file: string, entry: WorkflowEnvEn
   });
 }
 
-function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex, versions: VersionRange): Scope {
-  const path = file.source.path;
-  const root = workflowRoot(path);
-  const env = new Map<string, EnvValue>();
-  const settings = new Map<string, SettingValue>();
-  const files = [path];
-  for (const entry of [...step.workflowEnv, ...step.jobEnv, ...step.stepEnv]) setEntry(env, path, entry);
-  for (const variable of Object.values(PROVIDER_INPUTS)) env.delete(variable);
-  for (const provider of step.providers) {
-    if (!provider.selected && !provider.unknown) continue;
-    env.set(provider.variable, {
-      name: provider.variable,
-      value: provider.unknown ? provider.raw : '1',
-      unknown: provider.unknown,
-      location: locationOf(path, provider.span),
-    });
-  }
-  for (const entry of step.claudeEnv) setEntry(env, path, entry);
-  const input = step.settings;
+/** Apply a `settings` input or a `--settings` argument: inline JSON with its positions, or a file of the repository. */
+function applySettingsInput(
+  env: Map<string, EnvValue>,
+  settings: Map<string, SettingValue>,
+  files: string[],
+  path: string,
+  root: string,
+  input: SettingsInput | undefined,
+  index: FileIndex,
+): void {
   if (input?.kind === 'inline') {
     for (const key of input.keys) {
       settings.set(key.key, {
@@ -134,20 +132,54 @@ function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex, v
       files.push(layer.source.path);
     }
   }
-  // The action always writes enableAllProjectMcpServers: true into the user settings it creates
-  // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
-  if (index.hasProjectMcpServers(root)) {
-    settings.set('enableAllProjectMcpServers', {
-      key: 'enableAllProjectMcpServers',
-      value: true,
-      location: locationOf(path, step.usesSpan),
-      managed: false,
-    });
+}
+
+function workflowScope(
+  file: WorkflowFile,
+  step: ClaudeStep,
+  index: FileIndex,
+  versions: VersionRange,
+): Scope {
+  const path = file.source.path;
+  const root = workflowRoot(path);
+  const env = new Map<string, EnvValue>();
+  const settings = new Map<string, SettingValue>();
+  const files = [path];
+  // $GITHUB_ENV lines from earlier steps override workflow and job env; the step's own env: overrides them.
+  for (const entry of [...step.workflowEnv, ...step.jobEnv, ...step.githubEnv, ...step.stepEnv]) {
+    setEntry(env, path, entry);
+  }
+  if (step.kind === 'action') {
+    for (const variable of Object.values(PROVIDER_INPUTS)) env.delete(variable);
+    for (const provider of step.providers) {
+      if (!provider.selected && !provider.unknown) continue;
+      env.set(provider.variable, {
+        name: provider.variable,
+        value: provider.unknown ? provider.raw : '1',
+        unknown: provider.unknown,
+        location: locationOf(path, provider.span),
+      });
+    }
+    for (const entry of step.claudeEnv) setEntry(env, path, entry);
+    applySettingsInput(env, settings, files, path, root, step.settings, index);
+    // The action always writes enableAllProjectMcpServers: true into the user settings it creates
+    // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
+    if (index.hasProjectMcpServers(root)) {
+      settings.set('enableAllProjectMcpServers', {
+        key: 'enableAllProjectMcpServers',
+        value: true,
+        location: locationOf(path, step.usesSpan),
+        managed: false,
+      });
+    }
   }
   for (const layer of index.projectLayers(root)) {
     applySettingsLayer(env, settings, layer);
     files.push(layer.source.path);
   }
+  // --settings is the command-line layer: above project and local settings, below managed (docs: settings
+  // "Settings precedence").
+  applySettingsInput(env, settings, files, path, root, step.cliSettings, index);
   return {
     id: `${path}#${step.path}`,
     kind: 'workflow',
@@ -265,9 +297,11 @@ export function referencedSettingsPaths(
     if (file.kind !== 'workflow' || !file.workflow.ok) continue;
     const root = workflowRoot(file.source.path);
     for (const step of file.workflow.claudeSteps) {
-      if (step.settings?.kind !== 'path') continue;
-      const resolved = resolveInRepository(root, step.settings.path);
-      if (resolved !== undefined && !loaded.has(resolved)) wanted.add(resolved);
+      for (const input of [step.settings, step.cliSettings]) {
+        if (input?.kind !== 'path') continue;
+        const resolved = resolveInRepository(root, input.path);
+        if (resolved !== undefined && !loaded.has(resolved)) wanted.add(resolved);
+      }
     }
   }
   return [...wanted].sort();
