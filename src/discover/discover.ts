@@ -91,6 +91,25 @@ function classifyName(filePath: string, base: string, slash: number): Candidate 
   ) {
     return { path: filePath, kind: 'devcontainer' };
   }
+  return containerCandidate(filePath, base);
+}
+
+// Container definitions (issue 11): images that may install or start Claude Code, and Compose files whose
+// services run them. Kept apart so that the other names above stay exact.
+const COMPOSE_NAMES = /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/;
+
+function containerCandidate(filePath: string, base: string): Candidate | undefined {
+  if (
+    base === 'Dockerfile' ||
+    base === 'Containerfile' ||
+    base.startsWith('Dockerfile.') ||
+    base.startsWith('Containerfile.') ||
+    base.endsWith('.Dockerfile') ||
+    base.endsWith('.dockerfile')
+  ) {
+    return { path: filePath, kind: 'dockerfile' };
+  }
+  if (COMPOSE_NAMES.test(base)) return { path: filePath, kind: 'compose' };
   return undefined;
 }
 
@@ -138,10 +157,11 @@ async function checkRoot(root: string): Promise<void> {
 
 /**
  * Every candidate's entry in a listing holds one of these byte sequences (see classifyName): a name ending in
- * `.json`, `.yml` or `.yaml`, or `.env` anywhere; an entry ending in `/` is an untracked nested repository.
+ * `.json`, `.yml` or `.yaml`, or `.env`, `ockerfile` or `ontainerfile` anywhere (Dockerfile, app.dockerfile,
+ * Containerfile); an entry ending in `/` is an untracked nested repository.
  * Buffer.indexOf finds them natively, so the tens of thousands of other paths cost no JavaScript at all.
  */
-const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0'].map((marker) =>
+const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0', 'ockerfile', 'ontainerfile'].map((marker) =>
   Buffer.from(marker, 'latin1'),
 );
 

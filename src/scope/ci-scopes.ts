@@ -8,7 +8,16 @@
 // "Settings precedence", env-vars "Precedence"); then `--settings` (in `claude_args` or on the command line) above
 // them. A container scope is a dev container that runs Claude Code:
 // `containerEnv`, then `remoteEnv`, then the project settings of the folder it opens.
-import type { DevcontainerFile, McpFile, ParsedFile, SettingsFile, WorkflowFile } from '../parse/files.js';
+import type {
+  ComposeFile,
+  DevcontainerFile,
+  DockerfileFile,
+  McpFile,
+  ParsedFile,
+  SettingsFile,
+  WorkflowFile,
+} from '../parse/files.js';
+import { findClaudeCommand } from '../parse/shell.js';
 import { keySpan, propertySpan } from '../parse/json.js';
 import {
   type ClaudeStep,
@@ -63,6 +72,7 @@ export function resolveInRepository(root: string, written: string): string | und
 class FileIndex {
   readonly settings = new Map<string, SettingsFile>();
   readonly mcp = new Map<string, McpFile>();
+  readonly dockerfiles = new Map<string, DockerfileFile>();
   readonly paths = new Set<string>();
 
   constructor(files: ParsedFile[]) {
@@ -70,6 +80,7 @@ class FileIndex {
       this.paths.add(file.source.path);
       if (file.kind === 'settings') this.settings.set(file.source.path, file);
       else if (file.kind === 'mcp') this.mcp.set(file.source.path, file);
+      else if (file.kind === 'dockerfile') this.dockerfiles.set(file.source.path, file);
     }
   }
 
@@ -268,6 +279,73 @@ function containerScope(file: DevcontainerFile, index: FileIndex, versions: Vers
   };
 }
 
+/**
+ * A Dockerfile whose image installs or starts Claude Code: its ENV and ARG lines are the environment of every
+ * container built from it. Claude Code in an image does not read this repository's project settings unless
+ * it is started in a copy of it, which cannot be told from here, so they are not layered in.
+ */
+function dockerfileScope(file: DockerfileFile, versions: VersionRange): Scope | undefined {
+  const claude = file.dockerfile.claude;
+  if (claude === undefined) return undefined;
+  const path = file.source.path;
+  const env = new Map<string, EnvValue>();
+  for (const entry of file.dockerfile.env) setEntry(env, path, entry);
+  return {
+    id: path,
+    kind: 'container',
+    files: [path],
+    env,
+    settings: new Map(),
+    anchor: locationOf(path, claude),
+    fix: { file: path, syntax: 'dockerfile', where: `as an \`ENV\` line in \`${path}\`` },
+    versions,
+  };
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '.' : path.slice(0, slash);
+}
+
+/**
+ * A Compose service built from an image that installs or starts Claude Code, or whose command runs it: the
+ * image's ENV and ARG, then the service's `environment:` on top (docs: Compose "environment" attribute).
+ */
+function composeScopes(file: ComposeFile, index: FileIndex, versions: VersionRange): Scope[] {
+  const path = file.source.path;
+  const scopes: Scope[] = [];
+  if (!file.compose.ok) return scopes;
+  for (const service of file.compose.services) {
+    const built =
+      service.dockerfile === undefined ? undefined : resolveInRepository(dirOf(path), service.dockerfile);
+    const image = built === undefined ? undefined : index.dockerfiles.get(built);
+    const fromImage = image?.dockerfile.claude !== undefined;
+    if (!fromImage && findClaudeCommand(service.command) === undefined) continue;
+    const env = new Map<string, EnvValue>();
+    const files = [path];
+    if (fromImage && image !== undefined) {
+      for (const entry of image.dockerfile.env) setEntry(env, image.source.path, entry);
+      files.unshift(image.source.path);
+    }
+    for (const entry of service.environment) setEntry(env, path, entry);
+    scopes.push({
+      id: `${path}#services.${service.name}`,
+      kind: 'container',
+      files,
+      env,
+      settings: new Map(),
+      anchor: locationOf(path, service.environmentSpan ?? service.span),
+      fix: {
+        file: path,
+        syntax: 'yaml',
+        where: `under \`environment:\` of service \`${service.name}\` in \`${path}\``,
+      },
+      versions,
+    });
+  }
+  return scopes;
+}
+
 /** One scope per claude-code-action step of every valid workflow, and one per dev container that runs Claude Code. */
 export function resolveCiScopes(files: ParsedFile[], versions: VersionRange): Scope[] {
   const index = new FileIndex(files);
@@ -279,6 +357,11 @@ export function resolveCiScopes(files: ParsedFile[], versions: VersionRange): Sc
     } else if (file.kind === 'devcontainer') {
       const scope = containerScope(file, index, versions);
       if (scope !== undefined) scopes.push(scope);
+    } else if (file.kind === 'dockerfile') {
+      const scope = dockerfileScope(file, versions);
+      if (scope !== undefined) scopes.push(scope);
+    } else if (file.kind === 'compose') {
+      scopes.push(...composeScopes(file, index, versions));
     }
   }
   return scopes;

@@ -31,7 +31,7 @@ export interface FixTarget {
   /** The file to edit, relative to the root. */
   file: string;
   /** How variables are written there. */
-  syntax: 'json' | 'yaml';
+  syntax: 'json' | 'yaml' | 'dockerfile';
   /** Words for where in that file, e.g. "under `env` in `.claude/settings.json`". */
   where: string;
 }

@@ -157,6 +157,7 @@ export function resolveScopes(files: ParsedFile[], versions: VersionRange = ANY_
 
 /** `"NAME": "value"` or `NAME: "value"` as written in the scope's fix target. */
 export function assignment(scope: Scope, name: string, value: string): string {
+  if (scope.fix?.syntax === 'dockerfile') return `ENV ${name}=${value}`;
   return scope.fix?.syntax === 'yaml' ? `${name}: "${value}"` : `"${name}": "${value}"`;
 }
 
