@@ -230,6 +230,10 @@ describe('bad inputs', () => {
     [{ policy: 'zdr,privacy' }, 'policy must be one of nonessential-traffic, zdr, hygiene'],
     [{ 'max-retention-days': 'a month' }, 'max-retention-days must be a whole number of at least 1'],
     [{ 'zdr-org-uuid': 'my-org' }, 'zdr-org-uuid must be a UUID'],
+    [
+      { 'min-claude-code-version': 'latest' },
+      'min-claude-code-version must be a Claude Code version such as 2.1.282',
+    ],
     [{ comment: 'yes please' }, 'comment must be true or false'],
     [{ annotations: 'sometimes' }, 'annotations must be true or false'],
     [{ path: 'no/such/dir' }, 'path no/such/dir does not exist in the workspace (<workspace>)'],
