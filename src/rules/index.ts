@@ -13,6 +13,8 @@ import { NET001 } from './net001.js';
 import { NET002 } from './net002.js';
 import { NET003 } from './net003.js';
 import { NET004 } from './net004.js';
+import { NET005 } from './net005.js';
+import { NET006 } from './net006.js';
 import { SEC001 } from './sec001.js';
 import type { Rule } from './types.js';
 import { ZDR001 } from './zdr001.js';
@@ -29,6 +31,8 @@ export const RULES: readonly Rule[] = [
   NET002,
   NET003,
   NET004,
+  NET005,
+  NET006,
   ZDR001,
   ZDR002,
   ZDR003,
