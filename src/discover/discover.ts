@@ -97,8 +97,11 @@ function classifyName(filePath: string, base: string, slash: number): Candidate 
 // Container definitions (issue 11): images that may install or start Claude Code, and Compose files whose
 // services run them. Kept apart so that the other names above stay exact.
 const COMPOSE_NAMES = /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/;
+/** `Dockerfile.md` and the like document a Dockerfile; they are not one. */
+const DOCUMENT_SUFFIX = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
 
 function containerCandidate(filePath: string, base: string): Candidate | undefined {
+  if (DOCUMENT_SUFFIX.test(base)) return undefined;
   if (
     base === 'Dockerfile' ||
     base === 'Containerfile' ||
