@@ -14,7 +14,8 @@ import type { SettingsProblem } from '../scope/validate-settings.js';
  */
 export type SettingsRole = 'project' | 'local' | 'managed' | 'managed-dropin' | 'user' | 'action';
 
-export type CandidateKind = 'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer' | 'dockerfile' | 'compose';
+export type CandidateKind =
+  'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer' | 'dockerfile' | 'compose';
 
 /** A path discovery selected, before it is read. */
 export interface Candidate {
@@ -77,13 +78,7 @@ export interface ComposeFile {
 }
 
 export type ParsedFile =
-  | SettingsFile
-  | DotenvFile
-  | McpFile
-  | WorkflowFile
-  | DevcontainerFile
-  | DockerfileFile
-  | ComposeFile;
+  SettingsFile | DotenvFile | McpFile | WorkflowFile | DevcontainerFile | DockerfileFile | ComposeFile;
 
 /** A candidate that was not checked (CFG008), with the reason in words. */
 export interface SkippedFile {

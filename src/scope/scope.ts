@@ -13,7 +13,14 @@ import type { Location, ScopeKind } from '../model.js';
 import { keySpan } from '../parse/json.js';
 import type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
 import { FIRST_LINE } from '../discover/source.js';
-import { ANY_VERSION, newerVersion, parseVersion, type VersionRange, VERSION_TABLE, versionSide } from './versions.js';
+import {
+  ANY_VERSION,
+  newerVersion,
+  parseVersion,
+  type VersionRange,
+  VERSION_TABLE,
+  versionSide,
+} from './versions.js';
 
 export type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js';
 export { applySettingsLayer, envString, locationOf } from './layers.js';
@@ -88,7 +95,11 @@ function managedVersions(layers: SettingsFile[], versions: VersionRange): Versio
   let max = versions.max;
   for (const layer of layers) {
     const pinned = layer.settings?.requiredMinimumVersion;
-    if (typeof pinned === 'string' && parseVersion(pinned) !== undefined && newerVersion(min, pinned) !== min) {
+    if (
+      typeof pinned === 'string' &&
+      parseVersion(pinned) !== undefined &&
+      newerVersion(min, pinned) !== min
+    ) {
       min = pinned.trim();
       minSource = `requiredMinimumVersion in \`${layer.source.path}\``;
     }
