@@ -81,6 +81,7 @@ describe('fix keeps the formatting of each file', () => {
     const original = nonCompliant(indent, eol);
     const dir = tree({ '.claude/settings.json': original });
     expect(brief(await findings(dir))).toEqual([
+      'NET005 .claude/settings.json:1',
       'ZDR004 .claude/settings.json:1',
       'NET001 .claude/settings.json:3',
       'NET002 .claude/settings.json:3',
@@ -110,7 +111,10 @@ describe('fix keeps the formatting of each file', () => {
         '',
       ].join(eol),
     );
-    expect(brief(await findings(dir))).toEqual(['ZDR004 .claude/settings.json:1']);
+    expect(brief(await findings(dir))).toEqual([
+      'NET005 .claude/settings.json:1',
+      'ZDR004 .claude/settings.json:1',
+    ]);
   });
 
   it('keeps a UTF-8 BOM', async () => {
@@ -137,7 +141,7 @@ describe('fix on a repository', () => {
         'services/api/.claude/settings.local.json: replaced the empty CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC (an empty string unsets it) with "1"',
         'fleet/managed-settings.json: login is not pinned; give --zdr-org-uuid UUID to add forceLoginOrgUUID there.',
         '.env:2: ANTHROPIC_API_KEY is committed in plain text in `.env`. Rotate the credential first, then remove it from the file; fix never edits credentials.',
-        'fixed: changed 3 files; 6 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
+        'fixed: changed 3 files; 9 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
         '',
       ].join('\n'),
     );
@@ -169,10 +173,13 @@ describe('fix on a repository', () => {
     const remaining = await findings(dir);
     expect(remaining.filter((f) => FIXABLE.includes(f.ruleId) && f.file?.endsWith('.json'))).toEqual([]);
     expect(brief(remaining)).toEqual([
+      'NET005 .claude/settings.json:1',
       'ZDR004 .claude/settings.json:1',
       'SEC001 .env:2',
       'NET003 .env:3',
+      'NET005 fleet/managed-settings.json:1',
       'ZDR004 fleet/managed-settings.json:1',
+      'NET005 services/api/.claude/settings.json:1',
       'ZDR004 services/api/.claude/settings.json:1',
       'CFG006 services/api/.claude/settings.local.json:1',
     ]);
@@ -195,7 +202,7 @@ describe('fix on a repository', () => {
     const second = await cli(['fix', dir, '--zdr-org-uuid', UUID], dir);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(
-      /^\.env:2: ANTHROPIC_API_KEY is committed .*\nnothing to fix; 5 findings remain/,
+      /^\.env:2: ANTHROPIC_API_KEY is committed .*\nnothing to fix; 8 findings remain/,
     );
     expect(files.map((f) => read(dir, f))).toEqual(first);
     expect((await cli(['fix', dir, '--zdr-org-uuid', UUID, '--dry-run'], dir)).stdout).toBe('');
@@ -237,7 +244,7 @@ describe('fix on a repository', () => {
         '--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -2,9 +2,10 @@\n',
       ),
     ).toBe(true);
-    expect(result.stderr).toContain('dry run: would change 4 files; 7 findings remain');
+    expect(result.stderr).toContain('dry run: would change 4 files; 11 findings remain');
     expect(result.stderr).toContain('ANTHROPIC_API_KEY is committed');
 
     // The patch, applied, gives exactly what fix writes.
@@ -260,7 +267,10 @@ describe('fix on a repository', () => {
     expect(read(dir, '.claude/settings.json')).toBe(
       '{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  }\n}\n',
     );
-    expect(await findings(dir, '--policy', 'nonessential-traffic')).toEqual([]);
+    // The WebFetch preflight notice (NET005) stays: turning the check off is a choice, not a safe fix.
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET005 .claude/settings.json:1',
+    ]);
   });
 
   it('leaves a file it cannot edit safely and says why', async () => {
