@@ -42,6 +42,7 @@ describe('claude-code-policy CLI', () => {
       (f: { ruleId: string; file: string; line: number }) => `${f.ruleId} ${f.file}:${f.line}`,
     );
     expect(found).toEqual([
+      'NET005 .claude/settings.json:1',
       'ZDR004 .claude/settings.json:1',
       'NET002 .claude/settings.json:2',
       'NET003 .claude/settings.json:4',
@@ -57,6 +58,7 @@ describe('claude-code-policy CLI', () => {
       'ZDR001 .env:3',
       'CFG005 .env:4',
       'ZDR008 .mcp.json:2',
+      'NET005 it-policy/managed-settings.json:1',
       'NET001 it-policy/managed-settings.json:2',
       'NET002 it-policy/managed-settings.json:2',
       'CFG002 it-policy/managed-settings.json:3',

@@ -84,11 +84,12 @@ describe('container scope', () => {
       options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
     });
     expect(out.map((f) => [f.ruleId, f.line])).toEqual([
+      ['NET005', 1],
       ['NET001', 3],
       ['NET002', 3],
       ['NET004', 3],
     ]);
-    expect(out[0]!.fix).toBe(
+    expect(out[1]!.fix).toBe(
       `Add \`"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\` under \`containerEnv\` in \`${DC}\`.`,
     );
   });

@@ -235,6 +235,7 @@ describe.each(['walk', 'git'] as const)('hostile trees (%s)', (mode) => {
     const { report, found } = await scanTree(root, { ...options, policy: undefined });
     const column = (key: string) => settings.indexOf(key) + 1;
     expect(found.filter((f) => f.includes('p/.claude/settings.json'))).toEqual([
+      'NET005 p/.claude/settings.json:1:1',
       'ZDR004 p/.claude/settings.json:1:1',
       `CFG003 p/.claude/settings.json:1:${column('"__proto__"')}`,
       `CFG003 p/.claude/settings.json:1:${column('"constructor"')}`,
@@ -428,6 +429,7 @@ describe.skipIf(!POSIX)('file names with spaces, quotes, commas, colons, percent
       `NET001 ${FILE}:1:1`,
       `NET002 ${FILE}:1:1`,
       `NET004 ${FILE}:1:1`,
+      `NET005 ${FILE}:1:1`,
     ]);
     expect(report.scopes.map((s) => s.id)).toEqual([DIR]);
 
@@ -438,7 +440,7 @@ describe.skipIf(!POSIX)('file names with spaces, quotes, commas, colons, percent
     expect(lines.pop()).toBe('');
     const net001 = report.findings[0]!;
     const title = RULES.find((rule) => rule.id === 'NET001')!.title;
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toBe(
       `::error file=${ESCAPED_FILE},line=1,endLine=1,title=${escapeProperty(`NET001: ${title}`)}::` +
         escapeData(`${net001.message}\nFix: ${net001.fix}`),

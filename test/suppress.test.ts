@@ -277,6 +277,7 @@ describe('suppressions in a scan', () => {
     expect(brief(live.findings)).toEqual([
       'NET002 sandbox/.claude/settings.json:1',
       'NET004 sandbox/.claude/settings.json:1',
+      'NET005 sandbox/.claude/settings.json:1',
     ]);
     expect(
       live.suppressed.map((s) => [s.ruleId, s.file, s.line, s.severity, s.reason, s.suppressedBy]),
@@ -290,7 +291,7 @@ describe('suppressions in a scan', () => {
         '.github/claude-code-policy.yml:3',
       ],
     ]);
-    expect(live.summary).toMatchObject({ errors: 0, warnings: 1, notices: 1, suppressed: 1, passed: true });
+    expect(live.summary).toMatchObject({ errors: 0, warnings: 1, notices: 2, suppressed: 1, passed: true });
 
     writeFileSync(path.join(dir, '.github/claude-code-policy.yml'), config('2026-03-31'));
     const expired = await scanTree(dir);
@@ -299,6 +300,7 @@ describe('suppressions in a scan', () => {
       'NET001 sandbox/.claude/settings.json:1',
       'NET002 sandbox/.claude/settings.json:1',
       'NET004 sandbox/.claude/settings.json:1',
+      'NET005 sandbox/.claude/settings.json:1',
     ]);
     expect(expired.suppressed).toEqual([]);
     expect(expired.summary).toMatchObject({ errors: 1, suppressed: 0, passed: false });

@@ -71,6 +71,7 @@ describe.skipIf(corpusMissing(CORPUS_PARTS.workflows) !== undefined)(
         ['NET001', 35, 'error'],
         ['NET002', 35, 'warning'],
         ['NET004', 35, 'notice'],
+        ['NET005', 35, 'notice'],
         ['ZDR004', 35, 'warning'],
       ]);
     });
@@ -89,6 +90,7 @@ describe.skipIf(corpusMissing(CORPUS_PARTS.workflows) !== undefined)(
       expect(of(FILES.bedrock)).toEqual([
         ['NET002', 48, 'warning'],
         ['NET004', 48, 'notice'],
+        ['NET005', 48, 'notice'],
         ['ZDR004', 48, 'warning'],
         ['ZDR001', 51, 'error'],
       ]);

@@ -232,6 +232,7 @@ describe('the workflow scope: precedence', () => {
       ['CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', '1', 13],
     ]);
     expect(findings([workflow(text)], POLICY_RULES)).toEqual([
+      { ruleId: 'NET005', file: WF, line: 10, severity: 'notice' },
       { ruleId: 'ZDR004', file: WF, line: 10, severity: 'warning' },
     ]);
   });
