@@ -626,3 +626,30 @@ describe('keys Claude Code removed (reference §7.3)', () => {
     expect(validate(settings({ feedbackDrafts: 'off', managedSourcesBehavior: 'merge' }))).toEqual([]);
   });
 });
+
+describe('keys newer than the schema snapshot (reference §7.3, §7.6)', () => {
+  it('have their values checked (CFG002)', () => {
+    const problems = validate(
+      settings({
+        feedbackDrafts: 'never',
+        managedSourcesBehavior: 'union',
+        desktopSessionCleanupPeriodDays: 0,
+      }),
+    );
+    expect(problems.map((p) => [p.ruleId, p.path.join('.'), p.span.line, p.message])).toEqual([
+      ['CFG002', 'feedbackDrafts', 2, '"feedbackDrafts" must be one of "notify", "quiet", "off"'],
+      [
+        'CFG002',
+        'managedSourcesBehavior',
+        3,
+        '"managedSourcesBehavior" must be one of "first-wins", "merge"',
+      ],
+      [
+        'CFG002',
+        'desktopSessionCleanupPeriodDays',
+        4,
+        '"desktopSessionCleanupPeriodDays" must be a whole number of at least 1',
+      ],
+    ]);
+  });
+});

@@ -61,6 +61,26 @@ export const LATER_SETTINGS_KEYS: readonly string[] = Object.freeze([
   'gatewayInternalNetworks',
 ]);
 
+/** What is wrong with the value of a key newer than the schema snapshot, in words; undefined when it is fine. */
+function laterKeyProblem(name: string, value: unknown): string | undefined {
+  switch (name) {
+    case 'feedbackDrafts':
+      return ['notify', 'quiet', 'off'].includes(value as string)
+        ? undefined
+        : 'one of "notify", "quiet", "off"';
+    case 'managedSourcesBehavior':
+      return ['first-wins', 'merge'].includes(value as string) ? undefined : 'one of "first-wins", "merge"';
+    case 'desktopSessionCleanupPeriodDays':
+      return Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of at least 1';
+    case 'gatewayInternalNetworks':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? undefined
+        : 'a list of strings';
+    default:
+      return undefined;
+  }
+}
+
 /** Only called for `json.ok === true`. Never throws on any JSON value. */
 export function validateSettings(
   source: SourceFile,
@@ -100,7 +120,18 @@ export function validateSettings(
         message: `setting ${JSON.stringify(name)} was removed in Claude Code ${removed}; newer versions ignore it`,
         fix: `In ${label}, remove ${JSON.stringify(name)}.`,
       });
-    } else if (!KNOWN.has(name) && !LATER_SETTINGS_KEYS.includes(name)) {
+    } else if (LATER_SETTINGS_KEYS.includes(name)) {
+      const problem = laterKeyProblem(name, root[name]);
+      if (problem !== undefined) {
+        add({
+          ruleId: 'CFG002',
+          path: [name],
+          span: pairSpan(source, json.tree, [name]),
+          message: `"${name}" must be ${problem}`,
+          fix: `In ${label}, write "${name}" as ${problem}.`,
+        });
+      }
+    } else if (!KNOWN.has(name)) {
       add(unknownTopLevelKey(source, json.tree, name, label));
     }
   }
