@@ -6,6 +6,9 @@ import { classify } from '../src/discover/discover.js';
 import { parseCompose } from '../src/parse/compose.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
 import { findClaudeCommand, githubEnvAppends, settingsArgument } from '../src/parse/shell.js';
+import { runCli, useTempTrees } from './support/cli.js';
+
+const tree = useTempTrees('ccp-containers-');
 
 const starts = (text: string) => {
   const found = findClaudeCommand(text);
@@ -174,5 +177,29 @@ describe('discovery names', () => {
     ['node_modules/x/Dockerfile', undefined],
   ])('%s is %s', (file, kind) => {
     expect(classify(file)?.kind).toBe(kind);
+  });
+});
+
+describe('a scan finds them', () => {
+  it.each([
+    ['in a git listing', true],
+    ['walking the tree', false],
+  ])('%s', async (_how, git) => {
+    const dir = tree({
+      Dockerfile: 'FROM node\nRUN npm i -g @anthropic-ai/claude-code\n',
+      'images/agent.Dockerfile': 'FROM node\nCMD ["claude", "-p", "hi"]\n',
+      'compose.yaml': 'services:\n  a:\n    build: .\n',
+    });
+    if (git) {
+      const { execFileSync } = await import('node:child_process');
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+    }
+    const result = await runCli(['.', '--format', 'json', ...(git ? [] : ['--no-gitignore'])], dir);
+    const report = JSON.parse(result.stdout) as { scopes: { id: string; kind: string; files: string[] }[] };
+    expect(report.scopes).toEqual([
+      { id: 'Dockerfile', kind: 'container', files: ['Dockerfile'] },
+      { id: 'compose.yaml#services.a', kind: 'container', files: ['Dockerfile', 'compose.yaml'] },
+      { id: 'images/agent.Dockerfile', kind: 'container', files: ['images/agent.Dockerfile'] },
+    ]);
   });
 });

@@ -276,7 +276,14 @@ async function readGitignore(
  * rejected without building their path.
  */
 function mayBeCandidateName(name: string): boolean {
-  return name.endsWith('.json') || name.endsWith('.yml') || name.endsWith('.yaml') || name.includes('.env');
+  return (
+    name.endsWith('.json') ||
+    name.endsWith('.yml') ||
+    name.endsWith('.yaml') ||
+    name.includes('.env') ||
+    name.includes('ockerfile') ||
+    name.includes('ontainerfile')
+  );
 }
 
 /**
