@@ -1,13 +1,14 @@
-// Workflow and container scopes (SPEC §5, "Claude Code in CI"). A workflow scope is one step that runs
-// claude-code-action, or a `run:` step that starts Claude Code itself; its Claude process sees, lowest first:
-// workflow and job `env:`, what earlier steps of the job appended to $GITHUB_ENV, the step's `env:`; the provider variables
-// the action sets from `use_bedrock`/`use_vertex`/`use_foundry` (replacing what `env:` said: action.yml sets
-// each to "1" when its input is 'true', else to ''); the v0 `claude_env` lines (base-action passes them over
-// the process env); the `settings` input, which the action writes into the runner's user settings; and the
-// checkout's project settings, which win over user settings and over the environment (docs: settings
-// "Settings precedence", env-vars "Precedence"); then `--settings` (in `claude_args` or on the command line) above
-// them. A container scope is a dev container that runs Claude Code:
-// `containerEnv`, then `remoteEnv`, then the project settings of the folder it opens.
+// Workflow and container scopes (SPEC §5, "Claude Code in CI"; docs/scopes.md). A workflow scope is one step
+// that runs claude-code-action, or a `run:` step that starts Claude Code itself; its Claude process sees, lowest
+// first: workflow and job `env:`, what earlier steps of the job appended to $GITHUB_ENV, the step's `env:`; the
+// provider variables the action sets from `use_bedrock`/`use_vertex`/`use_foundry` (replacing what `env:` said:
+// action.yml sets each to "1" when its input is 'true', else to ''); the v0 `claude_env` lines (base-action passes
+// them over the process env); the `settings` input, which the action writes into the runner's user settings; the
+// checkout's project settings, which win over user settings and over the environment (docs: settings "Settings
+// precedence", env-vars "Precedence"); then `--settings` (in `claude_args` or on the command line) above them.
+// A container scope is a dev container that runs Claude Code (`containerEnv`, `remoteEnv`, then the project
+// settings of the folder it opens), a Dockerfile whose image installs or starts Claude Code (its ENV and ARG), or
+// a Compose service built from such an image or running Claude Code (the image's env, then `environment:`).
 import type {
   ComposeFile,
   DevcontainerFile,
