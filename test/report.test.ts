@@ -209,6 +209,7 @@ describe('golden reports, from a scan of test/golden/repo', () => {
 
   it('is a scan with every severity, both kinds of suppression and an awkward file name', () => {
     expect(report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line}`)).toEqual([
+      'notice NET005 .claude/settings.json:1',
       'warning ZDR004 .claude/settings.json:1',
       'error NET001 .claude/settings.json:2',
       'warning NET002 .claude/settings.json:2',
@@ -216,6 +217,7 @@ describe('golden reports, from a scan of test/golden/repo', () => {
       'error ZDR002 .claude/settings.json:3',
       'error ZDR003 .claude/settings.json:4',
       'error SEC001 .env.production:2',
+      'notice NET005 .github/workflows/claude.yml:7',
       'notice ZDR008 .github/workflows/claude.yml:7',
       'notice ZDR008 .mcp.json:2',
       'warning ZDR006 deploy/prod, eu-west.env:3',
@@ -231,7 +233,7 @@ describe('golden reports, from a scan of test/golden/repo', () => {
       scopes: 2,
       errors: 4,
       warnings: 3,
-      notices: 3,
+      notices: 5,
       suppressed: 2,
       passed: false,
     });

@@ -100,9 +100,12 @@ export function versionSide(range: VersionRange, behaviour: VersionedBehaviour):
   return 'both';
 }
 
-/** One sentence for a finding that holds only on versions before `behaviour.since`: how to pin past it. */
+/**
+ * One sentence for a finding about a project or local file that holds only on versions before `behaviour.since`:
+ * from which version it stops applying, and how to pin past it.
+ */
 export function pinAdvice(behaviour: VersionedBehaviour): string {
-  return `Claude Code ${behaviour.since} and later ignore it there; this finding stops applying once every Claude Code in use is ${behaviour.since} or newer: pin that with \`requiredMinimumVersion\` in managed settings, or tell the check with --min-claude-code-version (action input \`min-claude-code-version\`).`;
+  return `Claude Code ${behaviour.since} and later ignore it in .claude/settings.json and .claude/settings.local.json; this finding stops applying once every Claude Code in use is ${behaviour.since} or newer: pin that with \`requiredMinimumVersion\` in managed settings, or tell the check with --min-claude-code-version (action input \`min-claude-code-version\`).`;
 }
 
 /** "the oldest Claude Code version in use is 2.1.290 (--min-claude-code-version)". */
