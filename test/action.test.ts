@@ -79,8 +79,10 @@ const NON_COMPLIANT_ANNOTATIONS = (prefix = '') =>
     'warning CFG006 .claude/settings.local.json:1',
     'warning CFG005 .env:4',
     'warning NET002 it-policy/managed-settings.json:2',
+    'notice NET005 .claude/settings.json:1',
     'notice ZDR008 .claude/settings.json:11',
     'notice ZDR008 .mcp.json:2',
+    'notice NET005 it-policy/managed-settings.json:1',
   ].map((line) => line.replace(/ (?=[^ ]+$)/, ` ${prefix}`));
 
 const FAILED =
@@ -107,7 +109,7 @@ describe('a non-compliant repository', () => {
     expect(result.outputs.warnings).toBe(String(report.summary.warnings));
     expect(result.outputs.notices).toBe(String(report.summary.notices));
     expect(result.outputs.findings).toBe(String(report.findings.length));
-    expect(report.summary).toMatchObject({ errors: 8, warnings: 9, notices: 2, passed: false });
+    expect(report.summary).toMatchObject({ errors: 8, warnings: 9, notices: 4, passed: false });
 
     // One annotation per finding, on its file and line, errors before warnings before notices; then one verdict.
     expect(annotations(result)).toEqual(NON_COMPLIANT_ANNOTATIONS());
@@ -149,7 +151,7 @@ describe('a non-compliant repository', () => {
     const result = await runInProcess(runner, { inputs: { 'fail-on': 'never' } });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.passed).toBe('true');
-    expect(result.outputs.findings).toBe('19');
+    expect(result.outputs.findings).toBe('21');
     expect(annotations(result)).toEqual(NON_COMPLIANT_ANNOTATIONS());
     expect(plainCommands(result)).toEqual([]);
   });
@@ -211,10 +213,10 @@ describe('the annotation budget', () => {
     for (let i = 0; i < 12; i++) runner.writeFile(`team-${i}/.claude/settings.json`, '{\n  "env": {}\n}\n');
     const result = await runInProcess(runner, { inputs: { 'json-file': 'report.json' } });
     const report = readJsonReport(join(runner.workspace, 'report.json'));
-    // Per scope: NET001 (error), NET002 and ZDR004 (warnings), NET004 (notice).
-    expect(report.summary).toMatchObject({ errors: 12, warnings: 24, notices: 12 });
-    // GitHub shows 10 of each severity: 2 errors, 14 warnings and 2 notices are left out.
-    expect(result.summary).toContain('18 findings are not shown as annotations');
+    // Per scope: NET001 (error), NET002 and ZDR004 (warnings), NET004 and NET005 (notices).
+    expect(report.summary).toMatchObject({ errors: 12, warnings: 24, notices: 24 });
+    // GitHub shows 10 of each severity: 2 errors, 14 warnings and 14 notices are left out.
+    expect(result.summary).toContain('30 findings are not shown as annotations');
     // Errors first: the first ten annotations GitHub shows are all errors.
     expect(
       annotations(result)

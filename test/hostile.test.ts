@@ -451,12 +451,13 @@ describe.skipIf(!POSIX)('file names with spaces, quotes, commas, colons, percent
     expect(lines[2]!.startsWith(`::notice file=${ESCAPED_FILE},line=1,endLine=1,title=NET004%3A `)).toBe(
       true,
     );
-    // As the runner reads them: three annotations on the exact file, nothing else.
+    // As the runner reads them: four annotations on the exact file, nothing else.
     expect(
       workflowCommands(github.out).map((c) => [c.command, c.properties.file, c.properties.line]),
     ).toEqual([
       ['error', FILE, '1'],
       ['warning', FILE, '1'],
+      ['notice', FILE, '1'],
       ['notice', FILE, '1'],
     ]);
   });

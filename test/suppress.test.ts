@@ -371,6 +371,7 @@ describe('the hint on every finding', () => {
     const before = await scanTree(dir, NOW, { policy: 'nonessential-traffic,hygiene' });
     expect(brief(before.findings)).toEqual([
       'NET003 .env.local:1',
+      'NET005 odd [dir], x/.claude/settings.json:1',
       'NET001 odd [dir], x/.claude/settings.json:2',
       'NET002 odd [dir], x/.claude/settings.json:2',
       'CFG002 odd [dir], x/.claude/settings.json:3',
@@ -390,6 +391,7 @@ describe('the hint on every finding', () => {
     expect(after.findings).toEqual([]);
     expect(after.suppressed.map((f) => [f.ruleId, f.file, f.line, f.suppressionKind])).toEqual([
       ['NET003', '.env.local', 1, 'inline'],
+      ['NET005', 'odd [dir], x/.claude/settings.json', 1, 'config'],
       ['NET001', 'odd [dir], x/.claude/settings.json', 2, 'config'],
       ['NET002', 'odd [dir], x/.claude/settings.json', 2, 'config'],
       ['CFG002', 'odd [dir], x/.claude/settings.json', 3, 'config'],
