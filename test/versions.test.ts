@@ -155,3 +155,20 @@ describe('the oldest version in use, from the command line and the config file',
     ]);
   });
 });
+
+describe('variables a project file cannot set', () => {
+  it('are named exactly: a hostile name is not one of them, and off-values still apply', async () => {
+    const { projectFileIgnores } = await import('../src/scope/project-env.js');
+    expect(projectFileIgnores('XDG_CONFIG_HOME', '/x')).toBe(VERSION_TABLE.projectProcessVariablesIgnored);
+    expect(projectFileIgnores('XDG_\n::error::forged', '/x')).toBeUndefined();
+    expect(projectFileIgnores('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', 'https://c')).toBe(
+      VERSION_TABLE.projectTelemetryIgnored,
+    );
+    expect(projectFileIgnores('OTEL_METRICS_EXPORTER', 'None')).toBeUndefined();
+    expect(projectFileIgnores('OTEL_LOG_USER_PROMPTS', '0')).toBeUndefined();
+    expect(projectFileIgnores('OTEL_LOG_RAW_API_BODIES', 'file:/tmp')).toBe(
+      VERSION_TABLE.projectProcessVariablesIgnored,
+    );
+    expect(projectFileIgnores('CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', '1')).toBeUndefined();
+  });
+});

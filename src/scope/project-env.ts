@@ -61,7 +61,7 @@ function turnsOff(name: string, value: string): boolean {
 /** The behaviour under which Claude Code ignores `name=value` in a project or local file; undefined if it never does. */
 export function projectFileIgnores(name: string, value: string): VersionedBehaviour | undefined {
   if (turnsOff(name, value)) return undefined;
-  if (PROCESS.has(name) || name.startsWith('XDG_')) return VERSION_TABLE.projectProcessVariablesIgnored;
+  if (PROCESS.has(name) || /^XDG_[A-Z0-9_]+$/.test(name)) return VERSION_TABLE.projectProcessVariablesIgnored;
   if (TELEMETRY.has(name) || OTLP_DESTINATION.test(name)) return VERSION_TABLE.projectTelemetryIgnored;
   return undefined;
 }
