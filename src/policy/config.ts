@@ -351,6 +351,12 @@ function refinements(): Record<string, JsonSchema> {
         { type: 'string', pattern: '^\\s*[0-9]+\\s*$' },
       ],
     },
+    'min-claude-code-version': {
+      description:
+        'The oldest Claude Code version in use, e.g. 2.1.282 (default: every version counts; docs/versions.md).',
+      type: 'string',
+      pattern: '^v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$',
+    },
     include: { description: 'Only scan paths matching these globs, relative to the scanned root.' },
     exclude: { description: 'Skip paths matching these globs, relative to the scanned root.' },
     rules: {
