@@ -113,8 +113,15 @@ export function analyse(
     const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
-  const resolved = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)]);
-  const scopes = options.require.includes('project-settings') ? requireProjectSettings(resolved) : resolved;
+  const versions = {
+    min: options.minClaudeCodeVersion,
+    minSource: options.minClaudeCodeVersion === undefined ? undefined : '--min-claude-code-version',
+    max: undefined,
+  };
+  const resolved = resolveScopes([...files, ...unreadSettings(discovery.skipped, files)], versions);
+  const scopes = options.require.includes('project-settings')
+    ? requireProjectSettings(resolved, versions)
+    : resolved;
   const input: EvaluateInput = {
     rules: RULES,
     files,
@@ -125,6 +132,7 @@ export function analyse(
       zdrOrgUuid: options.zdrOrgUuid,
       allowedBaseUrls: options.allowedBaseUrls,
       maxRetentionDays: options.maxRetentionDays,
+      minClaudeCodeVersion: options.minClaudeCodeVersion,
     },
     overrides: options.rules,
   };

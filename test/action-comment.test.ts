@@ -118,7 +118,7 @@ describe('the sticky comment', () => {
       inputs: { 'github-token': TOKEN, 'fail-on': 'never' },
     });
     expect(result.outputs.passed).toBe('true');
-    expect(result.outputs.findings).toBe('16');
+    expect(result.outputs.findings).toBe('18');
     expect(calls()).toEqual(['GET list', `PATCH ${earlier.id}`]);
     expect(ours().map((c) => c.id)).toEqual([earlier.id]);
     expect(ours()[0]!.body).toContain('Passed');
@@ -176,7 +176,7 @@ describe('no API call', () => {
       ...pullRequest('synchronize', 'a'.repeat(40)),
       inputs: { 'github-token': TOKEN, 'fail-on': 'never' }, // findings, and a pass
     });
-    expect(result.outputs.findings).toBe('16');
+    expect(result.outputs.findings).toBe('18');
     expect(calls()).toEqual(['GET list']);
     expect(api.comments.get(PR) ?? []).toEqual([]);
   });

@@ -73,7 +73,7 @@ describe('action.yml', () => {
     for (const name of ['annotations', 'summary', 'comment'])
       expect(action.inputs[name]!.default).toBe('true');
     // Empty, so that the config file applies (the runner cannot tell a default from a value the user wrote).
-    for (const name of ['policy', 'fail-on', 'max-retention-days'])
+    for (const name of ['policy', 'fail-on', 'max-retention-days', 'min-claude-code-version'])
       expect(action.inputs[name]!.default).toBe('');
   });
 

@@ -76,8 +76,10 @@ const NON_COMPLIANT_ANNOTATIONS = (prefix = '') =>
     'warning CFG003 .claude/settings.json:10',
     'warning CFG006 .claude/settings.local.json:1',
     'warning CFG005 .env:4',
+    'notice NET005 .claude/settings.json:1',
     'notice ZDR008 .claude/settings.json:11',
     'notice ZDR008 .mcp.json:2',
+    'notice NET005 it-policy/managed-settings.json:1',
   ].map((line) => line.replace(/ (?=[^ ]+$)/, ` ${prefix}`));
 
 const FAILED =
@@ -104,7 +106,7 @@ describe('a non-compliant repository', () => {
     expect(result.outputs.warnings).toBe(String(report.summary.warnings));
     expect(result.outputs.notices).toBe(String(report.summary.notices));
     expect(result.outputs.findings).toBe(String(report.findings.length));
-    expect(report.summary).toMatchObject({ errors: 8, warnings: 6, notices: 2, passed: false });
+    expect(report.summary).toMatchObject({ errors: 8, warnings: 6, notices: 4, passed: false });
 
     // One annotation per finding, on its file and line, errors before warnings before notices; then one verdict.
     expect(annotations(result)).toEqual(NON_COMPLIANT_ANNOTATIONS());
@@ -146,7 +148,7 @@ describe('a non-compliant repository', () => {
     const result = await runInProcess(runner, { inputs: { 'fail-on': 'never' } });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.passed).toBe('true');
-    expect(result.outputs.findings).toBe('16');
+    expect(result.outputs.findings).toBe('18');
     expect(annotations(result)).toEqual(NON_COMPLIANT_ANNOTATIONS());
     expect(plainCommands(result)).toEqual([]);
   });
@@ -208,10 +210,11 @@ describe('the annotation budget', () => {
     for (let i = 0; i < 12; i++) runner.writeFile(`team-${i}/.claude/settings.json`, '{\n  "env": {}\n}\n');
     const result = await runInProcess(runner, { inputs: { 'json-file': 'report.json' } });
     const report = readJsonReport(join(runner.workspace, 'report.json'));
-    // Per scope one NET001 (error): it names update checks and surveys too, and login pinning is a report note.
-    expect(report.summary).toMatchObject({ errors: 12, warnings: 0, notices: 0 });
-    // GitHub shows 10 of each severity: 2 errors are left out.
-    expect(result.summary).toContain('2 findings are not shown as annotations');
+    // Per scope one NET001 (error): it names update checks and surveys too, and login pinning is a report note;
+    // and one NET005 (notice): the umbrella does not stop the WebFetch preflight.
+    expect(report.summary).toMatchObject({ errors: 12, warnings: 0, notices: 12 });
+    // GitHub shows 10 of each severity: 2 errors and 2 notices are left out.
+    expect(result.summary).toContain('4 findings are not shown as annotations');
     // Errors first: the first ten annotations GitHub shows are all errors.
     expect(
       annotations(result)
@@ -227,6 +230,10 @@ describe('bad inputs', () => {
     [{ policy: 'zdr,privacy' }, 'policy must be one of nonessential-traffic, zdr, hygiene'],
     [{ 'max-retention-days': 'a month' }, 'max-retention-days must be a whole number of at least 1'],
     [{ 'zdr-org-uuid': 'my-org' }, 'zdr-org-uuid must be a UUID'],
+    [
+      { 'min-claude-code-version': 'latest' },
+      'min-claude-code-version must be a Claude Code version such as 2.1.282',
+    ],
     [{ comment: 'yes please' }, 'comment must be true or false'],
     [{ annotations: 'sometimes' }, 'annotations must be true or false'],
     [{ path: 'no/such/dir' }, 'path no/such/dir does not exist in the workspace (<workspace>)'],
@@ -319,6 +326,7 @@ describe('the require input', () => {
     const report = readJsonReport(join(runner.workspace, 'with.json'));
     expect(report.findings.map((f) => [f.ruleId, f.file, f.line, f.severity])).toEqual([
       ['NET001', '.claude/settings.json', 1, 'error'],
+      ['NET005', '.claude/settings.json', 1, 'notice'],
     ]);
   });
 });

@@ -246,7 +246,7 @@ describe('a file as PATH', () => {
     const dir = tree({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.claude/settings.json':
-        '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1", "DISABLE_AUTOUPDATER": "1", "CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1" } }\n',
+        '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1", "DISABLE_AUTOUPDATER": "1", "CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1" }, "skipWebFetchPreflight": true }\n',
       '.claude/settings.local.json': '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "" } }\n',
       '.env': 'DISABLE_TELEMETRY=0\n',
       'README.md': '# x\n',

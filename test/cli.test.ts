@@ -43,6 +43,7 @@ describe('claude-code-policy CLI', () => {
     );
     // NET001 on the local file's empty umbrella is the one root cause of the project's traffic: no NET002 beside it.
     expect(found).toEqual([
+      'NET005 .claude/settings.json:1',
       'NET003 .claude/settings.json:4',
       'ZDR002 .claude/settings.json:5',
       'ZDR003 .claude/settings.json:6',
@@ -56,6 +57,7 @@ describe('claude-code-policy CLI', () => {
       'ZDR001 .env:3',
       'CFG005 .env:4',
       'ZDR008 .mcp.json:2',
+      'NET005 it-policy/managed-settings.json:1',
       'NET001 it-policy/managed-settings.json:2',
       'CFG002 it-policy/managed-settings.json:3',
       'ZDR005 it-policy/managed-settings.json:5',

@@ -83,13 +83,18 @@ describe.skipIf(!present)('SchemaStore positive tests: nothing Claude Code would
     expect(checked.problems.filter((p) => p.ruleId !== 'CFG003')).toEqual([]);
   });
 
-  it('only enum-coverage.json has a key the schema does not list (a CFG003 warning)', () => {
+  // modern-complete-config.json also has two keys Claude Code removed after the snapshot (reference §7.3).
+  it('only enum-coverage.json has a key the schema does not list, and modern-complete-config.json removed ones (CFG003)', () => {
     const unknown = files.flatMap((file) =>
       check(file)
         .problems.filter((p) => p.ruleId === 'CFG003')
         .map((p) => [path.basename(file), p.path.join('.'), p.span.line]),
     );
-    expect(unknown).toEqual([['enum-coverage.json', 'terminalTitleFromRename', 188]]);
+    expect(unknown).toEqual([
+      ['enum-coverage.json', 'terminalTitleFromRename', 188],
+      ['modern-complete-config.json', 'permissionExplainerEnabled', 359],
+      ['modern-complete-config.json', 'teammateDefaultModel', 520],
+    ]);
   });
 });
 

@@ -89,8 +89,12 @@ describe('container scope', () => {
       policies: ['nonessential-traffic'],
       options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
     });
-    expect(out.map((f) => [f.ruleId, f.line])).toEqual([['NET001', 3]]);
-    expect(out[0]!.fix).toBe(
+    // NET005 (no skipWebFetchPreflight) is a settings key: reported at line 1, the container's own file.
+    expect(out.map((f) => [f.ruleId, f.line])).toEqual([
+      ['NET005', 1],
+      ['NET001', 3],
+    ]);
+    expect(out[1]!.fix).toBe(
       `Add \`"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\` under \`containerEnv\` in \`${DC}\`.`,
     );
   });

@@ -81,6 +81,7 @@ describe('fix keeps the formatting of each file', () => {
     const original = nonCompliant(indent, eol);
     const dir = tree({ '.claude/settings.json': original });
     expect(brief(await findings(dir))).toEqual([
+      'NET005 .claude/settings.json:1',
       'NET001 .claude/settings.json:3',
       'NET003 .claude/settings.json:4',
       'CFG002 .claude/settings.json:5',
@@ -108,7 +109,8 @@ describe('fix keeps the formatting of each file', () => {
         '',
       ].join(eol),
     );
-    expect(brief(await findings(dir))).toEqual([]);
+    // The WebFetch preflight notice (NET005) stays: turning the check off is a choice, not a safe fix.
+    expect(brief(await findings(dir))).toEqual(['NET005 .claude/settings.json:1']);
   });
 
   it('keeps a UTF-8 BOM', async () => {
@@ -135,7 +137,7 @@ describe('fix on a repository', () => {
         'services/api/.claude/settings.local.json: replaced the empty CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC (an empty string unsets it) with "1"',
         'fleet/managed-settings.json: login is not pinned; give --zdr-org-uuid UUID to add forceLoginOrgUUID there.',
         '.env:2: ANTHROPIC_API_KEY is committed in plain text in `.env`. Rotate the credential first, then remove it from the file; fix never edits credentials.',
-        'fixed: changed 3 files; 4 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
+        'fixed: changed 3 files; 7 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
         '',
       ].join('\n'),
     );
@@ -167,9 +169,12 @@ describe('fix on a repository', () => {
     const remaining = await findings(dir);
     expect(remaining.filter((f) => FIXABLE.includes(f.ruleId) && f.file?.endsWith('.json'))).toEqual([]);
     expect(brief(remaining)).toEqual([
+      'NET005 .claude/settings.json:1',
       'SEC001 .env:2',
       'NET003 .env:3',
+      'NET005 fleet/managed-settings.json:1',
       'ZDR004 fleet/managed-settings.json:1',
+      'NET005 services/api/.claude/settings.json:1',
       'CFG006 services/api/.claude/settings.local.json:1',
     ]);
     expect(read(dir, '.env')).toBe(
@@ -191,7 +196,7 @@ describe('fix on a repository', () => {
     const second = await cli(['fix', dir, '--zdr-org-uuid', UUID], dir);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(
-      /^\.env:2: ANTHROPIC_API_KEY is committed .*\nnothing to fix; 3 findings remain/,
+      /^\.env:2: ANTHROPIC_API_KEY is committed .*\nnothing to fix; 6 findings remain/,
     );
     expect(files.map((f) => read(dir, f))).toEqual(first);
     expect((await cli(['fix', dir, '--zdr-org-uuid', UUID, '--dry-run'], dir)).stdout).toBe('');
@@ -233,7 +238,7 @@ describe('fix on a repository', () => {
         '--- a/.claude/settings.json\n+++ b/.claude/settings.json\n@@ -2,9 +2,10 @@\n',
       ),
     ).toBe(true);
-    expect(result.stderr).toContain('dry run: would change 4 files; 4 findings remain');
+    expect(result.stderr).toContain('dry run: would change 4 files; 8 findings remain');
     expect(result.stderr).toContain('ANTHROPIC_API_KEY is committed');
 
     // The patch, applied, gives exactly what fix writes.
@@ -256,7 +261,10 @@ describe('fix on a repository', () => {
     expect(read(dir, '.claude/settings.json')).toBe(
       '{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  }\n}\n',
     );
-    expect(await findings(dir, '--policy', 'nonessential-traffic')).toEqual([]);
+    // The WebFetch preflight notice (NET005) stays: turning the check off is a choice, not a safe fix.
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET005 .claude/settings.json:1',
+    ]);
   });
 
   it('leaves a file it cannot edit safely and says why', async () => {
@@ -277,6 +285,7 @@ describe('fix on a repository', () => {
     const text = '{\n  "env": {},\n  "env": {\n    "DISABLE_TELEMETRY": "1"\n  }\n}\n';
     const dir = tree({ '.claude/settings.json': text });
     expect(brief(await findings(dir, '--policy', 'nonessential-traffic,hygiene'))).toEqual([
+      'NET005 .claude/settings.json:1',
       'CFG004 .claude/settings.json:3',
       'NET001 .claude/settings.json:3',
     ]);
@@ -285,7 +294,7 @@ describe('fix on a repository', () => {
       [
         '.claude/settings.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env',
         '.claude/settings.json: edited the occurrence of each duplicated key that Claude Code keeps (the last); remove the earlier ones by hand (CFG004).',
-        'fixed: changed 1 file; 1 finding remains that fix cannot change safely (run `claude-code-policy scan` to see them).',
+        'fixed: changed 1 file; 2 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
         '',
       ].join('\n'),
     );
@@ -293,6 +302,7 @@ describe('fix on a repository', () => {
       '{\n  "env": {},\n  "env": {\n    "DISABLE_TELEMETRY": "1",\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  }\n}\n',
     );
     expect(brief(await findings(dir, '--policy', 'nonessential-traffic,hygiene'))).toEqual([
+      'NET005 .claude/settings.json:1',
       'CFG004 .claude/settings.json:3',
     ]);
   });
@@ -318,14 +328,16 @@ describe('fix on a repository', () => {
     const dir = tree({ '.github/workflows/claude.yml': workflow });
     expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
       'NET001 .github/workflows/claude.yml:8',
+      'NET005 .github/workflows/claude.yml:8',
       'NET001 .github/workflows/claude.yml:12',
+      'NET005 .github/workflows/claude.yml:12',
     ]);
     const result = await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
     expect(result.stdout).toBe(
       [
         '.github/workflows/claude.yml: added CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1" to the env: of step 2 of job review',
         '.github/workflows/claude.yml: added CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1" to the env: of step 3 of job review',
-        'fixed: changed 1 file; no findings remain.',
+        'fixed: changed 1 file; 2 findings remain that fix cannot change safely (run `claude-code-policy scan` to see them).',
         '',
       ].join('\n'),
     );
@@ -351,7 +363,10 @@ describe('fix on a repository', () => {
         '',
       ].join('\r\n'),
     );
-    expect(await findings(dir, '--policy', 'nonessential-traffic')).toEqual([]);
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET005 .github/workflows/claude.yml:8',
+      'NET005 .github/workflows/claude.yml:14',
+    ]);
   });
 
   it('sets an emptied umbrella variable in a workflow env: on its own line', async () => {
@@ -369,10 +384,13 @@ describe('fix on a repository', () => {
     const dir = tree({ '.github/workflows/claude.yml': workflow });
     expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
       'NET001 .github/workflows/claude.yml:3',
+      'NET005 .github/workflows/claude.yml:8',
     ]);
     await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
     expect(read(dir, '.github/workflows/claude.yml')).toBe(workflow.replace("TRAFFIC: ''", 'TRAFFIC: "1"'));
-    expect(await findings(dir, '--policy', 'nonessential-traffic')).toEqual([]);
+    expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET005 .github/workflows/claude.yml:8',
+    ]);
   });
 
   it("adds the variable to a dev container's containerEnv, keeping comments and layout", async () => {
@@ -389,11 +407,12 @@ describe('fix on a repository', () => {
     ].join('\n');
     const dir = tree({ '.devcontainer/devcontainer.json': devcontainer });
     expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
+      'NET005 .devcontainer/devcontainer.json:1',
       'NET001 .devcontainer/devcontainer.json:5',
     ]);
     const result = await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
     expect(result.stdout).toBe(
-      '.devcontainer/devcontainer.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under containerEnv\nfixed: changed 1 file; no findings remain.\n',
+      '.devcontainer/devcontainer.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under containerEnv\nfixed: changed 1 file; 1 finding remains that fix cannot change safely (run `claude-code-policy scan` to see them).\n',
     );
     expect(read(dir, '.devcontainer/devcontainer.json')).toBe(
       devcontainer.replace(
@@ -423,11 +442,13 @@ describe('fix on a repository', () => {
     });
     const before = await findings(dir, '--policy', 'nonessential-traffic');
     expect(brief(before)).toEqual([
+      'NET005 .claude/settings.json:1',
       'NET002 .claude/settings.json:2',
       'NET004 .claude/settings.json:2',
       'NET002 .github/workflows/claude.yml:8',
     ]);
     expect(before.map((f) => f.fix)).toEqual([
+      'Add `"skipWebFetchPreflight": true` to `.claude/settings.json`, or add "WebFetch" to permissions.deny.',
       'Add `"DISABLE_AUTOUPDATER": "1"` under `env` in `.claude/settings.json`.',
       'Add `"CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1"` under `env` in `.claude/settings.json`.',
       'Set `"DISABLE_AUTOUPDATER": "1"` on line 8 of `.github/workflows/claude.yml`.',
@@ -438,7 +459,7 @@ describe('fix on a repository', () => {
         '.claude/settings.json: added "DISABLE_AUTOUPDATER": "1" under env',
         '.claude/settings.json: added "CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1" under env',
         '.github/workflows/claude.yml: changed DISABLE_AUTOUPDATER from "0" to "1" on line 8',
-        'fixed: changed 2 files; no findings remain.',
+        'fixed: changed 2 files; 1 finding remains that fix cannot change safely (run `claude-code-policy scan` to see them).',
         '',
       ].join('\n'),
     );

@@ -1,7 +1,9 @@
 // Fixtures decide: each folder under test/fixtures/rules/<RULE>/<case>/ is a tiny repository with an
 // expected.json listing the exact findings of that rule (ruleId, file, line[, column, severity]) and what a user
 // reads in each: `messageIncludes` and `fixIncludes`, text (one string or several) that the message and the fix
-// must contain, naming the variable, input, key or file. A passing case lists none. Folders under
+// must contain, naming the variable, input, key or file; `scopes`, when given, every scope the finding reaches;
+// `options` are scan options (minClaudeCodeVersion …) and `boundary` names the VERSION_TABLE entry a case decides
+// (test/versions.test.ts). A passing case lists none. Folders under
 // test/fixtures/repos/<case>/ compare every finding of every rule.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +24,8 @@ interface ExpectedFinding {
   severity?: string;
   messageIncludes: Included;
   fixIncludes: Included;
+  /** Every scope the finding reaches, in order. */
+  scopes?: string[];
 }
 
 interface Expected {
@@ -69,6 +73,7 @@ async function run(dir: string) {
         line: f.line,
         ...(want.column !== undefined ? { column: f.column } : {}),
         ...(want.severity !== undefined ? { severity: f.severity } : {}),
+        ...(want.scopes !== undefined ? { scopes: f.scopes ?? [] } : {}),
         messageIncludes: included(f.message, want.messageIncludes),
         fixIncludes: included(f.fix, want.fixIncludes),
       };

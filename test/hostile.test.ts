@@ -235,6 +235,7 @@ describe.each(['walk', 'git'] as const)('hostile trees (%s)', (mode) => {
     const { report, found } = await scanTree(root, { ...options, policy: undefined });
     const column = (key: string) => settings.indexOf(key) + 1;
     expect(found.filter((f) => f.includes('p/.claude/settings.json'))).toEqual([
+      'NET005 p/.claude/settings.json:1:1',
       `CFG003 p/.claude/settings.json:1:${column('"__proto__"')}`,
       `CFG003 p/.claude/settings.json:1:${column('"constructor"')}`,
       `CFG003 p/.claude/settings.json:1:${column('"prototype": 1')}`,
@@ -423,8 +424,9 @@ describe.skipIf(!POSIX)('file names with spaces, quotes, commas, colons, percent
     const json = io(root);
     expect(await run([...args, '--format', 'json'], json)).toBe(1);
     const report = JSON.parse(json.out) as Report;
-    // One root cause, one finding: NET001 names update checks and surveys too.
-    expect(report.findings.map(where)).toEqual([`NET001 ${FILE}:1:1`]);
+    // One root cause, one finding: NET001 names update checks and surveys too. NET005 (the WebFetch preflight) is
+    // another: the umbrella does not stop it.
+    expect(report.findings.map(where)).toEqual([`NET001 ${FILE}:1:1`, `NET005 ${FILE}:1:1`]);
     expect(report.scopes.map((s) => s.id)).toEqual([DIR]);
 
     const github = io(root);
@@ -434,15 +436,21 @@ describe.skipIf(!POSIX)('file names with spaces, quotes, commas, colons, percent
     expect(lines.pop()).toBe('');
     const net001 = report.findings[0]!;
     const title = RULES.find((rule) => rule.id === 'NET001')!.title;
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(
       `::error file=${ESCAPED_FILE},line=1,endLine=1,title=${escapeProperty(`NET001: ${title}`)}::` +
         escapeData(`${net001.message}\nFix: ${net001.fix}`),
     );
-    // As the runner reads them: one annotation on the exact file, nothing else.
+    expect(lines[1]!.startsWith(`::notice file=${ESCAPED_FILE},line=1,endLine=1,title=NET005%3A `)).toBe(
+      true,
+    );
+    // As the runner reads them: two annotations on the exact file, nothing else.
     expect(
       workflowCommands(github.out).map((c) => [c.command, c.properties.file, c.properties.line]),
-    ).toEqual([['error', FILE, '1']]);
+    ).toEqual([
+      ['error', FILE, '1'],
+      ['notice', FILE, '1'],
+    ]);
   });
 });
 

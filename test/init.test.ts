@@ -31,13 +31,14 @@ describe('init on an empty repository', () => {
       [
         '.claude/settings.json: created the file',
         '.claude/settings.json: added "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env',
+        '.claude/settings.json: added "skipWebFetchPreflight": true',
         '.claude/settings.json: set cleanupPeriodDays to 30',
         '.claude/settings.json cannot enforce the login pin (only managed settings can, and a project file that sets forceLoginOrgUUID blocks API-key sessions such as CI): Zero Data Retention also needs managed-settings.json deployed through device management (`init --managed --zdr-org-uuid UUID` writes one).',
         '',
       ].join('\n'),
     );
     expect(read(dir, '.claude/settings.json')).toBe(
-      '{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  },\n  "cleanupPeriodDays": 30\n}\n',
+      '{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  },\n  "skipWebFetchPreflight": true,\n  "cleanupPeriodDays": 30\n}\n',
     );
     expect(existsSync(path.join(dir, '.github/claude-code-policy.yml'))).toBe(false);
     const { code, report } = await scanReport(dir, '--fail-on', 'notice');
@@ -58,7 +59,7 @@ describe('init on an empty repository', () => {
     );
     expect(result.code).toBe(0);
     expect(read(dir, 'managed-settings.json')).toBe(
-      `{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  },\n  "cleanupPeriodDays": 30,\n  "forceLoginOrgUUID": "${UUID}",\n  "forceLoginMethod": "console"\n}\n`,
+      `{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\n  },\n  "skipWebFetchPreflight": true,\n  "cleanupPeriodDays": 30,\n  "forceLoginOrgUUID": "${UUID}",\n  "forceLoginMethod": "console"\n}\n`,
     );
     expect(read(dir, '.github/claude-code-policy.yml')).toContain(`zdr-org-uuid: ${UUID}\n`);
     expect(read(dir, '.github/claude-code-policy.yml')).not.toContain('ignore');
@@ -118,11 +119,16 @@ describe('init on a repository that has settings', () => {
   it('merges the required keys without losing anything, in the file’s own formatting', async () => {
     const dir = tree({ '.claude/settings.json': EXISTING });
     const result = await cli(['init', dir], dir);
-    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
       '.claude/settings.json: set CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC to "1"',
+      '.claude/settings.json: added "skipWebFetchPreflight": true',
       '.claude/settings.json: lowered cleanupPeriodDays from 120 to 30',
     ]);
-    expect(read(dir, '.claude/settings.json')).toBe(EXISTING.replace('"0"', '"1"').replace('120', '30'));
+    expect(read(dir, '.claude/settings.json')).toBe(
+      EXISTING.replace('"0"', '"1"')
+        .replace('120', '30')
+        .replace('"cleanupPeriodDays": 30', '"cleanupPeriodDays": 30,\n    "skipWebFetchPreflight": true'),
+    );
     expect((await scanReport(dir, '--fail-on', 'warning')).report.findings).toEqual([]);
   });
 

@@ -221,6 +221,7 @@ describe('golden reports, from a scan of test/golden/repo', () => {
     expect(
       report.findings.map((f) => `${f.severity} ${f.ruleId} ${f.file}:${f.line} [${f.scopes.join(' ')}]`),
     ).toEqual([
+      'notice NET005 .claude/settings.json:1 [. .github/workflows/claude.yml#jobs.review.steps[0]]',
       'error NET001 .claude/settings.json:2 [.]',
       'error ZDR002 .claude/settings.json:3 [. .github/workflows/claude.yml#jobs.review.steps[0]]',
       'error ZDR003 .claude/settings.json:4 [. .github/workflows/claude.yml#jobs.review.steps[0]]',
@@ -240,7 +241,7 @@ describe('golden reports, from a scan of test/golden/repo', () => {
       scopes: 2,
       errors: 4,
       warnings: 1,
-      notices: 1,
+      notices: 2,
       suppressed: 2,
       passed: false,
     });

@@ -116,11 +116,16 @@ describe('one root cause, one finding: NET001 covers NET002 and NET004', () => {
       policies: [...POLICIES],
       options: DEFAULTS,
     });
-    expect(findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['NET001', '.claude/settings.json', 2]]);
-    expect(findings[0]!.message).toBe(
+    // Beside it only NET005: the WebFetch preflight is not among what the umbrella turns off.
+    expect(findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ['NET005', '.claude/settings.json', 1],
+      ['NET001', '.claude/settings.json', 2],
+    ]);
+    const net001 = findings.find((f) => f.ruleId === 'NET001')!;
+    expect(net001.message).toBe(
       'Claude Code still sends usage telemetry, error reports, feedback transcripts (`/bug`, `/feedback`, Claude-drafted feedback), update checks, surveys and release notes: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is not set.',
     );
-    expect(findings[0]!.fix).toBe(
+    expect(net001.fix).toBe(
       'Add `"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"` under `env` in `.claude/settings.json`.',
     );
   });
@@ -144,6 +149,7 @@ describe('one root cause, one finding: NET001 covers NET002 and NET004', () => {
       overrides: { NET001: 'off' },
     }).filter((f) => f.ruleId.startsWith('NET'));
     expect(findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['NET005', 1],
       ['NET002', 2],
       ['NET004', 2],
     ]);

@@ -63,7 +63,6 @@ describe('top level', () => {
           forceLoginOrgUUID: ['3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11'],
           permissions: { allow: ['Bash(npm run test:*)', 'Read', 'mcp__github'], defaultMode: 'plan' },
           sandbox: { network: { httpProxyPort: null, socksProxyPort: null } },
-          teammateDefaultModel: null,
           theme: 'custom:corp:dark',
         }),
       ),
@@ -601,5 +600,56 @@ describe('exported facts', () => {
   it('never lists a presence-only variable as a switch', () => {
     for (const name of PRESENCE_ONLY) expect(ENV_SWITCHES.has(name)).toBe(false);
     expect(ENV_SWITCHES.has('FORCE_HYPERLINK')).toBe(false);
+  });
+});
+
+describe('keys Claude Code removed (reference §7.3)', () => {
+  it('are CFG003 at their key, with the version that removed them', () => {
+    const problems = validate(settings({ keybindingFlavor: 'vim', teammateDefaultModel: 'opus' }));
+    expect(problems.map((p) => [p.ruleId, p.path.join('.'), p.span.line, p.message])).toEqual([
+      [
+        'CFG003',
+        'keybindingFlavor',
+        2,
+        'setting "keybindingFlavor" was removed in Claude Code 2.1.261; newer versions ignore it',
+      ],
+      [
+        'CFG003',
+        'teammateDefaultModel',
+        3,
+        'setting "teammateDefaultModel" was removed in Claude Code 2.1.234; newer versions ignore it',
+      ],
+    ]);
+  });
+
+  it('keys newer than the schema snapshot are not unknown', () => {
+    expect(validate(settings({ feedbackDrafts: 'off', managedSourcesBehavior: 'merge' }))).toEqual([]);
+  });
+});
+
+describe('keys newer than the schema snapshot (reference §7.3, §7.6)', () => {
+  it('have their values checked (CFG002)', () => {
+    const problems = validate(
+      settings({
+        feedbackDrafts: 'never',
+        managedSourcesBehavior: 'union',
+        desktopSessionCleanupPeriodDays: 0,
+      }),
+    );
+    expect(problems.map((p) => [p.ruleId, p.path.join('.'), p.span.line, p.message])).toEqual([
+      ['CFG002', 'feedbackDrafts', 2, '"feedbackDrafts" must be one of "notify", "quiet", "off"'],
+      [
+        'CFG002',
+        'managedSourcesBehavior',
+        3,
+        '"managedSourcesBehavior" must be one of "first-wins", "merge"',
+      ],
+      [
+        'CFG002',
+        'desktopSessionCleanupPeriodDays',
+        4,
+        '"desktopSessionCleanupPeriodDays" must be a whole number of at least 1',
+      ],
+    ]);
   });
 });

@@ -42,8 +42,12 @@ describe('one root cause, one finding', () => {
       '.github/workflows/claude.yml': WORKFLOW,
     });
     const report = await scanJson(dir, '--policy', 'nonessential-traffic');
-    expect(brief(report.findings)).toEqual([`NET001 .claude/settings.json:2 [., ${STEP}]`]);
-    const [net001] = report.findings;
+    // NET005 (the WebFetch preflight, which the umbrella does not stop) is fixed in the same file, for both too.
+    expect(brief(report.findings)).toEqual([
+      `NET005 .claude/settings.json:1 [., ${STEP}]`,
+      `NET001 .claude/settings.json:2 [., ${STEP}]`,
+    ]);
+    const net001 = report.findings.find((f) => f.ruleId === 'NET001');
     expect(net001!.scope).toBe('.');
     expect(net001!.message).toContain('update checks, surveys and release notes');
     expect(net001!.fix).toBe(
@@ -54,7 +58,10 @@ describe('one root cause, one finding', () => {
   it('without a shared settings file, the workflow finding is at the step and its fix is the step env', async () => {
     const dir = tree({ '.github/workflows/claude.yml': WORKFLOW });
     const report = await scanJson(dir, '--policy', 'nonessential-traffic');
-    expect(brief(report.findings)).toEqual([`NET001 .github/workflows/claude.yml:6 [${STEP}]`]);
+    expect(brief(report.findings)).toEqual([
+      `NET001 .github/workflows/claude.yml:6 [${STEP}]`,
+      `NET005 .github/workflows/claude.yml:6 [${STEP}]`,
+    ]);
     expect(report.findings[0]!.fix).toBe(
       'Add `CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1"` under the step\'s `env:` in `.github/workflows/claude.yml`.',
     );
@@ -67,8 +74,11 @@ describe('one root cause, one finding', () => {
         '{\n  "env": {\n    "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": ""\n  }\n}\n',
     });
     const report = await scanJson(dir, '--policy', 'nonessential-traffic');
-    expect(brief(report.findings)).toEqual(['NET001 .claude/settings.local.json:3 [.]']);
-    expect(report.findings[0]!.fix).toBe(
+    expect(brief(report.findings)).toEqual([
+      'NET005 .claude/settings.json:1 [.]',
+      'NET001 .claude/settings.local.json:3 [.]',
+    ]);
+    expect(report.findings[1]!.fix).toBe(
       'Set CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC to "1" on line 3 of `.claude/settings.local.json` (an empty string unsets it).',
     );
   });
@@ -76,8 +86,11 @@ describe('one root cause, one finding', () => {
   it('a local file alone: the fix says to create the shared file', async () => {
     const dir = tree({ '.claude/settings.local.json': '{\n  "env": {\n    "FOO": "1"\n  }\n}\n' });
     const report = await scanJson(dir, '--policy', 'nonessential-traffic');
-    expect(brief(report.findings)).toEqual(['NET001 .claude/settings.local.json:2 [.]']);
-    expect(report.findings[0]!.fix).toBe(
+    expect(brief(report.findings)).toEqual([
+      'NET005 .claude/settings.local.json:1 [.]',
+      'NET001 .claude/settings.local.json:2 [.]',
+    ]);
+    expect(report.findings[1]!.fix).toBe(
       'Create `.claude/settings.json` with `{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" } }`.',
     );
   });
@@ -216,8 +229,12 @@ describe.skipIf(!corpusPresent)('the real-world corpus, each file where it lives
   });
 });
 
-/** Findings on the corpus with default options: 144 on the same trees before issue 10 (the issue counted 148). */
-const TOTAL = 85;
+/**
+ * Findings on the corpus with default options: 144 on the same trees before issue 10 (the issue counted 148); 85
+ * after it; 117 with issue 11: 30 NET005 notices (the WebFetch preflight, which the umbrella does not stop) and 2
+ * CFG009 (keys that have no effect in a project file).
+ */
+const TOTAL = 117;
 
 describe('require: [project-settings]', () => {
   it('a repository without a shared .claude/settings.json gets an error at its line 1, and fix creates it', async () => {
@@ -225,7 +242,9 @@ describe('require: [project-settings]', () => {
     const before = await scanJson(dir, '--require', 'project-settings', '--policy', 'nonessential-traffic');
     expect(brief(before.findings)).toEqual([
       'NET001 .claude/settings.json:1 [.]',
+      'NET005 .claude/settings.json:1 [.]',
       `NET001 .github/workflows/claude.yml:6 [${STEP}]`,
+      `NET005 .github/workflows/claude.yml:6 [${STEP}]`,
     ]);
     expect(before.findings[0]).toMatchObject({
       severity: 'error',
@@ -235,6 +254,7 @@ describe('require: [project-settings]', () => {
     // Without the requirement the repository is only its workflow.
     expect(brief((await scanJson(dir, '--policy', 'nonessential-traffic')).findings)).toEqual([
       `NET001 .github/workflows/claude.yml:6 [${STEP}]`,
+      `NET005 .github/workflows/claude.yml:6 [${STEP}]`,
     ]);
 
     const fixed = await runCli(['fix', dir, '--require', 'project-settings'], dir, NOW);
@@ -247,7 +267,8 @@ describe('require: [project-settings]', () => {
     );
     // The workflow step reads the checkout's shared settings: the one new file fixes both scopes.
     const after = await scanJson(dir, '--require', 'project-settings', '--policy', 'nonessential-traffic');
-    expect(after.findings).toEqual([]);
+    // What fix leaves: the WebFetch preflight notice (NET005), a choice it does not make for the user.
+    expect(brief(after.findings)).toEqual([`NET005 .claude/settings.json:1 [., ${STEP}]`]);
   });
 
   it('comes from the config file too, and a bad value is one line, exit 2', async () => {
@@ -280,9 +301,10 @@ describe('paths GitHub can place', () => {
     };
     expect(sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri)).toEqual([
       'services/api/.claude/settings.json',
+      'services/api/.claude/settings.json',
     ]);
     const json = JSON.parse((await run('--format', 'json')).stdout) as Report;
-    expect(json.findings.map((f) => f.file)).toEqual(['.claude/settings.json']);
+    expect(json.findings.map((f) => f.file)).toEqual(['.claude/settings.json', '.claude/settings.json']);
 
     const based = await run('--format', 'github', '--path-base', root);
     expect(based.stdout).toMatch(/^::error file=\.claude\/settings\.json,line=2,/);

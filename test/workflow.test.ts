@@ -78,7 +78,7 @@ describe('which steps run Claude Code', () => {
     });
   });
 
-  it('skips reusable-workflow jobs, steps without uses, other actions and non-map steps', () => {
+  it('skips reusable-workflow jobs, steps without uses, other actions and non-map steps; a run: that starts Claude Code counts', () => {
     const text = lines(
       'on: push',
       'jobs:',
@@ -98,7 +98,10 @@ describe('which steps run Claude Code', () => {
     );
     const parsed = parseWorkflow(createSourceFile(WF, text));
     expect(parsed.ok).toBe(true);
-    expect(parsed.claudeSteps.map((s) => [s.path, s.usesSpan.line])).toEqual([['jobs.build.steps[4]', 15]]);
+    expect(parsed.claudeSteps.map((s) => [s.kind, s.path, s.usesSpan.line])).toEqual([
+      ['run', 'jobs.build.steps[0]', 10],
+      ['action', 'jobs.build.steps[4]', 15],
+    ]);
   });
 });
 
@@ -229,7 +232,10 @@ describe('the workflow scope: precedence', () => {
       ['ANTHROPIC_BASE_URL', 'https://api.anthropic.com', 12],
       ['CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', '1', 13],
     ]);
-    expect(findings([workflow(text)], POLICY_RULES)).toEqual([]);
+    // ZDR004 is a note outside managed scopes; NET005 stays (the umbrella does not stop the WebFetch preflight).
+    expect(findings([workflow(text)], POLICY_RULES)).toEqual([
+      { ruleId: 'NET005', file: WF, line: 10, severity: 'notice' },
+    ]);
   });
 
   it('lets the use_* inputs decide the provider variables, replacing what env: says (action.yml sets them)', () => {

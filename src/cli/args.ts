@@ -14,6 +14,7 @@ export const SCAN_OPTIONS = {
   'allowed-base-url': { type: 'string', multiple: true },
   'max-retention-days': { type: 'string' },
   'max-file-size': { type: 'string' },
+  'min-claude-code-version': { type: 'string' },
   include: { type: 'string', multiple: true },
   exclude: { type: 'string', multiple: true },
   'no-gitignore': { type: 'boolean' },

@@ -23,6 +23,7 @@ Options:
   --zdr-org-uuid UUID      add forceLoginOrgUUID to managed settings that pin no organisation
   --login-method METHOD    with --zdr-org-uuid, also add forceLoginMethod: claudeai or console
   --max-retention-days N   the cleanupPeriodDays ceiling (default 30)
+  --min-claude-code-version V  the oldest Claude Code version in use (default: every version counts)
   --include GLOB           only look at paths matching GLOB (repeatable)
   --exclude GLOB           skip paths matching GLOB (repeatable)
   --no-gitignore           also look at files that .gitignore excludes
@@ -45,6 +46,7 @@ export async function runFix(argv: string[], io: CliIo): Promise<number> {
       'zdr-org-uuid': { type: 'string' },
       'login-method': { type: 'string' },
       'max-retention-days': { type: 'string' },
+      'min-claude-code-version': { type: 'string' },
       include: { type: 'string', multiple: true },
       exclude: { type: 'string', multiple: true },
       'no-gitignore': { type: 'boolean' },
@@ -59,6 +61,7 @@ export async function runFix(argv: string[], io: CliIo): Promise<number> {
       policy: values.policy,
       zdrOrgUuid: values['zdr-org-uuid'],
       maxRetentionDays: values['max-retention-days'],
+      minClaudeCodeVersion: values['min-claude-code-version'],
       include: values.include,
       exclude: values.exclude,
       gitignore: values['no-gitignore'] ? false : undefined,

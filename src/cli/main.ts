@@ -47,6 +47,8 @@ Options:
   --allowed-base-url URL   an API endpoint allowed besides https://api.anthropic.com (repeatable)
   --max-retention-days N   local transcript retention ceiling in days (default 30)
   --max-file-size BYTES    files larger than this are reported, not read (default 5242880)
+  --min-claude-code-version V  the oldest Claude Code version in use, e.g. 2.1.282 (default: every version
+                           counts and the worst case applies; see docs/versions.md)
   --include GLOB           only scan paths matching GLOB (repeatable)
   --exclude GLOB           skip paths matching GLOB (repeatable)
   --no-gitignore           also scan files that .gitignore excludes
@@ -169,6 +171,7 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
         allowedBaseUrls: values['allowed-base-url'],
         maxRetentionDays: values['max-retention-days'],
         maxFileSize: values['max-file-size'],
+        minClaudeCodeVersion: values['min-claude-code-version'],
         include: values.include,
         exclude: values.exclude,
         gitignore: values['no-gitignore'] ? false : undefined,

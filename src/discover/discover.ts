@@ -91,6 +91,28 @@ function classifyName(filePath: string, base: string, slash: number): Candidate 
   ) {
     return { path: filePath, kind: 'devcontainer' };
   }
+  return containerCandidate(filePath, base);
+}
+
+// Container definitions (issue 11): images that may install or start Claude Code, and Compose files whose
+// services run them. Kept apart so that the other names above stay exact.
+const COMPOSE_NAMES = /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/;
+/** `Dockerfile.md` and the like document a Dockerfile; they are not one. */
+const DOCUMENT_SUFFIX = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
+
+function containerCandidate(filePath: string, base: string): Candidate | undefined {
+  if (DOCUMENT_SUFFIX.test(base)) return undefined;
+  if (
+    base === 'Dockerfile' ||
+    base === 'Containerfile' ||
+    base.startsWith('Dockerfile.') ||
+    base.startsWith('Containerfile.') ||
+    base.endsWith('.Dockerfile') ||
+    base.endsWith('.dockerfile')
+  ) {
+    return { path: filePath, kind: 'dockerfile' };
+  }
+  if (COMPOSE_NAMES.test(base)) return { path: filePath, kind: 'compose' };
   return undefined;
 }
 
@@ -138,10 +160,11 @@ async function checkRoot(root: string): Promise<void> {
 
 /**
  * Every candidate's entry in a listing holds one of these byte sequences (see classifyName): a name ending in
- * `.json`, `.yml` or `.yaml`, or `.env` anywhere; an entry ending in `/` is an untracked nested repository.
+ * `.json`, `.yml` or `.yaml`, or `.env`, `ockerfile` or `ontainerfile` anywhere (Dockerfile, app.dockerfile,
+ * Containerfile); an entry ending in `/` is an untracked nested repository.
  * Buffer.indexOf finds them natively, so the tens of thousands of other paths cost no JavaScript at all.
  */
-const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0'].map((marker) =>
+const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0', 'ockerfile', 'ontainerfile'].map((marker) =>
   Buffer.from(marker, 'latin1'),
 );
 
@@ -253,7 +276,14 @@ async function readGitignore(
  * rejected without building their path.
  */
 function mayBeCandidateName(name: string): boolean {
-  return name.endsWith('.json') || name.endsWith('.yml') || name.endsWith('.yaml') || name.includes('.env');
+  return (
+    name.endsWith('.json') ||
+    name.endsWith('.yml') ||
+    name.endsWith('.yaml') ||
+    name.includes('.env') ||
+    name.includes('ockerfile') ||
+    name.includes('ontainerfile')
+  );
 }
 
 /**

@@ -92,6 +92,18 @@ function requiredEdits(
     }
   }
 
+  // The WebFetch preflight is the one request the umbrella leaves on that a settings file can turn off (NET005).
+  if (wants('nonessential-traffic') && current.skipWebFetchPreflight !== true) {
+    edits.push({
+      path: ['skipWebFetchPreflight'],
+      value: true,
+      change:
+        current.skipWebFetchPreflight === undefined
+          ? 'added "skipWebFetchPreflight": true'
+          : 'set skipWebFetchPreflight to true',
+    });
+  }
+
   if (wants('zdr')) {
     const ceiling = options.maxRetentionDays;
     const days = current.cleanupPeriodDays;

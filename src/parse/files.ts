@@ -1,5 +1,7 @@
 // What discovery finds and parsing makes of it.
 import type { Location } from '../model.js';
+import type { ParsedCompose } from './compose.js';
+import type { ParsedDockerfile } from './dockerfile.js';
 import type { ParsedDotenv } from './dotenv.js';
 import type { ParsedJson } from './json.js';
 import type { ParsedWorkflow } from './workflow.js';
@@ -12,7 +14,8 @@ import type { SettingsProblem } from '../scope/validate-settings.js';
  */
 export type SettingsRole = 'project' | 'local' | 'managed' | 'managed-dropin' | 'user' | 'action';
 
-export type CandidateKind = 'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer';
+export type CandidateKind =
+  'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer' | 'dockerfile' | 'compose';
 
 /** A path discovery selected, before it is read. */
 export interface Candidate {
@@ -60,7 +63,22 @@ export interface DevcontainerFile {
   json: ParsedJson;
 }
 
-export type ParsedFile = SettingsFile | DotenvFile | McpFile | WorkflowFile | DevcontainerFile;
+/** A Dockerfile or Containerfile: an image that may install or start Claude Code. */
+export interface DockerfileFile {
+  kind: 'dockerfile';
+  source: SourceFile;
+  dockerfile: ParsedDockerfile;
+}
+
+/** A Compose file: services that may be built from such an image or run Claude Code. */
+export interface ComposeFile {
+  kind: 'compose';
+  source: SourceFile;
+  compose: ParsedCompose;
+}
+
+export type ParsedFile =
+  SettingsFile | DotenvFile | McpFile | WorkflowFile | DevcontainerFile | DockerfileFile | ComposeFile;
 
 /** A candidate that was not checked (CFG008), with the reason in words. */
 export interface SkippedFile {

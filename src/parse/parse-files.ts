@@ -1,6 +1,8 @@
 // Turn each file discovery loaded into its parsed form, by kind.
 import type { LoadedFile } from '../discover/discover.js';
 import type { ParsedFile, SettingsFile } from './files.js';
+import { parseCompose } from './compose.js';
+import { parseDockerfile } from './dockerfile.js';
 import { parseDotenv } from './dotenv.js';
 import { parseJson } from './json.js';
 import { parseWorkflow } from './workflow.js';
@@ -44,6 +46,10 @@ export function parseLoaded(loaded: LoadedFile): ParsedFile | undefined {
       return { kind: 'workflow', source: loaded.source, workflow: parseWorkflow(loaded.source) };
     case 'devcontainer':
       return { kind: 'devcontainer', source: loaded.source, json: parseJson(loaded.source, { jsonc: true }) };
+    case 'dockerfile':
+      return { kind: 'dockerfile', source: loaded.source, dockerfile: parseDockerfile(loaded.source) };
+    case 'compose':
+      return { kind: 'compose', source: loaded.source, compose: parseCompose(loaded.source) };
     default:
       return undefined;
   }

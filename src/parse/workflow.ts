@@ -20,6 +20,7 @@ import {
 import type { Span } from '../model.js';
 import { createSourceFile, FIRST_LINE, positionAt, type SourceFile, spanAt } from '../discover/source.js';
 import { type JsonNode, type JsonProblem, nodeAt, parseJson } from './json.js';
+import { expandsAtRunTime, findClaudeCommand, githubEnvAppends, settingsArgument } from './shell.js';
 
 /** A syntax problem of the workflow itself (`syntax: 'yaml'`) or of an inline `settings` input (`'json'`). */
 export interface WorkflowProblem {
@@ -83,17 +84,25 @@ export interface ProviderInput {
   span: Span;
 }
 
-/** A step that runs Claude Code through claude-code-action or claude-code-base-action. */
+/**
+ * A step that runs Claude Code: through claude-code-action or claude-code-base-action (`kind: 'action'`), or a
+ * `run:` script that starts it (`claude …`, `npx -y @anthropic-ai/claude-code …`; `kind: 'run'`).
+ */
 export interface ClaudeStep {
+  kind: 'action' | 'run';
   /** Readable and stable within the file: `jobs.<job>.steps[<0-based index>]`. */
   path: string;
-  /** The `uses:` value. */
+  /** The `uses:` value, or the command word of a `run:` step. */
   uses: string;
-  /** The `uses:` pair: where a requirement that nothing meets is reported. */
+  /** The `uses:` pair, or the command in the `run:` script: where a requirement that nothing meets is reported. */
   usesSpan: Span;
   workflowEnv: WorkflowEnvEntry[];
   jobEnv: WorkflowEnvEntry[];
+  /** `NAME=value` lines that earlier steps of the job append to `$GITHUB_ENV`, in order. */
+  githubEnv: WorkflowEnvEntry[];
   stepEnv: WorkflowEnvEntry[];
+  /** `--settings FILE|JSON` in `claude_args` or on the `run:` command line: the command-line settings layer. */
+  cliSettings: SettingsInput | undefined;
   claudeEnv: WorkflowEnvEntry[];
   providers: ProviderInput[];
   settings: SettingsInput | undefined;
@@ -272,26 +281,75 @@ class WorkflowReader {
       const list = this.resolve(document, get(jobPairs, 'steps'));
       if (!isSeq(list)) continue;
       const jobEnv = this.env(document, get(jobPairs, 'env'));
+      const githubEnv: WorkflowEnvEntry[] = [];
       list.items.forEach((item, index) => {
         const step = this.map(document, item);
         if (step === undefined) return;
         const stepPairs = this.pairs(document, step);
+        const path = `jobs.${jobId}.steps[${index}]`;
         const usesPair = getPair(stepPairs, 'uses');
         const uses = this.resolve(document, usesPair?.value);
-        if (usesPair === undefined || !isScalar(uses) || typeof uses.value !== 'string') return;
-        if (!isClaudeAction(uses.value)) return;
-        const inputs = this.pairs(document, this.map(document, get(stepPairs, 'with')));
-        steps.push({
-          path: `jobs.${jobId}.steps[${index}]`,
-          uses: uses.value,
-          usesSpan: this.pairSpan(usesPair),
-          workflowEnv,
-          jobEnv,
-          stepEnv: this.env(document, get(stepPairs, 'env')),
-          claudeEnv: this.claudeEnv(document, getPair(inputs, 'claude_env')),
-          providers: this.providers(document, inputs),
-          settings: this.settings(document, getPair(inputs, 'settings')),
-        });
+        const runPair = getPair(stepPairs, 'run');
+        const run = this.resolve(document, runPair?.value);
+        if (usesPair !== undefined && isScalar(uses) && typeof uses.value === 'string') {
+          if (!isClaudeAction(uses.value)) return;
+          const inputs = this.pairs(document, this.map(document, get(stepPairs, 'with')));
+          steps.push({
+            kind: 'action',
+            path,
+            uses: uses.value,
+            usesSpan: this.pairSpan(usesPair),
+            workflowEnv,
+            jobEnv,
+            githubEnv: [...githubEnv],
+            stepEnv: this.env(document, get(stepPairs, 'env')),
+            cliSettings: this.commandLineSettings(document, getPair(inputs, 'claude_args')),
+            claudeEnv: this.claudeEnv(document, getPair(inputs, 'claude_env')),
+            providers: this.providers(document, inputs),
+            settings: this.settings(document, getPair(inputs, 'settings')),
+          });
+        } else if (isScalar(run) && typeof run.value === 'string') {
+          const text = run.value;
+          const offsets = scalarOffsets(this.source.text, run, text);
+          const command = findClaudeCommand(text);
+          if (command !== undefined) {
+            const argument = settingsArgument(command.args);
+            steps.push({
+              kind: 'run',
+              path,
+              uses: text.slice(command.start, command.end),
+              usesSpan: this.mappedSpan(offsets, command.start, command.end),
+              workflowEnv,
+              jobEnv,
+              githubEnv: [...githubEnv],
+              stepEnv: this.env(document, get(stepPairs, 'env')),
+              cliSettings:
+                argument === undefined
+                  ? undefined
+                  : this.settingsValue(
+                      argument.value,
+                      offsets.slice(command.argsStart + argument.start, command.argsStart + argument.end + 1),
+                      this.mappedSpan(
+                        offsets,
+                        command.argsStart + argument.start,
+                        command.argsStart + argument.end,
+                      ),
+                    ),
+              claudeEnv: [],
+              providers: [],
+              settings: undefined,
+            });
+          }
+          // What this step writes to $GITHUB_ENV reaches the steps after it (docs: "Setting an environment variable").
+          for (const append of githubEnvAppends(text)) {
+            githubEnv.push({
+              name: append.name,
+              value: append.value,
+              unknown: expandsAtRunTime(append.value) || hasExpression(append.value),
+              span: this.mappedSpan(offsets, append.start, append.end),
+            });
+          }
+        }
       });
     }
     return steps;
@@ -401,18 +459,39 @@ class WorkflowReader {
     const span = this.pairSpan(pair);
     if (!isScalar(node) || node.value == null) return undefined;
     const text = scalarText(node);
+    return this.settingsValue(text, scalarOffsets(this.source.text, node, text), span);
+  }
+
+  /** `--settings FILE|JSON` in the action's `claude_args` input. */
+  private commandLineSettings(document: Document, pair: Pair | undefined): SettingsInput | undefined {
+    const node = this.resolve(document, pair?.value);
+    if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+    const text = node.value;
+    const argument = settingsArgument(text);
+    if (argument === undefined) return undefined;
+    const offsets = scalarOffsets(this.source.text, node, text);
+    return this.settingsValue(
+      argument.value,
+      offsets.slice(argument.start, argument.end + 1),
+      this.mappedSpan(offsets, argument.start, argument.end),
+    );
+  }
+
+  /** A settings value (inline JSON, or a path) whose characters sit at `offsets` in the workflow text. */
+  private settingsValue(text: string, offsets: number[], span: Span): SettingsInput | undefined {
     const trimmed = text.trim();
     if (trimmed === '') return undefined;
     // The action's own test: inline JSON starts with `{` or `[`; anything else is a path.
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
       const path = trimmed.replace(/^\$\{\{\s*github\.workspace\s*\}\}\/*/, '');
-      return hasExpression(path) ? { kind: 'unknown', span } : { kind: 'path', span, path };
+      return hasExpression(path) || expandsAtRunTime(path)
+        ? { kind: 'unknown', span }
+        : { kind: 'path', span, path };
     }
-    return this.inlineSettings(node, text, span);
+    return this.inlineSettings(offsets, text, span);
   }
 
-  private inlineSettings(node: Scalar, text: string, span: Span): SettingsInput {
-    const offsets = scalarOffsets(this.source.text, node, text);
+  private inlineSettings(offsets: number[], text: string, span: Span): SettingsInput {
     const virtual = createSourceFile(this.source.path, text);
     const json = parseJson(virtual);
     const expression = hasExpression(text);

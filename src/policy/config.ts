@@ -68,6 +68,7 @@ export const configSchema = z.strictObject({
   'zdr-org-uuid': fields.zdrOrgUuid,
   'allowed-base-urls': list(fields.allowedBaseUrls.unwrap()).optional(),
   'max-retention-days': fields.maxRetentionDays.unwrap().optional(),
+  'min-claude-code-version': fields.minClaudeCodeVersion,
   include: list(fields.include.unwrap()).optional(),
   exclude: list(fields.exclude.unwrap()).optional(),
   require: list(fields.require.unwrap()).optional(),
@@ -261,6 +262,8 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   if (data['zdr-org-uuid'] !== undefined) options.zdrOrgUuid = data['zdr-org-uuid'];
   if (data['allowed-base-urls'] !== undefined) options.allowedBaseUrls = data['allowed-base-urls'];
   if (data['max-retention-days'] !== undefined) options.maxRetentionDays = data['max-retention-days'];
+  if (data['min-claude-code-version'] !== undefined)
+    options.minClaudeCodeVersion = data['min-claude-code-version'];
   if (data.include !== undefined) options.include = data.include;
   if (data.exclude !== undefined) options.exclude = data.exclude;
   if (data.require !== undefined) options.require = [...new Set(data.require)] as ScanOptions['require'];
@@ -349,6 +352,12 @@ function refinements(): Record<string, JsonSchema> {
         { type: 'integer', minimum: 1 },
         { type: 'string', pattern: '^\\s*[0-9]+\\s*$' },
       ],
+    },
+    'min-claude-code-version': {
+      description:
+        'The oldest Claude Code version in use, e.g. 2.1.282 (default: every version counts; docs/versions.md).',
+      type: 'string',
+      pattern: '^v?[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]*)?$',
     },
     include: { description: 'Only scan paths matching these globs, relative to the scanned root.' },
     exclude: { description: 'Skip paths matching these globs, relative to the scanned root.' },

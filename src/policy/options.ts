@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, type FailLevel, POLICIES, type PolicyId, SEVERITIES, type Severity } from '../model.js';
 import type { IgnoreEntry } from './suppress.js';
+import { parseVersion } from '../scope/versions.js';
 
 export const DEFAULT_MAX_RETENTION_DAYS = 30;
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -22,6 +23,7 @@ export interface RawOptions {
   exclude?: string[];
   gitignore?: boolean;
   require?: string | string[];
+  minClaudeCodeVersion?: string;
 }
 
 export type RuleSeverityOverride = Severity | 'off';
@@ -45,6 +47,8 @@ export interface ScanOptions {
   include: string[];
   exclude: string[];
   gitignore: boolean;
+  /** The oldest Claude Code version in use; undefined: every version counts (the worst case applies). */
+  minClaudeCodeVersion: string | undefined;
   /** Per-rule severity from a config file; `off` disables the rule. */
   rules: Record<string, RuleSeverityOverride>;
   /** Opt-in requirements (`--require`, config `require:`, the Action's `require` input). */
@@ -96,6 +100,14 @@ export const optionsSchema = z.object({
   exclude: z.array(z.string().min(1)).default([]),
   gitignore: z.boolean().default(true),
   require: z.array(oneOf(REQUIREMENTS, 'require')).default([]),
+  minClaudeCodeVersion: z
+    .string()
+    .trim()
+    .refine((v) => parseVersion(v) !== undefined, {
+      message: 'min-claude-code-version must be a Claude Code version such as 2.1.282',
+    })
+    .transform((v) => v.replace(/^v/, ''))
+    .optional(),
   rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
   ignore: z.array(z.custom<IgnoreEntry>()).default([]),
 });
@@ -134,6 +146,7 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     exclude: splitList(raw.exclude, /\n/) ?? fromConfig.exclude,
     gitignore: raw.gitignore ?? fromConfig.gitignore,
     require: splitList(raw.require) ?? fromConfig.require,
+    minClaudeCodeVersion: given(raw.minClaudeCodeVersion?.trim()) ?? fromConfig.minClaudeCodeVersion,
     rules: fromConfig.rules,
     ignore: fromConfig.ignore,
   };
@@ -147,6 +160,7 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     ...rest,
     require: [...new Set(require)] as Requirement[],
     zdrOrgUuid: rest.zdrOrgUuid,
+    minClaudeCodeVersion: rest.minClaudeCodeVersion,
     policies: [...new Set(policy)] as PolicyId[],
     failOn: rest.failOn as FailLevel,
   };

@@ -51,6 +51,8 @@ export function commentSyntax(file: string): '#' | '//' | undefined {
   switch (classify(file)?.kind) {
     case 'dotenv':
     case 'workflow':
+    case 'dockerfile':
+    case 'compose':
       return '#';
     case 'devcontainer':
       return '//';

@@ -17,15 +17,18 @@ export const CFG006: Rule = {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
       if (file.kind !== 'settings' || file.role !== 'local') continue;
-      const scope = context.scopes.find((s) => s.files.includes(file.source.path));
-      findings.push({
-        ruleId: 'CFG006',
-        file: file.source.path,
-        ...FIRST_LINE,
-        scope: scope?.id ?? null,
-        message: `\`${file.source.path}\` is part of the repository: this personal file overrides the shared settings on every clone.`,
-        fix: `Move shared keys to .claude/settings.json, run \`git rm --cached ${file.source.path}\` and add it to .gitignore.`,
-      });
+      // The root local file reaches every project of the repository (2.1.211): one finding listing them all.
+      const reached = context.scopes.filter((s) => s.files.includes(file.source.path)).map((s) => s.id);
+      for (const scope of reached.length > 0 ? reached : [null]) {
+        findings.push({
+          ruleId: 'CFG006',
+          file: file.source.path,
+          ...FIRST_LINE,
+          scope,
+          message: `\`${file.source.path}\` is part of the repository: this personal file overrides the shared settings on every clone.`,
+          fix: `Move shared keys to .claude/settings.json, run \`git rm --cached ${file.source.path}\` and add it to .gitignore.`,
+        });
+      }
     }
     return findings;
   },

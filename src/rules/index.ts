@@ -8,10 +8,13 @@ import { CFG005 } from './cfg005.js';
 import { CFG006 } from './cfg006.js';
 import { CFG007 } from './cfg007.js';
 import { CFG008 } from './cfg008.js';
+import { CFG009 } from './cfg009.js';
 import { NET001 } from './net001.js';
 import { NET002 } from './net002.js';
 import { NET003 } from './net003.js';
 import { NET004 } from './net004.js';
+import { NET005 } from './net005.js';
+import { NET006 } from './net006.js';
 import { SEC001 } from './sec001.js';
 import type { Rule } from './types.js';
 import { ZDR001 } from './zdr001.js';
@@ -28,6 +31,8 @@ export const RULES: readonly Rule[] = [
   NET002,
   NET003,
   NET004,
+  NET005,
+  NET006,
   ZDR001,
   ZDR002,
   ZDR003,
@@ -45,6 +50,7 @@ export const RULES: readonly Rule[] = [
   CFG006,
   CFG007,
   CFG008,
+  CFG009,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

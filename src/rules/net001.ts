@@ -23,7 +23,7 @@ export const NET001: Rule = {
   policies: ['nonessential-traffic', 'zdr'],
   severity: 'error',
   rationale:
-    'Unless CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is set (any non-empty value), Claude Code on the Claude API sends usage telemetry, error reports and lets users share whole transcripts with /bug, /feedback or Claude-drafted feedback, which Anthropic keeps for 5 years; it also checks for updates, shows surveys and fetches release notes (docs: data-usage, env-vars). Only a settings file guarantees the variable: Claude Code does not read .env files.',
+    'Unless CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is set (any non-empty value), Claude Code on the Claude API sends usage telemetry, error reports and lets users share whole transcripts with /bug, /feedback or Claude-drafted feedback, which Anthropic keeps for 5 years; it also checks for updates, shows surveys and fetches release notes (docs: data-usage, env-vars). Only a settings file guarantees the variable: Claude Code does not read .env files. The variable also stops PR status badge checks, fast-mode availability checks, background plugin command sources and feature-flag fetching; it does not stop gateway model discovery (NET006), the official-marketplace auto-install or the WebFetch preflight (NET005). DISABLE_BUG_COMMAND is the old name of DISABLE_FEEDBACK_COMMAND.',
   remediation:
     'Set "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under env in the shared settings file (.claude/settings.json, or managed-settings.json for a fleet).',
   check(context) {

@@ -209,6 +209,19 @@ export const SEC001: Rule = {
         }
       } else if (file.kind === 'workflow') {
         findings.push(...workflowSecrets(file));
+      } else if (file.kind === 'dockerfile' || file.kind === 'compose') {
+        // ENV/ARG lines of an image and a service's environment: baked into every container built from them.
+        const entries =
+          file.kind === 'dockerfile'
+            ? file.dockerfile.env
+            : file.compose.services.flatMap((service) => service.environment);
+        for (const entry of entries) {
+          if (entry.unknown || !isCommittedCredential(entry.name, entry.value)) continue;
+          const label = CREDENTIAL_VARIABLES.has(entry.name)
+            ? entry.name
+            : `An Anthropic key (in ${entry.name})`;
+          findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
+        }
       } else if (file.json.ok && file.json.tree !== undefined) {
         const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
         findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));

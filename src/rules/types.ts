@@ -10,6 +10,8 @@ export interface RuleOptions {
   allowedBaseUrls: string[];
   /** Local transcript retention ceiling in days (ZDR007). */
   maxRetentionDays: number;
+  /** The oldest Claude Code version in use; undefined when every version counts. */
+  minClaudeCodeVersion?: string | undefined;
 }
 
 export interface RuleContext {

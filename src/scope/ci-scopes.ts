@@ -1,17 +1,35 @@
-// Workflow and container scopes (SPEC §5, "Claude Code in CI"). A workflow scope is one step that runs
-// claude-code-action; its Claude process sees, lowest first: workflow, job and step `env:`; the provider variables
-// the action sets from `use_bedrock`/`use_vertex`/`use_foundry` (replacing what `env:` said: action.yml sets
-// each to "1" when its input is 'true', else to ''); the v0 `claude_env` lines (base-action passes them over
-// the process env); the `settings` input, which the action writes into the runner's user settings; and the
-// checkout's project settings, which win over user settings and over the environment (docs: settings
-// "Settings precedence", env-vars "Precedence"). A container scope is a dev container that runs Claude Code:
-// `containerEnv`, then `remoteEnv`, then the project settings of the folder it opens.
-import type { DevcontainerFile, McpFile, ParsedFile, SettingsFile, WorkflowFile } from '../parse/files.js';
+// Workflow and container scopes (SPEC §5, "Claude Code in CI"; docs/scopes.md). A workflow scope is one step
+// that runs claude-code-action, or a `run:` step that starts Claude Code itself; its Claude process sees, lowest
+// first: workflow and job `env:`, what earlier steps of the job appended to $GITHUB_ENV, the step's `env:`; the
+// provider variables the action sets from `use_bedrock`/`use_vertex`/`use_foundry` (replacing what `env:` said:
+// action.yml sets each to "1" when its input is 'true', else to ''); the v0 `claude_env` lines (base-action passes
+// them over the process env); the `settings` input, which the action writes into the runner's user settings; the
+// checkout's project settings, which win over user settings and over the environment (docs: settings "Settings
+// precedence", env-vars "Precedence"); then `--settings` (in `claude_args` or on the command line) above them.
+// A container scope is a dev container that runs Claude Code (`containerEnv`, `remoteEnv`, then the project
+// settings of the folder it opens), a Dockerfile whose image installs or starts Claude Code (its ENV and ARG), or
+// a Compose service built from such an image or running Claude Code (the image's env, then `environment:`).
+import type {
+  ComposeFile,
+  DevcontainerFile,
+  DockerfileFile,
+  McpFile,
+  ParsedFile,
+  SettingsFile,
+  WorkflowFile,
+} from '../parse/files.js';
+import { findClaudeCommand } from '../parse/shell.js';
 import { keySpan, propertySpan } from '../parse/json.js';
-import { type ClaudeStep, PROVIDER_INPUTS, type WorkflowEnvEntry } from '../parse/workflow.js';
+import {
+  type ClaudeStep,
+  PROVIDER_INPUTS,
+  type SettingsInput,
+  type WorkflowEnvEntry,
+} from '../parse/workflow.js';
 import { applySettingsLayer, envString, locationOf, settingsAnchor, settingsFix } from './layers.js';
 import type { EnvValue, Scope, SettingValue } from './scope-model.js';
 import { FIRST_LINE } from '../discover/source.js';
+import type { VersionRange } from './versions.js';
 
 /** The repository a workflow belongs to: the directory that holds its `.github/workflows/`. */
 export function workflowRoot(path: string): string {
@@ -55,6 +73,7 @@ export function resolveInRepository(root: string, written: string): string | und
 class FileIndex {
   readonly settings = new Map<string, SettingsFile>();
   readonly mcp = new Map<string, McpFile>();
+  readonly dockerfiles = new Map<string, DockerfileFile>();
   readonly paths = new Set<string>();
 
   constructor(files: ParsedFile[]) {
@@ -62,6 +81,7 @@ class FileIndex {
       this.paths.add(file.source.path);
       if (file.kind === 'settings') this.settings.set(file.source.path, file);
       else if (file.kind === 'mcp') this.mcp.set(file.source.path, file);
+      else if (file.kind === 'dockerfile') this.dockerfiles.set(file.source.path, file);
     }
   }
 
@@ -92,11 +112,13 @@ class FileIndex {
 }
 
 function setEntry(env: Map<string, EnvValue>, file: string, entry: WorkflowEnvEntry): void {
+  const below = env.get(entry.name);
   env.set(entry.name, {
     name: entry.name,
     value: entry.value,
     unknown: entry.unknown,
     location: locationOf(file, entry.span),
+    ...(below !== undefined ? { below } : {}),
   });
 }
 
@@ -106,26 +128,16 @@ function stepOf(stepPath: string): { step?: { job: string; index: number } } {
   return match === null ? {} : { step: { job: match[1]!, index: Number(match[2]) } };
 }
 
-function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): Scope {
-  const path = file.source.path;
-  const root = workflowRoot(path);
-  const env = new Map<string, EnvValue>();
-  const settings = new Map<string, SettingValue>();
-  const files = [path];
-  for (const entry of [...step.workflowEnv, ...step.jobEnv, ...step.stepEnv]) setEntry(env, path, entry);
-  for (const variable of Object.values(PROVIDER_INPUTS)) env.delete(variable);
-  for (const provider of step.providers) {
-    if (!provider.selected && !provider.unknown) continue;
-    env.set(provider.variable, {
-      name: provider.variable,
-      value: provider.unknown ? provider.raw : '1',
-      unknown: provider.unknown,
-      location: locationOf(path, provider.span),
-      writtenAs: `${provider.input}: ${JSON.stringify(provider.raw)}`,
-    });
-  }
-  for (const entry of step.claudeEnv) setEntry(env, path, entry);
-  const input = step.settings;
+/** Apply a `settings` input or a `--settings` argument: inline JSON with its positions, or a file of the repository. */
+function applySettingsInput(
+  env: Map<string, EnvValue>,
+  settings: Map<string, SettingValue>,
+  files: string[],
+  path: string,
+  root: string,
+  input: SettingsInput | undefined,
+  index: FileIndex,
+): void {
   if (input?.kind === 'inline') {
     for (const key of input.keys) {
       settings.set(key.key, {
@@ -144,20 +156,55 @@ function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): 
       files.push(layer.source.path);
     }
   }
-  // The action always writes enableAllProjectMcpServers: true into the user settings it creates
-  // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
-  if (index.hasProjectMcpServers(root)) {
-    settings.set('enableAllProjectMcpServers', {
-      key: 'enableAllProjectMcpServers',
-      value: true,
-      location: locationOf(path, step.usesSpan),
-      managed: false,
-    });
+}
+
+function workflowScope(
+  file: WorkflowFile,
+  step: ClaudeStep,
+  index: FileIndex,
+  versions: VersionRange,
+): Scope {
+  const path = file.source.path;
+  const root = workflowRoot(path);
+  const env = new Map<string, EnvValue>();
+  const settings = new Map<string, SettingValue>();
+  const files = [path];
+  // $GITHUB_ENV lines from earlier steps override workflow and job env; the step's own env: overrides them.
+  for (const entry of [...step.workflowEnv, ...step.jobEnv, ...step.githubEnv, ...step.stepEnv]) {
+    setEntry(env, path, entry);
+  }
+  if (step.kind === 'action') {
+    for (const variable of Object.values(PROVIDER_INPUTS)) env.delete(variable);
+    for (const provider of step.providers) {
+      if (!provider.selected && !provider.unknown) continue;
+      env.set(provider.variable, {
+        name: provider.variable,
+        value: provider.unknown ? provider.raw : '1',
+        unknown: provider.unknown,
+        location: locationOf(path, provider.span),
+        writtenAs: `${provider.input}: ${JSON.stringify(provider.raw)}`,
+      });
+    }
+    for (const entry of step.claudeEnv) setEntry(env, path, entry);
+    applySettingsInput(env, settings, files, path, root, step.settings, index);
+    // The action always writes enableAllProjectMcpServers: true into the user settings it creates
+    // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
+    if (index.hasProjectMcpServers(root)) {
+      settings.set('enableAllProjectMcpServers', {
+        key: 'enableAllProjectMcpServers',
+        value: true,
+        location: locationOf(path, step.usesSpan),
+        managed: false,
+      });
+    }
   }
   for (const layer of index.projectLayers(root)) {
     applySettingsLayer(env, settings, layer);
     files.push(layer.source.path);
   }
+  // --settings is the command-line layer: above project and local settings, below managed (docs: settings
+  // "Settings precedence").
+  applySettingsInput(env, settings, files, path, root, step.cliSettings, index);
   const origin = locationOf(path, step.usesSpan);
   const shared = index.sharedSettings(root);
   return {
@@ -178,6 +225,7 @@ function workflowScope(file: WorkflowFile, step: ClaudeStep, index: FileIndex): 
             where: `under the step's \`env:\` in \`${path}\``,
             ...stepOf(step.path),
           },
+    versions,
   };
 }
 
@@ -214,7 +262,7 @@ const DEVCONTAINER_VARIABLE = /\$\{[^}]*\}/;
 
 const CONTAINER_ENV_BLOCKS = ['containerEnv', 'remoteEnv'] as const;
 
-function containerScope(file: DevcontainerFile, index: FileIndex): Scope | undefined {
+function containerScope(file: DevcontainerFile, index: FileIndex, versions: VersionRange): Scope | undefined {
   const value = file.json.value;
   // A file that does not parse starts no container: CFG001 says so, and there is nothing to evaluate.
   if (!file.json.ok || !isPlainObject(value) || !mentionsClaude(value)) return undefined;
@@ -266,20 +314,95 @@ function containerScope(file: DevcontainerFile, index: FileIndex): Scope | undef
             where: `under \`containerEnv\` in \`${path}\``,
             block: 'containerEnv',
           },
+    versions,
   };
 }
 
+/**
+ * A Dockerfile whose image installs or starts Claude Code: its ENV and ARG lines are the environment of every
+ * container built from it. Claude Code in an image does not read this repository's project settings unless
+ * it is started in a copy of it, which cannot be told from here, so they are not layered in.
+ */
+function dockerfileScope(file: DockerfileFile, versions: VersionRange): Scope | undefined {
+  const claude = file.dockerfile.claude;
+  if (claude === undefined) return undefined;
+  const path = file.source.path;
+  const env = new Map<string, EnvValue>();
+  for (const entry of file.dockerfile.env) setEntry(env, path, entry);
+  return {
+    id: path,
+    kind: 'container',
+    files: [path],
+    env,
+    settings: new Map(),
+    anchor: locationOf(path, claude),
+    origin: locationOf(path, claude),
+    fix: { file: path, syntax: 'dockerfile', where: `as an \`ENV\` line in \`${path}\`` },
+    versions,
+  };
+}
+
+function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '.' : path.slice(0, slash);
+}
+
+/**
+ * A Compose service built from an image that installs or starts Claude Code, or whose command runs it: the
+ * image's ENV and ARG, then the service's `environment:` on top (docs: Compose "environment" attribute).
+ */
+function composeScopes(file: ComposeFile, index: FileIndex, versions: VersionRange): Scope[] {
+  const path = file.source.path;
+  const scopes: Scope[] = [];
+  if (!file.compose.ok) return scopes;
+  for (const service of file.compose.services) {
+    const built =
+      service.dockerfile === undefined ? undefined : resolveInRepository(dirOf(path), service.dockerfile);
+    const image = built === undefined ? undefined : index.dockerfiles.get(built);
+    const fromImage = image?.dockerfile.claude !== undefined;
+    if (!fromImage && findClaudeCommand(service.command) === undefined) continue;
+    const env = new Map<string, EnvValue>();
+    const files = [path];
+    if (fromImage && image !== undefined) {
+      for (const entry of image.dockerfile.env) setEntry(env, image.source.path, entry);
+      files.unshift(image.source.path);
+    }
+    for (const entry of service.environment) setEntry(env, path, entry);
+    scopes.push({
+      id: `${path}#services.${service.name}`,
+      kind: 'container',
+      files,
+      env,
+      settings: new Map(),
+      anchor: locationOf(path, service.environmentSpan ?? service.span),
+      origin: locationOf(path, service.environmentSpan ?? service.span),
+      fix: {
+        file: path,
+        syntax: 'yaml',
+        where: `under \`environment:\` of service \`${service.name}\` in \`${path}\``,
+      },
+      versions,
+    });
+  }
+  return scopes;
+}
+
 /** One scope per claude-code-action step of every valid workflow, and one per dev container that runs Claude Code. */
-export function resolveCiScopes(files: ParsedFile[]): Scope[] {
+export function resolveCiScopes(files: ParsedFile[], versions: VersionRange): Scope[] {
   const index = new FileIndex(files);
   const scopes: Scope[] = [];
   for (const file of files) {
     if (file.kind === 'workflow') {
       if (!file.workflow.ok) continue;
-      for (const step of file.workflow.claudeSteps) scopes.push(workflowScope(file, step, index));
+      for (const step of file.workflow.claudeSteps) scopes.push(workflowScope(file, step, index, versions));
     } else if (file.kind === 'devcontainer') {
-      const scope = containerScope(file, index);
+      const scope = containerScope(file, index, versions);
       if (scope !== undefined) scopes.push(scope);
+    } else if (file.kind === 'dockerfile') {
+      const scope = dockerfileScope(file, versions);
+      if (scope !== undefined) scopes.push(scope);
+    } else if (file.kind === 'compose') {
+      scopes.push(...composeScopes(file, index, versions));
     }
   }
   return scopes;
@@ -298,9 +421,11 @@ export function referencedSettingsPaths(
     if (file.kind !== 'workflow' || !file.workflow.ok) continue;
     const root = workflowRoot(file.source.path);
     for (const step of file.workflow.claudeSteps) {
-      if (step.settings?.kind !== 'path') continue;
-      const resolved = resolveInRepository(root, step.settings.path);
-      if (resolved !== undefined && !loaded.has(resolved)) wanted.add(resolved);
+      for (const input of [step.settings, step.cliSettings]) {
+        if (input?.kind !== 'path') continue;
+        const resolved = resolveInRepository(root, input.path);
+        if (resolved !== undefined && !loaded.has(resolved)) wanted.add(resolved);
+      }
     }
   }
   return [...wanted].sort();

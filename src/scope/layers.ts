@@ -41,7 +41,15 @@ export function applySettingsLayer(
     const value = envString(block[name]);
     if (value === undefined) continue;
     const span = propertySpan(file.source, file.json.tree, ['env', name]) ?? FIRST_LINE;
-    env.set(name, { name, value, unknown: false, location: locationOf(path, span) });
+    const below = env.get(name);
+    env.set(name, {
+      name,
+      value,
+      unknown: false,
+      location: locationOf(path, span),
+      ...(file.role === 'project' || file.role === 'local' ? { fromProjectFile: true } : {}),
+      ...(below !== undefined ? { below } : {}),
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 // A scope is one place Claude Code runs with one configuration (SPEC §5).
 import type { Location, ScopeKind } from '../model.js';
+import type { VersionRange } from './versions.js';
 
 /** One variable of a scope's effective environment, with the place that set it. */
 export interface EnvValue {
@@ -12,6 +13,10 @@ export interface EnvValue {
   location: Location;
   /** What the file says when it is not the variable itself: the action input (`use_bedrock: "true"`) that sets it. */
   writtenAs?: string;
+  /** Set in the `env` of a project or local settings file (some versions ignore some variables there, §7.1). */
+  fromProjectFile?: boolean;
+  /** The value a lower layer gave the same variable: what applies where Claude Code ignores this one. */
+  below?: EnvValue;
 }
 
 /** One effective top-level settings key, with the file that won. */
@@ -28,7 +33,7 @@ export interface FixTarget {
   /** The file to edit, relative to the root. */
   file: string;
   /** How variables are written there. */
-  syntax: 'json' | 'yaml';
+  syntax: 'json' | 'yaml' | 'dockerfile';
   /** Words for where in that file, e.g. "under `env` in `.claude/settings.json`". */
   where: string;
   /** The file does not exist yet: the fix creates it. */
@@ -56,4 +61,6 @@ export interface Scope {
   /** Where the scope itself is defined: the step's `uses:` line of a workflow scope; the anchor elsewhere. */
   origin: Location;
   fix: FixTarget | null;
+  /** The Claude Code versions that may run this scope (the option, or a managed scope's own pins). */
+  versions: VersionRange;
 }

@@ -39,6 +39,48 @@ const LEGACY_HINTS: Readonly<Record<string, { why: string; fix: string }>> = {
   },
 };
 
+/**
+ * Keys Claude Code removed (reference §7.3, from third-party linters quoting the docs): the version that removed
+ * each. Some are still in the SchemaStore snapshot, so they are checked before the unknown-key test.
+ */
+export const REMOVED_SETTINGS_KEYS: Readonly<Record<string, string>> = Object.freeze({
+  teammateDefaultModel: '2.1.234',
+  permissionExplainerEnabled: '2.1.257',
+  keybindingFlavor: '2.1.261',
+  taskOutputMaxChars: '2.1.277',
+});
+
+/**
+ * Keys newer than the SchemaStore snapshot that Claude Code reads (reference §7.3, §7.6). Not unknown; CFG009
+ * says where they have no effect.
+ */
+export const LATER_SETTINGS_KEYS: readonly string[] = Object.freeze([
+  'feedbackDrafts',
+  'desktopSessionCleanupPeriodDays',
+  'managedSourcesBehavior',
+  'gatewayInternalNetworks',
+]);
+
+/** What is wrong with the value of a key newer than the schema snapshot, in words; undefined when it is fine. */
+function laterKeyProblem(name: string, value: unknown): string | undefined {
+  switch (name) {
+    case 'feedbackDrafts':
+      return ['notify', 'quiet', 'off'].includes(value as string)
+        ? undefined
+        : 'one of "notify", "quiet", "off"';
+    case 'managedSourcesBehavior':
+      return ['first-wins', 'merge'].includes(value as string) ? undefined : 'one of "first-wins", "merge"';
+    case 'desktopSessionCleanupPeriodDays':
+      return Number.isInteger(value) && (value as number) >= 1 ? undefined : 'a whole number of at least 1';
+    case 'gatewayInternalNetworks':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string')
+        ? undefined
+        : 'a list of strings';
+    default:
+      return undefined;
+  }
+}
+
 /** Only called for `json.ok === true`. Never throws on any JSON value. */
 export function validateSettings(
   source: SourceFile,
@@ -69,7 +111,29 @@ export function validateSettings(
   };
 
   for (const name of Object.keys(root)) {
-    if (!KNOWN.has(name)) add(unknownTopLevelKey(source, json.tree, name, label));
+    const removed = Object.hasOwn(REMOVED_SETTINGS_KEYS, name) ? REMOVED_SETTINGS_KEYS[name] : undefined;
+    if (removed !== undefined) {
+      add({
+        ruleId: 'CFG003',
+        path: [name],
+        span: keySpanOf(source, json.tree, [name]),
+        message: `setting ${JSON.stringify(name)} was removed in Claude Code ${removed}; newer versions ignore it`,
+        fix: `In ${label}, remove ${JSON.stringify(name)}.`,
+      });
+    } else if (LATER_SETTINGS_KEYS.includes(name)) {
+      const problem = laterKeyProblem(name, root[name]);
+      if (problem !== undefined) {
+        add({
+          ruleId: 'CFG002',
+          path: [name],
+          span: pairSpan(source, json.tree, [name]),
+          message: `"${name}" must be ${problem}`,
+          fix: `In ${label}, write "${name}" as ${problem}.`,
+        });
+      }
+    } else if (!KNOWN.has(name)) {
+      add(unknownTopLevelKey(source, json.tree, name, label));
+    }
   }
 
   const result = settingsSchema.safeParse(root);
