@@ -14,6 +14,7 @@ import type { Candidate, SkippedFile } from '../parse/files.js';
 import { type GitListing, listGitFiles } from './git-listing.js';
 import type { Logger } from '../logger.js';
 import { createSourceFile, FIRST_LINE, type SourceFile } from './source.js';
+import { type CodeMode, CodePaths, declaresAnthropicSdk } from './code-files.js';
 
 export interface DiscoverOptions {
   /** Globs relative to the root; when any is given, a file must match one (or sit under a directory that does). */
@@ -24,6 +25,8 @@ export interface DiscoverOptions {
   gitignore: boolean;
   /** In bytes; larger files are not read. */
   maxFileSize: number;
+  /** Which source files to read for the code check (code-files.ts); off when absent. */
+  code?: CodeMode;
 }
 
 export interface LoadedFile {
@@ -190,6 +193,7 @@ async function candidatesFromGit(
   logger: Logger,
   accept: (candidate: Candidate) => void,
   started?: GitListing,
+  code?: CodePaths,
 ): Promise<boolean> {
   const listing = started ?? listGitFiles(dir);
   const failed = (reason: string) => {
@@ -199,14 +203,18 @@ async function candidatesFromGit(
   const tracked = await listing.tracked;
   if (!tracked.ok) return failed(tracked.reason);
   scanListing(tracked.stdout, prefix, accept);
+  code?.addListing(tracked.stdout, prefix);
   const untracked = await listing.untracked;
   if (!untracked.ok) return failed(untracked.reason);
+  code?.addListing(untracked.stdout, prefix);
   for (const nested of scanListing(untracked.stdout, prefix, accept)) {
     const relative = prefix + nested;
     if (insideSkippedDirectory(relative)) continue;
     // A nested repository counts whole or not at all.
     const inner: Candidate[] = [];
-    if (await candidatesFromGit(path.join(dir, nested), relative, logger, (c) => inner.push(c))) {
+    if (
+      await candidatesFromGit(path.join(dir, nested), relative, logger, (c) => inner.push(c), undefined, code)
+    ) {
       for (const candidate of inner) accept(candidate);
     }
   }
@@ -266,6 +274,7 @@ function walk(
   useGitignore: boolean,
   logger: Logger,
   accept: (candidate: Candidate) => void,
+  code?: CodePaths,
 ): Promise<void> {
   // Directories are read as `prefix + dir` (dir relative, with `/`): path.join per directory costs more than the read.
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
@@ -285,6 +294,10 @@ function walk(
         if (useGitignore && isIgnored(layer, relativePath, true)) return;
         queue.push([`${relativePath}/`, layer]);
         return;
+      }
+      if (code !== undefined && code.wants(name)) {
+        const codePath = dir + name;
+        if (!useGitignore || !isIgnored(layer, codePath, false)) code.add(codePath);
       }
       if (!mayBeCandidateName(name)) return;
       const relativePath = dir + name;
@@ -484,6 +497,30 @@ function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/** The directories (relative, `''` for the root) whose manifest declares an Anthropic SDK. */
+async function sdkDirectories(
+  root: string,
+  realRoot: string,
+  code: CodePaths,
+  maxFileSize: number,
+): Promise<Set<string>> {
+  const limit = limiter(CONCURRENCY);
+  const found = new Set<string>();
+  await Promise.all(
+    code.manifestPaths().map((manifest) =>
+      limit(async () => {
+        const result = await loadCandidate(root, realRoot, { path: manifest, kind: 'code' }, maxFileSize);
+        if (result === undefined || !('loaded' in result)) return;
+        const slash = manifest.lastIndexOf('/');
+        if (declaresAnthropicSdk(manifest.slice(slash + 1), result.loaded.source.text)) {
+          found.add(slash === -1 ? '' : manifest.slice(0, slash));
+        }
+      }),
+    ),
+  );
+  return found;
+}
+
 /** What a caller may add to a discovery besides the options. */
 export interface DiscoverHooks {
   /** A git listing the caller started early (listGitFiles); used when it is of `root` and .gitignore is respected. */
@@ -529,9 +566,12 @@ export async function discover(
   };
 
   let method: Discovery['method'] = 'walk';
+  const newCodePaths = () =>
+    options.code === undefined || options.code === 'off' ? undefined : new CodePaths(options.code);
+  let code = newCodePaths();
   if (options.gitignore) {
     const early = started !== undefined && started.dir === base ? started : undefined;
-    if (await candidatesFromGit(base, '', logger, accept, early)) {
+    if (await candidatesFromGit(base, '', logger, accept, early, code)) {
       method = 'git';
     } else {
       logger.debug(`${base} is not in a git work tree (or git is missing); walking the directory tree`);
@@ -540,9 +580,15 @@ export async function discover(
       limit = limiter(CONCURRENCY);
       reads = [];
       seen = new Set();
+      code = newCodePaths();
     }
   }
-  if (method === 'walk') await walk(base, options.gitignore, logger, accept);
+  if (method === 'walk') await walk(base, options.gitignore, logger, accept, code);
+  if (code !== undefined) {
+    for (const candidate of code.select(await sdkDirectories(base, realRoot, code, options.maxFileSize))) {
+      accept(candidate);
+    }
+  }
   const results = await Promise.all(reads);
 
   const files: LoadedFile[] = [];

@@ -71,6 +71,7 @@ export const configSchema = z.strictObject({
   include: list(fields.include.unwrap()).optional(),
   exclude: list(fields.exclude.unwrap()).optional(),
   require: list(fields.require.unwrap()).optional(),
+  code: fields.code.unwrap().optional(),
   rules: z
     .record(
       ruleId,
@@ -264,6 +265,7 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   if (data.include !== undefined) options.include = data.include;
   if (data.exclude !== undefined) options.exclude = data.exclude;
   if (data.require !== undefined) options.require = [...new Set(data.require)] as ScanOptions['require'];
+  if (data.code !== undefined) options.code = data.code as ScanOptions['code'];
   if (data.rules !== undefined) options.rules = data.rules;
   options.ignore = ignore;
   return { options, ignore };

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, type FailLevel, POLICIES, type PolicyId, SEVERITIES, type Severity } from '../model.js';
 import type { IgnoreEntry } from './suppress.js';
+import type { CodeMode } from '../discover/code-files.js';
+
+export const CODE_MODES: readonly CodeMode[] = ['off', 'auto', 'all'];
 
 export const DEFAULT_MAX_RETENTION_DAYS = 30;
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -22,6 +25,7 @@ export interface RawOptions {
   exclude?: string[];
   gitignore?: boolean;
   require?: string | string[];
+  code?: string;
 }
 
 export type RuleSeverityOverride = Severity | 'off';
@@ -45,6 +49,8 @@ export interface ScanOptions {
   include: string[];
   exclude: string[];
   gitignore: boolean;
+  /** Which source files the code check reads under the zdr policy: none, those under an SDK manifest, or all. */
+  code: CodeMode;
   /** Per-rule severity from a config file; `off` disables the rule. */
   rules: Record<string, RuleSeverityOverride>;
   /** Opt-in requirements (`--require`, config `require:`, the Action's `require` input). */
@@ -96,6 +102,7 @@ export const optionsSchema = z.object({
   exclude: z.array(z.string().min(1)).default([]),
   gitignore: z.boolean().default(true),
   require: z.array(oneOf(REQUIREMENTS, 'require')).default([]),
+  code: oneOf(CODE_MODES, 'code').default('auto'),
   rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
   ignore: z.array(z.custom<IgnoreEntry>()).default([]),
 });
@@ -134,6 +141,7 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     exclude: splitList(raw.exclude, /\n/) ?? fromConfig.exclude,
     gitignore: raw.gitignore ?? fromConfig.gitignore,
     require: splitList(raw.require) ?? fromConfig.require,
+    code: given(raw.code?.trim()) ?? fromConfig.code,
     rules: fromConfig.rules,
     ignore: fromConfig.ignore,
   };
@@ -149,5 +157,6 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     zdrOrgUuid: rest.zdrOrgUuid,
     policies: [...new Set(policy)] as PolicyId[],
     failOn: rest.failOn as FailLevel,
+    code: rest.code as CodeMode,
   };
 }

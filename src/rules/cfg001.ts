@@ -15,7 +15,7 @@ export const CFG001: Rule = {
   check(context) {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
-      if (file.kind === 'dotenv') continue;
+      if (file.kind === 'dotenv' || file.kind === 'code') continue;
       if (file.kind === 'workflow') {
         for (const problem of file.workflow.problems) {
           if (problem.ruleId !== 'CFG001') continue;

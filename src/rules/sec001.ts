@@ -209,6 +209,8 @@ export const SEC001: Rule = {
         }
       } else if (file.kind === 'workflow') {
         findings.push(...workflowSecrets(file));
+      } else if (file.kind === 'code') {
+        continue;
       } else if (file.json.ok && file.json.tree !== undefined) {
         const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
         findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));

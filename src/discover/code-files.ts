@@ -1,0 +1,247 @@
+// Which source files the code check reads (issue 12), kept apart from settings discovery: discover.ts hands this
+// module every listing (git) or file name (walk) and reads what it picks with the same guards.
+// `auto` reads source files only under a directory whose manifest, or an ancestor's, declares an Anthropic SDK
+// (so a tree that uses no SDK costs one pass over the listing and nothing else); shell scripts and notebooks are
+// always read. `all` reads every source file. Vendored, generated and minified code is never read.
+import type { Candidate } from '../parse/files.js';
+import { codeLanguage } from '../parse/code/code-file.js';
+
+export type CodeMode = 'off' | 'auto' | 'all';
+
+/** Manifests whose content can declare an Anthropic SDK, by base name. */
+export function isManifest(base: string): boolean {
+  return (
+    base === 'package.json' ||
+    base === 'pyproject.toml' ||
+    base === 'Pipfile' ||
+    base === 'setup.cfg' ||
+    (base.startsWith('requirements') && base.endsWith('.txt')) ||
+    base === 'go.mod' ||
+    base === 'pom.xml' ||
+    base.startsWith('build.gradle') ||
+    base === 'Gemfile' ||
+    base.endsWith('.csproj') ||
+    base === 'composer.json'
+  );
+}
+
+/** Does this manifest declare an Anthropic SDK (API or Agent SDK)? */
+export function declaresAnthropicSdk(base: string, text: string): boolean {
+  if (base === 'package.json') {
+    try {
+      const json = JSON.parse(text) as Record<string, unknown>;
+      return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((field) => {
+        const deps = json[field];
+        return (
+          typeof deps === 'object' &&
+          deps !== null &&
+          Object.keys(deps).some(
+            (name) => name === '@anthropic-ai/sdk' || name === '@anthropic-ai/claude-agent-sdk',
+          )
+        );
+      });
+    } catch {
+      return false;
+    }
+  }
+  if (base === 'composer.json') return /"anthropic-ai\/sdk"\s*:/.test(text);
+  if (base === 'go.mod') return /github\.com\/anthropics\/anthropic-sdk-go/.test(text);
+  if (base === 'pom.xml') return /<artifactId>\s*anthropic-java[\w-]*\s*<\/artifactId>/.test(text);
+  if (base.startsWith('build.gradle')) return /com\.anthropic[:"'][^\n]*anthropic-java/.test(text);
+  if (base === 'Gemfile') return /^\s*gem\s+["']anthropic["']/m.test(text);
+  if (base.endsWith('.csproj')) return /<PackageReference\s+Include\s*=\s*"Anthropic(\.SDK)?"/i.test(text);
+  // Python: requirement lines and pyproject/Pipfile/setup.cfg entries.
+  return /(^|["'\s,[])(anthropic|claude-agent-sdk|claude_agent_sdk)\s*(\[[^\]]*\])?\s*(["',;=<>~!@\s]|$)/im.test(
+    text,
+  );
+}
+
+/**
+ * Linguist's vendored conventions (and the build outputs of the languages we read): code there is not the
+ * repository's own. `dir/` anywhere in the path, or a file name that says it is generated.
+ */
+const VENDORED_DIRECTORIES = new Set([
+  'node_modules',
+  'vendor',
+  'vendors',
+  'third_party',
+  'third-party',
+  'thirdparty',
+  'external',
+  'site-packages',
+  'dist-packages',
+  '.venv',
+  'venv',
+  'virtualenv',
+  '.tox',
+  '.nox',
+  '__pycache__',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  'target',
+  'obj',
+  '.next',
+  '.nuxt',
+  '.output',
+  'coverage',
+  'bower_components',
+  'jspm_packages',
+  'Pods',
+  'Carthage',
+  '.gradle',
+  '.bundle',
+  '.yarn',
+  '.pnpm-store',
+  '.mypy_cache',
+  '.pytest_cache',
+]);
+
+export function isVendored(filePath: string): boolean {
+  const parts = filePath.split('/');
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i]!;
+    if (VENDORED_DIRECTORIES.has(part) || /^\.?venv[\w.-]*$/.test(part)) return true;
+  }
+  const base = parts[parts.length - 1]!;
+  return /(\.min\.|[-.]bundle\.|\.generated\.|_pb2(_grpc)?\.py$|\.pb\.go$|_generated\.|\.g\.cs$|\.designer\.cs$)/i.test(
+    base,
+  );
+}
+
+/** What the code check reads in a listing, by the kind of path. */
+export type CodePathKind = 'manifest' | 'always' | 'source';
+
+export function codePathKind(filePath: string): CodePathKind | undefined {
+  const base = filePath.slice(filePath.lastIndexOf('/') + 1);
+  if (isManifest(base)) return isVendored(filePath) ? undefined : 'manifest';
+  const language = codeLanguage(filePath);
+  if (language === undefined || isVendored(filePath)) return undefined;
+  return language === 'shell' || language === 'notebook' ? 'always' : 'source';
+}
+
+/** Byte sequences that end every entry the code check may want in a NUL-separated listing. */
+const LISTING_MARKERS = [
+  '.ts\0',
+  '.tsx\0',
+  '.mts\0',
+  '.cts\0',
+  '.js\0',
+  '.jsx\0',
+  '.mjs\0',
+  '.cjs\0',
+  '.py\0',
+  '.ipynb\0',
+  '.go\0',
+  '.java\0',
+  '.kt\0',
+  '.kts\0',
+  '.rb\0',
+  '.cs\0',
+  '.php\0',
+  '.sh\0',
+  '.bash\0',
+  'package.json\0',
+  'composer.json\0',
+  '.toml\0',
+  'Pipfile\0',
+  'setup.cfg\0',
+  '.txt\0',
+  'go.mod\0',
+  'pom.xml\0',
+  '.gradle\0',
+  '.gradle.kts\0',
+  'Gemfile\0',
+  '.csproj\0',
+].map((m) => Buffer.from(m, 'latin1'));
+const SHELL_AND_MANIFEST_MARKERS = LISTING_MARKERS.filter((m) => {
+  const s = m.toString('latin1');
+  return !/^\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|py|go|java|kt|kts|rb|cs|php)\0$/.test(s);
+});
+
+/** Collects the code check's paths while discovery lists the tree, then says which to read. */
+export class CodePaths {
+  private readonly manifests: string[] = [];
+  private readonly always: string[] = [];
+  private readonly sources: string[] = [];
+  /** Listings whose source entries are looked at only once an SDK manifest is known (auto mode). */
+  private readonly pending: { listing: Buffer; prefix: string }[] = [];
+
+  constructor(readonly mode: Exclude<CodeMode, 'off'>) {}
+
+  /** Does a file of this name interest the code check at all (walk: a cheap test before the path is built)? */
+  wants(name: string): boolean {
+    return codePathKind(name) !== undefined;
+  }
+
+  add(filePath: string): void {
+    const kind = codePathKind(filePath);
+    if (kind === 'manifest') this.manifests.push(filePath);
+    else if (kind === 'always') this.always.push(filePath);
+    else if (kind === 'source') this.sources.push(filePath);
+  }
+
+  /** A NUL-separated git listing: entries are picked natively by their endings, as discover.ts does. */
+  addListing(listing: Buffer, prefix: string): void {
+    const markers = this.mode === 'all' ? LISTING_MARKERS : SHELL_AND_MANIFEST_MARKERS;
+    this.scan(listing, prefix, markers, false);
+    if (this.mode === 'auto') this.pending.push({ listing, prefix });
+  }
+
+  private scan(listing: Buffer, prefix: string, markers: Buffer[], sourcesOnly: boolean): void {
+    const seen = new Set<number>();
+    for (const marker of markers) {
+      for (let at = listing.indexOf(marker); at !== -1;) {
+        const start = at === 0 ? 0 : listing.lastIndexOf(0, at - 1) + 1;
+        let end = listing.indexOf(0, at);
+        if (end === -1) end = listing.length;
+        if (!seen.has(start) && end > start) {
+          seen.add(start);
+          const entry = prefix + listing.toString('utf8', start, end);
+          if (!entry.endsWith('/')) {
+            const kind = codePathKind(entry);
+            if (kind === 'source' || !sourcesOnly) this.addKind(entry, kind);
+          }
+        }
+        at = listing.indexOf(marker, end + 1);
+      }
+    }
+  }
+
+  private addKind(filePath: string, kind: CodePathKind | undefined): void {
+    if (kind === 'manifest') this.manifests.push(filePath);
+    else if (kind === 'always') this.always.push(filePath);
+    else if (kind === 'source') this.sources.push(filePath);
+  }
+
+  /** The manifests to read (auto mode) before `select` can decide. */
+  manifestPaths(): string[] {
+    return this.mode === 'auto' ? [...new Set(this.manifests)] : [];
+  }
+
+  /** The code files to read, given the directories (relative, `''` for the root) whose manifest declares an SDK. */
+  select(sdkDirectories: ReadonlySet<string>): Candidate[] {
+    let sources = this.sources;
+    if (this.mode === 'auto') {
+      if (sdkDirectories.size === 0) sources = [];
+      else {
+        for (const { listing, prefix } of this.pending) {
+          const markers = LISTING_MARKERS.filter((m) => !SHELL_AND_MANIFEST_MARKERS.includes(m));
+          this.scan(listing, prefix, markers, true);
+        }
+        sources = this.sources.filter((file) => underAny(file, sdkDirectories));
+      }
+    }
+    const paths = [...new Set([...this.always, ...sources])];
+    return paths.map((p) => ({ path: p, kind: 'code' }));
+  }
+}
+
+function underAny(filePath: string, directories: ReadonlySet<string>): boolean {
+  if (directories.has('')) return true;
+  for (let slash = filePath.indexOf('/'); slash !== -1; slash = filePath.indexOf('/', slash + 1)) {
+    if (directories.has(filePath.slice(0, slash))) return true;
+  }
+  return false;
+}
