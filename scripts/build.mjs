@@ -13,7 +13,7 @@
 // schema that checks the file (z.toJSONSchema), so it cannot drift from it; CI fails when the committed copy differs.
 //
 //   node scripts/build.mjs [--out DIR] [action|cli ...]
-import { chmod, mkdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -65,6 +65,46 @@ const VERSION_MODULE = 'src/version.ts';
 
 const SHEBANG = '#!/usr/bin/env node\n';
 
+/**
+ * The tree-sitter runtime and the grammars the code check parses with (src/parse/code/grammars.ts), copied to
+ * dist/grammars/ where both bundles read them (`../grammars` from dist/cli and dist/action): loaded on first use,
+ * so a scan that reads no source file never touches them.
+ */
+const GRAMMARS = [
+  'typescript',
+  'tsx',
+  'javascript',
+  'python',
+  'go',
+  'java',
+  'kotlin',
+  'ruby',
+  'c_sharp',
+  'php',
+  'bash',
+];
+
+async function copyGrammars(outDir) {
+  const dir = join(outDir, 'grammars');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await copyFile(
+    join(ROOT, 'node_modules', 'web-tree-sitter', 'tree-sitter.wasm'),
+    join(dir, 'tree-sitter.wasm'),
+  );
+  for (const name of GRAMMARS) {
+    const file = `tree-sitter-${name}.wasm`;
+    await copyFile(join(ROOT, 'node_modules', 'tree-sitter-wasms', 'out', file), join(dir, file));
+  }
+  const licence = (pkg) => readFile(join(ROOT, 'node_modules', pkg, 'LICENSE'), 'utf8').catch(() => '');
+  await writeFile(
+    join(dir, 'NOTICE.txt'),
+    `tree-sitter.wasm: web-tree-sitter (MIT)\n\n${await licence('web-tree-sitter')}\n` +
+      `tree-sitter-*.wasm: tree-sitter-wasms (Unlicense), built from the tree-sitter grammars of each language (MIT)\n\n${await licence('tree-sitter-wasms')}`,
+  );
+  return dir;
+}
+
 /** Emit the entries and everything they import as ES modules under STAGE; returns the emitted entry paths. */
 function emitJavaScript(entries) {
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -102,6 +142,21 @@ function emitJavaScript(entries) {
   return entries.map((entry) => join(STAGE, entry.replace(/\.ts$/, '.js')));
 }
 
+/**
+ * web-tree-sitter reads `createRequire` from `await import("module")`; webpack turns that into a namespace of the
+ * CommonJS `module` built-in, which has no named exports (the export is a function): the bundle would throw
+ * "createRequire is not a function" on first parse. A native dynamic import of `node:module` is what the source
+ * meant; the build fails if the pattern changes under a new web-tree-sitter.
+ */
+function nodeModuleImport(code) {
+  const pattern =
+    /const \{ createRequire \} = await Promise\.resolve\(\/\* import\(\) \*\/\)\.then\(__nccwpck_require__\.t\.bind\(__nccwpck_require__, \d+, \d+\)\);/g;
+  const count = code.match(pattern)?.length ?? 0;
+  if (count !== 1)
+    throw new Error(`expected one bundled import("module") of web-tree-sitter, found ${count}`);
+  return code.replace(pattern, 'const { createRequire } = await import("node:module");');
+}
+
 async function bundle(name, entry, outDir) {
   const { executable } = BUNDLES[name];
   const dir = join(outDir, name);
@@ -120,10 +175,14 @@ async function bundle(name, entry, outDir) {
   if (code.includes(ROOT)) throw new Error(`${name}/index.js contains the absolute path ${ROOT}`);
 
   // Bundled packages keep `//# sourceMappingURL=` comments for maps that are not shipped: drop them.
-  const body = code.replace(/^#![^\n]*\n/, '').replace(/^\/\/# sourceMappingURL=\S+$/gm, '');
+  const body = nodeModuleImport(
+    code.replace(/^#![^\n]*\n/, '').replace(/^\/\/# sourceMappingURL=\S+$/gm, ''),
+  );
   await writeFile(join(dir, 'index.js'), executable ? SHEBANG + body : body);
   if (executable) await chmod(join(dir, 'index.js'), 0o755);
   for (const file of Object.keys(assets).sort()) {
+    // web-tree-sitter's own tree-sitter.wasm: grammars.ts hands it dist/grammars/tree-sitter.wasm instead.
+    if (file.endsWith('.wasm')) continue;
     const target = join(dir, file);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, assets[file].source);
@@ -164,6 +223,7 @@ export async function build({
     ]);
     const built = [];
     for (const [i, name] of names.entries()) built.push(await bundle(name, entries[i], outDir));
+    built.push(await copyGrammars(outDir));
     built.push(await writeConfigSchema(entries[names.length], entries[names.length + 1], schemaFile));
     await rm(STAGE, { recursive: true, force: true });
     return built;

@@ -130,7 +130,10 @@ function markerComments(file: ParsedFile): MarkerComment[] {
         column: comment.column,
         length: comment.text.length,
         directive: match[1]!.trim(),
-        wholeLine: lineText(source, comment.line).slice(0, comment.column - 1).trim() === '',
+        wholeLine:
+          lineText(source, comment.line)
+            .slice(0, comment.column - 1)
+            .trim() === '',
       });
     }
     return out;

@@ -23,7 +23,7 @@ export function featureFindings(ruleId: string, context: RuleContext, feature: F
     file: file.source.path,
     ...site.span,
     scope: null,
-    message: `\`${site.what}\` uses ${facts.name}, which ZDR does not cover: ${facts.retention}.`,
+    message: `\`${site.what}\` uses ${facts.name}, outside ZDR: ${facts.retention}.`,
     fix: `In \`${file.source.path}\` line ${site.span.line}: ${facts.alternative}.`,
   }));
 }

@@ -195,7 +195,8 @@ function calleeText(call: Node): string {
 function segments(callee: string): string[] {
   let flat = '';
   let depth = 0;
-  for (const ch of callee) {
+  // PHP's `->` is a separator, not a closing angle bracket.
+  for (const ch of callee.replace(/\??->/g, '.')) {
     if (ch === '(' || ch === '[' || ch === '<') depth++;
     else if (ch === ')' || ch === ']' || ch === '>') depth = Math.max(0, depth - 1);
     else if (depth === 0) flat += ch;
@@ -233,7 +234,8 @@ function matchChain(parts: string[]): ChainMatch | undefined {
   return undefined;
 }
 
-type Vendor = 'anthropic' | 'other';
+/** `unrelated`: bound to some other object built in this file (`new S3Client()`): not a client of any vendor we know. */
+type Vendor = 'anthropic' | 'other' | 'unrelated';
 
 function bindingKey(text: string): string {
   return text
@@ -248,12 +250,24 @@ function classifyText(text: string): Vendor | undefined {
   return undefined;
 }
 
+/** What an assignment's right-hand side binds: a known client, or some other constructed object. */
+function classifyValue(text: string): Vendor | undefined {
+  const known = classifyText(text);
+  if (known !== undefined) return known;
+  // `new Store()`, `Store()`, `Store.new`, `NewStore()`, `boto3.client("s3")`: an object that is not ours.
+  if (/^\s*(await\s+)?(new\s+[\w.$\\]+|[\w.$\\]*[A-Z]\w*\s*\(|[\w:]+\.new\b|[\w.]+\.client\s*\()/.test(text))
+    return 'unrelated';
+  return undefined;
+}
+
 function entryParts(node: Node): { key: string; keyNode: Node; value: Node } | undefined {
   if (ENTRY_TYPES.has(node.type)) {
     const named = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     if (named.length < 2) return undefined;
     const keyNode = node.childForFieldName('key') ?? node.childForFieldName('name') ?? named[0]!;
-    const value = node.childForFieldName('value') ?? named[named.length - 1]!;
+    let value = node.childForFieldName('value') ?? named[named.length - 1]!;
+    // Go wraps keys and values of a struct literal in literal_element.
+    if (value.type === 'literal_element' && value.namedChild(0) !== null) value = value.namedChild(0)!;
     const key = literal(keyNode) ?? keyNode.text.replace(/^[:$]|:$/g, '');
     return { key, keyNode, value };
   }
@@ -383,7 +397,9 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
       const lhs = left ?? named[0];
       const rhs = right ?? named[named.length - 1];
       if (lhs !== undefined && rhs !== undefined && lhs.id !== rhs.id) {
-        const vendor = classifyText(rhs.text.slice(0, 400));
+        const vendor = ASSIGNMENT_TYPES.has(type)
+          ? classifyValue(rhs.text.slice(0, 400))
+          : classifyText(rhs.text.slice(0, 400));
         if (vendor !== undefined) {
           const key = bindingKey(lhs.text);
           bindings.set(key, vendor);
@@ -421,6 +437,7 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
       if (match === undefined) continue;
       const vendor = vendorOf(match.receiver);
       if (vendor === 'other') continue;
+      if (vendor === 'unrelated' && !match.distinctive) continue;
       if (vendor === undefined && !match.distinctive && otherVendor) continue;
       add(match.feature, call, short(callee.trim()));
     }
