@@ -40,6 +40,11 @@ const REPO = path.join(CACHE, 'monorepo');
 const PLAIN = path.join(CACHE, 'monorepo-without-git');
 const ONE = path.join(CACHE, 'one-file');
 const READY = path.join(CACHE, 'READY');
+// The code check's case (issue 12): its own small tree and cache, so that changing it never regenerates the big one.
+const SDK_GENERATOR_VERSION = 1;
+const SDK_REPO = path.join(os.tmpdir(), `claude-code-policy-bench-sdk-v${SDK_GENERATOR_VERSION}`);
+const SDK_PACKAGES = 50;
+const SDK_SOURCES_PER_PACKAGE = 100;
 
 const PROJECTS = 50;
 const MODULES_PER_PROJECT = 100;
@@ -177,6 +182,68 @@ function generate() {
   return old;
 }
 
+/**
+ * 50 packages that declare @anthropic-ai/sdk, each with 100 TypeScript modules that call the Messages API and one
+ * that submits a Message Batch (ZDR010): every source file is read and parsed under `--code auto`.
+ */
+function generateSdkTree() {
+  if (existsSync(path.join(SDK_REPO, 'READY'))) return;
+  rmSync(SDK_REPO, { recursive: true, force: true });
+  const fresh = `${SDK_REPO}-partial-${process.pid}`;
+  const manifest = (p) =>
+    `${JSON.stringify({ name: `pkg-${p}`, private: true, dependencies: { '@anthropic-ai/sdk': '^0.120.0' } }, null, 2)}\n`;
+  const module = (p, f) =>
+    [
+      "import Anthropic from '@anthropic-ai/sdk';",
+      '',
+      'const client = new Anthropic();',
+      '',
+      `export async function answer${f}(question: string): Promise<string> {`,
+      '  // Synchronous Messages calls are covered by ZDR.',
+      '  const response = await client.messages.create({',
+      "    model: 'claude-sonnet-4-5',",
+      '    max_tokens: 1024,',
+      "    messages: [{ role: 'user', content: question }],",
+      '  });',
+      "  return response.content.map((block) => (block.type === 'text' ? block.text : '')).join('');",
+      '}',
+      f === 0
+        ? `export const nightly = (requests: Anthropic.Messages.BatchCreateParams['requests']) =>\n  client.messages.batches.create({ requests });`
+        : '',
+      '',
+    ].join('\n');
+  for (let p = 0; p < SDK_PACKAGES; p++) {
+    mkdirSync(path.join(fresh, `pkg-${p}`, 'src'), { recursive: true });
+    mkdirSync(path.join(fresh, `pkg-${p}`, '.claude'), { recursive: true });
+    writeFileSync(path.join(fresh, `pkg-${p}`, 'package.json'), manifest(p));
+    writeFileSync(path.join(fresh, `pkg-${p}`, '.claude', 'settings.json'), COMPLIANT);
+    for (let f = 0; f < SDK_SOURCES_PER_PACKAGE; f++) {
+      writeFileSync(path.join(fresh, `pkg-${p}`, 'src', `mod-${f}.ts`), module(p, f));
+    }
+  }
+  git(fresh, 'init', '-q');
+  git(fresh, 'add', '-A');
+  git(fresh, 'commit', '-q', '-m', 'sdk tree');
+  writeFileSync(path.join(fresh, 'READY'), `${SDK_GENERATOR_VERSION}\n`);
+  renameSync(fresh, SDK_REPO);
+}
+
+function checkSdkReport(report) {
+  const problems = [];
+  const batches = report.findings.filter((f) => f.ruleId === 'ZDR010');
+  if (batches.length !== SDK_PACKAGES)
+    problems.push(`${batches.length} ZDR010 findings, expected ${SDK_PACKAGES}`);
+  const wrong = batches.find((f) => !/^pkg-\d+\/src\/mod-0\.ts$/.test(f.file) || f.line !== 15);
+  if (wrong !== undefined) problems.push(`ZDR010 at ${wrong.file}:${wrong.line}`);
+  const others = report.findings.filter((f) => /^ZDR0[12]\d$/.test(f.ruleId) && f.ruleId !== 'ZDR010');
+  if (others.length > 0)
+    problems.push(`unexpected ${others[0].ruleId} at ${others[0].file}:${others[0].line}`);
+  const expected = SDK_PACKAGES * (SDK_SOURCES_PER_PACKAGE + 1);
+  if (report.summary.files !== expected)
+    problems.push(`${report.summary.files} files read, expected ${expected}`);
+  return problems;
+}
+
 /** How a child's peak RSS is measured: GNU time when it works, else a preload for node children only. */
 function rssProbe() {
   const probe = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
@@ -310,6 +377,12 @@ function cliCases(cliPath, tag) {
       label: `${prefix}, copy without .git (walk)`,
       against: 'findPlain',
       ...cli('plain', PLAIN, 1, checkMonorepoReport),
+    },
+    {
+      key: `${tag}:sdk`,
+      label: `${prefix}, ${SDK_PACKAGES} packages using the SDK (code check)`,
+      against: 'node',
+      ...cli('sdk', SDK_REPO, 1, checkSdkReport),
     },
     {
       key: `${tag}:one`,
@@ -479,6 +552,7 @@ async function main() {
   const ready = existsSync(READY) && readFileSync(READY, 'utf8').startsWith(`${GENERATOR_VERSION} `);
   const stale = values.regenerate || !ready ? generate() : undefined;
   const fileCount = Number(readFileSync(READY, 'utf8').split(' ')[1]);
+  generateSdkTree();
 
   const method = rssProbe();
   const cases = [
@@ -562,7 +636,9 @@ async function main() {
   for (const row of rows) console.log(line(row));
   console.log('');
 
-  const cliRss = Math.max(...cases.filter((c) => c.key.startsWith('cli:')).map((c) => rss(c.key) ?? 0));
+  const cliRss = Math.max(
+    ...cases.filter((c) => c.key.startsWith('cli:') && c.key !== 'cli:sdk').map((c) => rss(c.key) ?? 0),
+  );
   const targets = [
     ['git work tree ≤ 1.0× find', ratio('cli:git', 'find') <= 1.0, `${ratio('cli:git', 'find').toFixed(2)}×`],
     [

@@ -148,13 +148,17 @@ function emitJavaScript(entries) {
  * "createRequire is not a function" on first parse. A native dynamic import of `node:module` is what the source
  * meant; the build fails if the pattern changes under a new web-tree-sitter.
  */
-function nodeModuleImport(code) {
-  const pattern =
-    /const \{ createRequire \} = await Promise\.resolve\(\/\* import\(\) \*\/\)\.then\(__nccwpck_require__\.t\.bind\(__nccwpck_require__, \d+, \d+\)\);/g;
-  const count = code.match(pattern)?.length ?? 0;
+const MODULE_IMPORT =
+  /const \{ createRequire \} = await Promise\.resolve\(\/\* import\(\) \*\/\)\.then\((__nccwpck_require__|__webpack_require__)\.t\.bind\(\1, \d+, \d+\)\);/g;
+
+/** The bundle and any chunk beside it, patched (grammars.ts imports web-tree-sitter eagerly into the bundle). */
+function nodeModuleImport(files) {
+  const count = files.reduce((n, text) => n + (text.match(MODULE_IMPORT)?.length ?? 0), 0);
   if (count !== 1)
     throw new Error(`expected one bundled import("module") of web-tree-sitter, found ${count}`);
-  return code.replace(pattern, 'const { createRequire } = await import("node:module");');
+  return files.map((text) =>
+    text.replace(MODULE_IMPORT, 'const { createRequire } = await import("node:module");'),
+  );
 }
 
 async function bundle(name, entry, outDir) {
@@ -175,9 +179,14 @@ async function bundle(name, entry, outDir) {
   if (code.includes(ROOT)) throw new Error(`${name}/index.js contains the absolute path ${ROOT}`);
 
   // Bundled packages keep `//# sourceMappingURL=` comments for maps that are not shipped: drop them.
-  const body = nodeModuleImport(
+  const chunks = Object.keys(assets).filter((file) => /\.m?js$/.test(file));
+  const [body, ...patched] = nodeModuleImport([
     code.replace(/^#![^\n]*\n/, '').replace(/^\/\/# sourceMappingURL=\S+$/gm, ''),
-  );
+    ...chunks.map((file) =>
+      assets[file].source.toString('utf8').replace(/^\/\/# sourceMappingURL=\S+$/gm, ''),
+    ),
+  ]);
+  for (const [i, file] of chunks.entries()) assets[file] = { source: patched[i] };
   await writeFile(join(dir, 'index.js'), executable ? SHEBANG + body : body);
   if (executable) await chmod(join(dir, 'index.js'), 0o755);
   for (const file of Object.keys(assets).sort()) {

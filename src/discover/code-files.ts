@@ -160,26 +160,59 @@ const SHELL_AND_MANIFEST_MARKERS = LISTING_MARKERS.filter((m) => {
   return !/^\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|py|go|java|kt|kts|rb|cs|php)\0$/.test(s);
 });
 
+const SOURCE_EXTENSIONS = new Set([
+  'ts',
+  'tsx',
+  'mts',
+  'cts',
+  'js',
+  'jsx',
+  'mjs',
+  'cjs',
+  'py',
+  'go',
+  'java',
+  'kt',
+  'kts',
+  'rb',
+  'cs',
+  'php',
+]);
+const ALWAYS_EXTENSIONS = new Set(['sh', 'bash', 'ipynb']);
+
+/** A source file seen by the walk, judged (vendored? ignored?) only if an SDK manifest makes it matter. */
+interface WalkedSource {
+  path: string;
+  ignored: (() => boolean) | undefined;
+}
+
 /** Collects the code check's paths while discovery lists the tree, then says which to read. */
 export class CodePaths {
   private readonly manifests: string[] = [];
   private readonly always: string[] = [];
   private readonly sources: string[] = [];
+  private readonly walked: WalkedSource[] = [];
   /** Listings whose source entries are looked at only once an SDK manifest is known (auto mode). */
   private readonly pending: { listing: Buffer; prefix: string }[] = [];
 
   constructor(readonly mode: Exclude<CodeMode, 'off'>) {}
 
-  /** Does a file of this name interest the code check at all (walk: a cheap test before the path is built)? */
-  wants(name: string): boolean {
-    return codePathKind(name) !== undefined;
-  }
-
-  add(filePath: string): void {
-    const kind = codePathKind(filePath);
-    if (kind === 'manifest') this.manifests.push(filePath);
-    else if (kind === 'always') this.always.push(filePath);
-    else if (kind === 'source') this.sources.push(filePath);
+  /**
+   * A file the walk found (`dir` relative with a trailing `/`, or `''`). Source files cost one extension test and a
+   * push: whether they are vendored or ignored (`ignored`, from the walk's .gitignore layers) is asked only when
+   * an SDK manifest makes them matter, so a 100,000-file tree without the SDK pays almost nothing.
+   */
+  visit(dir: string, name: string, ignored: (() => boolean) | undefined): void {
+    const dot = name.lastIndexOf('.');
+    const extension = dot === -1 ? '' : name.slice(dot + 1);
+    if (SOURCE_EXTENSIONS.has(extension)) {
+      this.walked.push({ path: dir + name, ignored });
+      return;
+    }
+    if (!ALWAYS_EXTENSIONS.has(extension) && !isManifest(name)) return;
+    const filePath = dir + name;
+    if (ignored?.() === true) return;
+    this.addKind(filePath, codePathKind(filePath));
   }
 
   /** A NUL-separated git listing: entries are picked natively by their endings, as discover.ts does. */
@@ -222,6 +255,13 @@ export class CodePaths {
 
   /** The code files to read, given the directories (relative, `''` for the root) whose manifest declares an SDK. */
   select(sdkDirectories: ReadonlySet<string>): Candidate[] {
+    if (this.mode === 'all' || sdkDirectories.size > 0) {
+      for (const file of this.walked) {
+        if (this.mode === 'auto' && !underAny(file.path, sdkDirectories)) continue;
+        if (codePathKind(file.path) !== 'source' || file.ignored?.() === true) continue;
+        this.sources.push(file.path);
+      }
+    }
     let sources = this.sources;
     if (this.mode === 'auto') {
       if (sdkDirectories.size === 0) sources = [];

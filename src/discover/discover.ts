@@ -295,10 +295,7 @@ function walk(
         queue.push([`${relativePath}/`, layer]);
         return;
       }
-      if (code !== undefined && code.wants(name)) {
-        const codePath = dir + name;
-        if (!useGitignore || !isIgnored(layer, codePath, false)) code.add(codePath);
-      }
+      code?.visit(dir, name, useGitignore ? () => isIgnored(layer, dir + name, false) : undefined);
       if (!mayBeCandidateName(name)) return;
       const relativePath = dir + name;
       const candidate = classify(relativePath);

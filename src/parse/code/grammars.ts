@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
+import type { Language, Parser } from 'web-tree-sitter';
 
 export type Grammar =
   | 'typescript'
@@ -62,23 +62,31 @@ function locate(): Locations {
   }
 }
 
-let runtime: Promise<Locations> | undefined;
+let runtime: Promise<Locations & { treeSitter: typeof import('web-tree-sitter') }> | undefined;
 const languages = new Map<Grammar, Promise<Language>>();
+
+/** The grammars loaded so far (tests check that loading is lazy). */
+export function loadedGrammars(): Grammar[] {
+  return [...languages.keys()];
+}
 
 /** A parser for one language; the runtime and the grammar load once, on first use. */
 export async function parserFor(grammar: Grammar): Promise<Parser> {
   runtime ??= (async () => {
     const where = locate();
-    await Parser.init({ locateFile: () => where.runtime });
-    return where;
+    // Imported here, not at the top: a scan that parses no source file does not evaluate the runtime. `eager`
+    // keeps it inside the bundle (a separate chunk would lose its licence from ncc's licenses.txt).
+    const treeSitter = await import(/* webpackMode: "eager" */ 'web-tree-sitter');
+    await treeSitter.Parser.init({ locateFile: () => where.runtime });
+    return { ...where, treeSitter };
   })();
   const where = await runtime;
   let language = languages.get(grammar);
   if (language === undefined) {
-    language = Language.load(where.grammar(grammar));
+    language = where.treeSitter.Language.load(where.grammar(grammar));
     languages.set(grammar, language);
   }
-  const parser = new Parser();
+  const parser = new where.treeSitter.Parser();
   parser.setLanguage(await language);
   return parser;
 }
