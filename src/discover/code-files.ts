@@ -180,10 +180,12 @@ const SOURCE_EXTENSIONS = new Set([
 ]);
 const ALWAYS_EXTENSIONS = new Set(['sh', 'bash', 'ipynb']);
 
-/** A source file seen by the walk, judged (vendored? ignored?) only if an SDK manifest makes it matter. */
-interface WalkedSource {
-  path: string;
-  ignored: (() => boolean) | undefined;
+/**
+ * How the walk tells whether a path is ignored: its .gitignore layer for the directory, opaque here, and the test.
+ * Undefined when .gitignore is not respected.
+ */
+export interface WalkIgnores {
+  isIgnored(layer: unknown, relativePath: string): boolean;
 }
 
 /** Collects the code check's paths while discovery lists the tree, then says which to read. */
@@ -191,28 +193,40 @@ export class CodePaths {
   private readonly manifests: string[] = [];
   private readonly always: string[] = [];
   private readonly sources: string[] = [];
-  private readonly walked: WalkedSource[] = [];
+  /** `all`, walk: source files with their directory's .gitignore layer. */
+  private readonly walked: { path: string; layer: unknown }[] = [];
+  /** `auto`, walk: the directories that hold source files (with their layer), listed again only under an SDK. */
+  private readonly sourceDirectories = new Map<string, unknown>();
   /** Listings whose source entries are looked at only once an SDK manifest is known (auto mode). */
   private readonly pending: { listing: Buffer; prefix: string }[] = [];
 
-  constructor(readonly mode: Exclude<CodeMode, 'off'>) {}
+  constructor(
+    readonly mode: Exclude<CodeMode, 'off'>,
+    private readonly ignores?: WalkIgnores,
+  ) {}
 
   /**
-   * A file the walk found (`dir` relative with a trailing `/`, or `''`). Source files cost one extension test and a
-   * push: whether they are vendored or ignored (`ignored`, from the walk's .gitignore layers) is asked only when
-   * an SDK manifest makes them matter, so a 100,000-file tree without the SDK pays almost nothing.
+   * A file the walk found (`dir` relative with a trailing `/`, or `''`; `layer` its directory's .gitignore
+   * layer). A source file costs one extension test and a map lookup: under `auto` only its directory is
+   * remembered, and listed again if an SDK manifest covers it, so a 100,000-file tree without the SDK pays almost
+   * nothing.
    */
-  visit(dir: string, name: string, ignored: (() => boolean) | undefined): void {
+  visit(dir: string, name: string, layer: unknown): void {
     const dot = name.lastIndexOf('.');
     const extension = dot === -1 ? '' : name.slice(dot + 1);
     if (SOURCE_EXTENSIONS.has(extension)) {
-      this.walked.push({ path: dir + name, ignored });
+      if (this.mode === 'all') this.walked.push({ path: dir + name, layer });
+      else if (!this.sourceDirectories.has(dir)) this.sourceDirectories.set(dir, layer);
       return;
     }
     if (!ALWAYS_EXTENSIONS.has(extension) && !isManifest(name)) return;
     const filePath = dir + name;
-    if (ignored?.() === true) return;
+    if (this.ignored(layer, filePath)) return;
     this.addKind(filePath, codePathKind(filePath));
+  }
+
+  private ignored(layer: unknown, filePath: string): boolean {
+    return this.ignores !== undefined && this.ignores.isIgnored(layer, filePath);
   }
 
   /** A NUL-separated git listing: entries are picked natively by their endings, as discover.ts does. */
@@ -253,14 +267,17 @@ export class CodePaths {
     return this.mode === 'auto' ? [...new Set(this.manifests)] : [];
   }
 
-  /** The code files to read, given the directories (relative, `''` for the root) whose manifest declares an SDK. */
-  select(sdkDirectories: ReadonlySet<string>): Candidate[] {
-    if (this.mode === 'all' || sdkDirectories.size > 0) {
-      for (const file of this.walked) {
-        if (this.mode === 'auto' && !underAny(file.path, sdkDirectories)) continue;
-        if (codePathKind(file.path) !== 'source' || file.ignored?.() === true) continue;
+  /**
+   * The code files to read, given the directories (relative, `''` for the root) whose manifest declares an SDK.
+   * `list` reads a directory's file names (the walk's directories under an SDK are listed again).
+   */
+  async select(
+    sdkDirectories: ReadonlySet<string>,
+    list: (dir: string) => Promise<string[]>,
+  ): Promise<Candidate[]> {
+    for (const file of this.walked) {
+      if (codePathKind(file.path) === 'source' && !this.ignored(file.layer, file.path))
         this.sources.push(file.path);
-      }
     }
     let sources = this.sources;
     if (this.mode === 'auto') {
@@ -269,6 +286,14 @@ export class CodePaths {
         for (const { listing, prefix } of this.pending) {
           const markers = LISTING_MARKERS.filter((m) => !SHELL_AND_MANIFEST_MARKERS.includes(m));
           this.scan(listing, prefix, markers, true);
+        }
+        for (const [dir, layer] of this.sourceDirectories) {
+          if (!underAny(`${dir}-`, sdkDirectories)) continue;
+          for (const name of await list(dir)) {
+            const filePath = dir + name;
+            if (codePathKind(filePath) === 'source' && !this.ignored(layer, filePath))
+              this.sources.push(filePath);
+          }
         }
         sources = this.sources.filter((file) => underAny(file, sdkDirectories));
       }

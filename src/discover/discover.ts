@@ -5,7 +5,7 @@
 // Elsewhere, or with `gitignore: false`, we walk.
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir } from 'node:fs';
-import { lstat as lstatAsync, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat as lstatAsync, readdir as readdirAsync, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
@@ -295,7 +295,7 @@ function walk(
         queue.push([`${relativePath}/`, layer]);
         return;
       }
-      code?.visit(dir, name, useGitignore ? () => isIgnored(layer, dir + name, false) : undefined);
+      code?.visit(dir, name, layer);
       if (!mayBeCandidateName(name)) return;
       const relativePath = dir + name;
       const candidate = classify(relativePath);
@@ -563,9 +563,16 @@ export async function discover(
   };
 
   let method: Discovery['method'] = 'walk';
-  const newCodePaths = () =>
-    options.code === undefined || options.code === 'off' ? undefined : new CodePaths(options.code);
-  let code = newCodePaths();
+  const newCodePaths = (walked: boolean) =>
+    options.code === undefined || options.code === 'off'
+      ? undefined
+      : new CodePaths(
+          options.code,
+          walked && options.gitignore
+            ? { isIgnored: (layer, file) => isIgnored(layer as IgnoreLayer | undefined, file, false) }
+            : undefined,
+        );
+  let code = newCodePaths(!options.gitignore);
   if (options.gitignore) {
     const early = started !== undefined && started.dir === base ? started : undefined;
     if (await candidatesFromGit(base, '', logger, accept, early, code)) {
@@ -577,14 +584,21 @@ export async function discover(
       limit = limiter(CONCURRENCY);
       reads = [];
       seen = new Set();
-      code = newCodePaths();
+      code = newCodePaths(true);
     }
   }
   if (method === 'walk') await walk(base, options.gitignore, logger, accept, code);
   if (code !== undefined) {
-    for (const candidate of code.select(await sdkDirectories(base, realRoot, code, options.maxFileSize))) {
-      accept(candidate);
-    }
+    const sdk = await sdkDirectories(base, realRoot, code, options.maxFileSize);
+    const listFiles = async (dir: string): Promise<string[]> => {
+      try {
+        const entries = await readdirAsync(path.join(base, dir), { withFileTypes: true });
+        return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+      } catch {
+        return [];
+      }
+    };
+    for (const candidate of await code.select(sdk, listFiles)) accept(candidate);
   }
   const results = await Promise.all(reads);
 
