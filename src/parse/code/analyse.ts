@@ -155,6 +155,16 @@ const AGENT_OPTION_KEYS = new Set([
 ]);
 const API_HOST = /api\.anthropic\.com/;
 
+/**
+ * The text being analysed: nodes are sliced from it with a bound, because `node.text` of an outer node copies
+ * everything inside it, and doing that at every level of a deeply nested file would be quadratic.
+ */
+let source = '';
+
+function textOf(node: Node, max = 400): string {
+  return source.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + max));
+}
+
 /** Lower case without `_`, `$`, `@`: the SDKs spell one segment `batches`, `Batches`, `$batches`, `memory_stores`. */
 function normal(segment: string): string {
   return segment.replace(/[_$@\s]/g, '').toLowerCase();
@@ -188,7 +198,7 @@ function calleeText(call: Node): string {
     }
   }
   const end = args === null ? call.endIndex : args.startIndex;
-  return call.text.slice(0, end - call.startIndex);
+  return source.slice(call.startIndex, Math.min(end, call.startIndex + 2000));
 }
 
 /** `client.messages().batches().create` → [client, messages, batches, create], argument lists dropped. */
@@ -298,7 +308,7 @@ function isComparison(node: Node): boolean {
   if (parent === null) return false;
   if (parent.type === 'comparison_operator' || parent.type === 'case_clause' || parent.type === 'switch_case')
     return true;
-  if (parent.type === 'binary_expression') return /(^|[^=!<>])(===?|!==?)/.test(parent.text.slice(0, 200));
+  if (parent.type === 'binary_expression') return /(^|[^=!<>])(===?|!==?)/.test(textOf(parent, 200));
   return false;
 }
 
@@ -341,13 +351,16 @@ function truthy(value: string): boolean {
 
 export interface AnalyseInput {
   tree: Tree;
+  /** The text the tree was parsed from. */
+  text: string;
   /** Go, Java, Kotlin, C#, PHP and Ruby spell tools and models as typed names too. */
   typed: boolean;
   /** Whether `env` of the Agent SDK replaces the environment (TypeScript/JavaScript) or merges (Python). */
   envReplaces: boolean;
 }
 
-export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAnalysis {
+export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): CodeAnalysis {
+  source = text;
   const comments: CodeComment[] = [];
   const calls: Node[] = [];
   const entries: { key: string; keyNode: Node; value: Node; node: Node }[] = [];
@@ -397,11 +410,9 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
       const lhs = left ?? named[0];
       const rhs = right ?? named[named.length - 1];
       if (lhs !== undefined && rhs !== undefined && lhs.id !== rhs.id) {
-        const vendor = ASSIGNMENT_TYPES.has(type)
-          ? classifyValue(rhs.text.slice(0, 400))
-          : classifyText(rhs.text.slice(0, 400));
+        const vendor = ASSIGNMENT_TYPES.has(type) ? classifyValue(textOf(rhs)) : classifyText(textOf(rhs));
         if (vendor !== undefined) {
-          const key = bindingKey(lhs.text);
+          const key = bindingKey(textOf(lhs, 200));
           bindings.set(key, vendor);
           if (vendor === 'anthropic' && ASSIGNMENT_TYPES.has(type)) usesApi = true;
         }
@@ -470,21 +481,22 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
     if (usesApi || namesHost) {
       if (k === 'type' && text !== undefined) {
         if (CODE_EXECUTION_TOOL.test(text) || text === 'container_upload') {
-          add('code-execution', node, short(node.text));
+          add('code-execution', node, short(textOf(node, 200)));
         } else if (DYNAMIC_WEB_TOOL.test(text)) {
           const object = enclosingObject(node);
           reportedObjects.add(object.id);
-          if (!DIRECT_ONLY.test(object.text)) add('web-dynamic-filtering', node, short(node.text));
+          if (!DIRECT_ONLY.test(textOf(object, 4000)))
+            add('web-dynamic-filtering', node, short(textOf(node, 200)));
         } else if (text === 'mcp_toolset' && !hasMcpServers) {
-          add('mcp-connector', node, short(node.text));
+          add('mcp-connector', node, short(textOf(node, 200)));
         }
-      } else if (k === 'allowedcallers' && /code_execution_20\d{6}/.test(value.text)) {
+      } else if (k === 'allowedcallers' && /code_execution_20\d{6}/.test(textOf(value, 1000))) {
         const object = enclosingObject(node);
         const isWebTool = object.namedChildren.some((c) => {
           const e = c === null ? undefined : entryParts(c);
           return e !== undefined && normal(e.key) === 'type' && DYNAMIC_WEB_TOOL.test(literal(e.value) ?? '');
         });
-        if (!isWebTool) add('code-execution', node, short(node.text));
+        if (!isWebTool) add('code-execution', node, short(textOf(node, 200)));
       } else if (k === 'mcpservers' && usesApi && !agentOptionsObject(node.parent)) {
         add('mcp-connector', node, short(`${key}: …`));
       } else if (
@@ -494,11 +506,11 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
       ) {
         add('skills', node, short(`container.${key}`));
       } else if (k.includes('model') && text !== undefined && COVERED_MODEL.test(text)) {
-        add('covered-model', value, short(node.text));
-      } else if (k === 'dangerouslyallowbrowser' && /^true$/i.test(value.text.trim())) {
-        add('browser-access', node, short(node.text));
+        add('covered-model', value, short(textOf(node, 200)));
+      } else if (k === 'dangerouslyallowbrowser' && /^true$/i.test(textOf(value, 20).trim())) {
+        add('browser-access', node, short(textOf(node, 200)));
       } else if (key.toLowerCase() === BROWSER_HEADER && literal(keyNode) !== undefined) {
-        add('browser-access', node, short(node.text));
+        add('browser-access', node, short(textOf(node, 200)));
       }
     }
     if (usesAgentSdk) {
@@ -522,15 +534,15 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
           if (variable.key === UMBRELLA) umbrella = true;
           if (setting === undefined) continue;
           if (variable.key === TELEMETRY_SWITCH && truthy(setting)) {
-            add('agent-env-telemetry', child, short(child.text), variable.key);
+            add('agent-env-telemetry', child, short(textOf(child, 200)), variable.key);
           } else if (CONTENT_SWITCHES.includes(variable.key) && truthy(setting)) {
-            add('agent-env-telemetry', child, short(child.text), variable.key);
+            add('agent-env-telemetry', child, short(textOf(child, 200)), variable.key);
           } else if (
             EXPORTERS.includes(variable.key) &&
             setting.trim() !== '' &&
             !/^none$/i.test(setting.trim())
           ) {
-            add('agent-env-telemetry', child, short(child.text), variable.key);
+            add('agent-env-telemetry', child, short(textOf(child, 200)), variable.key);
           }
         }
         if (envReplaces && !spread && !umbrella) add('agent-env-umbrella', node, 'env: { … }');
@@ -541,7 +553,7 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
         const listed = value.namedChildren.map((c) => (c === null ? undefined : literal(c)));
         if (listed.some((s) => s === undefined)) continue;
         if (!listed.includes('project'))
-          add('agent-setting-sources', node, short(node.text), listed.join(', '));
+          add('agent-setting-sources', node, short(textOf(node, 200)), listed.join(', '));
       }
     }
   }
@@ -554,7 +566,7 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
       if (API_HOST.test(text) || (namesHost && /^\/v1\//.test(text))) {
         for (const { path, feature } of HTTP_PATHS) {
           if (path.test(text)) {
-            add(feature, node, short(node.text));
+            add(feature, node, short(textOf(node, 200)));
             break;
           }
         }
@@ -572,12 +584,12 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
             ? ''
             : CALL_TYPES.has(holder.type)
               ? calleeText(holder)
-              : holder.text.slice(0, node.startIndex - holder.startIndex);
+              : source.slice(Math.max(holder.startIndex, node.startIndex - 200), node.startIndex);
         if (
           /model\w*\W*$/i.test(context.trim()) ||
           (ASSIGNMENT_TYPES.has(holder?.type ?? '') && /model/i.test(context))
         ) {
-          add('covered-model', node, short(holder?.text ?? node.text));
+          add('covered-model', node, short(textOf(holder ?? node, 200)));
         }
       }
     }
@@ -589,7 +601,8 @@ export function analyseTree({ tree, typed, envReplaces }: AnalyseInput): CodeAna
       if (TYPED_CODE_EXECUTION.test(name)) add('code-execution', node, name);
       else if (TYPED_DYNAMIC_WEB.test(name)) {
         const chain = enclosingChain(node);
-        if (!DIRECT_ONLY.test(chain.text) && !/allowedCallers\s*\(\s*[^)]*Direct/i.test(chain.text))
+        const chainText = textOf(chain, 4000);
+        if (!DIRECT_ONLY.test(chainText) && !/allowedCallers\s*\(\s*[^)]*Direct/i.test(chainText))
           add('web-dynamic-filtering', node, name);
       } else if (TYPED_COVERED_MODEL.test(name)) add('covered-model', node, name);
     }

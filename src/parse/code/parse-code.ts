@@ -28,6 +28,19 @@ function grammarOf(language: CodeLanguage, path: string): Grammar {
   }
 }
 
+/**
+ * A file in which none of these words occurs cannot hold a site of any code rule (each rule needs one of them: a
+ * collection name, a tool or model id, a parameter, `env`, `settingSources`) nor a suppression: it is not parsed.
+ * Most source files of a repository that uses the SDK are skipped this way, at the cost of one regex scan.
+ */
+const MAY_HAVE_SITES =
+  /batches|files|skills|tunnels|agents|sessions|environments|memory_?stores|vaults|code_?execution|container_upload|mcp|(search|fetch)\w*2026|fable|mythos|dangerous|\benv\b|setting_?sources|claude-code-policy/i;
+const SHELL_MAY_HAVE_SITES = /anthropic|claude-code-policy/i;
+
+function mayHaveSites(text: string, language: CodeLanguage): boolean {
+  return (language === 'shell' ? SHELL_MAY_HAVE_SITES : MAY_HAVE_SITES).test(text);
+}
+
 const TYPED: ReadonlySet<CodeLanguage> = new Set(['go', 'java', 'kotlin', 'csharp', 'php', 'ruby']);
 
 async function analyseText(text: string, language: CodeLanguage, path: string): Promise<CodeAnalysis> {
@@ -39,6 +52,7 @@ async function analyseText(text: string, language: CodeLanguage, path: string): 
       if (language === 'shell') return analyseShellTree(tree);
       return analyseTree({
         tree,
+        text,
         typed: TYPED.has(language),
         envReplaces: language === 'typescript' || language === 'javascript',
       });
@@ -140,11 +154,13 @@ function notebookProgram(source: SourceFile): { text: string; map: PieceMap } | 
 export async function parseCode(source: SourceFile, language: CodeLanguage): Promise<CodeFile> {
   try {
     if (language === 'notebook') {
-      const program = notebookProgram(source);
+      const program = mayHaveSites(source.text, language) ? notebookProgram(source) : undefined;
       if (program === undefined) return { kind: 'code', language, source, sites: [], comments: [] };
       const analysis = await analyseText(program.text, language, source.path);
       return { kind: 'code', language, source, ...locate(source, analysis, program.map) };
     }
+    if (!mayHaveSites(source.text, language))
+      return { kind: 'code', language, source, sites: [], comments: [] };
     const analysis = await analyseText(source.text, language, source.path);
     return { kind: 'code', language, source, ...locate(source, analysis, undefined) };
   } catch (error) {
