@@ -359,6 +359,11 @@ function refinements(): Record<string, JsonSchema> {
         'Opt-in requirements. project-settings: the repository must have a shared .claude/settings.json at its root that meets the selected policies (docs/signal.md).',
       ...listOf({ enum: [...REQUIREMENTS] }),
     },
+    code: {
+      description:
+        'Source code checked under zdr (ZDR010-ZDR022): auto (under a manifest that declares an Anthropic SDK, plus shell scripts and notebooks; default), all, or off.',
+      enum: ['off', 'auto', 'all'],
+    },
     rules: {
       description: 'Per-rule severity: error, warning, notice, or off.',
       propertyNames: { enum: ruleIds },
