@@ -2,7 +2,7 @@
 // reject or misread. Facts from the SchemaStore claude-code-settings schema (HEAD 3b6446a, v2.1.220) and the
 // docs pages named in reference/claude-code-config.md §2–§3; where the runtime is known to accept more than the
 // schema (null proxy ports, "1"/"true" on a true/false switch, nested parentheses in rules), we accept it too.
-import { z } from 'zod';
+import { z } from '../zod.js';
 import { isPresenceOnly } from './env.js';
 
 /**

@@ -1,7 +1,7 @@
 // CFG002 and CFG003: what in a parsed settings file Claude Code would reject, misread or ignore (docs: settings,
 // settings-reference, env-vars). A wrong type in a known key can make Claude Code drop the key or the whole file,
 // so each one is an error; an unknown top-level key is only ignored, so it is a warning with a suggestion.
-import type { z } from 'zod';
+import type { z } from '../zod.js';
 import type { Span } from '../model.js';
 import { type JsonNode, nodeAt, nodeSpan, type ParsedJson } from '../parse/json.js';
 import {
