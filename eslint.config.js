@@ -16,15 +16,4 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
-  {
-    // src/zod.ts configures zod before any schema is built; a direct import could build one first.
-    files: ['src/**/*.ts'],
-    ignores: ['src/zod.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'zod', message: 'Import { z } from src/zod.ts, which configures zod first.' }] },
-      ],
-    },
-  },
 );

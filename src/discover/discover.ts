@@ -7,7 +7,6 @@ import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir } from 'node:fs';
 import { lstat as lstatAsync, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
 import { ConfigurationError } from '../errors.js';
 import type { Candidate, SkippedFile } from '../parse/files.js';
@@ -21,6 +20,7 @@ import {
   SKIPPED_DIRECTORIES,
 } from './candidates.js';
 import { type GitListing, listGitFiles } from './git-listing.js';
+import { type GitignoreRules, parseGitignore } from './gitignore.js';
 import type { Logger } from '../logger.js';
 import { createSourceFile, FIRST_LINE, type SourceFile } from './source.js';
 
@@ -178,18 +178,16 @@ async function candidatesFromGit(
 interface IgnoreLayer {
   /** The directory holding the .gitignore, relative to the root, with a trailing `/` (or `''` for the root). */
   base: string;
-  rules: Ignore;
+  rules: GitignoreRules;
   parent: IgnoreLayer | undefined;
 }
 
 /** Git's precedence: the deepest .gitignore with a matching pattern decides; within one file the last match wins. */
 function isIgnored(layer: IgnoreLayer | undefined, relativePath: string, directory: boolean): boolean {
   for (let at = layer; at !== undefined; at = at.parent) {
-    const local = relativePath.slice(at.base.length) + (directory ? '/' : '');
-    if (!ignore.isPathValid(local)) continue;
-    const result = at.rules.test(local);
-    if (result.ignored) return true;
-    if (result.unignored) return false;
+    const result = at.rules.test(relativePath.slice(at.base.length), directory);
+    if (result === 'ignored') return true;
+    if (result === 'unignored') return false;
   }
   return false;
 }
@@ -202,7 +200,7 @@ async function readGitignore(
 ): Promise<IgnoreLayer | undefined> {
   try {
     const text = await readFile(path.join(root, dir, '.gitignore'), 'utf8');
-    return { base: dir, rules: ignore({ ignorecase: false }).add(text), parent };
+    return { base: dir, rules: parseGitignore(text), parent };
   } catch (error) {
     logger.warning(`cannot read ${dir}.gitignore (${errorCode(error)}); its patterns are not applied`);
     return parent;

@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { z } from '../zod.js';
+import '../zod.js';
+import { z } from 'zod';
 import { RULES } from '../rules/index.js';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, POLICIES } from '../model.js';

@@ -1,7 +1,7 @@
 // CFG002 and CFG003: what in a parsed settings file Claude Code would reject, misread or ignore (docs: settings,
 // settings-reference, env-vars). A wrong type in a known key can make Claude Code drop the key or the whole file,
 // so each one is an error; an unknown top-level key is only ignored, so it is a warning with a suggestion.
-import type { z } from '../zod.js';
+import type { z } from 'zod';
 import type { Span } from '../model.js';
 import { type JsonNode, nodeAt, nodeSpan, type ParsedJson } from '../parse/json.js';
 import {
@@ -11,7 +11,7 @@ import {
   isCredentialLike,
   KNOWN_SETTINGS_KEYS,
   NESTED_KEY_HOMES,
-  settingsSchema,
+  settingsSchemaFor,
 } from './settings-schema.js';
 import { FIRST_LINE, type SourceFile } from '../discover/source.js';
 
@@ -72,7 +72,7 @@ export function validateSettings(
     if (!KNOWN.has(name)) add(unknownTopLevelKey(source, json.tree, name, label));
   }
 
-  const result = settingsSchema.safeParse(root);
+  const result = settingsSchemaFor(Object.keys(root)).safeParse(root);
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const problem of problemsFromIssue(source, json.tree, root, issue, label)) add(problem);
