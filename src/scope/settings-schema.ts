@@ -1045,6 +1045,9 @@ const topLevelShape = {
 };
 
 const builtKeySchemas = new Map<string, z.ZodOptional>();
+/** Whole-file schemas by the keys they name: files of a monorepo mostly name the same few keys. */
+const builtFileSchemas = new Map<string, z.ZodType>();
+const MAX_FILE_SCHEMAS = 64;
 
 /**
  * The schema of a settings file whose top level holds `keys` (unknown ones pass here: CFG003 reports them, as a
@@ -1054,9 +1057,12 @@ const builtKeySchemas = new Map<string, z.ZodOptional>();
  */
 export function settingsSchemaFor(keys: Iterable<string>): z.ZodType {
   const present = new Set(keys);
+  const known = KNOWN_SETTINGS_KEYS.filter((key) => present.has(key));
+  const id = known.join(',');
+  const cached = builtFileSchemas.get(id);
+  if (cached !== undefined) return cached;
   const shape: Record<string, z.ZodOptional> = {};
-  for (const key of KNOWN_SETTINGS_KEYS) {
-    if (!present.has(key)) continue;
+  for (const key of known) {
     let schema = builtKeySchemas.get(key);
     if (schema === undefined) {
       schema = topLevelShape[key as keyof typeof topLevelShape]().optional();
@@ -1064,7 +1070,10 @@ export function settingsSchemaFor(keys: Iterable<string>): z.ZodType {
     }
     shape[key] = schema;
   }
-  return z.looseObject(shape, { error: 'an object' });
+  const schema = z.looseObject(shape, { error: 'an object' });
+  if (builtFileSchemas.size >= MAX_FILE_SCHEMAS) builtFileSchemas.clear();
+  builtFileSchemas.set(id, schema);
+  return schema;
 }
 
 export const KNOWN_SETTINGS_KEYS: readonly string[] = Object.freeze(Object.keys(topLevelShape));
