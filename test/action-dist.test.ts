@@ -2,7 +2,7 @@
 // and nothing else. The bundle is built from the current source into a temp dir (check-dist.yml proves the
 // committed dist/ is that same build).
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,14 +23,17 @@ beforeAll(async () => {
   buildDir = mkdtempSync(join(tmpdir(), 'ccp-dist-'));
   entry = join(buildDir, 'action/index.js');
   node = await findNode24();
-  if (node.path === undefined) {
-    console.warn(`Skipping the Node 24 bundle tests: ${node.reason}.`);
-    return;
-  }
-  await execFileAsync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--out', buildDir, 'action'], {
-    cwd: REPO_ROOT,
-    timeout: 280_000,
-  });
+  // The CLI bundle is also run on this Node (dist/cli below); the action's only on Node 24.
+  if (node.path === undefined) console.warn(`Skipping the Node 24 bundle tests: ${node.reason}.`);
+  const bundles = node.path === undefined ? ['cli'] : ['action', 'cli'];
+  await execFileAsync(
+    process.execPath,
+    [join(REPO_ROOT, 'scripts/build.mjs'), '--out', buildDir, ...bundles],
+    {
+      cwd: REPO_ROOT,
+      timeout: 280_000,
+    },
+  );
 }, 300_000);
 
 afterAll(() => {
@@ -197,6 +200,34 @@ describe('dist/action/index.js under Node 24', () => {
       ]);
     } finally {
       runner.remove();
+    }
+  });
+});
+
+describe('dist/cli/index.js', () => {
+  // The entry is a few kilobytes; the program is in chunk files beside it, imported once git has started.
+  async function scanExample(binary: string) {
+    const cli = join(buildDir, 'cli/index.js');
+    const run = await execFileAsync(binary, [cli, EXAMPLES.nonCompliant, '--format', 'json'], {
+      cwd: REPO_ROOT,
+    }).then(
+      (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
+      (failed: { code: number; stdout: string; stderr: string }) => failed,
+    );
+    return { ...run, report: JSON.parse(run.stdout) as Report };
+  }
+
+  it('loads its chunks and fails the non-compliant example on Node 20 and Node 24', async () => {
+    const binaries = [process.execPath, ...(node.path === undefined ? [] : [node.path])];
+    if (node.path === undefined) console.warn(`Node 24 part skipped: ${node.reason}`);
+    const chunks = readdirSync(join(buildDir, 'cli')).filter((f) => /^\d+\.index\.js$/.test(f));
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(statSync(join(buildDir, 'cli/index.js')).size).toBeLessThan(16 * 1024);
+    for (const binary of binaries) {
+      const result = await scanExample(binary);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(1);
+      expect(result.report.findings.filter((f) => f.ruleId === 'NET001').length).toBeGreaterThan(0);
     }
   });
 });
