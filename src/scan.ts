@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import { compareFindings, type Finding, type Report, reachesThreshold } from './model.js';
 import type { ScanOptions } from './policy/options.js';
 import { parseLoaded } from './parse/parse-files.js';
+import { loadYaml } from './parse/yaml.js';
 import { requireProjectSettings, resolveScopes, type Scope } from './scope/scope.js';
 import { createSourceFile } from './discover/source.js';
 import { applySuppressions, collectSuppressions } from './policy/suppress.js';
@@ -161,9 +162,15 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
   const root = path.resolve(context.cwd, options.path);
   // Each file is parsed as soon as it is read, while git may still be walking the tree for untracked ones.
   const parsed = new Map<LoadedFile, ParsedFile | undefined>();
+  // Workflows wait for the yaml package, loaded only when there is one; analyse parses them.
+  let yamlLoading: Promise<unknown> | undefined;
   const discovered = await discover(root, options, context.logger, {
     started: context.gitListing,
     onLoaded: (file) => {
+      if (file.candidate.kind === 'workflow') {
+        yamlLoading ??= loadYaml();
+        return;
+      }
       try {
         parsed.set(file, parseLoaded(file));
       } catch {
@@ -172,6 +179,10 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
     },
   });
   context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
+  // Every workflow read went through onLoaded; the check on the files keeps that from being assumed.
+  if (yamlLoading !== undefined || discovered.files.some((f) => f.candidate.kind === 'workflow')) {
+    await (yamlLoading ?? loadYaml());
+  }
   // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
   const discovery = await withReferencedSettings(root, discovered, options.maxFileSize, parsed);
   return analyse(discovery, options, context.now ?? new Date(), parsed);

@@ -2,7 +2,7 @@
 // and nothing else. The bundle is built from the current source into a temp dir (check-dist.yml proves the
 // committed dist/ is that same build).
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -205,6 +205,42 @@ describe('dist/action/index.js under Node 24', () => {
 });
 
 describe('dist/cli/index.js', () => {
+  it('loads the yaml package for a workflow, in a process of its own', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'ccp-dist-workflow-'));
+    try {
+      mkdirSync(join(repo, '.github/workflows'), { recursive: true });
+      writeFileSync(
+        join(repo, '.github/workflows/claude.yml'),
+        [
+          'on: push',
+          'jobs:',
+          '  review:',
+          '    runs-on: ubuntu-latest',
+          '    steps:',
+          '      - uses: anthropics/claude-code-action@v1',
+          '',
+        ].join('\n'),
+      );
+      const cli = join(buildDir, 'cli/index.js');
+      const result = await execFileAsync(process.execPath, [
+        cli,
+        repo,
+        '--format',
+        'json',
+        '--fail-on',
+        'never',
+      ]);
+      const report = JSON.parse(result.stdout) as Report;
+      expect(result.stderr).toBe('');
+      expect(report.scopes.map((s) => s.kind)).toEqual(['workflow']);
+      expect(report.findings.filter((f) => f.ruleId === 'NET001').map((f) => [f.file, f.line])).toEqual([
+        ['.github/workflows/claude.yml', 6],
+      ]);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   // The entry is a few kilobytes; the program is in chunk files beside it, imported once git has started.
   async function scanExample(binary: string) {
     const cli = join(buildDir, 'cli/index.js');
