@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import { compareFindings, type Finding, type Report, reachesThreshold } from './model.js';
 import type { ScanOptions } from './policy/options.js';
 import { parseLoaded } from './parse/parse-files.js';
+import { loadYaml } from './parse/yaml.js';
 import { requireProjectSettings, resolveScopes, type Scope } from './scope/scope.js';
 import { createSourceFile } from './discover/source.js';
 import { applySuppressions, collectSuppressions } from './policy/suppress.js';
@@ -168,9 +169,15 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
   const parsed = new Map<LoadedFile, ParsedFile | undefined>();
   // The code check reads source files only when the zdr policy is checked.
   const codeMode = options.policies.includes('zdr') ? options.code : 'off';
+  // Workflows wait for the yaml package, loaded only when there is one; they are parsed once it is here.
+  let yamlLoading: Promise<unknown> | undefined;
   const discovered = await discover(root, { ...options, code: codeMode }, context.logger, {
     started: context.gitListing,
     onLoaded: (file) => {
+      if (file.candidate.kind === 'workflow') {
+        yamlLoading ??= loadYaml();
+        return;
+      }
       try {
         parsed.set(file, parseLoaded(file));
       } catch {
@@ -179,6 +186,18 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
     },
   });
   context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
+  // Every workflow read went through onLoaded; the check on the files keeps that from being assumed.
+  if (yamlLoading !== undefined || discovered.files.some((f) => f.candidate.kind === 'workflow')) {
+    await (yamlLoading ?? loadYaml());
+    for (const file of discovered.files) {
+      if (file.candidate.kind !== 'workflow' || parsed.has(file)) continue;
+      try {
+        parsed.set(file, parseLoaded(file));
+      } catch {
+        // As above: analyse parses it again and the failure surfaces there.
+      }
+    }
+  }
   // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
   const discovery = await withReferencedSettings(root, discovered, options.maxFileSize, parsed);
   const code = await parseSourceCode(discovery.files, parsed, context.logger);

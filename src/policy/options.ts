@@ -1,5 +1,6 @@
 // One schema for the options of a scan, whoever gives them: CLI flags and Action inputs build the same raw
 // object (a missing or empty value means "not given") and go through `resolveOptions`.
+import '../zod.js';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, type FailLevel, POLICIES, type PolicyId, SEVERITIES, type Severity } from '../model.js';
