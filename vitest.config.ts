@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
-    setupFiles: ['test/setup/fast-check.ts'],
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/load-yaml.ts'],
     globalSetup: ['test/setup/corpus.ts'],
     // In CI the results are also written as JSON, from which .ci/run prints its closing "N passed, N failed" line.
     reporters: process.env.CI ? ['default', 'json'] : ['default'],

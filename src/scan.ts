@@ -12,10 +12,13 @@ import type { Logger } from './logger.js';
 import { compareFindings, type Finding, type Report, reachesThreshold } from './model.js';
 import type { ScanOptions } from './policy/options.js';
 import { parseLoaded } from './parse/parse-files.js';
+import { loadYaml } from './parse/yaml.js';
 import { requireProjectSettings, resolveScopes, type Scope } from './scope/scope.js';
 import { createSourceFile } from './discover/source.js';
 import { applySuppressions, collectSuppressions } from './policy/suppress.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { codeLanguage } from './parse/code/code-file.js';
+import { parseCode, parseWorkflowRuns } from './parse/code/parse-code.js';
 
 export interface ScanContext {
   /** Relative `options.path` is resolved against this. */
@@ -107,12 +110,15 @@ export function analyse(
   options: ScanOptions,
   now: Date,
   parsedAlready?: ReadonlyMap<LoadedFile, ParsedFile | undefined>,
+  /** Source code the code check parsed (asynchronously, before): files and workflows' `run:` blocks. */
+  code: readonly ParsedFile[] = [],
 ): Analysis {
   const files: ParsedFile[] = [];
   for (const loaded of discovery.files) {
     const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
+  files.push(...code);
   const versions = {
     min: options.minClaudeCodeVersion,
     minSource: options.minClaudeCodeVersion === undefined ? undefined : '--min-claude-code-version',
@@ -142,7 +148,7 @@ export function analyse(
   const problems = evaluate({ ...input, rules: [{ ...CFG007, check: () => suppressions.problems }] });
   const all = [...evaluate(input), ...problems].sort(compareFindings);
   const { findings, suppressed } = applySuppressions(all, suppressions);
-  const checked = files.map((f) => f.source.path);
+  const checked = [...new Set(files.map((f) => f.source.path))];
   const report: Report = {
     version: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -169,9 +175,18 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
   const root = path.resolve(context.cwd, options.path);
   // Each file is parsed as soon as it is read, while git may still be walking the tree for untracked ones.
   const parsed = new Map<LoadedFile, ParsedFile | undefined>();
-  const discovered = await discover(root, options, context.logger, {
+  // The code check reads source files only when the zdr policy is checked.
+  const codeMode = options.policies.includes('zdr') ? options.code : 'off';
+  // Workflows and Compose files wait for the yaml package, loaded only when there is one; they are parsed once it
+  // is here.
+  let yamlLoading: Promise<unknown> | undefined;
+  const discovered = await discover(root, { ...options, code: codeMode }, context.logger, {
     started: context.gitListing,
     onLoaded: (file) => {
+      if (file.candidate.kind === 'workflow' || file.candidate.kind === 'compose') {
+        yamlLoading ??= loadYaml();
+        return;
+      }
       try {
         parsed.set(file, parseLoaded(file));
       } catch {
@@ -180,9 +195,47 @@ export async function analyseTree(options: ScanOptions, context: ScanContext): P
     },
   });
   context.logger.debug(`discovered ${discovered.files.length} files (${discovered.method})`);
+  // Every workflow and Compose file read went through onLoaded; the check on the files keeps that from being assumed.
+  const needsYaml = (kind: string) => kind === 'workflow' || kind === 'compose';
+  if (yamlLoading !== undefined || discovered.files.some((f) => needsYaml(f.candidate.kind))) {
+    await (yamlLoading ?? loadYaml());
+    for (const file of discovered.files) {
+      if (!needsYaml(file.candidate.kind) || parsed.has(file)) continue;
+      try {
+        parsed.set(file, parseLoaded(file));
+      } catch {
+        // As above: analyse parses it again and the failure surfaces there.
+      }
+    }
+  }
   // Settings files that workflows name in claude-code-action's `settings` input, read with the same care.
   const discovery = await withReferencedSettings(root, discovered, options.maxFileSize, parsed);
-  return analyse(discovery, options, context.now ?? new Date(), parsed);
+  const code = await parseSourceCode(discovery.files, parsed, context.logger);
+  return analyse(discovery, options, context.now ?? new Date(), parsed, code);
+}
+
+/** Parse the source files discovery read, and the `run:` blocks of workflows, one file at a time (tree-sitter is synchronous). */
+async function parseSourceCode(
+  loaded: readonly LoadedFile[],
+  parsed: ReadonlyMap<LoadedFile, ParsedFile | undefined>,
+  logger: Logger,
+): Promise<ParsedFile[]> {
+  const out: ParsedFile[] = [];
+  for (const file of loaded) {
+    if (file.candidate.kind === 'code') {
+      const language = codeLanguage(file.candidate.path);
+      if (language === undefined) continue;
+      const code = await parseCode(file.source, language);
+      if (code.error !== undefined) logger.warning(`${file.candidate.path} was not checked: ${code.error}`);
+      out.push(code);
+    } else if (file.candidate.kind === 'workflow') {
+      const workflow = parsed.get(file) ?? parseLoaded(file);
+      if (workflow?.kind !== 'workflow' || !workflow.workflow.ok) continue;
+      const runs = await parseWorkflowRuns(workflow);
+      if (runs !== undefined && runs.sites.length > 0) out.push(runs);
+    }
+  }
+  return out;
 }
 
 export async function scan(options: ScanOptions, context: ScanContext): Promise<Report> {

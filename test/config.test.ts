@@ -283,7 +283,7 @@ describe('the config file in a scan', () => {
     const result = await cli(['.', '--config', 'strict.yml'], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'claude-code-policy: strict.yml:2: unknown key "severity"; known keys: policy, fail-on, zdr-org-uuid, allowed-base-urls, max-retention-days, min-claude-code-version, include, exclude, require, rules, ignore\n',
+      'claude-code-policy: strict.yml:2: unknown key "severity"; known keys: policy, fail-on, zdr-org-uuid, allowed-base-urls, max-retention-days, min-claude-code-version, include, exclude, require, code, rules, ignore\n',
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   KNOWN_SETTINGS_KEYS,
   MANAGED_ONLY_KEYS,
   permissionRuleProblem,
+  settingsSchemaFor,
 } from '../src/scope/settings-schema.js';
 import { createSourceFile } from '../src/discover/source.js';
 import {
@@ -651,5 +652,25 @@ describe('keys newer than the schema snapshot (reference §7.3, §7.6)', () => {
         '"desktopSessionCleanupPeriodDays" must be a whole number of at least 1',
       ],
     ]);
+  });
+});
+
+describe('settingsSchemaFor', () => {
+  // Built per present key on first use: the issues must be those of the schema of every key.
+  const everyKey = settingsSchemaFor(KNOWN_SETTINGS_KEYS);
+  it.each([
+    { env: { DISABLE_TELEMETRY: 1 }, permissions: { allow: 'Bash' }, cleanupPeriodDays: -1 },
+    { hooks: { PreToolUse: [{ hooks: [{ type: 'command' }] }] }, unknownKey: true },
+    { sandbox: { network: 'none' }, model: 3, $schema: 'x' },
+    { extraKnownMarketplaces: { m: { source: { source: 'github' } } }, theme: 'pink' },
+    {},
+  ])('gives the issues of the whole schema for %j', (settings) => {
+    const lazy = settingsSchemaFor(Object.keys(settings)).safeParse(settings);
+    const whole = everyKey.safeParse(settings);
+    expect(lazy.error?.issues).toEqual(whole.error?.issues);
+  });
+
+  it('reuses the schema of a file that names the same keys', () => {
+    expect(settingsSchemaFor(['env', 'permissions'])).toBe(settingsSchemaFor(['permissions', 'env', 'x']));
   });
 });

@@ -2,7 +2,6 @@
 // developer sees the current state without a new comment per push. Commenting is a courtesy: whatever goes wrong
 // here (a fork's read-only token above all) is a warning and never changes the verdict.
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
 import type { Report } from '../model.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { RunnerEnvironment } from './runner.js';
@@ -102,6 +101,8 @@ export async function publishComment(
   const issue_number = plan.pullRequest;
   const body = renderComment(report, blobBaseUrl);
   try {
+    // Loaded only when there is a comment to publish: octokit is most of the action's bundle and start.
+    const { getOctokit } = await import('@actions/github');
     const octokit = getOctokit(token, { baseUrl: runner.apiUrl });
     let existing: IssueComment | undefined;
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {

@@ -22,6 +22,7 @@ export const ACTION_INPUTS = [
   'include',
   'exclude',
   'require',
+  'code',
   'annotations',
   'summary',
   'comment',
@@ -86,6 +87,7 @@ export async function readInputs(workspace: string): Promise<ActionInputs> {
     include: splitLines(input('include')),
     exclude: splitLines(input('exclude')),
     require: input('require'),
+    code: input('code'),
   };
   const annotations = booleanInput('annotations', true);
   const summary = booleanInput('summary', true);

@@ -23,6 +23,7 @@ export const SCAN_OPTIONS = {
   'no-color': { type: 'boolean' },
   require: { type: 'string', multiple: true },
   'path-base': { type: 'string' },
+  code: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const satisfies ParseArgsConfig['options'];

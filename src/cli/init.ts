@@ -9,6 +9,7 @@ import { TOOL_NAME } from '../version.js';
 import { unifiedDiff } from '../edit/diff.js';
 import { type CliIo, parseCommandArgs, writeChange } from './io.js';
 import { commandOptions, loginMethodOption } from './command-options.js';
+import { loadYaml } from '../parse/yaml.js';
 
 export const INIT_USAGE = `Usage: ${TOOL_NAME} init [PATH] [options]
 
@@ -46,6 +47,7 @@ async function readIfPresent(file: string): Promise<string | undefined> {
 
 export async function runInit(argv: string[], io: CliIo): Promise<number> {
   try {
+    await loadYaml();
     const { values, positionals } = parseCommandArgs(argv, {
       policy: { type: 'string' },
       managed: { type: 'boolean' },

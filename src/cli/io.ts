@@ -2,6 +2,7 @@
 // own), argument parsing whose mistakes are one-line errors, and the writing of fix and init's changes.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isatty } from 'node:tty';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { FileChange } from '../edit/fix.js';
 import { ConfigurationError } from '../errors.js';
@@ -22,7 +23,8 @@ export const defaultIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
-  isTty: process.stdout.isTTY === true,
+  // isatty, not process.stdout.isTTY: the stream is built on first use, which a run with --output never needs.
+  isTty: isatty(1),
   env: process.env,
 });
 

@@ -59,6 +59,8 @@ Options:
                            work tree that holds PATH, else PATH)
   --require WHAT           opt-in requirement: project-settings (a shared .claude/settings.json
                            at the root that meets the selected policies)
+  --code MODE              source code checked under zdr: auto (default: under a manifest that declares an
+                           Anthropic SDK, plus shell scripts and notebooks) | all | off
   -h, --help               show this help
   -V, --version            show the version
 
@@ -176,6 +178,7 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
         exclude: values.exclude,
         gitignore: values['no-gitignore'] ? false : undefined,
         require: values.require,
+        code: values.code,
       },
     );
     const whole = await scan(options, {

@@ -5,15 +5,25 @@
 // Elsewhere, or with `gitignore: false`, we walk.
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir } from 'node:fs';
-import { lstat as lstatAsync, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat as lstatAsync, readdir as readdirAsync, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
 import { ConfigurationError } from '../errors.js';
 import type { Candidate, SkippedFile } from '../parse/files.js';
+import {
+  classify,
+  LISTING_MARKERS,
+  mayBeCandidate,
+  NAME_MARKERS,
+  type NameFilter,
+  nameFilterFor,
+  SKIPPED_DIRECTORIES,
+} from './candidates.js';
 import { type GitListing, listGitFiles } from './git-listing.js';
+import { type GitignoreRules, parseGitignore } from './gitignore.js';
 import type { Logger } from '../logger.js';
 import { createSourceFile, FIRST_LINE, type SourceFile } from './source.js';
+import { type CodeMode, CodePaths, declaresAnthropicSdk } from './code-files.js';
 
 export interface DiscoverOptions {
   /** Globs relative to the root; when any is given, a file must match one (or sit under a directory that does). */
@@ -24,6 +34,8 @@ export interface DiscoverOptions {
   gitignore: boolean;
   /** In bytes; larger files are not read. */
   maxFileSize: number;
+  /** Which source files to read for the code check (code-files.ts); off when absent. */
+  code?: CodeMode;
 }
 
 export interface LoadedFile {
@@ -42,7 +54,7 @@ export interface Discovery {
 /** At most this many directory reads or file reads at once: enough to hide latency, few enough for any ulimit. */
 const CONCURRENCY = 16;
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+export { classify };
 
 /** The name of the directory whose `/` is at `end` (`''` at the top). */
 function segmentBefore(filePath: string, end: number): string {
@@ -55,73 +67,6 @@ function insideSkippedDirectory(filePath: string): boolean {
     if (filePath.startsWith(`${name}/`) || filePath.includes(`/${name}/`)) return true;
   }
   return false;
-}
-
-const WORKFLOWS_DIR = '.github/workflows/';
-
-function classifyName(filePath: string, base: string, slash: number): Candidate | undefined {
-  const parent = segmentBefore(filePath, slash);
-  const settings = (role: Candidate['role']): Candidate => ({ path: filePath, kind: 'settings', role });
-  if (base === 'settings.json' && parent === '.claude') return settings('project');
-  if (base === 'settings.local.json' && parent === '.claude') return settings('local');
-  if (base === 'settings.json' && parent === 'dot_claude') return settings('user');
-  if (base === 'managed-settings.json') return settings('managed');
-  // Claude Code ignores hidden and non-.json drop-ins (managed-settings page).
-  if (parent === 'managed-settings.d' && base.endsWith('.json') && !base.startsWith('.')) {
-    return settings('managed-dropin');
-  }
-  if (base === '.mcp.json') return { path: filePath, kind: 'mcp' };
-  if (
-    base === '.env' ||
-    base === '.envrc' ||
-    base.startsWith('.env.') ||
-    (base.endsWith('.env') && base.length > 4)
-  ) {
-    return { path: filePath, kind: 'dotenv' };
-  }
-  const grandparent = () => segmentBefore(filePath, filePath.lastIndexOf('/', slash - 1));
-  // GitHub runs only the workflows of the repository's own `.github/workflows/` (not its subfolders): a nested
-  // copy (`packages/app/.github/workflows/…`, a vendored repository) never runs, so it is no workflow scope.
-  if ((base.endsWith('.yml') || base.endsWith('.yaml')) && filePath === `${WORKFLOWS_DIR}${base}`) {
-    return { path: filePath, kind: 'workflow' };
-  }
-  if (
-    base === '.devcontainer.json' ||
-    (base === 'devcontainer.json' && (parent === '.devcontainer' || grandparent() === '.devcontainer'))
-  ) {
-    return { path: filePath, kind: 'devcontainer' };
-  }
-  return containerCandidate(filePath, base);
-}
-
-// Container definitions (issue 11): images that may install or start Claude Code, and Compose files whose
-// services run them. Kept apart so that the other names above stay exact.
-const COMPOSE_NAMES = /^(?:docker-)?compose(?:\.[\w-]+)?\.ya?ml$/;
-/** `Dockerfile.md` and the like document a Dockerfile; they are not one. */
-const DOCUMENT_SUFFIX = /\.(?:md|markdown|txt|rst|adoc|html?)$/i;
-
-function containerCandidate(filePath: string, base: string): Candidate | undefined {
-  if (DOCUMENT_SUFFIX.test(base)) return undefined;
-  if (
-    base === 'Dockerfile' ||
-    base === 'Containerfile' ||
-    base.startsWith('Dockerfile.') ||
-    base.startsWith('Containerfile.') ||
-    base.endsWith('.Dockerfile') ||
-    base.endsWith('.dockerfile')
-  ) {
-    return { path: filePath, kind: 'dockerfile' };
-  }
-  if (COMPOSE_NAMES.test(base)) return { path: filePath, kind: 'compose' };
-  return undefined;
-}
-
-/** What a path is by its name and place (relative, with `/`), or undefined when it configures nothing we check. */
-export function classify(filePath: string): Candidate | undefined {
-  const slash = filePath.lastIndexOf('/');
-  const candidate = classifyName(filePath, filePath.slice(slash + 1), slash);
-  if (candidate === undefined || insideSkippedDirectory(filePath)) return undefined;
-  return candidate;
 }
 
 /** Runs tasks with at most `max` in flight; a finished task hands its slot straight to the next waiting one. */
@@ -158,20 +103,13 @@ async function checkRoot(root: string): Promise<void> {
   if (!info.isDirectory()) throw new ConfigurationError(`not a directory: ${root}`);
 }
 
-/**
- * Every candidate's entry in a listing holds one of these byte sequences (see classifyName): a name ending in
- * `.json`, `.yml` or `.yaml`, or `.env`, `ockerfile` or `ontainerfile` anywhere (Dockerfile, app.dockerfile,
- * Containerfile); an entry ending in `/` is an untracked nested repository.
- * Buffer.indexOf finds them natively, so the tens of thousands of other paths cost no JavaScript at all.
- */
-const MARKERS = ['.json\0', '.yml\0', '.yaml\0', '.env', '/\0', 'ockerfile', 'ontainerfile'].map((marker) =>
-  Buffer.from(marker, 'latin1'),
-);
+/** An entry ending in `/` is an untracked nested repository. */
+const NESTED_REPOSITORY_MARKER = Buffer.from('/\0', 'latin1');
 
 /** `[start, end)` of each NUL-terminated entry of `listing` that holds a marker, in listing order. */
-function markedEntries(listing: Buffer): [number, number][] {
+function markedEntries(listing: Buffer, markers: readonly Buffer[]): [number, number][] {
   const entries = new Map<number, number>();
-  for (const marker of MARKERS) {
+  for (const marker of [...markers, NESTED_REPOSITORY_MARKER]) {
     for (let at = listing.indexOf(marker); at !== -1;) {
       const start = at === 0 ? 0 : listing.lastIndexOf(0, at - 1) + 1;
       let end = listing.indexOf(0, at);
@@ -186,7 +124,10 @@ function markedEntries(listing: Buffer): [number, number][] {
 /** Classifies the marked entries of a listing; returns the untracked nested repositories it names. */
 function scanListing(listing: Buffer, prefix: string, accept: (candidate: Candidate) => void): string[] {
   const nested: string[] = [];
-  for (const [start, end] of markedEntries(listing)) {
+  // Buffer.indexOf finds the markers natively, so the tens of thousands of other paths cost no JavaScript at all.
+  // A nested repository's paths lack the directories above it, which some markers hold.
+  const markers = prefix === '' ? LISTING_MARKERS : NAME_MARKERS;
+  for (const [start, end] of markedEntries(listing, markers)) {
     if (end === start) continue;
     // Git writes names as they are on disk, UTF-8 in practice; only the few marked entries are decoded.
     const entry = listing.toString('utf8', start, end);
@@ -213,6 +154,7 @@ async function candidatesFromGit(
   logger: Logger,
   accept: (candidate: Candidate) => void,
   started?: GitListing,
+  code?: CodePaths,
 ): Promise<boolean> {
   const listing = started ?? listGitFiles(dir);
   const failed = (reason: string) => {
@@ -222,14 +164,18 @@ async function candidatesFromGit(
   const tracked = await listing.tracked;
   if (!tracked.ok) return failed(tracked.reason);
   scanListing(tracked.stdout, prefix, accept);
+  code?.addListing(tracked.stdout, prefix);
   const untracked = await listing.untracked;
   if (!untracked.ok) return failed(untracked.reason);
+  code?.addListing(untracked.stdout, prefix);
   for (const nested of scanListing(untracked.stdout, prefix, accept)) {
     const relative = prefix + nested;
     if (insideSkippedDirectory(relative)) continue;
     // A nested repository counts whole or not at all.
     const inner: Candidate[] = [];
-    if (await candidatesFromGit(path.join(dir, nested), relative, logger, (c) => inner.push(c))) {
+    if (
+      await candidatesFromGit(path.join(dir, nested), relative, logger, (c) => inner.push(c), undefined, code)
+    ) {
       for (const candidate of inner) accept(candidate);
     }
   }
@@ -240,18 +186,16 @@ async function candidatesFromGit(
 interface IgnoreLayer {
   /** The directory holding the .gitignore, relative to the root, with a trailing `/` (or `''` for the root). */
   base: string;
-  rules: Ignore;
+  rules: GitignoreRules;
   parent: IgnoreLayer | undefined;
 }
 
 /** Git's precedence: the deepest .gitignore with a matching pattern decides; within one file the last match wins. */
 function isIgnored(layer: IgnoreLayer | undefined, relativePath: string, directory: boolean): boolean {
   for (let at = layer; at !== undefined; at = at.parent) {
-    const local = relativePath.slice(at.base.length) + (directory ? '/' : '');
-    if (!ignore.isPathValid(local)) continue;
-    const result = at.rules.test(local);
-    if (result.ignored) return true;
-    if (result.unignored) return false;
+    const result = at.rules.test(relativePath.slice(at.base.length), directory);
+    if (result === 'ignored') return true;
+    if (result === 'unignored') return false;
   }
   return false;
 }
@@ -264,26 +208,11 @@ async function readGitignore(
 ): Promise<IgnoreLayer | undefined> {
   try {
     const text = await readFile(path.join(root, dir, '.gitignore'), 'utf8');
-    return { base: dir, rules: ignore({ ignorecase: false }).add(text), parent };
+    return { base: dir, rules: parseGitignore(text), parent };
   } catch (error) {
     logger.warning(`cannot read ${dir}.gitignore (${errorCode(error)}); its patterns are not applied`);
     return parent;
   }
-}
-
-/**
- * Could a file of this name be a candidate? The same test as MARKERS, on a name: most files of a tree are
- * rejected without building their path.
- */
-function mayBeCandidateName(name: string): boolean {
-  return (
-    name.endsWith('.json') ||
-    name.endsWith('.yml') ||
-    name.endsWith('.yaml') ||
-    name.includes('.env') ||
-    name.includes('ockerfile') ||
-    name.includes('ontainerfile')
-  );
 }
 
 /**
@@ -296,6 +225,7 @@ function walk(
   useGitignore: boolean,
   logger: Logger,
   accept: (candidate: Candidate) => void,
+  code?: CodePaths,
 ): Promise<void> {
   // Directories are read as `prefix + dir` (dir relative, with `/`): path.join per directory costs more than the read.
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
@@ -308,7 +238,13 @@ function walk(
       reject(error);
     };
 
-    const visitEntry = (dir: string, name: string, directory: boolean, layer: IgnoreLayer | undefined) => {
+    const visitEntry = (
+      dir: string,
+      name: string,
+      directory: boolean,
+      layer: IgnoreLayer | undefined,
+      names: NameFilter,
+    ) => {
       if (directory) {
         if (SKIPPED_DIRECTORIES.has(name)) return;
         const relativePath = dir + name;
@@ -316,7 +252,8 @@ function walk(
         queue.push([`${relativePath}/`, layer]);
         return;
       }
-      if (!mayBeCandidateName(name)) return;
+      code?.visit(dir, name, layer);
+      if (!mayBeCandidate(names, name)) return;
       const relativePath = dir + name;
       const candidate = classify(relativePath);
       if (candidate === undefined) return;
@@ -336,10 +273,15 @@ function walk(
       // Some file systems do not report the type in the listing; those entries (and FIFOs, sockets, devices)
       // are lstat'ed one after another while the directory keeps its slot.
       const untyped: string[] = [];
+      const parentEnd = dir.length - 1;
+      const names = nameFilterFor(
+        segmentBefore(dir, parentEnd),
+        segmentBefore(dir, dir.lastIndexOf('/', parentEnd - 1)),
+      );
       for (const entry of entries) {
         const directory = entry.isDirectory();
         if (!directory && !entry.isFile() && !entry.isSymbolicLink()) untyped.push(entry.name);
-        else visitEntry(dir, entry.name, directory, layer);
+        else visitEntry(dir, entry.name, directory, layer, names);
       }
       const settle = (index: number): void => {
         if (index === untyped.length) {
@@ -349,7 +291,7 @@ function walk(
         const name = untyped[index]!;
         lstat(prefix + dir + name, (error, info) => {
           try {
-            visitEntry(dir, name, error === null && info.isDirectory(), layer);
+            visitEntry(dir, name, error === null && info.isDirectory(), layer, names);
             settle(index + 1);
           } catch (thrown) {
             fail(thrown);
@@ -514,6 +456,30 @@ function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/** The directories (relative, `''` for the root) whose manifest declares an Anthropic SDK. */
+async function sdkDirectories(
+  root: string,
+  realRoot: string,
+  code: CodePaths,
+  maxFileSize: number,
+): Promise<Set<string>> {
+  const limit = limiter(CONCURRENCY);
+  const found = new Set<string>();
+  await Promise.all(
+    code.manifestPaths().map((manifest) =>
+      limit(async () => {
+        const result = await loadCandidate(root, realRoot, { path: manifest, kind: 'code' }, maxFileSize);
+        if (result === undefined || !('loaded' in result)) return;
+        const slash = manifest.lastIndexOf('/');
+        if (declaresAnthropicSdk(manifest.slice(slash + 1), result.loaded.source.text)) {
+          found.add(slash === -1 ? '' : manifest.slice(0, slash));
+        }
+      }),
+    ),
+  );
+  return found;
+}
+
 /** What a caller may add to a discovery besides the options. */
 export interface DiscoverHooks {
   /** A git listing the caller started early (listGitFiles); used when it is of `root` and .gitignore is respected. */
@@ -559,9 +525,19 @@ export async function discover(
   };
 
   let method: Discovery['method'] = 'walk';
+  const newCodePaths = (walked: boolean) =>
+    options.code === undefined || options.code === 'off'
+      ? undefined
+      : new CodePaths(
+          options.code,
+          walked && options.gitignore
+            ? { isIgnored: (layer, file) => isIgnored(layer as IgnoreLayer | undefined, file, false) }
+            : undefined,
+        );
+  let code = newCodePaths(!options.gitignore);
   if (options.gitignore) {
     const early = started !== undefined && started.dir === base ? started : undefined;
-    if (await candidatesFromGit(base, '', logger, accept, early)) {
+    if (await candidatesFromGit(base, '', logger, accept, early, code)) {
       method = 'git';
     } else {
       logger.debug(`${base} is not in a git work tree (or git is missing); walking the directory tree`);
@@ -570,9 +546,22 @@ export async function discover(
       limit = limiter(CONCURRENCY);
       reads = [];
       seen = new Set();
+      code = newCodePaths(true);
     }
   }
-  if (method === 'walk') await walk(base, options.gitignore, logger, accept);
+  if (method === 'walk') await walk(base, options.gitignore, logger, accept, code);
+  if (code !== undefined) {
+    const sdk = await sdkDirectories(base, realRoot, code, options.maxFileSize);
+    const listFiles = async (dir: string): Promise<string[]> => {
+      try {
+        const entries = await readdirAsync(path.join(base, dir), { withFileTypes: true });
+        return entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
+      } catch {
+        return [];
+      }
+    };
+    for (const candidate of await code.select(sdk, listFiles)) accept(candidate);
+  }
   const results = await Promise.all(reads);
 
   const files: LoadedFile[] = [];

@@ -4,6 +4,7 @@
 // milliseconds, but `--others` prints nothing until it has walked the whole tree, and the candidates it
 // already knows can be read meanwhile.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** The raw NUL-separated listing (bytes, never decoded as a whole), or why git could not list. */
@@ -42,11 +43,30 @@ function lsFiles(cwd: string, which: string[]): Promise<GitListingResult> {
 }
 
 /**
+ * Is there a `.git` (a directory, or the file of a linked work tree or submodule) in `dir` or above it? Without
+ * one git can only fail, and starting it twice to hear so costs a walk of a tree without git about 65 ms.
+ */
+function mayBeInWorkTree(dir: string): boolean {
+  for (let at = dir; ;) {
+    if (existsSync(path.join(at, '.git'))) return true;
+    const parent = path.dirname(at);
+    if (parent === at) return false;
+    at = parent;
+  }
+}
+
+const NOT_A_WORK_TREE: Promise<GitListingResult> = Promise.resolve({
+  ok: false,
+  reason: 'no .git in the directory or above it',
+});
+
+/**
  * Starts listing the files git calls part of the work tree under `dir`, relative to `dir`. A missing git, a
  * directory outside a work tree or a missing directory come back as `ok: false`.
  */
 export function listGitFiles(dir: string): GitListing {
   const cwd = path.resolve(dir);
+  if (!mayBeInWorkTree(cwd)) return { dir: cwd, tracked: NOT_A_WORK_TREE, untracked: NOT_A_WORK_TREE };
   return {
     dir: cwd,
     tracked: lsFiles(cwd, ['--cached']),

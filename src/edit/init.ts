@@ -7,7 +7,7 @@
 // startup (docs: authentication "Restrict login to your organization"). So a project init never writes it, and it
 // records no suppression either: ZDR004 is reported in managed scopes only, and a reason the user did not give
 // would be an unverified claim repeated by every report. It says so in one note instead.
-import { parseDocument } from 'yaml';
+import { yaml } from '../parse/yaml.js';
 import { configSchemaUrl, parseConfig } from '../policy/config.js';
 import { TOOL_VERSION } from '../version.js';
 import { isPresenceOnly, looksLikeOff, NONESSENTIAL } from '../scope/env.js';
@@ -163,7 +163,7 @@ function configChange(input: InitInput, options: InitOptions): { change?: FileCh
   const { path, text } = input.config;
   if (text !== undefined) parseConfig(text, path, path);
   // parseConfig has checked the file (a mapping, valid keys); the document keeps its comments and layout.
-  const doc = parseDocument(text ?? '');
+  const doc = yaml().parseDocument(text ?? '');
   const changes: string[] = [];
   const notes: string[] = [];
   if (options.policyGiven && !doc.has('policy')) {

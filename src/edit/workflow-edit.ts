@@ -1,7 +1,8 @@
 // Edits of a GitHub workflow's text that keep everything else byte for byte: the yaml library's parse gives each
 // node's source range, and the edit splices one line in at that place, in the file's own indentation and line
 // ending. Anything unusual (a flow mapping, an `env:` given as an expression) is left to a person.
-import { isMap, isScalar, type Node, type Pair, parseDocument, type YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { yaml } from '../parse/yaml.js';
 
 function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
@@ -20,7 +21,7 @@ function blockIndent(text: string, offset: number): string | undefined {
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+  return map.items.find((p) => yaml().isScalar(p.key) && p.key.value === key) as Pair | undefined;
 }
 
 function rangeOf(node: unknown): [number, number, number] | undefined {
@@ -38,15 +39,15 @@ export function addStepEnv(
   name: string,
   value: string,
 ): { text: string } | { reason: string } {
-  const doc = parseDocument(text);
+  const doc = yaml().parseDocument(text);
   if (doc.errors.length > 0) return { reason: 'it is not valid YAML' };
   const step = doc.getIn(['jobs', job, 'steps', index], true);
-  if (!isMap(step) || step.flow === true) return { reason: 'the step is not a block mapping' };
+  if (!yaml().isMap(step) || step.flow === true) return { reason: 'the step is not a block mapping' };
   const eol = eolOf(text);
   const line = `${name}: ${JSON.stringify(value)}`;
   const env = pairOf(step, 'env');
   if (env !== undefined) {
-    if (!isMap(env.value) || env.value.flow === true || env.value.items.length === 0) {
+    if (!yaml().isMap(env.value) || env.value.flow === true || env.value.items.length === 0) {
       return { reason: "the step's `env:` is not a block mapping" };
     }
     if (pairOf(env.value, name) !== undefined) return { reason: `the step's \`env:\` already sets ${name}` };
@@ -66,7 +67,7 @@ export function addStepEnv(
   }
   // The nested indentation the file already uses under `with:`, else two spaces.
   const withMap = pairOf(step, 'with')?.value;
-  const nestedKey = isMap(withMap) ? rangeOf(withMap.items[0]?.key) : undefined;
+  const nestedKey = yaml().isMap(withMap) ? rangeOf(withMap.items[0]?.key) : undefined;
   const nestedIndent = nestedKey === undefined ? undefined : blockIndent(text, nestedKey[0]);
   const step2 =
     nestedIndent !== undefined && nestedIndent.length > indent.length ? nestedIndent : `${indent}  `;

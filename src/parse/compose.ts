@@ -2,17 +2,8 @@
 // is built from (`build:` context and dockerfile), what it runs (`command:`, `entrypoint:`) and its
 // `environment:` (map or `NAME=value` list form), with positions (docs.docker.com "Compose file reference").
 // Aliases are resolved one step at a time and never expanded into values, so a hostile file stays cheap.
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  type Pair,
-  parseDocument,
-} from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { yaml } from './yaml.js';
 import type { Span } from '../model.js';
 import { type SourceFile, spanAt } from '../discover/source.js';
 import type { WorkflowEnvEntry } from './workflow.js';
@@ -41,17 +32,17 @@ const MAX_SERVICES = 1000;
 
 function resolve(document: Document, node: unknown): unknown {
   let current = node;
-  for (let i = 0; i < 8 && isAlias(current); i++) current = current.resolve(document);
+  for (let i = 0; i < 8 && yaml().isAlias(current); i++) current = current.resolve(document);
   return current;
 }
 
 function pairs(document: Document, node: unknown): Pair[] {
   const map = resolve(document, node);
-  return isMap(map) ? map.items.filter((item): item is Pair => isPair(item)) : [];
+  return yaml().isMap(map) ? map.items.filter((item): item is Pair => yaml().isPair(item)) : [];
 }
 
 function key(pair: Pair): string | undefined {
-  return isScalar(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
+  return yaml().isScalar(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
 }
 
 function get(list: Pair[], name: string): Pair | undefined {
@@ -62,7 +53,7 @@ function get(list: Pair[], name: string): Pair | undefined {
 
 function text(document: Document, node: unknown): string | undefined {
   const value = resolve(document, node);
-  if (isScalar(value)) return value.value == null ? '' : String(value.value);
+  if (yaml().isScalar(value)) return value.value == null ? '' : String(value.value);
   return undefined;
 }
 
@@ -85,14 +76,14 @@ function pairSpan(source: SourceFile, pair: Pair): Span {
 function environment(document: Document, source: SourceFile, node: unknown): WorkflowEnvEntry[] {
   const value = resolve(document, node);
   const out: WorkflowEnvEntry[] = [];
-  if (isMap(value)) {
+  if (yaml().isMap(value)) {
     for (const pair of pairs(document, value)) {
       const name = key(pair);
       const written = text(document, pair.value);
       if (name === undefined || written === undefined) continue;
       out.push({ name, value: written, unknown: /\$/.test(written), span: pairSpan(source, pair) });
     }
-  } else if (isSeq(value)) {
+  } else if (yaml().isSeq(value)) {
     for (const item of value.items) {
       const line = text(document, item);
       if (line === undefined) continue;
@@ -114,14 +105,14 @@ function environment(document: Document, source: SourceFile, node: unknown): Wor
 
 function commandLine(document: Document, node: unknown): string {
   const value = resolve(document, node);
-  if (isSeq(value)) return value.items.map((item) => text(document, item) ?? '').join(' ');
+  if (yaml().isSeq(value)) return value.items.map((item) => text(document, item) ?? '').join(' ');
   return text(document, value) ?? '';
 }
 
 export function parseCompose(source: SourceFile): ParsedCompose {
   let document: Document;
   try {
-    document = parseDocument(source.text, { uniqueKeys: false, prettyErrors: false });
+    document = yaml().parseDocument(source.text, { uniqueKeys: false, prettyErrors: false });
   } catch {
     return { ok: false, services: [] };
   }

@@ -7,6 +7,7 @@ import type { ParsedJson } from './json.js';
 import type { ParsedWorkflow } from './workflow.js';
 import type { SourceFile } from '../discover/source.js';
 import type { SettingsProblem } from '../scope/validate-settings.js';
+import type { CodeFile } from './code/code-file.js';
 
 /**
  * Which Claude Code settings file a path is, by its name and place. `action`: a file a workflow step's
@@ -15,7 +16,7 @@ import type { SettingsProblem } from '../scope/validate-settings.js';
 export type SettingsRole = 'project' | 'local' | 'managed' | 'managed-dropin' | 'user' | 'action';
 
 export type CandidateKind =
-  'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer' | 'dockerfile' | 'compose';
+  'settings' | 'dotenv' | 'mcp' | 'workflow' | 'devcontainer' | 'dockerfile' | 'compose' | 'code';
 
 /** A path discovery selected, before it is read. */
 export interface Candidate {
@@ -78,7 +79,14 @@ export interface ComposeFile {
 }
 
 export type ParsedFile =
-  SettingsFile | DotenvFile | McpFile | WorkflowFile | DevcontainerFile | DockerfileFile | ComposeFile;
+  | SettingsFile
+  | DotenvFile
+  | McpFile
+  | WorkflowFile
+  | DevcontainerFile
+  | DockerfileFile
+  | ComposeFile
+  | CodeFile;
 
 /** A candidate that was not checked (CFG008), with the reason in words. */
 export interface SkippedFile {

@@ -4,19 +4,8 @@
 // the `settings` input (inline JSON or a path) and the `use_bedrock`/`use_vertex`/`use_foundry` inputs
 // (base-action/src/setup-claude-code-settings.ts and action.yml of anthropics/claude-code-action).
 // GitHub rejects a workflow that is not valid YAML or that defines a key twice ("'env' is already defined").
-import {
-  type Alias,
-  type Document,
-  isAlias,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  type Node,
-  type Pair,
-  parseAllDocuments,
-  type Scalar,
-} from 'yaml';
+import type { Alias, Document, Node, Pair, Scalar } from 'yaml';
+import { yaml } from './yaml.js';
 import type { Span } from '../model.js';
 import { createSourceFile, FIRST_LINE, positionAt, type SourceFile, spanAt } from '../discover/source.js';
 import { type JsonNode, type JsonProblem, nodeAt, parseJson } from './json.js';
@@ -140,7 +129,7 @@ export function isClaudeAction(uses: string): boolean {
 export function parseWorkflow(source: SourceFile): ParsedWorkflow {
   let documents: Document[];
   try {
-    documents = [...parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: false })];
+    documents = [...yaml().parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: false })];
   } catch (error) {
     // The parser recurses on nesting; a hostile file must not take the scan down with it.
     const deep = error instanceof RangeError;
@@ -214,12 +203,13 @@ class WorkflowReader {
     const stack: unknown[] = [document.contents];
     while (stack.length > 0) {
       const node = stack.pop();
-      if (isMap(node)) {
+      if (yaml().isMap(node)) {
         this.duplicateKeys(node);
         for (const pair of node.items) {
           const key = scalarKey(pair);
-          if (isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.range) {
-            const start = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : pair.value.range[0];
+          if (yaml().isScalar(pair.value) && typeof pair.value.value === 'string' && pair.value.range) {
+            const start =
+              yaml().isScalar(pair.key) && pair.key.range ? pair.key.range[0] : pair.value.range[0];
             this.strings.push({
               key,
               value: pair.value.value,
@@ -229,9 +219,9 @@ class WorkflowReader {
           }
           stack.push(pair.key, pair.value);
         }
-      } else if (isSeq(node)) {
+      } else if (yaml().isSeq(node)) {
         for (const item of node.items) {
-          if (isScalar(item) && typeof item.value === 'string' && item.range) {
+          if (yaml().isScalar(item) && typeof item.value === 'string' && item.range) {
             this.strings.push({
               key: undefined,
               value: item.value,
@@ -248,7 +238,7 @@ class WorkflowReader {
   private duplicateKeys(map: YamlMapNode): void {
     const seen = new Map<string, Scalar>();
     for (const pair of map.items) {
-      if (!isScalar(pair.key) || pair.key.range == null) continue;
+      if (!yaml().isScalar(pair.key) || pair.key.range == null) continue;
       const name = String(pair.key.value);
       if (name === '<<') continue;
       const earlier = seen.get(name);
@@ -279,7 +269,7 @@ class WorkflowReader {
       const jobPairs = this.pairs(document, job);
       // A job with `uses:` calls a reusable workflow: it has no steps of its own here.
       const list = this.resolve(document, get(jobPairs, 'steps'));
-      if (!isSeq(list)) continue;
+      if (!yaml().isSeq(list)) continue;
       const jobEnv = this.env(document, get(jobPairs, 'env'));
       const githubEnv: WorkflowEnvEntry[] = [];
       list.items.forEach((item, index) => {
@@ -291,7 +281,7 @@ class WorkflowReader {
         const uses = this.resolve(document, usesPair?.value);
         const runPair = getPair(stepPairs, 'run');
         const run = this.resolve(document, runPair?.value);
-        if (usesPair !== undefined && isScalar(uses) && typeof uses.value === 'string') {
+        if (usesPair !== undefined && yaml().isScalar(uses) && typeof uses.value === 'string') {
           if (!isClaudeAction(uses.value)) return;
           const inputs = this.pairs(document, this.map(document, get(stepPairs, 'with')));
           steps.push({
@@ -308,7 +298,7 @@ class WorkflowReader {
             providers: this.providers(document, inputs),
             settings: this.settings(document, getPair(inputs, 'settings')),
           });
-        } else if (isScalar(run) && typeof run.value === 'string') {
+        } else if (yaml().isScalar(run) && typeof run.value === 'string') {
           const text = run.value;
           const offsets = scalarOffsets(this.source.text, run, text);
           const command = findClaudeCommand(text);
@@ -358,13 +348,13 @@ class WorkflowReader {
   private resolve(document: Document, node: unknown): unknown {
     let current = node;
     // An alias of an alias is not valid YAML, but stay bounded whatever the library hands back.
-    for (let i = 0; i < 8 && isAlias(current); i++) current = (current as Alias).resolve(document);
+    for (let i = 0; i < 8 && yaml().isAlias(current); i++) current = (current as Alias).resolve(document);
     return current;
   }
 
   private map(document: Document, node: unknown): YamlMapNode | undefined {
     const resolved = this.resolve(document, node);
-    return isMap(resolved) ? resolved : undefined;
+    return yaml().isMap(resolved) ? resolved : undefined;
   }
 
   /** A mapping's pairs, `<<: *anchor` merges first so that the mapping's own keys win; later duplicates win. */
@@ -375,10 +365,10 @@ class WorkflowReader {
     const merged: Pair[] = [];
     const own: Pair[] = [];
     for (const pair of map.items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       if (scalarKey(pair) === '<<') {
         const value = this.resolve(document, pair.value);
-        const sources = isSeq(value) ? value.items : [value];
+        const sources = yaml().isSeq(value) ? value.items : [value];
         for (const source of sources) merged.push(...this.pairs(document, this.map(document, source), seen));
       } else {
         own.push(pair);
@@ -392,7 +382,7 @@ class WorkflowReader {
     for (const pair of this.pairs(document, this.map(document, node))) {
       const name = scalarKey(pair);
       const value = this.resolve(document, pair.value);
-      if (name === undefined || !(isScalar(value) || value == null)) continue;
+      if (name === undefined || !(yaml().isScalar(value) || value == null)) continue;
       const text = scalarText(value);
       entries.push({ name, value: text, unknown: hasExpression(text), span: this.pairSpan(pair) });
     }
@@ -404,7 +394,7 @@ class WorkflowReader {
     for (const input of Object.keys(PROVIDER_INPUTS) as ProviderInputName[]) {
       const pair = getPair(inputs, input);
       const value = this.resolve(document, pair?.value);
-      if (pair === undefined || !(isScalar(value) || value == null)) continue;
+      if (pair === undefined || !(yaml().isScalar(value) || value == null)) continue;
       const raw = scalarText(value);
       out.push({
         input,
@@ -422,7 +412,7 @@ class WorkflowReader {
   // (base-action parseCustomEnvVars). A value wrapped in quotes is read as YAML would, without them.
   private claudeEnv(document: Document, pair: Pair | undefined): WorkflowEnvEntry[] {
     const node = this.resolve(document, pair?.value);
-    if (!isScalar(node) || typeof node.value !== 'string') return [];
+    if (!yaml().isScalar(node) || typeof node.value !== 'string') return [];
     const text = node.value;
     const offsets = scalarOffsets(this.source.text, node, text);
     const entries: WorkflowEnvEntry[] = [];
@@ -457,7 +447,7 @@ class WorkflowReader {
     if (pair === undefined) return undefined;
     const node = this.resolve(document, pair.value);
     const span = this.pairSpan(pair);
-    if (!isScalar(node) || node.value == null) return undefined;
+    if (!yaml().isScalar(node) || node.value == null) return undefined;
     const text = scalarText(node);
     return this.settingsValue(text, scalarOffsets(this.source.text, node, text), span);
   }
@@ -465,7 +455,7 @@ class WorkflowReader {
   /** `--settings FILE|JSON` in the action's `claude_args` input. */
   private commandLineSettings(document: Document, pair: Pair | undefined): SettingsInput | undefined {
     const node = this.resolve(document, pair?.value);
-    if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+    if (!yaml().isScalar(node) || typeof node.value !== 'string') return undefined;
     const text = node.value;
     const argument = settingsArgument(text);
     if (argument === undefined) return undefined;
@@ -594,7 +584,7 @@ class WorkflowReader {
 }
 
 function scalarKey(pair: Pair): string | undefined {
-  return isScalar(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
+  return yaml().isScalar(pair.key) && pair.key.value != null ? String(pair.key.value) : undefined;
 }
 
 function getPair(pairs: Pair[], key: string): Pair | undefined {
@@ -609,7 +599,7 @@ function get(pairs: Pair[], key: string): unknown {
 
 /** The string GitHub passes on for a scalar: numbers and booleans as text, null (an empty value) as ''. */
 function scalarText(node: unknown): string {
-  if (!isScalar(node)) return '';
+  if (!yaml().isScalar(node)) return '';
   const value = node.value;
   if (value == null) return '';
   return typeof value === 'string' ? value : String(value);

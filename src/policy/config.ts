@@ -4,7 +4,9 @@
 // and what is wrong, because a typo in a policy file must not quietly relax the policy.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
+import { loadYaml, yaml } from '../parse/yaml.js';
+import '../zod.js';
 import { z } from 'zod';
 import { RULES } from '../rules/index.js';
 import { ConfigurationError } from '../errors.js';
@@ -72,6 +74,7 @@ export const configSchema = z.strictObject({
   include: list(fields.include.unwrap()).optional(),
   exclude: list(fields.exclude.unwrap()).optional(),
   require: list(fields.require.unwrap()).optional(),
+  code: fields.code.unwrap().optional(),
   rules: z
     .record(
       ruleId,
@@ -99,14 +102,15 @@ function locate(
   let node: Node | null = root;
   let key: Node | null = null;
   for (const segment of segments) {
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = node.items.find(
-        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+        (item) =>
+          yaml().isPair(item) && yaml().isScalar(item.key) && String(item.key.value) === String(segment),
       );
       if (pair === undefined) return { node, key, found: false };
-      key = isScalar(pair.key) ? pair.key : null;
+      key = yaml().isScalar(pair.key) ? pair.key : null;
       node = (pair.value as Node | null) ?? key;
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yaml().isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment] as Node | undefined;
       if (item === undefined) return { node, key, found: false };
       node = item;
@@ -190,7 +194,9 @@ function explain(
     return unknownRule(String(segments[segments.length - 1]), located.key, 'rules');
   }
   if (issue.code === 'custom' && issue.message === 'unknown rule id') {
-    const id = isScalar(located.node) ? String(located.node.value) : String(segments[segments.length - 1]);
+    const id = yaml().isScalar(located.node)
+      ? String(located.node.value)
+      : String(segments[segments.length - 1]);
     return unknownRule(id, located.node, where);
   }
   const message = issue.message.replace(/^Invalid input: /, '');
@@ -214,8 +220,8 @@ function displayPath(file: string, cwd: string): string {
 
 /** Parse and validate a config file's text. `shown` names the file in errors; `relative` is its path from the root. */
 export function parseConfig(text: string, shown: string, relative: string): Omit<LoadedConfig, 'path'> {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const counter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== undefined) {
     const line = counter.linePos(first.pos[0]).line;
@@ -267,6 +273,7 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   if (data.include !== undefined) options.include = data.include;
   if (data.exclude !== undefined) options.exclude = data.exclude;
   if (data.require !== undefined) options.require = [...new Set(data.require)] as ScanOptions['require'];
+  if (data.code !== undefined) options.code = data.code as ScanOptions['code'];
   if (data.rules !== undefined) options.rules = data.rules;
   options.ignore = ignore;
   return { options, ignore };
@@ -300,6 +307,7 @@ export async function loadConfig(
     if (text === undefined) continue;
     const relative = path.relative(root, file).split(path.sep).join('/');
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    await loadYaml();
     return { path: relative, ...parseConfig(body, displayPath(file, cwd), relative) };
   }
   if (explicit !== undefined && explicit.trim() !== '') {
@@ -365,6 +373,11 @@ function refinements(): Record<string, JsonSchema> {
       description:
         'Opt-in requirements. project-settings: the repository must have a shared .claude/settings.json at its root that meets the selected policies (docs/signal.md).',
       ...listOf({ enum: [...REQUIREMENTS] }),
+    },
+    code: {
+      description:
+        'Source code checked under zdr (ZDR010-ZDR022): auto (under a manifest that declares an Anthropic SDK, plus shell scripts and notebooks; default), all, or off.',
+      enum: ['off', 'auto', 'all'],
     },
     rules: {
       description: 'Per-rule severity: error, warning, notice, or off.',

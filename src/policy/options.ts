@@ -1,10 +1,14 @@
 // One schema for the options of a scan, whoever gives them: CLI flags and Action inputs build the same raw
 // object (a missing or empty value means "not given") and go through `resolveOptions`.
+import '../zod.js';
 import { z } from 'zod';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, type FailLevel, POLICIES, type PolicyId, SEVERITIES, type Severity } from '../model.js';
 import type { IgnoreEntry } from './suppress.js';
 import { parseVersion } from '../scope/versions.js';
+import type { CodeMode } from '../discover/code-files.js';
+
+export const CODE_MODES: readonly CodeMode[] = ['off', 'auto', 'all'];
 
 export const DEFAULT_MAX_RETENTION_DAYS = 30;
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -24,6 +28,7 @@ export interface RawOptions {
   gitignore?: boolean;
   require?: string | string[];
   minClaudeCodeVersion?: string;
+  code?: string;
 }
 
 export type RuleSeverityOverride = Severity | 'off';
@@ -49,6 +54,8 @@ export interface ScanOptions {
   gitignore: boolean;
   /** The oldest Claude Code version in use; undefined: every version counts (the worst case applies). */
   minClaudeCodeVersion: string | undefined;
+  /** Which source files the code check reads under the zdr policy: none, those under an SDK manifest, or all. */
+  code: CodeMode;
   /** Per-rule severity from a config file; `off` disables the rule. */
   rules: Record<string, RuleSeverityOverride>;
   /** Opt-in requirements (`--require`, config `require:`, the Action's `require` input). */
@@ -108,6 +115,7 @@ export const optionsSchema = z.object({
     })
     .transform((v) => v.replace(/^v/, ''))
     .optional(),
+  code: oneOf(CODE_MODES, 'code').default('auto'),
   rules: z.record(z.string(), z.enum([...SEVERITIES, 'off'])).default({}),
   ignore: z.array(z.custom<IgnoreEntry>()).default([]),
 });
@@ -147,6 +155,7 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     gitignore: raw.gitignore ?? fromConfig.gitignore,
     require: splitList(raw.require) ?? fromConfig.require,
     minClaudeCodeVersion: given(raw.minClaudeCodeVersion?.trim()) ?? fromConfig.minClaudeCodeVersion,
+    code: given(raw.code?.trim()) ?? fromConfig.code,
     rules: fromConfig.rules,
     ignore: fromConfig.ignore,
   };
@@ -163,5 +172,6 @@ export function resolveOptions(raw: RawOptions, fromConfig: Partial<ScanOptions>
     minClaudeCodeVersion: rest.minClaudeCodeVersion,
     policies: [...new Set(policy)] as PolicyId[],
     failOn: rest.failOn as FailLevel,
+    code: rest.code as CodeMode,
   };
 }

@@ -8,6 +8,7 @@ import { classify } from '../discover/discover.js';
 import type { ParsedFile } from '../parse/files.js';
 import type { Finding, RawFinding, SuppressedFinding } from '../model.js';
 import { lineText, type spanAt } from '../discover/source.js';
+import { codeCommentSyntax, codeLanguage } from '../parse/code/code-file.js';
 
 /** Where suppressions go when the repository has no config file yet. */
 export const DEFAULT_CONFIG_FILE = '.github/claude-code-policy.yml';
@@ -56,10 +57,16 @@ export function commentSyntax(file: string): '#' | '//' | undefined {
       return '#';
     case 'devcontainer':
       return '//';
-    default:
-      return undefined;
+    default: {
+      // Source code: each language's own line comment.
+      const language = codeLanguage(file);
+      return language === undefined ? undefined : codeCommentSyntax(language);
+    }
   }
 }
+
+/** A code comment (line or block syntax) that carries the marker. */
+const CODE_MARKER = /^(?:#|\/\/|\/\*+)\s*claude-code-policy:(.*?)(?:\*\/)?\s*$/i;
 
 interface MarkerComment {
   line: number;
@@ -112,6 +119,24 @@ function markerComments(file: ParsedFile): MarkerComment[] {
       if (!HAS_MARKER.test(comment.text)) continue;
       const found = markerOnLine(lineText(source, comment.line), '#', comment.line);
       if (found !== undefined) out.push(found);
+    }
+    return out;
+  }
+  if (file.kind === 'code') {
+    // The parser knows which text is a comment: a marker inside a string suppresses nothing.
+    for (const comment of file.comments) {
+      const match = CODE_MARKER.exec(comment.text);
+      if (match === null) continue;
+      out.push({
+        line: comment.line,
+        column: comment.column,
+        length: comment.text.length,
+        directive: match[1]!.trim(),
+        wholeLine:
+          lineText(source, comment.line)
+            .slice(0, comment.column - 1)
+            .trim() === '',
+      });
     }
     return out;
   }

@@ -35,7 +35,13 @@ export const CFG001: Rule = {
   check(context) {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
-      if (file.kind === 'dotenv' || file.kind === 'dockerfile' || file.kind === 'compose') continue;
+      if (
+        file.kind === 'dotenv' ||
+        file.kind === 'dockerfile' ||
+        file.kind === 'compose' ||
+        file.kind === 'code'
+      )
+        continue;
       if (file.kind === 'workflow') {
         for (const problem of file.workflow.problems) {
           if (problem.ruleId !== 'CFG001') continue;

@@ -15,7 +15,13 @@ export const CFG004: Rule = {
   check(context) {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
-      if (file.kind === 'dotenv' || file.kind === 'dockerfile' || file.kind === 'compose') continue;
+      if (
+        file.kind === 'dotenv' ||
+        file.kind === 'dockerfile' ||
+        file.kind === 'compose' ||
+        file.kind === 'code'
+      )
+        continue;
       const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
       for (const problem of problems) {
         if (problem.ruleId !== 'CFG004') continue;

@@ -21,7 +21,13 @@ export const CFG008: Rule = {
       fix: `Make \`${skipped.path}\` a regular UTF-8 text file inside the repository, or exclude it with --exclude.`,
     }));
     for (const file of context.files) {
-      if (file.kind === 'dotenv' || file.kind === 'dockerfile' || file.kind === 'compose') continue;
+      if (
+        file.kind === 'dotenv' ||
+        file.kind === 'dockerfile' ||
+        file.kind === 'compose' ||
+        file.kind === 'code'
+      )
+        continue;
       const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
       for (const problem of problems) {
         if (problem.ruleId !== 'CFG008') continue;

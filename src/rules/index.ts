@@ -25,6 +25,19 @@ import { ZDR005 } from './zdr005.js';
 import { ZDR006 } from './zdr006.js';
 import { ZDR007 } from './zdr007.js';
 import { ZDR008 } from './zdr008.js';
+import { ZDR010 } from './zdr010.js';
+import { ZDR011 } from './zdr011.js';
+import { ZDR012 } from './zdr012.js';
+import { ZDR013 } from './zdr013.js';
+import { ZDR014 } from './zdr014.js';
+import { ZDR015 } from './zdr015.js';
+import { ZDR016 } from './zdr016.js';
+import { ZDR017 } from './zdr017.js';
+import { ZDR018 } from './zdr018.js';
+import { ZDR019 } from './zdr019.js';
+import { ZDR020 } from './zdr020.js';
+import { ZDR021 } from './zdr021.js';
+import { ZDR022 } from './zdr022.js';
 
 export const RULES: readonly Rule[] = [
   NET001,
@@ -41,6 +54,19 @@ export const RULES: readonly Rule[] = [
   ZDR006,
   ZDR007,
   ZDR008,
+  ZDR010,
+  ZDR011,
+  ZDR012,
+  ZDR013,
+  ZDR014,
+  ZDR015,
+  ZDR016,
+  ZDR017,
+  ZDR018,
+  ZDR019,
+  ZDR020,
+  ZDR021,
+  ZDR022,
   SEC001,
   CFG001,
   CFG002,

@@ -222,6 +222,8 @@ export const SEC001: Rule = {
             : `An Anthropic key (in ${entry.name})`;
           findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
         }
+      } else if (file.kind === 'code') {
+        continue;
       } else if (file.json.ok && file.json.tree !== undefined) {
         const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
         findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));

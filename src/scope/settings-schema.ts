@@ -2,6 +2,7 @@
 // reject or misread. Facts from the SchemaStore claude-code-settings schema (HEAD 3b6446a, v2.1.220) and the
 // docs pages named in reference/claude-code-config.md §2–§3; where the runtime is known to accept more than the
 // schema (null proxy ports, "1"/"true" on a true/false switch, nested parentheses in rules), we accept it too.
+import '../zod.js';
 import { z } from 'zod';
 import { isPresenceOnly } from './env.js';
 
@@ -56,6 +57,12 @@ const timeoutSeconds = () =>
     .gt(0, { error: 'a number of seconds greater than 0' });
 
 /** An object that rejects keys it does not name (JSON Schema `additionalProperties: false`). */
+/** `build`'s result, built on the first call: for a part of the schema that several keys share. */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}
+
 function closed<T extends z.core.$ZodLooseShape>(shape: T) {
   const allowed = `${ALLOWED_KEYS_MARK}${Object.keys(shape).join(',')}`;
   return z.strictObject(shape, {
@@ -149,24 +156,25 @@ function ruleList(list: 'allow' | 'ask' | 'deny') {
   return z.array(rule, { error: 'a list of permission rules (strings)' });
 }
 
-const permissions = closed({
-  allow: ruleList('allow').optional(),
-  deny: ruleList('deny').optional(),
-  ask: ruleList('ask').optional(),
-  defaultMode: oneOf([
-    'acceptEdits',
-    'bypassPermissions',
-    'default',
-    'delegate',
-    'dontAsk',
-    'plan',
-    'auto',
-    'manual',
-  ]).optional(),
-  disableBypassPermissionsMode: oneOf(['disable']).optional(),
-  disableAutoMode: oneOf(['disable']).optional(),
-  additionalDirectories: nonEmptyStrings().optional(),
-});
+const permissions = () =>
+  closed({
+    allow: ruleList('allow').optional(),
+    deny: ruleList('deny').optional(),
+    ask: ruleList('ask').optional(),
+    defaultMode: oneOf([
+      'acceptEdits',
+      'bypassPermissions',
+      'default',
+      'delegate',
+      'dontAsk',
+      'plan',
+      'auto',
+      'manual',
+    ]).optional(),
+    disableBypassPermissionsMode: oneOf(['disable']).optional(),
+    disableAutoMode: oneOf(['disable']).optional(),
+    additionalDirectories: nonEmptyStrings().optional(),
+  });
 
 // Hooks (docs: hooks): the schema closes the event list, each matcher and each hook type.
 
@@ -204,114 +212,119 @@ export const HOOK_EVENTS = [
   'DirectoryAdded',
 ] as const;
 
-const hookCommon = {
+const hookCommon = () => ({
   timeout: timeoutSeconds().optional(),
   if: str().optional(),
   statusMessage: str().optional(),
-};
-
-const hookCommand = tagged(
-  'type',
-  [
-    closed({
-      type: z.literal('command'),
-      command: nonEmpty(),
-      ...hookCommon,
-      async: bool().optional(),
-      asyncRewake: bool().optional(),
-      shell: oneOf(['bash', 'powershell']).optional(),
-      args: strings().optional(),
-    }),
-    closed({
-      type: z.literal('prompt'),
-      prompt: nonEmpty(),
-      model: str().optional(),
-      ...hookCommon,
-      continueOnBlock: bool().optional(),
-    }),
-    closed({ type: z.literal('agent'), prompt: nonEmpty(), model: str().optional(), ...hookCommon }),
-    closed({
-      type: z.literal('http'),
-      url: nonEmpty(),
-      headers: recordOf(str(), 'an object of header names to string values').optional(),
-      allowedEnvVars: nonEmptyStrings().optional(),
-      ...hookCommon,
-    }),
-    closed({
-      type: z.literal('mcp_tool'),
-      server: nonEmpty(),
-      tool: nonEmpty(),
-      input: recordOf(z.unknown()).optional(),
-      ...hookCommon,
-    }),
-  ],
-  ['command', 'prompt', 'agent', 'http', 'mcp_tool'],
-);
-
-const hookMatcher = closed({
-  matcher: str().optional(),
-  hooks: z.array(hookCommand, { error: 'a list of hooks' }),
 });
 
-const hooks = closed(
-  Object.fromEntries(
-    HOOK_EVENTS.map((event) => [event, z.array(hookMatcher, { error: 'a list of matchers' }).optional()]),
-  ) as Record<(typeof HOOK_EVENTS)[number], z.ZodOptional<z.ZodArray<typeof hookMatcher>>>,
+const hookCommand = () =>
+  tagged(
+    'type',
+    [
+      closed({
+        type: z.literal('command'),
+        command: nonEmpty(),
+        ...hookCommon(),
+        async: bool().optional(),
+        asyncRewake: bool().optional(),
+        shell: oneOf(['bash', 'powershell']).optional(),
+        args: strings().optional(),
+      }),
+      closed({
+        type: z.literal('prompt'),
+        prompt: nonEmpty(),
+        model: str().optional(),
+        ...hookCommon(),
+        continueOnBlock: bool().optional(),
+      }),
+      closed({ type: z.literal('agent'), prompt: nonEmpty(), model: str().optional(), ...hookCommon() }),
+      closed({
+        type: z.literal('http'),
+        url: nonEmpty(),
+        headers: recordOf(str(), 'an object of header names to string values').optional(),
+        allowedEnvVars: nonEmptyStrings().optional(),
+        ...hookCommon(),
+      }),
+      closed({
+        type: z.literal('mcp_tool'),
+        server: nonEmpty(),
+        tool: nonEmpty(),
+        input: recordOf(z.unknown()).optional(),
+        ...hookCommon(),
+      }),
+    ],
+    ['command', 'prompt', 'agent', 'http', 'mcp_tool'],
+  );
+
+const hookMatcher = once(() =>
+  closed({
+    matcher: str().optional(),
+    hooks: z.array(hookCommand(), { error: 'a list of hooks' }),
+  }),
 );
+
+const hooks = () =>
+  closed(
+    Object.fromEntries(
+      HOOK_EVENTS.map((event) => [event, z.array(hookMatcher(), { error: 'a list of matchers' }).optional()]),
+    ) as Record<(typeof HOOK_EVENTS)[number], z.ZodOptional<z.ZodArray<ReturnType<typeof hookMatcher>>>>,
+  );
 
 // Sandbox (docs: sandboxing). Anthropic's own examples write `null` for the proxy ports (reference §2.2): accepted.
 
-const sandbox = closed({
-  network: closed({
-    allowUnixSockets: strings().optional(),
-    allowLocalBinding: bool().optional(),
-    httpProxyPort: port().nullable().optional(),
-    socksProxyPort: port().nullable().optional(),
-    allowAllUnixSockets: bool().optional(),
-    allowedDomains: nonEmptyStrings().optional(),
-    deniedDomains: nonEmptyStrings().optional(),
-    allowManagedDomainsOnly: bool().optional(),
-    allowMachLookup: nonEmptyStrings().optional(),
-    tlsTerminate: closed({ caCertPath: str().optional(), caKeyPath: str().optional() }).optional(),
-    strictAllowlist: bool().optional(),
-  }).optional(),
-  ignoreViolations: recordOf(strings()).optional(),
-  excludedCommands: strings().optional(),
-  autoAllowBashIfSandboxed: bool().optional(),
-  enableWeakerNetworkIsolation: bool().optional(),
-  enableWeakerNestedSandbox: bool().optional(),
-  allowUnsandboxedCommands: bool().optional(),
-  enabled: bool().optional(),
-  filesystem: closed({
-    allowWrite: nonEmptyStrings().optional(),
-    denyWrite: nonEmptyStrings().optional(),
-    denyRead: nonEmptyStrings().optional(),
-    allowRead: nonEmptyStrings().optional(),
-    allowManagedReadPathsOnly: bool().optional(),
-    disabled: bool().optional(),
-  }).optional(),
-  ripgrep: closed({ command: nonEmpty(), args: strings().optional() }).optional(),
-  bwrapPath: nonEmpty().optional(),
-  socatPath: nonEmpty().optional(),
-  failIfUnavailable: bool().optional(),
-  enabledPlatforms: z
-    .array(oneOf(['macos', 'linux', 'wsl', 'windows']), { error: 'a list of platforms' })
-    .optional(),
-  credentials: closed({
-    files: z
-      .array(closed({ path: str(), mode: oneOf(['deny']) }), {
-        error: 'a list of {"path", "mode": "deny"} objects',
-      })
+const sandbox = () =>
+  closed({
+    network: closed({
+      allowUnixSockets: strings().optional(),
+      allowLocalBinding: bool().optional(),
+      httpProxyPort: port().nullable().optional(),
+      socksProxyPort: port().nullable().optional(),
+      allowAllUnixSockets: bool().optional(),
+      allowedDomains: nonEmptyStrings().optional(),
+      deniedDomains: nonEmptyStrings().optional(),
+      allowManagedDomainsOnly: bool().optional(),
+      allowMachLookup: nonEmptyStrings().optional(),
+      tlsTerminate: closed({ caCertPath: str().optional(), caKeyPath: str().optional() }).optional(),
+      strictAllowlist: bool().optional(),
+    }).optional(),
+    ignoreViolations: recordOf(strings()).optional(),
+    excludedCommands: strings().optional(),
+    autoAllowBashIfSandboxed: bool().optional(),
+    enableWeakerNetworkIsolation: bool().optional(),
+    enableWeakerNestedSandbox: bool().optional(),
+    allowUnsandboxedCommands: bool().optional(),
+    enabled: bool().optional(),
+    filesystem: closed({
+      allowWrite: nonEmptyStrings().optional(),
+      denyWrite: nonEmptyStrings().optional(),
+      denyRead: nonEmptyStrings().optional(),
+      allowRead: nonEmptyStrings().optional(),
+      allowManagedReadPathsOnly: bool().optional(),
+      disabled: bool().optional(),
+    }).optional(),
+    ripgrep: closed({ command: nonEmpty(), args: strings().optional() }).optional(),
+    bwrapPath: nonEmpty().optional(),
+    socatPath: nonEmpty().optional(),
+    failIfUnavailable: bool().optional(),
+    enabledPlatforms: z
+      .array(oneOf(['macos', 'linux', 'wsl', 'windows']), { error: 'a list of platforms' })
       .optional(),
-    envVars: z
-      .array(closed({ name: str(), mode: oneOf(['deny']) }), {
-        error: 'a list of {"name", "mode": "deny"} objects',
-      })
-      .optional(),
-    allowPlaintextInject: bool().optional(),
-  }).optional(),
-  allowAppleEvents: bool().optional(),
-});
+    credentials: closed({
+      files: z
+        .array(closed({ path: str(), mode: oneOf(['deny']) }), {
+          error: 'a list of {"path", "mode": "deny"} objects',
+        })
+        .optional(),
+      envVars: z
+        .array(closed({ name: str(), mode: oneOf(['deny']) }), {
+          error: 'a list of {"name", "mode": "deny"} objects',
+        })
+        .optional(),
+      allowPlaintextInject: bool().optional(),
+    }).optional(),
+    allowAppleEvents: bool().optional(),
+  });
 
 // Plugin marketplaces (docs: plugin-marketplaces). A git source must be a URL ending in ".git" where the schema
 // says so (extraKnownMarketplaces, blockedMarketplaces); strictKnownMarketplaces matches sources exactly.
@@ -324,68 +337,71 @@ const absoluteUrl = () =>
 
 const headers = () => recordOf(str(), 'an object of header names to string values');
 
-const pluginSource = tagged(
-  'source',
-  [
-    closed({ source: z.literal('github'), repo: str(), ref: str().optional(), sha: str().optional() }),
-    closed({ source: z.literal('url'), url: str(), ref: str().optional(), sha: str().optional() }),
-    closed({
-      source: z.literal('git-subdir'),
-      url: str(),
-      path: str(),
-      ref: str().optional(),
-      sha: str().optional(),
-    }),
-    closed({
-      source: z.literal('npm'),
-      package: str(),
-      version: str().optional(),
-      registry: str().optional(),
-    }),
-  ],
-  ['github', 'url', 'git-subdir', 'npm'],
-);
+const pluginSource = () =>
+  tagged(
+    'source',
+    [
+      closed({ source: z.literal('github'), repo: str(), ref: str().optional(), sha: str().optional() }),
+      closed({ source: z.literal('url'), url: str(), ref: str().optional(), sha: str().optional() }),
+      closed({
+        source: z.literal('git-subdir'),
+        url: str(),
+        path: str(),
+        ref: str().optional(),
+        sha: str().optional(),
+      }),
+      closed({
+        source: z.literal('npm'),
+        package: str(),
+        version: str().optional(),
+        registry: str().optional(),
+      }),
+    ],
+    ['github', 'url', 'git-subdir', 'npm'],
+  );
 
-const knownMarketplaceSource = tagged(
-  'source',
-  [
-    closed({ source: z.literal('url'), url: absoluteUrl() }),
-    closed({ source: z.literal('hostPattern'), hostPattern: str() }),
-    closed({
-      source: z.literal('github'),
-      repo: str(),
-      ref: str().optional(),
-      path: str().optional(),
-      skipLfs: bool().optional(),
-    }),
-    closed({
-      source: z.literal('git'),
-      url: gitUrl(),
-      ref: str().optional(),
-      path: str().optional(),
-      skipLfs: bool().optional(),
-    }),
-    closed({ source: z.literal('npm'), package: str() }),
-    closed({ source: z.literal('file'), path: str() }),
-    closed({ source: z.literal('directory'), path: str() }),
-    closed({
-      source: z.literal('settings'),
-      name: str(),
-      plugins: z.array(closed({ name: str(), source: pluginSource }), { error: 'a list of plugins' }),
-    }),
-  ],
-  ['url', 'hostPattern', 'github', 'git', 'npm', 'file', 'directory', 'settings'],
-);
+const knownMarketplaceSource = () =>
+  tagged(
+    'source',
+    [
+      closed({ source: z.literal('url'), url: absoluteUrl() }),
+      closed({ source: z.literal('hostPattern'), hostPattern: str() }),
+      closed({
+        source: z.literal('github'),
+        repo: str(),
+        ref: str().optional(),
+        path: str().optional(),
+        skipLfs: bool().optional(),
+      }),
+      closed({
+        source: z.literal('git'),
+        url: gitUrl(),
+        ref: str().optional(),
+        path: str().optional(),
+        skipLfs: bool().optional(),
+      }),
+      closed({ source: z.literal('npm'), package: str() }),
+      closed({ source: z.literal('file'), path: str() }),
+      closed({ source: z.literal('directory'), path: str() }),
+      closed({
+        source: z.literal('settings'),
+        name: str(),
+        plugins: z.array(closed({ name: str(), source: pluginSource() }), { error: 'a list of plugins' }),
+      }),
+    ],
+    ['url', 'hostPattern', 'github', 'git', 'npm', 'file', 'directory', 'settings'],
+  );
 
-const extraKnownMarketplaces = recordOf(
-  closed({
-    source: knownMarketplaceSource,
-    installLocation: str().optional(),
-    autoUpdate: bool().optional(),
-    lastUpdated: str().optional(),
-  }),
-  'an object of marketplace names to {"source": …} objects',
-);
+const extraKnownMarketplaces = () =>
+  recordOf(
+    closed({
+      source: knownMarketplaceSource(),
+      installLocation: str().optional(),
+      autoUpdate: bool().optional(),
+      lastUpdated: str().optional(),
+    }),
+    'an object of marketplace names to {"source": …} objects',
+  );
 
 function marketplaceRules(gitUrlRule: () => z.ZodType) {
   return z.array(
@@ -416,28 +432,29 @@ function marketplaceRules(gitUrlRule: () => z.ZodType) {
 
 const MCP_SERVER_KEYS = ['serverName', 'serverCommand', 'serverUrl'] as const;
 
-const mcpServerEntry = closed({
-  serverName: z
-    .string({ error: 'a server name of letters, digits, "_" and "-"' })
-    .regex(/^[a-zA-Z0-9_-]+$/, { error: 'a server name of letters, digits, "_" and "-"' })
-    .optional(),
-  serverCommand: strings().optional(),
-  serverUrl: str().optional(),
-}).superRefine((entry, ctx) => {
-  const present = MCP_SERVER_KEYS.filter((key) => entry[key] !== undefined);
-  if (present.length !== 1) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        present.length === 0
-          ? 'must name the server with one of "serverName", "serverCommand" or "serverUrl"'
-          : `must use only one of ${present.map((key) => `"${key}"`).join(', ')}`,
-      params: { fix: 'give the entry exactly one of "serverName", "serverCommand" or "serverUrl"' },
-    });
-  }
-});
+const mcpServerEntry = () =>
+  closed({
+    serverName: z
+      .string({ error: 'a server name of letters, digits, "_" and "-"' })
+      .regex(/^[a-zA-Z0-9_-]+$/, { error: 'a server name of letters, digits, "_" and "-"' })
+      .optional(),
+    serverCommand: strings().optional(),
+    serverUrl: str().optional(),
+  }).superRefine((entry, ctx) => {
+    const present = MCP_SERVER_KEYS.filter((key) => entry[key] !== undefined);
+    if (present.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          present.length === 0
+            ? 'must name the server with one of "serverName", "serverCommand" or "serverUrl"'
+            : `must use only one of ${present.map((key) => `"${key}"`).join(', ')}`,
+        params: { fix: 'give the entry exactly one of "serverName", "serverCommand" or "serverUrl"' },
+      });
+    }
+  });
 
-const mcpServerList = () => z.array(mcpServerEntry, { error: 'a list of server entries' });
+const mcpServerList = () => z.array(mcpServerEntry(), { error: 'a list of server entries' });
 
 // env (docs: env-vars). Checked on the raw object, because a record rebuilds the value and drops `__proto__`.
 
@@ -711,42 +728,47 @@ function envTypeFix(name: string, entry: unknown): CustomIssueParams {
   return { fix: `write the value of ${name} as a string in double quotes` };
 }
 
-const env = z.unknown().superRefine(checkEnv);
+const env = () => z.unknown().superRefine(checkEnv);
 
 // The remaining top-level keys.
 
-const vimInsertModeRemaps = z.unknown().superRefine((value, ctx) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'must be an object of two-key sequences to "<Esc>"',
-      params: { fix: 'write it as an object, e.g. "vimInsertModeRemaps": { "jj": "<Esc>" }' },
-    });
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    const target = (value as Record<string, unknown>)[key];
-    if ([...key].length !== 2) {
+const vimInsertModeRemaps = () =>
+  z.unknown().superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       ctx.addIssue({
         code: 'custom',
-        path: [key],
-        message: 'must be exactly two characters',
-        params: { keyLabel: 'vimInsertModeRemaps key', fix: 'use a two-character key sequence such as "jj"' },
+        message: 'must be an object of two-key sequences to "<Esc>"',
+        params: { fix: 'write it as an object, e.g. "vimInsertModeRemaps": { "jj": "<Esc>" }' },
       });
-    } else if (target !== '<Esc>') {
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: `must be "<Esc>", the only target Claude Code supports (found ${describeValue(target)})`,
-        params: { fix: `write "${key}": "<Esc>"` },
-      });
+      return;
     }
-  }
-});
+    for (const key of Object.keys(value)) {
+      const target = (value as Record<string, unknown>)[key];
+      if ([...key].length !== 2) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'must be exactly two characters',
+          params: {
+            keyLabel: 'vimInsertModeRemaps key',
+            fix: 'use a two-character key sequence such as "jj"',
+          },
+        });
+      } else if (target !== '<Esc>') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `must be "<Esc>", the only target Claude Code supports (found ${describeValue(target)})`,
+          params: { fix: `write "${key}": "<Esc>"` },
+        });
+      }
+    }
+  });
 
-const optionValue = z.union([str(), z.number(), z.boolean(), strings()], {
-  error: 'a string, number, true/false, or a list of strings',
-});
+const optionValue = () =>
+  z.union([str(), z.number(), z.boolean(), strings()], {
+    error: 'a string, number, true/false, or a list of strings',
+  });
 
 const THEMES = [
   'auto',
@@ -769,245 +791,290 @@ export function describeValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
-/** Every top-level key of the schema (142 at SchemaStore HEAD 3b6446a), in schema order. */
+/**
+ * Every top-level key of the schema (142 at SchemaStore HEAD 3b6446a), in schema order, each with a function that
+ * builds its schema (see settingsSchemaFor).
+ */
 const topLevelShape = {
-  $schema: str(),
-  apiKeyHelper: nonEmpty(),
-  autoMemoryEnabled: bool(),
-  autoUpdatesChannel: oneOf(['stable', 'latest']),
-  awsCredentialExport: nonEmpty(),
-  awsAuthRefresh: nonEmpty(),
-  claudeMdExcludes: nonEmptyStrings(),
-  cleanupPeriodDays: wholeNumber(1),
+  $schema: () => str(),
+  apiKeyHelper: () => nonEmpty(),
+  autoMemoryEnabled: () => bool(),
+  autoUpdatesChannel: () => oneOf(['stable', 'latest']),
+  awsCredentialExport: () => nonEmpty(),
+  awsAuthRefresh: () => nonEmpty(),
+  claudeMdExcludes: () => nonEmptyStrings(),
+  cleanupPeriodDays: () => wholeNumber(1),
   env,
-  attribution: closed({ commit: str().optional(), pr: str().optional(), sessionUrl: bool().optional() }),
-  includeGitInstructions: bool(),
-  includeCoAuthoredBy: bool(),
-  plansDirectory: str(),
-  respectGitignore: bool(),
+  attribution: () =>
+    closed({ commit: str().optional(), pr: str().optional(), sessionUrl: bool().optional() }),
+  includeGitInstructions: () => bool(),
+  includeCoAuthoredBy: () => bool(),
+  plansDirectory: () => str(),
+  respectGitignore: () => bool(),
   permissions,
-  language: str(),
-  model: str(),
-  availableModels: strings(),
-  modelOverrides: recordOf(str(), 'an object of model names to strings'),
-  effortLevel: oneOf(['low', 'medium', 'high', 'xhigh']),
-  fastMode: bool(),
-  fastModePerSessionOptIn: bool(),
-  feedbackSurveyRate: z
-    .number({ error: 'a number from 0 to 1' })
-    .min(0, { error: 'a number from 0 to 1' })
-    .max(1, { error: 'a number from 0 to 1' }),
-  enableAllProjectMcpServers: bool(),
-  enabledMcpjsonServers: nonEmptyStrings(),
-  disabledMcpjsonServers: nonEmptyStrings(),
-  allowedMcpServers: mcpServerList(),
-  deniedMcpServers: mcpServerList(),
-  httpHookAllowedEnvVars: nonEmptyStrings(),
+  language: () => str(),
+  model: () => str(),
+  availableModels: () => strings(),
+  modelOverrides: () => recordOf(str(), 'an object of model names to strings'),
+  effortLevel: () => oneOf(['low', 'medium', 'high', 'xhigh']),
+  fastMode: () => bool(),
+  fastModePerSessionOptIn: () => bool(),
+  feedbackSurveyRate: () =>
+    z
+      .number({ error: 'a number from 0 to 1' })
+      .min(0, { error: 'a number from 0 to 1' })
+      .max(1, { error: 'a number from 0 to 1' }),
+  enableAllProjectMcpServers: () => bool(),
+  enabledMcpjsonServers: () => nonEmptyStrings(),
+  disabledMcpjsonServers: () => nonEmptyStrings(),
+  allowedMcpServers: () => mcpServerList(),
+  deniedMcpServers: () => mcpServerList(),
+  httpHookAllowedEnvVars: () => nonEmptyStrings(),
   hooks,
-  disableAllHooks: bool(),
-  allowedChannelPlugins: z.array(closed({ marketplace: str(), plugin: str() }), {
-    error: 'a list of {"marketplace", "plugin"} objects',
-  }),
-  allowedHttpHookUrls: nonEmptyStrings(),
-  allowManagedHooksOnly: bool(),
-  allowManagedPermissionRulesOnly: bool(),
-  statusLine: closed({
-    type: literal('command'),
-    command: str(),
-    padding: z.number({ error: 'a number' }).optional(),
-    refreshInterval: wholeNumber(1).optional(),
-    hideVimModeIndicator: bool().optional(),
-  }),
-  fileSuggestion: closed({ type: literal('command'), command: str() }),
-  enabledPlugins: recordOf(
-    z.union([strings(), z.boolean()], { error: 'true, false, or a list of strings' }),
-    'an object of "plugin@marketplace" names to true or false',
-  ),
+  disableAllHooks: () => bool(),
+  allowedChannelPlugins: () =>
+    z.array(closed({ marketplace: str(), plugin: str() }), {
+      error: 'a list of {"marketplace", "plugin"} objects',
+    }),
+  allowedHttpHookUrls: () => nonEmptyStrings(),
+  allowManagedHooksOnly: () => bool(),
+  allowManagedPermissionRulesOnly: () => bool(),
+  statusLine: () =>
+    closed({
+      type: literal('command'),
+      command: str(),
+      padding: z.number({ error: 'a number' }).optional(),
+      refreshInterval: wholeNumber(1).optional(),
+      hideVimModeIndicator: bool().optional(),
+    }),
+  fileSuggestion: () => closed({ type: literal('command'), command: str() }),
+  enabledPlugins: () =>
+    recordOf(
+      z.union([strings(), z.boolean()], { error: 'true, false, or a list of strings' }),
+      'an object of "plugin@marketplace" names to true or false',
+    ),
   extraKnownMarketplaces,
-  strictKnownMarketplaces: marketplaceRules(str),
-  skippedMarketplaces: nonEmptyStrings(),
-  skippedPlugins: nonEmptyStrings(),
-  forceLoginMethod: oneOf(['claudeai', 'console', 'gateway']),
-  forceLoginOrgUUID: z.union([nonEmpty(), z.array(nonEmpty())], {
-    error: 'an organisation UUID string or a list of them',
-  }),
-  otelHeadersHelper: nonEmpty(),
-  outputStyle: nonEmpty(),
-  skipWebFetchPreflight: bool(),
+  strictKnownMarketplaces: () => marketplaceRules(str),
+  skippedMarketplaces: () => nonEmptyStrings(),
+  skippedPlugins: () => nonEmptyStrings(),
+  forceLoginMethod: () => oneOf(['claudeai', 'console', 'gateway']),
+  forceLoginOrgUUID: () =>
+    z.union([nonEmpty(), z.array(nonEmpty())], {
+      error: 'an organisation UUID string or a list of them',
+    }),
+  otelHeadersHelper: () => nonEmpty(),
+  outputStyle: () => nonEmpty(),
+  skipWebFetchPreflight: () => bool(),
   sandbox,
-  spinnerVerbs: closed({
-    mode: oneOf(['append', 'replace']).optional(),
-    verbs: nonEmptyStrings().min(1, { error: 'a list of at least one verb' }),
-  }),
-  spinnerTipsEnabled: bool(),
-  spinnerTipsOverride: closed({
-    excludeDefault: bool().optional(),
-    tips: nonEmptyStrings().min(1, { error: 'a list of at least one tip' }),
-  }),
-  terminalProgressBarEnabled: bool(),
-  showTurnDuration: bool(),
-  skillOverrides: recordOf(oneOf(['on', 'name-only', 'user-invocable-only', 'off'])),
-  prefersReducedMotion: bool(),
-  prUrlTemplate: str(),
-  alwaysThinkingEnabled: bool(),
-  companyAnnouncements: nonEmptyStrings(),
-  teammateMode: oneOf(['auto', 'in-process', 'tmux', 'iterm2']),
-  worktree: closed({
-    sparsePaths: nonEmptyStrings().optional(),
-    baseRef: oneOf(['fresh', 'head']).optional(),
-    bgIsolation: oneOf(['worktree', 'none']).optional(),
-    symlinkDirectories: strings().optional(),
-  }),
-  parentSettingsBehavior: oneOf(['first-wins', 'merge']),
-  pluginTrustMessage: nonEmpty(),
-  pluginConfigs: recordOf(
+  spinnerVerbs: () =>
     closed({
-      mcpServers: recordOf(recordOf(optionValue)).optional(),
-      options: recordOf(optionValue).optional(),
+      mode: oneOf(['append', 'replace']).optional(),
+      verbs: nonEmptyStrings().min(1, { error: 'a list of at least one verb' }),
     }),
-  ),
-  allowManagedMcpServersOnly: bool(),
-  blockedMarketplaces: marketplaceRules(gitUrl),
-  agent: nonEmpty(),
-  autoMemoryDirectory: nonEmpty(),
-  autoMode: closed({
-    allow: strings().optional(),
-    soft_deny: strings().optional(),
-    environment: strings().optional(),
-    hard_deny: strings().optional(),
-    classifyAllShell: bool().optional(),
-  }),
-  channelsEnabled: bool(),
-  defaultShell: oneOf(['bash', 'powershell']),
-  disableDeepLinkRegistration: oneOf(['disable']),
-  disableSkillShellExecution: bool(),
-  forceRemoteSettingsRefresh: bool(),
-  minimumVersion: nonEmpty(),
-  showClearContextOnPlanAccept: bool(),
-  showThinkingSummaries: bool(),
-  skipDangerousModePermissionPrompt: bool(),
-  strictPluginOnlyCustomization: z.union(
-    [z.boolean(), z.array(oneOf(['skills', 'agents', 'hooks', 'mcp']))],
-    {
+  spinnerTipsEnabled: () => bool(),
+  spinnerTipsOverride: () =>
+    closed({
+      excludeDefault: bool().optional(),
+      tips: nonEmptyStrings().min(1, { error: 'a list of at least one tip' }),
+    }),
+  terminalProgressBarEnabled: () => bool(),
+  showTurnDuration: () => bool(),
+  skillOverrides: () => recordOf(oneOf(['on', 'name-only', 'user-invocable-only', 'off'])),
+  prefersReducedMotion: () => bool(),
+  prUrlTemplate: () => str(),
+  alwaysThinkingEnabled: () => bool(),
+  companyAnnouncements: () => nonEmptyStrings(),
+  teammateMode: () => oneOf(['auto', 'in-process', 'tmux', 'iterm2']),
+  worktree: () =>
+    closed({
+      sparsePaths: nonEmptyStrings().optional(),
+      baseRef: oneOf(['fresh', 'head']).optional(),
+      bgIsolation: oneOf(['worktree', 'none']).optional(),
+      symlinkDirectories: strings().optional(),
+    }),
+  parentSettingsBehavior: () => oneOf(['first-wins', 'merge']),
+  pluginTrustMessage: () => nonEmpty(),
+  pluginConfigs: () =>
+    recordOf(
+      closed({
+        mcpServers: recordOf(recordOf(optionValue())).optional(),
+        options: recordOf(optionValue()).optional(),
+      }),
+    ),
+  allowManagedMcpServersOnly: () => bool(),
+  blockedMarketplaces: () => marketplaceRules(gitUrl),
+  agent: () => nonEmpty(),
+  autoMemoryDirectory: () => nonEmpty(),
+  autoMode: () =>
+    closed({
+      allow: strings().optional(),
+      soft_deny: strings().optional(),
+      environment: strings().optional(),
+      hard_deny: strings().optional(),
+      classifyAllShell: bool().optional(),
+    }),
+  channelsEnabled: () => bool(),
+  defaultShell: () => oneOf(['bash', 'powershell']),
+  disableDeepLinkRegistration: () => oneOf(['disable']),
+  disableSkillShellExecution: () => bool(),
+  forceRemoteSettingsRefresh: () => bool(),
+  minimumVersion: () => nonEmpty(),
+  showClearContextOnPlanAccept: () => bool(),
+  showThinkingSummaries: () => bool(),
+  skipDangerousModePermissionPrompt: () => bool(),
+  strictPluginOnlyCustomization: () =>
+    z.union([z.boolean(), z.array(oneOf(['skills', 'agents', 'hooks', 'mcp']))], {
       error: 'true, false, or a list of skills, agents, hooks, mcp',
-    },
-  ),
-  tui: oneOf(['fullscreen', 'default']),
-  viewMode: oneOf(['default', 'verbose', 'focus']),
-  useAutoModeDuringPlan: bool(),
-  voiceEnabled: bool(),
-  wslInheritsWindowsSettings: bool(),
-  subagentStatusLine: closed({ type: literal('command'), command: nonEmpty() }),
-  advisorModel: str(),
-  autoCompactEnabled: bool(),
-  disableAgentView: bool(),
-  editorMode: oneOf(['normal', 'vim']),
-  enforceAvailableModels: bool(),
-  fallbackModel: strings().max(3, { error: 'a list of at most three models' }),
-  fileCheckpointingEnabled: bool(),
-  gcpAuthRefresh: nonEmpty(),
-  managedMcpServers: z.array(z.looseObject({}, { error: 'an object' }), {
-    error: 'a list of server objects',
-  }),
-  skillListingMaxDescChars: z.int({ error: 'a whole number greater than 0' }).gt(0, {
-    error: 'a whole number greater than 0',
-  }),
-  preferredNotifChannel: oneOf([
-    'auto',
-    'terminal_bell',
-    'iterm2',
-    'iterm2_with_bell',
-    'kitty',
-    'ghostty',
-    'notifications_disabled',
-  ]),
-  pluginSuggestionMarketplaces: strings(),
-  requiredMaximumVersion: str(),
-  requiredMinimumVersion: str(),
-  respondToBashCommands: bool(),
-  skillListingBudgetFraction: z
-    .number({ error: 'a number greater than 0 and at most 1' })
-    .gt(0, { error: 'a number greater than 0 and at most 1' })
-    .max(1, { error: 'a number greater than 0 and at most 1' }),
-  sshConfigs: z.array(
+    }),
+  tui: () => oneOf(['fullscreen', 'default']),
+  viewMode: () => oneOf(['default', 'verbose', 'focus']),
+  useAutoModeDuringPlan: () => bool(),
+  voiceEnabled: () => bool(),
+  wslInheritsWindowsSettings: () => bool(),
+  subagentStatusLine: () => closed({ type: literal('command'), command: nonEmpty() }),
+  advisorModel: () => str(),
+  autoCompactEnabled: () => bool(),
+  disableAgentView: () => bool(),
+  editorMode: () => oneOf(['normal', 'vim']),
+  enforceAvailableModels: () => bool(),
+  fallbackModel: () => strings().max(3, { error: 'a list of at most three models' }),
+  fileCheckpointingEnabled: () => bool(),
+  gcpAuthRefresh: () => nonEmpty(),
+  managedMcpServers: () =>
+    z.array(z.looseObject({}, { error: 'an object' }), {
+      error: 'a list of server objects',
+    }),
+  skillListingMaxDescChars: () =>
+    z.int({ error: 'a whole number greater than 0' }).gt(0, {
+      error: 'a whole number greater than 0',
+    }),
+  preferredNotifChannel: () =>
+    oneOf([
+      'auto',
+      'terminal_bell',
+      'iterm2',
+      'iterm2_with_bell',
+      'kitty',
+      'ghostty',
+      'notifications_disabled',
+    ]),
+  pluginSuggestionMarketplaces: () => strings(),
+  requiredMaximumVersion: () => str(),
+  requiredMinimumVersion: () => str(),
+  respondToBashCommands: () => bool(),
+  skillListingBudgetFraction: () =>
+    z
+      .number({ error: 'a number greater than 0 and at most 1' })
+      .gt(0, { error: 'a number greater than 0 and at most 1' })
+      .max(1, { error: 'a number greater than 0 and at most 1' }),
+  sshConfigs: () =>
+    z.array(
+      closed({
+        id: str(),
+        name: str(),
+        sshHost: str(),
+        sshPort: wholeNumber().optional(),
+        sshIdentityFile: str().optional(),
+        startDirectory: str().optional(),
+      }),
+      { error: 'a list of SSH connection objects' },
+    ),
+  sshHostAllowlist: () => strings(),
+  theme: () =>
+    z
+      .string({ error: themeWords })
+      .refine((value) => (THEMES as readonly string[]).includes(value) || /^custom:.+/.test(value), {
+        error: themeWords,
+      }),
+  voice: () =>
     closed({
-      id: str(),
-      name: str(),
-      sshHost: str(),
-      sshPort: wholeNumber().optional(),
-      sshIdentityFile: str().optional(),
-      startDirectory: str().optional(),
+      enabled: bool().optional(),
+      mode: oneOf(['hold', 'tap']).optional(),
+      autoSubmit: bool().optional(),
     }),
-    { error: 'a list of SSH connection objects' },
-  ),
-  sshHostAllowlist: strings(),
-  theme: z
-    .string({ error: themeWords })
-    .refine((value) => (THEMES as readonly string[]).includes(value) || /^custom:.+/.test(value), {
-      error: themeWords,
+  wheelScrollAccelerationEnabled: () => bool(),
+  disableBundledSkills: () => bool(),
+  awaySummaryEnabled: () => bool(),
+  autoScrollEnabled: () => bool(),
+  allowAllClaudeAiMcps: () => bool(),
+  agentPushNotifEnabled: () => bool(),
+  axScreenReader: () => bool(),
+  claudeMd: () => str(),
+  disableArtifact: () => bool(),
+  disableAutoMode: () => oneOf(['disable']),
+  disableClaudeAiConnectors: () => bool(),
+  disableRemoteControl: () => bool(),
+  disableWorkflows: () => bool(),
+  footerLinksRegexes: () =>
+    z.array(
+      closed({ type: literal('regex').optional(), pattern: str(), url: str(), label: str().optional() }),
+      { error: 'a list of {"pattern", "url"} objects' },
+    ),
+  inputNeededNotifEnabled: () => bool(),
+  policyHelper: () =>
+    closed({
+      path: str(),
+      timeoutMs: wholeNumber().optional(),
+      refreshIntervalMs: z
+        .int({ error: '0 or a whole number of at least 60000' })
+        .refine((value) => value === 0 || value >= 60000, { error: '0 or a whole number of at least 60000' })
+        .optional(),
     }),
-  voice: closed({
-    enabled: bool().optional(),
-    mode: oneOf(['hold', 'tap']).optional(),
-    autoSubmit: bool().optional(),
-  }),
-  wheelScrollAccelerationEnabled: bool(),
-  disableBundledSkills: bool(),
-  awaySummaryEnabled: bool(),
-  autoScrollEnabled: bool(),
-  allowAllClaudeAiMcps: bool(),
-  agentPushNotifEnabled: bool(),
-  axScreenReader: bool(),
-  claudeMd: str(),
-  disableArtifact: bool(),
-  disableAutoMode: oneOf(['disable']),
-  disableClaudeAiConnectors: bool(),
-  disableRemoteControl: bool(),
-  disableWorkflows: bool(),
-  footerLinksRegexes: z.array(
-    closed({ type: literal('regex').optional(), pattern: str(), url: str(), label: str().optional() }),
-    { error: 'a list of {"pattern", "url"} objects' },
-  ),
-  inputNeededNotifEnabled: bool(),
-  policyHelper: closed({
-    path: str(),
-    timeoutMs: wholeNumber().optional(),
-    refreshIntervalMs: z
-      .int({ error: '0 or a whole number of at least 60000' })
-      .refine((value) => value === 0 || value >= 60000, { error: '0 or a whole number of at least 60000' })
-      .optional(),
-  }),
-  remoteControlAtStartup: bool(),
-  syntaxHighlightingDisabled: bool(),
-  verbose: bool(),
-  workflowKeywordTriggerEnabled: bool(),
-  askUserQuestionTimeout: oneOf(['60s', '5m', '10m', 'never']),
-  teammateDefaultModel: z.string({ error: 'a string or null' }).nullable(),
-  workflowSizeGuideline: oneOf(['unrestricted', 'small', 'medium', 'large']),
-  enableArtifact: bool(),
-  permissionExplainerEnabled: bool(),
-  diffTool: oneOf(['auto', 'terminal']),
-  externalEditorContext: bool(),
-  autoConnectIde: bool(),
-  autoInstallIdeExtension: bool(),
-  emojiCompletionEnabled: bool(),
+  remoteControlAtStartup: () => bool(),
+  syntaxHighlightingDisabled: () => bool(),
+  verbose: () => bool(),
+  workflowKeywordTriggerEnabled: () => bool(),
+  askUserQuestionTimeout: () => oneOf(['60s', '5m', '10m', 'never']),
+  teammateDefaultModel: () => z.string({ error: 'a string or null' }).nullable(),
+  workflowSizeGuideline: () => oneOf(['unrestricted', 'small', 'medium', 'large']),
+  enableArtifact: () => bool(),
+  permissionExplainerEnabled: () => bool(),
+  diffTool: () => oneOf(['auto', 'terminal']),
+  externalEditorContext: () => bool(),
+  autoConnectIde: () => bool(),
+  autoInstallIdeExtension: () => bool(),
+  emojiCompletionEnabled: () => bool(),
   vimInsertModeRemaps,
-  processWrapper: str(),
-  forceLoginGatewayUrl: str(),
-  disableSideloadFlags: bool(),
-  browserExternalPageTools: oneOf(['disabled']),
-  disableBrowserExternalNavigation: bool(),
-  disableMobileSimulatorTools: bool(),
-  requireCoworkFullVmSandbox: bool(),
+  processWrapper: () => str(),
+  forceLoginGatewayUrl: () => str(),
+  disableSideloadFlags: () => bool(),
+  browserExternalPageTools: () => oneOf(['disabled']),
+  disableBrowserExternalNavigation: () => bool(),
+  disableMobileSimulatorTools: () => bool(),
+  requireCoworkFullVmSandbox: () => bool(),
 };
 
-/** The whole settings file. Unknown top-level keys pass here (CFG003 reports them, as a warning). */
-export const settingsSchema = z.looseObject(
-  Object.fromEntries(Object.entries(topLevelShape).map(([key, schema]) => [key, schema.optional()])) as {
-    [K in keyof typeof topLevelShape]: z.ZodOptional<(typeof topLevelShape)[K]>;
-  },
-  { error: 'an object' },
-);
+const builtKeySchemas = new Map<string, z.ZodOptional>();
+/** Whole-file schemas by the keys they name: files of a monorepo mostly name the same few keys. */
+const builtFileSchemas = new Map<string, z.ZodType>();
+const MAX_FILE_SCHEMAS = 64;
+
+/**
+ * The schema of a settings file whose top level holds `keys` (unknown ones pass here: CFG003 reports them, as a
+ * warning). Only the present keys' schemas are built, each once, on first use: building all of them costs
+ * more than validating a settings file, and a file names a few keys. The issues are those of one object schema
+ * of every key, in schema order, since an absent optional key raises none.
+ */
+export function settingsSchemaFor(keys: Iterable<string>): z.ZodType {
+  const present = new Set(keys);
+  const known = KNOWN_SETTINGS_KEYS.filter((key) => present.has(key));
+  const id = known.join(',');
+  const cached = builtFileSchemas.get(id);
+  if (cached !== undefined) return cached;
+  const shape: Record<string, z.ZodOptional> = {};
+  for (const key of known) {
+    let schema = builtKeySchemas.get(key);
+    if (schema === undefined) {
+      schema = topLevelShape[key as keyof typeof topLevelShape]().optional();
+      builtKeySchemas.set(key, schema);
+    }
+    shape[key] = schema;
+  }
+  const schema = z.looseObject(shape, { error: 'an object' });
+  if (builtFileSchemas.size >= MAX_FILE_SCHEMAS) builtFileSchemas.clear();
+  builtFileSchemas.set(id, schema);
+  return schema;
+}
 
 export const KNOWN_SETTINGS_KEYS: readonly string[] = Object.freeze(Object.keys(topLevelShape));
 

@@ -11,7 +11,7 @@ import {
   isCredentialLike,
   KNOWN_SETTINGS_KEYS,
   NESTED_KEY_HOMES,
-  settingsSchema,
+  settingsSchemaFor,
 } from './settings-schema.js';
 import { FIRST_LINE, type SourceFile } from '../discover/source.js';
 
@@ -136,7 +136,7 @@ export function validateSettings(
     }
   }
 
-  const result = settingsSchema.safeParse(root);
+  const result = settingsSchemaFor(Object.keys(root)).safeParse(root);
   if (!result.success) {
     for (const issue of result.error.issues) {
       for (const problem of problemsFromIssue(source, json.tree, root, issue, label)) add(problem);

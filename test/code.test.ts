@@ -1,0 +1,199 @@
+// The code check's stages on their own: which manifests declare an SDK, what counts as vendored, which files a
+// walk (no git) reads under each mode, that grammars load only when a file of their language is parsed, and
+// that suppressions in source comments behave like those in YAML (a marker in a string is not a comment).
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { codePathKind, declaresAnthropicSdk, isVendored } from '../src/discover/code-files.js';
+import { silentLogger } from '../src/logger.js';
+import { codeLanguage } from '../src/parse/code/code-file.js';
+import { loadedGrammars } from '../src/parse/code/grammars.js';
+import { type RawOptions, resolveOptions } from '../src/policy/options.js';
+import { scan } from '../src/scan.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ccp-code-'));
+  dirs.push(root);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+async function findings(root: string, raw: RawOptions = {}) {
+  const report = await scan(resolveOptions({ path: root, ...raw }), {
+    cwd: root,
+    logger: silentLogger,
+    now: new Date('2026-11-22T00:00:00Z'),
+  });
+  return {
+    report,
+    found: report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`),
+  };
+}
+
+const BATCH_TS =
+  "import Anthropic from '@anthropic-ai/sdk';\nconst c = new Anthropic();\nawait c.messages.batches.create({ requests: [] });\n";
+const SDK_PACKAGE = '{"dependencies":{"@anthropic-ai/sdk":"^0.120.0"}}\n';
+
+describe('manifests', () => {
+  it.each([
+    ['package.json', SDK_PACKAGE, true],
+    ['package.json', '{"devDependencies":{"@anthropic-ai/claude-agent-sdk":"1"}}', true],
+    ['package.json', '{"dependencies":{"@anthropic-ai/sdk-tools":"1","openai":"5"}}', false],
+    ['package.json', '{"description":"uses @anthropic-ai/sdk"}', false],
+    ['package.json', '{not json', false],
+    ['requirements.txt', 'requests\nanthropic==0.121.0\n', true],
+    ['requirements-dev.txt', 'anthropic[vertex]>=0.50\n', true],
+    ['requirements.txt', 'anthropic-tools==1\nopenai\n', false],
+    ['pyproject.toml', '[project]\ndependencies = ["claude-agent-sdk>=0.1"]\n', true],
+    ['pyproject.toml', '[project]\ndependencies = ["langchain-anthropic"]\n', false],
+    ['go.mod', 'require github.com/anthropics/anthropic-sdk-go v1.60.0\n', true],
+    ['pom.xml', '<artifactId>anthropic-java</artifactId>', true],
+    ['build.gradle.kts', 'implementation("com.anthropic:anthropic-java:2.57.0")', true],
+    ['Gemfile', 'gem "anthropic", "~> 1.65"\n', true],
+    ['Gemfile', 'gem "anthropic-rb"\n', false],
+    ['App.csproj', '<PackageReference Include="Anthropic" Version="12.38.0" />', true],
+    ['composer.json', '{"require":{"anthropic-ai/sdk":"^0.43"}}', true],
+  ])('%s %s → %s', (base, text, declared) => {
+    expect(declaresAnthropicSdk(base, text)).toBe(declared);
+  });
+});
+
+describe('what the code check reads', () => {
+  it.each([
+    ['src/app.ts', 'source'],
+    ['src/app.d.ts', undefined],
+    ['public/app.min.js', undefined],
+    ['node_modules/x/index.js', undefined],
+    ['vendor/lib/a.rb', undefined],
+    ['third_party/a.go', undefined],
+    ['.venv/lib/python3.12/site-packages/anthropic/x.py', undefined],
+    ['venv-3.12/lib/x.py', undefined],
+    ['dist/index.js', undefined],
+    ['proto/a_pb2.py', undefined],
+    ['environments/prod.py', 'source'],
+    ['bin/deploy.sh', 'always'],
+    ['notebooks/a.ipynb', 'always'],
+    ['services/api/package.json', 'manifest'],
+    ['README.md', undefined],
+  ])('%s: %s', (file, kind) => {
+    expect(codePathKind(file)).toBe(kind);
+  });
+
+  it('knows each language by its extension', () => {
+    expect(
+      [
+        'a.ts',
+        'a.tsx',
+        'a.mjs',
+        'a.py',
+        'a.ipynb',
+        'a.go',
+        'a.java',
+        'a.kts',
+        'a.rb',
+        'a.cs',
+        'a.php',
+        'a.bash',
+      ].map(codeLanguage),
+    ).toEqual([
+      'typescript',
+      'typescript',
+      'javascript',
+      'python',
+      'notebook',
+      'go',
+      'java',
+      'kotlin',
+      'ruby',
+      'csharp',
+      'php',
+      'shell',
+    ]);
+    expect(isVendored('src/third_party/x.ts')).toBe(true);
+  });
+
+  it('rejects a bad --code with a one-line reason', () => {
+    expect(() => resolveOptions({ code: 'some' })).toThrow('code must be one of off, auto, all');
+  });
+
+  it('reads, in a walked tree (no git), only source under an SDK manifest, honouring .gitignore', async () => {
+    const root = tree({
+      'app/package.json': SDK_PACKAGE,
+      'app/src/batch.ts': BATCH_TS,
+      'app/src/generated/batch.ts': BATCH_TS,
+      'app/.gitignore': 'generated/\n',
+      'other/batch.ts': BATCH_TS,
+      'scripts/submit.sh': 'curl -d @r.json https://api.anthropic.com/v1/messages/batches\n',
+    });
+    expect((await findings(root)).found).toEqual([
+      'ZDR010 app/src/batch.ts:3:7',
+      'ZDR010 scripts/submit.sh:1:1',
+    ]);
+    expect((await findings(root, { code: 'all' })).found).toEqual([
+      'ZDR010 app/src/batch.ts:3:7',
+      'ZDR010 other/batch.ts:3:7',
+      'ZDR010 scripts/submit.sh:1:1',
+    ]);
+    expect((await findings(root, { code: 'all', gitignore: false })).found).toEqual([
+      'ZDR010 app/src/batch.ts:3:7',
+      'ZDR010 app/src/generated/batch.ts:3:7',
+      'ZDR010 other/batch.ts:3:7',
+      'ZDR010 scripts/submit.sh:1:1',
+    ]);
+    expect((await findings(root, { code: 'off' })).found).toEqual([]);
+  });
+
+  it('does not follow a source file that links out of the root', async () => {
+    const outside = tree({ 'batch.ts': BATCH_TS });
+    const root = tree({ 'package.json': SDK_PACKAGE });
+    symlinkSync(path.join(outside, 'batch.ts'), path.join(root, 'linked.ts'));
+    const { report, found } = await findings(root);
+    expect(found).toEqual(['CFG008 linked.ts:1:1']);
+    expect(report.files).toEqual([]);
+  });
+});
+
+describe('grammars', () => {
+  it('load only for the languages parsed', async () => {
+    const before = loadedGrammars();
+    expect(before.includes('ruby')).toBe(false);
+    await findings(
+      tree({
+        Gemfile: 'gem "anthropic"\n',
+        'a.rb': 'require "anthropic"\nAnthropic::Client.new.messages.batches.create(requests: [])\n',
+      }),
+    );
+    expect(loadedGrammars().filter((g) => !before.includes(g))).toEqual(['ruby']);
+  });
+});
+
+describe('suppressions in source code', () => {
+  it('need a reason, and a marker inside a string is not a comment', async () => {
+    const root = tree({
+      'requirements.txt': 'anthropic\n',
+      'job.py': [
+        'import anthropic',
+        'client = anthropic.Anthropic()',
+        'client.messages.batches.create(requests=[])  # claude-code-policy: ignore ZDR010',
+        'note = "# claude-code-policy: ignore ZDR010 -- not a comment"; client.messages.batches.create(requests=[])',
+        '# claude-code-policy: ignore ZDR010 -- results deleted after download',
+        'client.messages.batches.create(requests=[])',
+        '',
+      ].join('\n'),
+    });
+    const { report, found } = await findings(root);
+    expect(found).toEqual(['ZDR010 job.py:3:1', 'CFG007 job.py:3:46', 'ZDR010 job.py:4:64']);
+    expect(report.suppressed.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.suppressedBy}`)).toEqual([
+      'ZDR010 job.py:6 job.py:5',
+    ]);
+  });
+});
