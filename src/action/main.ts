@@ -6,6 +6,7 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type Report, reachesThreshold } from '../model.js';
 import { scan } from '../scan.js';
+import { type PolicyChange, renderPolicyChange } from '../report/relaxations.js';
 import { RULES } from '../rules/index.js';
 import { planComment, publishComment } from './comment.js';
 import { readInputs } from './inputs.js';
@@ -17,6 +18,7 @@ import {
   setOutputs,
   workspacePrefix,
   writeAnnotations,
+  writeRelaxationAnnotations,
   writeReportFiles,
   writeSummary,
 } from './publish.js';
@@ -46,7 +48,7 @@ export function verdictFailure(report: Report): string | undefined {
 
 async function checkAndPublish(): Promise<Report> {
   const runner = readRunnerEnvironment();
-  const inputs = await readInputs(runner.workspace);
+  const inputs = await readInputs(runner.workspace, runner);
   const report = await scan(inputs.options, { cwd: runner.workspace, logger: coreLogger });
   const { summary } = report;
   core.info(
@@ -61,19 +63,29 @@ async function checkAndPublish(): Promise<Report> {
   const prefix = workspacePrefix(runner.workspace, inputs.root);
   const base = blobBaseUrl(runner);
   const blobs = base === undefined || prefix === '' ? base : `${base}/${prefix}`;
-  if (inputs.annotations) writeAnnotations(githubReport, RULES);
-  else logFindings(githubReport);
+  const change: PolicyChange = {
+    origin: inputs.policyOrigin,
+    file: inputs.proposedConfig,
+    relaxations: inputs.relaxations,
+    problem: inputs.proposedProblem,
+  };
+  if (inputs.annotations) {
+    writeAnnotations(githubReport, RULES);
+    writeRelaxationAnnotations(change, prefix);
+  } else {
+    logFindings(githubReport, change);
+  }
 
   const files = { sarifFile: inputs.sarifFile, jsonFile: inputs.jsonFile };
-  await writeReportFiles(report, githubReport, RULES, files);
+  await writeReportFiles(report, githubReport, RULES, files, runner.workspace);
   setOutputs(report, files);
 
   if (inputs.summary) {
     const note = inputs.annotations ? annotationNote(githubReport) : '';
-    await writeSummary(renderSummary(report, blobs, note));
+    await writeSummary(renderSummary(report, blobs, note, renderPolicyChange(change)));
   }
-  const plan = planComment(inputs.comment, runner, report);
-  await publishComment(plan, report, runner, inputs.githubToken, blobs);
+  const plan = planComment(inputs.comment, runner, report, change.relaxations.length > 0);
+  await publishComment(plan, report, runner, inputs.githubToken, blobs, renderPolicyChange(change));
   return report;
 }
 
