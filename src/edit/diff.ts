@@ -10,10 +10,10 @@ const CONTEXT = 3;
 const ASSIGNMENT = /^(\s*"?)([A-Za-z_][A-Za-z0-9_.-]*)("?\s*[:=]\s*)(.*?)(,?\s*)$/;
 
 /**
- * A context line as the diff shows it: fix never edits a secret, but the lines around its edit may hold one
- * (`"ANTHROPIC_API_KEY": "sk-ant-…"`). A value under a secret-shaped name (the one list in redact.ts), or shaped
- * like an Anthropic key, is printed as `"…"`. Such a hunk no longer applies with `git apply` as is; a secret in
- * the log is worse.
+ * A line as the diff shows it: fix never writes a secret, but the lines around its edit may hold one
+ * (`"ANTHROPIC_API_KEY": "sk-ant-…"`), and the entry before an insertion is shown removed and re-added with a
+ * comma. A value under a secret-shaped name (the one list in redact.ts), or shaped like an Anthropic key, is
+ * printed as `"…"`. Such a hunk no longer applies with `git apply` as is; a secret in the log is worse.
  */
 export function maskContextLine(line: string): string {
   const match = ASSIGNMENT.exec(line);
@@ -139,7 +139,7 @@ export function unifiedDiff(file: string, before: string | undefined, after: str
       const op = ops[index]!;
       const eol = op.text.endsWith(NO_EOL) ? NO_EOL : '';
       const bare = eol === '' ? op.text : op.text.slice(0, -NO_EOL.length);
-      const text = (op.kind === ' ' ? maskContextLine(bare) : bare) + eol;
+      const text = maskContextLine(bare) + eol;
       if (text.endsWith(NO_EOL)) {
         out.push(`${op.kind}${text.slice(0, -NO_EOL.length)}`, '\\ No newline at end of file');
       } else {

@@ -358,7 +358,8 @@ class WorkflowReader {
         const value = this.resolve(document, pair.value);
         const sources = yaml().isSeq(value) ? value.items : [value];
         for (const source of sources) {
-          for (const inherited of this.pairs(document, this.map(document, source), seen)) merged.push(inherited);
+          for (const inherited of this.pairs(document, this.map(document, source), seen))
+            merged.push(inherited);
         }
       } else {
         own.push(pair);
