@@ -234,6 +234,38 @@ describe('1. the policy comes from the base, not the pull request', () => {
     expect(run.code).toBe(0);
     expect(run.outputs.passed).toBe('true');
     expect(api.requests.filter((r) => r.path.includes('/contents/'))).toEqual([]);
+
+    const bogus = await step(spec({ 'config-from': 'head' }));
+    expect(bogus.code).toBe(1);
+    expect(errors(bogus)).toEqual(['config-from must be one of base, workspace']);
+  });
+
+  it('lists an inline suppression the pull request adds, with its line', async (context) => {
+    if (node.path === undefined) return context.skip(node.reason);
+    runner.checkout(EXAMPLES.compliant);
+    runner.writeFile('.env', 'A=1\n');
+    const base = gitCommit(runner.workspace, 'base');
+    runner.writeFile('.env', 'A=1\n# claude-code-policy: ignore NET003 -- not ours\nDISABLE_TELEMETRY=0\n');
+    const run = await step({
+      ...spec({}),
+      pullRequest: {
+        name: 'pull_request',
+        action: 'synchronize',
+        number: PR,
+        headSha: 'c'.repeat(40),
+        baseSha: base,
+      },
+    });
+    expect(run.commands.filter((c) => c.properties.includes('Policy relaxed'))).toEqual([
+      {
+        name: 'warning',
+        form: 'v2',
+        properties: 'file=.env,line=2,title=Policy relaxed (takes effect after merge)',
+        message:
+          'The pull request\'s policy config would relax the policy after merge: new inline suppression of NET003 in .env (reason: "not ours")',
+      },
+    ]);
+    expect(run.summary).toContain('- new inline suppression of NET003 in .env (reason: "not ours") (line 2)');
   });
 
   it('config: OWNER/REPO/PATH@REF reads one central policy with the token', async (context) => {
@@ -394,18 +426,11 @@ describe('5. nothing printed can be read as a workflow command', () => {
     expect(foreignCommands(run.commands)).toEqual([]);
     expect(run.outputs.passed).toBe('false');
     expect(run.stdout).toContain('::set-output name=passed::true'); // printed, as text only
-  });
 
-  it('with annotations on, only annotations', async (context) => {
-    if (node.path === undefined) return context.skip(node.reason);
-    runner.checkout(EXAMPLES.compliant);
-    runner.writeFile(
-      `${INJECTED_FOLDER}/.claude/settings.json`,
-      JSON.stringify({ env: {}, [INJECTED_KEY]: 1 }),
-    );
-    const run = await step(spec({}, true));
-    expect(foreignCommands(run.commands)).toEqual([]);
-    expect(run.commands.filter((c) => c.name === 'error').length).toBeGreaterThan(0);
+    // With annotations on, the same tree gives annotations and nothing else.
+    const annotated = await step(spec({}, true));
+    expect(foreignCommands(annotated.commands)).toEqual([]);
+    expect(annotated.commands.filter((c) => c.name === 'error').length).toBeGreaterThan(0);
   });
 
   it('no CLI format prints a command', async () => {

@@ -52,6 +52,9 @@ export interface ActionInputs {
   githubToken: string | undefined;
   /** Where the policy in force was read, in words. */
   policyOrigin: string;
+  configFrom: ConfigFrom;
+  /** The config file in force, root-relative; undefined when there is none (or it is central). */
+  configFile: string | undefined;
   /** The checked-out config file when it was compared rather than applied (root-relative). */
   proposedConfig: string | undefined;
   /** What the checked-out config would loosen once merged; empty when nothing or when it was not compared. */
@@ -153,6 +156,8 @@ export async function readInputs(workspace: string, runner: RunnerEnvironment): 
     jsonFile: workspacePath(workspace, input('json-file')),
     githubToken,
     policyOrigin: source.origin,
+    configFrom,
+    configFile: source.central ? undefined : source.config.path,
     proposedConfig: source.proposed?.path,
     relaxations,
     proposedProblem,

@@ -9,7 +9,9 @@ import { scan } from '../scan.js';
 import { type PolicyChange, renderPolicyChange } from '../report/relaxations.js';
 import { RULES } from '../rules/index.js';
 import { planComment, publishComment } from './comment.js';
-import { readInputs } from './inputs.js';
+import { type ActionInputs, readInputs } from './inputs.js';
+import { addedLines } from './policy-source.js';
+import { inlineSuppressionRelaxations, type Relaxation } from '../policy/relaxations.js';
 import {
   annotationNote,
   logFindings,
@@ -22,7 +24,7 @@ import {
   writeReportFiles,
   writeSummary,
 } from './publish.js';
-import { blobBaseUrl, readRunnerEnvironment } from './runner.js';
+import { blobBaseUrl, readRunnerEnvironment, type RunnerEnvironment } from './runner.js';
 
 const coreLogger: Logger = {
   debug: (message) => core.debug(message),
@@ -46,6 +48,26 @@ export function verdictFailure(report: Report): string | undefined {
   );
 }
 
+/** Inline suppressions on lines the pull request adds, when the checkout has the base commit to compare with. */
+async function newInlineSuppressions(
+  report: Report,
+  inputs: ActionInputs,
+  runner: RunnerEnvironment,
+): Promise<Relaxation[]> {
+  if (inputs.configFrom !== 'base' || report.suppressed.length === 0) return [];
+  const files = [
+    ...new Set(report.suppressed.map((f) => f.suppressedBy.slice(0, f.suppressedBy.lastIndexOf(':')))),
+  ];
+  const added = await addedLines(inputs.root, runner.baseSha, files);
+  if (added === undefined) {
+    core.info(
+      'The base commit is not in the checkout: inline suppressions the pull request adds are not listed.',
+    );
+    return [];
+  }
+  return inlineSuppressionRelaxations(report.suppressed, added, inputs.configFile);
+}
+
 async function checkAndPublish(): Promise<Report> {
   const runner = readRunnerEnvironment();
   const inputs = await readInputs(runner.workspace, runner);
@@ -66,7 +88,7 @@ async function checkAndPublish(): Promise<Report> {
   const change: PolicyChange = {
     origin: inputs.policyOrigin,
     file: inputs.proposedConfig,
-    relaxations: inputs.relaxations,
+    relaxations: [...inputs.relaxations, ...(await newInlineSuppressions(report, inputs, runner))],
     problem: inputs.proposedProblem,
   };
   if (inputs.annotations) {

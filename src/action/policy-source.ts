@@ -26,6 +26,8 @@ export interface PolicySource {
   config: LoadedConfig;
   /** Where it was read, in words ("the base commit 1a2b3c4", "octo-org/policies/policy.yml@main"). */
   origin: string;
+  /** Read from another repository (`OWNER/REPO/PATH@REF`): its paths are not this repository's. */
+  central: boolean;
   /** The workspace's own config when the policy came from elsewhere; undefined when there is none to compare. */
   proposed: LoadedConfig | undefined;
   /** Why the workspace's config could not be read, when it could not (it is then not compared). */
@@ -175,6 +177,7 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
     return {
       config: await loadConfig(config, root, workspace),
       origin: 'the workspace',
+      central: false,
       proposed: undefined,
       proposedProblem: undefined,
     };
@@ -182,6 +185,7 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
 
   let inForce: LoadedConfig;
   let origin: string;
+  const central = external !== undefined;
   if (external !== undefined) {
     origin = `${external.owner}/${external.repo}/${external.path}@${external.ref}`;
     const text = await readFromApi(
@@ -226,7 +230,7 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
 
   // The checked-out config is the proposal: compared, never applied. Outside pull requests there is none.
   if (defaultConfigFrom(runner.eventName) !== 'base') {
-    return { config: inForce, origin, proposed: undefined, proposedProblem: undefined };
+    return { config: inForce, origin, central, proposed: undefined, proposedProblem: undefined };
   }
   let proposed: LoadedConfig | undefined;
   let proposedProblem: string | undefined;
@@ -237,5 +241,59 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
   } catch (error) {
     proposedProblem = error instanceof Error ? error.message : String(error);
   }
-  return { config: inForce, origin, proposed, proposedProblem };
+  return { config: inForce, origin, central, proposed, proposedProblem };
+}
+
+/**
+ * The lines each file gained since the base commit (`git diff -U0`), relative to the root; undefined when the
+ * checkout does not have the base commit, so nothing can be said about what the pull request added.
+ */
+export async function addedLines(
+  root: string,
+  baseSha: string | undefined,
+  files: readonly string[],
+): Promise<Map<string, Set<number>> | undefined> {
+  if (baseSha === undefined || files.length === 0) return undefined;
+  if ((await git(root, ['cat-file', '-e', `${baseSha}^{commit}`])) === undefined) return undefined;
+  let diff: string;
+  try {
+    const { stdout } = await execFileAsync(
+      'git',
+      [
+        '-C',
+        root,
+        '-c',
+        'core.quotePath=false',
+        'diff',
+        '-U0',
+        '--no-color',
+        '--no-ext-diff',
+        '--relative',
+        baseSha,
+        '--',
+        ...files,
+      ],
+      { maxBuffer: 64 * 1024 * 1024, timeout: 60_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+    );
+    diff = stdout;
+  } catch {
+    return undefined;
+  }
+  const added = new Map<string, Set<number>>();
+  let current: Set<number> | undefined;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const name = line.slice(4);
+      current = name.startsWith('b/') ? new Set<number>() : undefined;
+      if (current !== undefined) added.set(name.slice(2), current);
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && current !== undefined) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      for (let n = start; n < start + count; n++) current.add(n);
+    }
+  }
+  return added;
 }

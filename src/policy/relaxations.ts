@@ -1,7 +1,7 @@
 // What a pull request's own policy config would change, compared with the policy in force (the base branch's, or
 // a central one). The PR's config never decides its own verdict; but a reviewer must see, point by point, what it
 // would loosen once merged, so each loosening is listed here with the line of the PR's config that causes it.
-import { type FailLevel, severityRank } from '../model.js';
+import { type FailLevel, type SuppressedFinding, severityRank } from '../model.js';
 import { RULES } from '../rules/index.js';
 import type { LoadedConfig } from './config.js';
 import type { RuleSeverityOverride, ScanOptions } from './options.js';
@@ -93,6 +93,35 @@ export function findRelaxations(
       text: `new ignore entry: ${entry.rule} on ${JSON.stringify(entry.path)} (reason: ${JSON.stringify(entry.reason)})`,
       file,
       line: entry.line,
+    });
+  }
+  return out;
+}
+
+/**
+ * Inline suppressions (`# claude-code-policy: ignore …`) on lines the pull request adds: each silences a finding
+ * from now on, so it is listed like a change to the config. `added` maps a root-relative file to its added lines;
+ * `configFile` is the config in force, whose `ignore:` entries are not inline.
+ */
+export function inlineSuppressionRelaxations(
+  suppressed: readonly SuppressedFinding[],
+  added: ReadonlyMap<string, ReadonlySet<number>>,
+  configFile: string | undefined,
+): Relaxation[] {
+  const out: Relaxation[] = [];
+  const seen = new Set<string>();
+  for (const finding of suppressed) {
+    const at = finding.suppressedBy.lastIndexOf(':');
+    const file = finding.suppressedBy.slice(0, at);
+    const line = Number(finding.suppressedBy.slice(at + 1));
+    if (at < 0 || file === configFile || !Number.isInteger(line) || !added.get(file)?.has(line)) continue;
+    const key = `${finding.ruleId}\u0000${finding.suppressedBy}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      text: `new inline suppression of ${finding.ruleId} in ${file} (reason: ${JSON.stringify(finding.reason)})`,
+      file,
+      line,
     });
   }
   return out;
