@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { type Report, reachesThreshold } from '../model.js';
 import { scan } from '../scan.js';
 import { type PolicyChange, renderPolicyChange } from '../report/relaxations.js';
+import { escapeLineBreaks, neutraliseCommands } from '../report/workflow-commands.js';
 import { RULES } from '../rules/index.js';
 import { planComment, publishComment } from './comment.js';
 import { type ActionInputs, readInputs } from './inputs.js';
@@ -26,9 +27,11 @@ import {
 } from './publish.js';
 import { blobBaseUrl, readRunnerEnvironment, type RunnerEnvironment } from './runner.js';
 
+// core.debug and core.warning escape their message into one command line; core.info prints it as is, so a folder
+// name in it could start a line of its own: made inert first.
 const coreLogger: Logger = {
   debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
+  info: (message) => core.info(neutraliseCommands(escapeLineBreaks(message))),
   warning: (message) => core.warning(message),
 };
 
