@@ -183,7 +183,7 @@ describe('no API call', () => {
     checkout(EXAMPLES.compliant);
     const result = await runInProcess(runner, pullRequest('opened', 'a'.repeat(40)));
     expect(result.outputs.passed).toBe('true');
-    expect(commentRequests()).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it('on a push, or when comment is false', async () => {
@@ -191,7 +191,7 @@ describe('no API call', () => {
     await runInProcess(runner, { inputs: { 'github-token': TOKEN }, apiUrl: api.url });
     const spec = pullRequest('opened', 'a'.repeat(40));
     await runInProcess(runner, { ...spec, inputs: { ...spec.inputs, comment: 'false' } });
-    expect(commentRequests()).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it('to create a comment when the check passes with findings below fail-on', async () => {
@@ -224,7 +224,7 @@ describe("a token that cannot comment (a fork's pull request)", () => {
       checkout(EXAMPLES.nonCompliant);
       const spec = pullRequest('opened', 'a'.repeat(40));
       const baseline = await runInProcess(runner, { ...spec, inputs: { ...spec.inputs, comment: 'false' } });
-      expect(commentRequests()).toEqual([]);
+      expect(calls()).toEqual([]);
 
       api.failures[operation] = status;
       const result = await runInProcess(runner, spec);
