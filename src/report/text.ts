@@ -5,7 +5,6 @@
 // workflow commands: `::name` after leading blanks, `##[name` anywhere. Those are escaped too.
 import type { Finding, Report, Severity } from '../model.js';
 import { suppressionHint } from '../policy/suppress.js';
-import { escapeLineBreaks, neutraliseCommands } from './workflow-commands.js';
 
 export interface TextOptions {
   color: boolean;
@@ -73,7 +72,7 @@ export function renderText(report: Report, options: TextOptions): string {
   const out: string[] = [];
 
   for (const group of groupFindings(report.findings)) {
-    out.push(paint('1;4', printable(escapeLineBreaks(group.heading))));
+    out.push(paint('1;4', printable(group.heading)));
     const positionWidth = Math.max(...group.findings.map((f) => position(f).length));
     const ruleWidth = Math.max(...group.findings.map((f) => printable(f.ruleId).length));
     const indent = ' '.repeat(2 + positionWidth + 2 + SEVERITY_WIDTH + 2 + ruleWidth + 2);
@@ -83,7 +82,7 @@ export function renderText(report: Report, options: TextOptions): string {
       out.push(
         `  ${paint('2', position(finding).padEnd(positionWidth))}  ` +
           `${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(SEVERITY_WIDTH))}  ` +
-          `${paint('1', printable(escapeLineBreaks(finding.ruleId)).padEnd(ruleWidth))}  ${first}`,
+          `${paint('1', printable(finding.ruleId).padEnd(ruleWidth))}  ${first}`,
       );
       for (const line of rest) out.push(`${indent}${line}`);
       const [fixFirst = '', ...fixRest] = lines(finding.fix);
@@ -97,7 +96,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   for (const note of report.notes) out.push(paint('2', `note: ${printable(note)}`));
   out.push(summaryLine(report, paint));
-  return neutraliseCommands(`${out.join('\n')}\n`);
+  return `${out.join('\n')}\n`;
 }
 
 function summaryLine(report: Report, paint: (code: string, text: string) => string): string {
