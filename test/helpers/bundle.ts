@@ -1,51 +1,21 @@
-// The action bundle as the runner runs it, built from the current source into a temp dir. scripts/build.mjs stages
-// its JavaScript in one fixed folder, so two test files must not build at once: a lock folder serialises them.
+// The action bundle as the runner runs it, built from the current source into a temp dir (scripts/build.mjs takes
+// its own lock, so test files may build at once), and run as the runner runs it.
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createHash } from 'node:crypto';
 import { REPO_ROOT } from './runner.js';
 
 const execFileAsync = promisify(execFile);
-const LOCK = join(
-  tmpdir(),
-  `ccp-build-lock-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}`,
-);
-/** A lock older than this was left by a build that died; it is taken over. */
-const STALE_MS = 10 * 60_000;
-
-async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      try {
-        if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS) rmSync(LOCK, { recursive: true, force: true });
-      } catch {
-        // gone meanwhile: try again
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  try {
-    return await work();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
 
 /** Build the named bundles into a new temp dir; the caller removes it. */
 export async function buildBundles(names: string[]): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'ccp-dist-'));
-  await withBuildLock(() =>
-    execFileAsync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--out', dir, ...names], {
-      cwd: REPO_ROOT,
-      timeout: 280_000,
-    }),
-  );
+  await execFileAsync(process.execPath, [join(REPO_ROOT, 'scripts/build.mjs'), '--out', dir, ...names], {
+    cwd: REPO_ROOT,
+    timeout: 280_000,
+  });
   return dir;
 }
 
