@@ -59,6 +59,7 @@ describe('capFindings', () => {
     endLine: line,
     endColumn: 2,
     scope: null,
+    scopes: [],
     message: `duplicate ${line}`,
     fix: 'Remove it.',
   });
