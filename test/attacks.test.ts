@@ -551,7 +551,7 @@ describe('8. references from scanned content do not become links', () => {
       '.claude/settings.local.json',
       JSON.stringify({ 'see #7 and octo-org/octo-repo#9 at https://evil.example/x or www.evil.example': 1 }),
     );
-    const run = await step(spec({}));
+    const run = await step(spec({ 'fail-on': 'warning' }));
     const comment = api.comments.get(PR)?.[0]?.body ?? '';
     for (const markdown of [run.summary, comment]) {
       expect(markdown).toContain('`#7`');
