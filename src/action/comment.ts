@@ -73,7 +73,9 @@ export const ACTIONS_BOT = 'github-actions[bot]';
  * GITHUB_TOKEN's bot. Only a comment by this login that starts with the marker is ours: anyone can write the
  * marker into a comment of their own, and editing it would put our report under their name (or theirs under ours).
  */
-async function commenterLogin(octokit: ReturnType<typeof getOctokit>): Promise<string> {
+async function commenterLogin(
+  octokit: ReturnType<typeof import('@actions/github').getOctokit>,
+): Promise<string> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
     return typeof data.login === 'string' && data.login !== '' ? data.login : ACTIONS_BOT;

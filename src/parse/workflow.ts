@@ -327,7 +327,8 @@ class WorkflowReader {
   private resolve(document: Document, node: unknown): unknown {
     let current = node;
     // An alias of an alias is not valid YAML, but stay bounded whatever the library hands back.
-    for (let i = 0; i < 8 && yaml().isAlias(current); i++) current = this.anchorFor(document, current as Alias);
+    for (let i = 0; i < 8 && yaml().isAlias(current); i++)
+      current = this.anchorFor(document, current as Alias);
     return current;
   }
 
