@@ -14,6 +14,7 @@ import {
   loadConfig,
   parseConfig,
 } from '../policy/config.js';
+import { loadYaml } from '../parse/yaml.js';
 import { PROPOSED_CHANGE_EVENTS, type RunnerEnvironment } from './runner.js';
 
 const execFileAsync = promisify(execFile);
@@ -149,7 +150,9 @@ async function readAtCommit(
   return readFromApi(api, runner.repository.owner, runner.repository.repo, file, sha, what);
 }
 
-function parsed(text: string, shown: string, relative: string): LoadedConfig {
+/** A config file's text read from git or the API, parsed as loadConfig parses one from disk. */
+async function parsed(text: string, shown: string, relative: string): Promise<LoadedConfig> {
+  await loadYaml();
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return { path: relative, ...parseConfig(body, shown, relative) };
 }
@@ -197,7 +200,7 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
       `the policy config ${origin}`,
     );
     if (text === undefined) throw new ConfigurationError(`config ${origin} not found`);
-    inForce = parsed(text, origin, external.path);
+    inForce = await parsed(text, origin, external.path);
   } else {
     const sha = runner.baseSha;
     if (sha === undefined) {
@@ -219,7 +222,7 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
       }
       const text = await readAtCommit(workspace, sha, relative, runner, api);
       if (text === undefined) continue;
-      inForce = parsed(
+      inForce = await parsed(
         text,
         `${relative}@${sha.slice(0, 7)}`,
         path.relative(root, file).split(path.sep).join('/'),
