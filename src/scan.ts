@@ -16,6 +16,7 @@ import { loadYaml } from './parse/yaml.js';
 import { requireProjectSettings, resolveScopes, type Scope } from './scope/scope.js';
 import { createSourceFile } from './discover/source.js';
 import { applySuppressions, collectSuppressions } from './policy/suppress.js';
+import { capFindings } from './policy/caps.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { codeLanguage } from './parse/code/code-file.js';
 import { parseCode, parseWorkflowRuns } from './parse/code/parse-code.js';
@@ -147,7 +148,9 @@ export function analyse(
   const suppressions = collectSuppressions(files, options.ignore, KNOWN_RULES, now);
   const problems = evaluate({ ...input, rules: [{ ...CFG007, check: () => suppressions.problems }] });
   const all = [...evaluate(input), ...problems].sort(compareFindings);
-  const { findings, suppressed } = applySuppressions(all, suppressions);
+  const applied = applySuppressions(all, suppressions);
+  const findings = capFindings(applied.findings);
+  const suppressed = capFindings(applied.suppressed);
   const checked = [...new Set(files.map((f) => f.source.path))];
   const report: Report = {
     version: 1,

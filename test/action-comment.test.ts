@@ -1,5 +1,7 @@
 // The sticky pull request comment against a GitHub REST API served from 127.0.0.1 (test/helpers/github-api.ts):
 // one comment, created once, updated in place, turned into an all-clear, and never a reason to change the verdict.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, COMMENT_MARKER, planComment, renderComment } from '../src/action/comment.js';
 import type { RunnerEnvironment } from '../src/action/runner.js';
@@ -7,6 +9,7 @@ import type { Report } from '../src/model.js';
 import { type FakeGitHub, startFakeGitHub } from './helpers/github-api.js';
 import {
   type ActionRun,
+  BASE_SHA,
   EXAMPLES,
   OWNER,
   type PullRequestEvent,
@@ -48,14 +51,20 @@ function pullRequest(
   };
 }
 
-/** The API calls made so far: method and operation (`list`, `create`, or the id of the comment updated). */
+/**
+ * The comment API calls made so far: method and operation (`list`, `create`, or the id of the comment updated).
+ * On a pull request the action also reads the policy at the base commit (the contents API, as the simulated
+ * checkout has no git history) and asks who its token is (GET /user): attacks.test.ts covers those.
+ */
 function calls(): string[] {
-  return api.requests.map((r) => {
-    const path = new URL(r.path, api.url).pathname;
-    if (path.endsWith(`/issues/${PR}/comments`))
-      return `${r.method} ${r.method === 'GET' ? 'list' : 'create'}`;
-    return `${r.method} ${path.split('/').at(-1)}`;
-  });
+  return api.requests
+    .filter((r) => r.path.includes('/issues/'))
+    .map((r) => {
+      const path = new URL(r.path, api.url).pathname;
+      if (path.endsWith(`/issues/${PR}/comments`))
+        return `${r.method} ${r.method === 'GET' ? 'list' : 'create'}`;
+      return `${r.method} ${path.split('/').at(-1)}`;
+    });
 }
 
 /** Commands with no file, debug lines left out: the verdict, and warnings about the run itself. */
@@ -63,6 +72,18 @@ function plainCommands(result: ActionRun): string[] {
   return result.commands
     .filter((c) => !['add-mask', 'debug'].includes(c.command) && c.properties.file === undefined)
     .map((c) => `${c.command}: ${c.message}`);
+}
+
+/** Check out an example as the pull request's head, with the same policy config at its base (an unchanged policy). */
+function checkout(example: string): void {
+  runner.checkout(example);
+  const config = join(runner.workspace, '.github/claude-code-policy.yml');
+  if (existsSync(config)) {
+    api.files.set(
+      `${OWNER}/${REPO}/.github/claude-code-policy.yml@${BASE_SHA}`,
+      readFileSync(config, 'utf8'),
+    );
+  }
 }
 
 function ours() {
@@ -73,7 +94,7 @@ describe('the sticky comment', () => {
   it('is created once, updated in place on the next push, and turned into an all-clear after the fix', async () => {
     const review = api.addComment(PR, 'LGTM, but please fix the policy findings', 'a-reviewer');
 
-    runner.checkout(EXAMPLES.nonCompliant);
+    checkout(EXAMPLES.nonCompliant);
     const first = await runInProcess(runner, pullRequest('opened', 'a'.repeat(40)));
     expect(first.exitCode).toBe(1);
     expect(calls()).toEqual(['GET list', 'POST create']);
@@ -91,7 +112,7 @@ describe('the sticky comment', () => {
     expect(ours()[0]!.body).toContain(`/blob/${'b'.repeat(40)}/`);
 
     // The fix lands: the same comment becomes the all-clear.
-    runner.checkout(EXAMPLES.compliant);
+    checkout(EXAMPLES.compliant);
     const third = await runInProcess(runner, pullRequest('synchronize', 'c'.repeat(40)));
     expect(third.exitCode).toBe(0);
     expect(third.outputs.passed).toBe('true');
@@ -112,7 +133,7 @@ describe('the sticky comment', () => {
 
   it('is updated, never created, when the check passes with findings below fail-on', async () => {
     const earlier = api.addComment(PR, `${COMMENT_MARKER}\nold findings`);
-    runner.checkout(EXAMPLES.nonCompliant);
+    checkout(EXAMPLES.nonCompliant);
     const result = await runInProcess(runner, {
       ...pullRequest('synchronize', 'a'.repeat(40)),
       inputs: { 'github-token': TOKEN, 'fail-on': 'never' },
@@ -128,18 +149,21 @@ describe('the sticky comment', () => {
   it('is found on a later page of comments', async () => {
     for (let i = 0; i < 150; i++) api.addComment(PR, `comment ${i}`, 'someone');
     const earlier = api.addComment(PR, `${COMMENT_MARKER}\nold findings`);
-    runner.checkout(EXAMPLES.nonCompliant);
+    checkout(EXAMPLES.nonCompliant);
     await runInProcess(runner, pullRequest('synchronize', 'd'.repeat(40)));
     expect(calls()).toEqual(['GET list', 'GET list', `PATCH ${earlier.id}`]);
     expect(
-      api.requests.map((r) => new URL(r.path, api.url).searchParams.get('page') ?? '1').slice(0, 2),
+      api.requests
+        .filter((r) => r.path.includes('/issues/'))
+        .map((r) => new URL(r.path, api.url).searchParams.get('page') ?? '1')
+        .slice(0, 2),
     ).toEqual(['1', '2']);
     expect(ours().map((c) => c.id)).toEqual([earlier.id]);
     expect(ours()[0]!.body).not.toContain('old findings');
   });
 
   it('is not edited when nothing changed', async () => {
-    runner.checkout(EXAMPLES.nonCompliant);
+    checkout(EXAMPLES.nonCompliant);
     await runInProcess(runner, pullRequest('opened', 'e'.repeat(40)));
     await runInProcess(runner, pullRequest('synchronize', 'e'.repeat(40)));
     expect(calls()).toEqual(['GET list', 'POST create', 'GET list']);
@@ -147,7 +171,7 @@ describe('the sticky comment', () => {
   });
 
   it('works the same on pull_request_target', async () => {
-    runner.checkout(EXAMPLES.nonCompliant);
+    checkout(EXAMPLES.nonCompliant);
     await runInProcess(runner, pullRequest('opened', 'f'.repeat(40), 'pull_request_target'));
     expect(calls()).toEqual(['GET list', 'POST create']);
     expect(ours()).toHaveLength(1);
@@ -156,22 +180,22 @@ describe('the sticky comment', () => {
 
 describe('no API call', () => {
   it('on the clean first run of a new pull request', async () => {
-    runner.checkout(EXAMPLES.compliant);
+    checkout(EXAMPLES.compliant);
     const result = await runInProcess(runner, pullRequest('opened', 'a'.repeat(40)));
     expect(result.outputs.passed).toBe('true');
-    expect(api.requests).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it('on a push, or when comment is false', async () => {
-    runner.checkout(EXAMPLES.nonCompliant);
+    checkout(EXAMPLES.nonCompliant);
     await runInProcess(runner, { inputs: { 'github-token': TOKEN }, apiUrl: api.url });
     const spec = pullRequest('opened', 'a'.repeat(40));
     await runInProcess(runner, { ...spec, inputs: { ...spec.inputs, comment: 'false' } });
-    expect(api.requests).toEqual([]);
+    expect(calls()).toEqual([]);
   });
 
   it('to create a comment when the check passes with findings below fail-on', async () => {
-    runner.checkout(EXAMPLES.nonCompliant);
+    checkout(EXAMPLES.nonCompliant);
     const result = await runInProcess(runner, {
       ...pullRequest('synchronize', 'a'.repeat(40)),
       inputs: { 'github-token': TOKEN, 'fail-on': 'never' }, // findings, and a pass
@@ -182,7 +206,7 @@ describe('no API call', () => {
   });
 
   it('beyond one look when a clean pull request never had a comment', async () => {
-    runner.checkout(EXAMPLES.compliant);
+    checkout(EXAMPLES.compliant);
     await runInProcess(runner, pullRequest('synchronize', 'a'.repeat(40)));
     expect(calls()).toEqual(['GET list']);
     expect(api.comments.get(PR) ?? []).toEqual([]);
@@ -197,10 +221,10 @@ describe("a token that cannot comment (a fork's pull request)", () => {
   ] as const)(
     'a %s answered %i leaves the verdict and exit status as they were',
     async (operation, status) => {
-      runner.checkout(EXAMPLES.nonCompliant);
+      checkout(EXAMPLES.nonCompliant);
       const spec = pullRequest('opened', 'a'.repeat(40));
       const baseline = await runInProcess(runner, { ...spec, inputs: { ...spec.inputs, comment: 'false' } });
-      expect(api.requests).toEqual([]);
+      expect(calls()).toEqual([]);
 
       api.failures[operation] = status;
       const result = await runInProcess(runner, spec);
@@ -215,7 +239,7 @@ describe("a token that cannot comment (a fork's pull request)", () => {
   );
 
   it('on a clean repository still passes', async () => {
-    runner.checkout(EXAMPLES.compliant);
+    checkout(EXAMPLES.compliant);
     api.failures.list = 403;
     const result = await runInProcess(runner, pullRequest('reopened', 'a'.repeat(40)));
     expect(result.exitCode).toBe(0);
@@ -236,6 +260,7 @@ describe('planComment', () => {
     apiUrl: 'https://api.github.com',
     runAttempt: 1,
     pullRequest: { number: PR, headSha: 'a' },
+    baseSha: undefined,
     ...overrides,
   });
 

@@ -56,8 +56,10 @@ const NON_COMPLIANT = [
   'warning CFG003 .claude/settings.json:10',
   'warning CFG006 .claude/settings.local.json:1',
   'warning CFG005 .env:4',
+  'notice NET005 .claude/settings.json:1',
   'notice ZDR008 .claude/settings.json:11',
   'notice ZDR008 .mcp.json:2',
+  'notice NET005 it-policy/managed-settings.json:1',
 ];
 
 interface ChildRun {
@@ -126,12 +128,12 @@ describe('dist/action/index.js under Node 24', () => {
         passed: 'false',
         errors: '8',
         warnings: '6',
-        notices: '2',
-        findings: '16',
+        notices: '4',
+        findings: '18',
       });
 
       const report = JSON.parse(readFileSync(join(runner.workspace, 'out/policy.json'), 'utf8')) as Report;
-      expect(report.summary).toMatchObject({ errors: 8, warnings: 6, notices: 2, passed: false });
+      expect(report.summary).toMatchObject({ errors: 8, warnings: 6, notices: 4, passed: false });
       const summary = readFileSync(runner.summaryFile, 'utf8');
       for (const ruleId of new Set(report.findings.map((f) => f.ruleId))) expect(summary).toContain(ruleId);
 
@@ -155,7 +157,7 @@ describe('dist/action/index.js under Node 24', () => {
         (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY],
       );
       for (const fingerprint of fingerprints) expect(fingerprint).toMatch(/^[0-9a-f]{32}(:\d+)?$/);
-      expect(new Set(fingerprints).size).toBe(16);
+      expect(new Set(fingerprints).size).toBe(18);
 
       expect(result.stdout.split('\n').filter((line) => line.includes('ghs_distTestToken'))).toEqual([
         '::add-mask::ghs_distTestToken',

@@ -251,7 +251,7 @@ describe('bad inputs', () => {
     const result = await runInProcess(runner, { inputs: { 'json-file': 'blocked/report.json' } });
     expect(result.exitCode).toBe(1);
     expect(plainCommands(result)).toEqual([
-      `error: json-file could not be written to ${join(runner.workspace, 'blocked/report.json')}: EEXIST: file already exists, mkdir '${join(runner.workspace, 'blocked')}'`,
+      `error: json-file could not be written to ${join(runner.workspace, 'blocked/report.json')}: "blocked" is not a folder`,
     ]);
   });
 });

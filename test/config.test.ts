@@ -4,6 +4,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../src/action/inputs.js';
+import { readRunnerEnvironment } from '../src/action/runner.js';
 import { loadConfig, parseConfig } from '../src/policy/config.js';
 import { ConfigurationError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
@@ -201,7 +202,12 @@ describe('loadConfig', () => {
       path: '.claude-code-policy.yml',
       options: { failOn: 'notice' },
     });
-    expect(await loadConfig(undefined, tree({}), '/')).toEqual({ path: undefined, options: {}, ignore: [] });
+    expect(await loadConfig(undefined, tree({}), '/')).toEqual({
+      path: undefined,
+      options: {},
+      ignore: [],
+      lines: {},
+    });
   });
 
   it('reads --config relative to the working directory, and says when it is missing', async () => {
@@ -340,7 +346,7 @@ exclude: [vendor/**]
     vi.stubEnv('INPUT_FAIL-ON', '');
     vi.stubEnv('INPUT_MAX-RETENTION-DAYS', '7');
     vi.stubEnv('INPUT_CONFIG', '');
-    const inputs = await readInputs(workspace);
+    const inputs = await readInputs(workspace, readRunnerEnvironment({}, workspace));
     expect(inputs.options).toMatchObject({
       policies: ['zdr', 'nonessential-traffic'],
       failOn: 'never',
@@ -356,9 +362,11 @@ exclude: [vendor/**]
       'ci/policy.yml': 'rules:\n  ZDR004: off\n  ignore: []\n',
     });
     vi.stubEnv('INPUT_CONFIG', 'ci/policy.yml');
-    await expect(readInputs(workspace)).rejects.toThrow('ci/policy.yml:3: unknown rule id "ignore" in rules');
+    await expect(readInputs(workspace, readRunnerEnvironment({}, workspace))).rejects.toThrow(
+      'ci/policy.yml:3: unknown rule id "ignore" in rules',
+    );
     writeFileSync(path.join(workspace, 'ci/policy.yml'), 'rules:\n  ZDR004: off\n');
-    const inputs = await readInputs(workspace);
+    const inputs = await readInputs(workspace, readRunnerEnvironment({}, workspace));
     expect(inputs.options.rules).toEqual({ ZDR004: 'off' });
   });
 });

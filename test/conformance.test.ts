@@ -190,11 +190,11 @@ describe.skipIf(!present)('SchemaStore negative tests: each is caught, at the ri
     // (ENABLE_TOOL_SEARCH, FORCE_HYPERLINK, CLAUDE_CODE_OPUS_4_6_FAST_MODE_OVERRIDE): 27 + 137.
     expect(checked.problems).toHaveLength(164);
     expect(flagged.get('forceLoginMethod')?.message).toBe(
-      'forceLoginMethod must be one of claudeai, console, gateway (found "github")',
+      'forceLoginMethod must be one of claudeai, console, gateway (found a string)',
     );
     expect(flagged.get('forceLoginMethod')?.span.line).toBe(179);
     expect(flagged.get('autoUpdatesChannel')?.message).toBe(
-      'autoUpdatesChannel must be one of stable, latest (found "beta")',
+      'autoUpdatesChannel must be one of stable, latest (found a string)',
     );
     expect(flagged.get('env.CLAUDE_CODE_ENABLE_TELEMETRY')?.message).toBe(
       'env.CLAUDE_CODE_ENABLE_TELEMETRY must be "1" or "0": Claude Code reads only 1/true as on, so "yes" means off',

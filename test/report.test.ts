@@ -387,7 +387,7 @@ function bigReport(n: number): Report {
   const templates = report.findings;
   report.findings = Array.from({ length: n }, (_, i) => {
     const base = templates[i % templates.length]!;
-    return { ...base, message: `${base.message} #${i} — ünïcödé 🚀 日本語`, line: base.line + i };
+    return { ...base, message: `${base.message} row ${i} — ünïcödé 🚀 日本語`, line: base.line + i };
   });
   report.suppressed = Array.from({ length: Math.ceil(n / 4) }, (_, i) => ({
     ...sampleReport().suppressed[0]!,
@@ -476,7 +476,7 @@ describe('markdown', () => {
       if (maxLength >= fullBytes) expect(md).toBe(full);
       if (maxLength >= 10) expect(md.startsWith('<!-- m -->')).toBe(true);
       const complete = md.endsWith('</sub>\n');
-      if (complete && !md.includes('#299 —')) {
+      if (complete && !md.includes('row 299 —')) {
         expect(md).toMatch(/… and \d+ more findings? not shown \(see the JSON\/SARIF report\)/);
       }
     }
@@ -498,7 +498,7 @@ describe('markdown', () => {
     const kept = md
       .split('\n')
       .filter((line) => line.startsWith('| ') || line.startsWith('- ['))
-      .flatMap((line) => / #(\d+) — /.exec(line)?.[1] ?? [])
+      .flatMap((line) => / row (\d+) — /.exec(line)?.[1] ?? [])
       .map(Number);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept).toEqual(order.slice(0, kept.length));

@@ -24,7 +24,12 @@ export type CommentPlan =
  *   event there is none, so nothing is sent. Otherwise (a later push, a re-run, `reopened` …) the comments are
  *   listed once; ours, if there, is updated, and nothing is created.
  */
-export function planComment(enabled: boolean, runner: RunnerEnvironment, report: Report): CommentPlan {
+export function planComment(
+  enabled: boolean,
+  runner: RunnerEnvironment,
+  report: Report,
+  policyRelaxed = false,
+): CommentPlan {
   if (!enabled) return { action: 'none', reason: 'comment is false' };
   const pullRequest = runner.pullRequest;
   if (pullRequest === undefined) {
@@ -33,7 +38,8 @@ export function planComment(enabled: boolean, runner: RunnerEnvironment, report:
       reason: `a ${runner.eventName ?? 'non-pull-request'} event has no pull request`,
     };
   }
-  const failed = !report.summary.passed;
+  // A pull request that loosens the policy gets a comment even when it passes: that is the point to review.
+  const failed = !report.summary.passed || policyRelaxed;
   if (!failed && runner.eventAction === 'opened' && runner.runAttempt === 1) {
     return {
       action: 'none',
@@ -43,13 +49,12 @@ export function planComment(enabled: boolean, runner: RunnerEnvironment, report:
   return { action: 'sync', pullRequest: pullRequest.number, createIfMissing: failed };
 }
 
-export function renderComment(report: Report, blobBaseUrl: string | undefined): string {
+export function renderComment(report: Report, blobBaseUrl: string | undefined, preface = ''): string {
   const markdown = renderMarkdown(report, {
     blobBaseUrl,
-    maxLength: COMMENT_MAX_LENGTH,
-    marker: COMMENT_MARKER,
+    maxLength: COMMENT_MAX_LENGTH - preface.length,
   });
-  return markdown.includes(COMMENT_MARKER) ? markdown : `${COMMENT_MARKER}\n${markdown}`;
+  return `${COMMENT_MARKER}\n${preface}${markdown}`;
 }
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'none';
@@ -57,6 +62,26 @@ export type CommentOutcome = 'created' | 'updated' | 'unchanged' | 'none';
 interface IssueComment {
   id: number;
   body?: string | null;
+  user?: { login?: string } | null;
+}
+
+/** Who comments with the GITHUB_TOKEN; an installation token cannot ask the API who it is. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * The login the token comments as: the viewer when the API says (a personal or app user token), else the
+ * GITHUB_TOKEN's bot. Only a comment by this login that starts with the marker is ours: anyone can write the
+ * marker into a comment of their own, and editing it would put our report under their name (or theirs under ours).
+ */
+async function commenterLogin(
+  octokit: ReturnType<typeof import('@actions/github').getOctokit>,
+): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return typeof data.login === 'string' && data.login !== '' ? data.login : ACTIONS_BOT;
+  } catch {
+    return ACTIONS_BOT;
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -84,6 +109,7 @@ export async function publishComment(
   runner: RunnerEnvironment,
   token: string | undefined,
   blobBaseUrl: string | undefined,
+  preface = '',
 ): Promise<CommentOutcome> {
   if (plan.action === 'none') {
     core.debug(`No pull request comment: ${plan.reason}.`);
@@ -99,11 +125,12 @@ export async function publishComment(
   }
   const { owner, repo } = runner.repository;
   const issue_number = plan.pullRequest;
-  const body = renderComment(report, blobBaseUrl);
+  const body = renderComment(report, blobBaseUrl, preface);
   try {
     // Loaded only when there is a comment to publish: octokit is most of the action's bundle and start.
     const { getOctokit } = await import('@actions/github');
     const octokit = getOctokit(token, { baseUrl: runner.apiUrl });
+    const login = await commenterLogin(octokit);
     let existing: IssueComment | undefined;
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
       owner,
@@ -112,7 +139,9 @@ export async function publishComment(
       per_page: 100,
     });
     for await (const page of pages) {
-      existing = (page.data as IssueComment[]).find((comment) => comment.body?.includes(COMMENT_MARKER));
+      existing = (page.data as IssueComment[]).find(
+        (comment) => comment.user?.login === login && (comment.body ?? '').startsWith(COMMENT_MARKER),
+      );
       if (existing !== undefined) break;
     }
     if (existing !== undefined) {

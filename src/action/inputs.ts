@@ -3,11 +3,15 @@
 // apply. That is why action.yml leaves the scan options' defaults empty: the runner cannot tell a default
 // from a value the user wrote (actions/runner#924).
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { loadConfig } from '../policy/config.js';
+import { isWithin } from '../discover/contained.js';
 import { ConfigurationError } from '../errors.js';
 import { type RawOptions, resolveOptions, type ScanOptions } from '../policy/options.js';
+import { findRelaxations, type Relaxation } from '../policy/relaxations.js';
+import { CONFIG_FROM, type ConfigFrom, defaultConfigFrom, readPolicySource } from './policy-source.js';
+import type { RunnerEnvironment } from './runner.js';
 
 /** The inputs action.yml declares, in its order; a test keeps the two (and docs/github-action.md) in step. */
 export const ACTION_INPUTS = [
@@ -15,6 +19,7 @@ export const ACTION_INPUTS = [
   'policy',
   'fail-on',
   'config',
+  'config-from',
   'zdr-org-uuid',
   'allowed-base-urls',
   'max-retention-days',
@@ -46,6 +51,17 @@ export interface ActionInputs {
   jsonFile: string | undefined;
   /** Undefined when empty; masked as soon as it is read. */
   githubToken: string | undefined;
+  /** Where the policy in force was read, in words. */
+  policyOrigin: string;
+  configFrom: ConfigFrom;
+  /** The config file in force, root-relative; undefined when there is none (or it is central). */
+  configFile: string | undefined;
+  /** The checked-out config file when it was compared rather than applied (root-relative). */
+  proposedConfig: string | undefined;
+  /** What the checked-out config would loosen once merged; empty when nothing or when it was not compared. */
+  relaxations: Relaxation[];
+  /** Why the checked-out config could not be compared, when it could not. */
+  proposedProblem: string | undefined;
 }
 
 function input(name: ActionInputName): string | undefined {
@@ -70,7 +86,7 @@ function workspacePath(workspace: string, value: string | undefined): string | u
 }
 
 /** Read and validate every input; a bad one throws a ConfigurationError naming it. */
-export async function readInputs(workspace: string): Promise<ActionInputs> {
+export async function readInputs(workspace: string, runner: RunnerEnvironment): Promise<ActionInputs> {
   // Mask first, so that nothing printed afterwards (even an error) can show it.
   const githubToken = input('github-token');
   if (githubToken !== undefined) core.setSecret(githubToken);
@@ -93,13 +109,43 @@ export async function readInputs(workspace: string): Promise<ActionInputs> {
   const summary = booleanInput('summary', true);
   const comment = booleanInput('comment', true);
 
+  const configFromInput = input('config-from');
+  if (configFromInput !== undefined && !(CONFIG_FROM as readonly string[]).includes(configFromInput)) {
+    throw new ConfigurationError(`config-from must be one of ${CONFIG_FROM.join(', ')}`);
+  }
+  const configFrom = (configFromInput as ConfigFrom | undefined) ?? defaultConfigFrom(runner.eventName);
+
   const root = resolve(workspace, raw.path ?? '.');
   if (!existsSync(root)) {
     throw new ConfigurationError(`path ${raw.path ?? '.'} does not exist in the workspace (${workspace})`);
   }
-  // The same loader as the CLI's --config: `config` is relative to the workspace, the default names to the root.
-  const config = await loadConfig(raw.config, root, workspace);
-  const options = resolveOptions(raw, config.options);
+  // A root that is (or passes through) a link out of the workspace would scan, and report on, files the
+  // repository does not hold.
+  const [realWorkspace, realRoot] = await Promise.all([realpath(workspace), realpath(root)]);
+  if (!isWithin(realWorkspace, realRoot)) {
+    throw new ConfigurationError(
+      `path ${raw.path ?? '.'} leads outside the workspace through a link: refused`,
+    );
+  }
+  // `config` is relative to the workspace, the default names to the root (as the CLI's --config).
+  const source = await readPolicySource({
+    configFrom,
+    config: raw.config,
+    root,
+    workspace,
+    runner,
+    token: githubToken,
+  });
+  const options = resolveOptions(raw, source.config.options);
+  let relaxations: Relaxation[] = [];
+  let proposedProblem = source.proposedProblem;
+  if (source.proposed !== undefined) {
+    try {
+      relaxations = findRelaxations(options, resolveOptions(raw, source.proposed.options), source.proposed);
+    } catch (error) {
+      proposedProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
 
   return {
     options,
@@ -111,6 +157,12 @@ export async function readInputs(workspace: string): Promise<ActionInputs> {
     sarifFile: workspacePath(workspace, input('sarif-file')),
     jsonFile: workspacePath(workspace, input('json-file')),
     githubToken,
+    policyOrigin: source.origin,
+    configFrom,
+    configFile: source.central ? undefined : source.config.path,
+    proposedConfig: source.proposed?.path,
+    relaxations,
+    proposedProblem,
   };
 }
 

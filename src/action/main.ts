@@ -6,9 +6,13 @@ import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type Report, reachesThreshold } from '../model.js';
 import { scan } from '../scan.js';
+import { type PolicyChange, renderPolicyChange } from '../report/relaxations.js';
+import { escapeLineBreaks, neutraliseCommands } from '../report/workflow-commands.js';
 import { RULES } from '../rules/index.js';
 import { planComment, publishComment } from './comment.js';
-import { readInputs } from './inputs.js';
+import { type ActionInputs, readInputs } from './inputs.js';
+import { addedLines } from './policy-source.js';
+import { inlineSuppressionRelaxations, type Relaxation } from '../policy/relaxations.js';
 import {
   annotationNote,
   logFindings,
@@ -17,14 +21,17 @@ import {
   setOutputs,
   workspacePrefix,
   writeAnnotations,
+  writeRelaxationAnnotations,
   writeReportFiles,
   writeSummary,
 } from './publish.js';
-import { blobBaseUrl, readRunnerEnvironment } from './runner.js';
+import { blobBaseUrl, readRunnerEnvironment, type RunnerEnvironment } from './runner.js';
 
+// core.debug and core.warning escape their message into one command line; core.info prints it as is, so a folder
+// name in it could start a line of its own: made inert first.
 const coreLogger: Logger = {
   debug: (message) => core.debug(message),
-  info: (message) => core.info(message),
+  info: (message) => core.info(neutraliseCommands(escapeLineBreaks(message))),
   warning: (message) => core.warning(message),
 };
 
@@ -44,9 +51,29 @@ export function verdictFailure(report: Report): string | undefined {
   );
 }
 
+/** Inline suppressions on lines the pull request adds, when the checkout has the base commit to compare with. */
+async function newInlineSuppressions(
+  report: Report,
+  inputs: ActionInputs,
+  runner: RunnerEnvironment,
+): Promise<Relaxation[]> {
+  if (inputs.configFrom !== 'base' || report.suppressed.length === 0) return [];
+  const files = [
+    ...new Set(report.suppressed.map((f) => f.suppressedBy.slice(0, f.suppressedBy.lastIndexOf(':')))),
+  ];
+  const added = await addedLines(inputs.root, runner.baseSha, files);
+  if (added === undefined) {
+    core.info(
+      'The base commit is not in the checkout: inline suppressions the pull request adds are not listed.',
+    );
+    return [];
+  }
+  return inlineSuppressionRelaxations(report.suppressed, added, inputs.configFile);
+}
+
 async function checkAndPublish(): Promise<Report> {
   const runner = readRunnerEnvironment();
-  const inputs = await readInputs(runner.workspace);
+  const inputs = await readInputs(runner.workspace, runner);
   const report = await scan(inputs.options, { cwd: runner.workspace, logger: coreLogger });
   const { summary } = report;
   core.info(
@@ -61,19 +88,29 @@ async function checkAndPublish(): Promise<Report> {
   const prefix = workspacePrefix(runner.workspace, inputs.root);
   const base = blobBaseUrl(runner);
   const blobs = base === undefined || prefix === '' ? base : `${base}/${prefix}`;
-  if (inputs.annotations) writeAnnotations(githubReport, RULES);
-  else logFindings(githubReport);
+  const change: PolicyChange = {
+    origin: inputs.policyOrigin,
+    file: inputs.proposedConfig,
+    relaxations: [...inputs.relaxations, ...(await newInlineSuppressions(report, inputs, runner))],
+    problem: inputs.proposedProblem,
+  };
+  if (inputs.annotations) {
+    writeAnnotations(githubReport, RULES);
+    writeRelaxationAnnotations(change, prefix);
+  } else {
+    logFindings(githubReport, change);
+  }
 
   const files = { sarifFile: inputs.sarifFile, jsonFile: inputs.jsonFile };
-  await writeReportFiles(report, githubReport, RULES, files);
+  await writeReportFiles(report, githubReport, RULES, files, runner.workspace);
   setOutputs(report, files);
 
   if (inputs.summary) {
     const note = inputs.annotations ? annotationNote(githubReport) : '';
-    await writeSummary(renderSummary(report, blobs, note));
+    await writeSummary(renderSummary(report, blobs, note, renderPolicyChange(change)));
   }
-  const plan = planComment(inputs.comment, runner, report);
-  await publishComment(plan, report, runner, inputs.githubToken, blobs);
+  const plan = planComment(inputs.comment, runner, report, change.relaxations.length > 0);
+  await publishComment(plan, report, runner, inputs.githubToken, blobs, renderPolicyChange(change));
   return report;
 }
 

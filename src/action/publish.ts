@@ -1,16 +1,19 @@
 // Where a report goes once the verdict is known: annotations on stdout, report files, step outputs and the job
 // summary. None of it changes the verdict; a report file that cannot be written is the user's to fix.
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile } from 'node:fs/promises';
 import * as core from '@actions/core';
+import { writeContainedFile } from '../discover/contained.js';
 import { ConfigurationError } from '../errors.js';
 import type { Report } from '../model.js';
-import { annotationOverflow, renderGithub } from '../report/github.js';
+import { randomBytes } from 'node:crypto';
+import { annotationOverflow, escapeData, escapeProperty, renderGithub } from '../report/github.js';
+import { describePolicyChange, type PolicyChange } from '../report/relaxations.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { RuleMeta } from '../report/rule-meta.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
+import { escapeLineBreaks, neutraliseCommands } from '../report/workflow-commands.js';
 
 /** GitHub refuses a step summary over 1 MiB (bytes); the margin leaves room for line endings and slack. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -25,9 +28,39 @@ export function writeAnnotations(report: Report, rules: readonly RuleMeta[]): vo
   process.stdout.write(commands.endsWith('\n') ? commands : `${commands}\n`);
 }
 
+/**
+ * A warning on each line of the pull request's config that would loosen the policy, so the diff shows it. The
+ * policy in force is the base's: these take effect only after merge.
+ */
+export function writeRelaxationAnnotations(change: PolicyChange, prefix: string): void {
+  const title = 'Policy relaxed (takes effect after merge)';
+  for (const relaxation of change.relaxations) {
+    const properties =
+      relaxation.file === undefined
+        ? ''
+        : `file=${escapeProperty(prefix === '' ? relaxation.file : `${prefix}/${relaxation.file}`)},line=${relaxation.line},`;
+    const message = `The pull request's policy config would relax the policy after merge: ${relaxation.text}`;
+    process.stdout.write(`::warning ${properties}title=${escapeProperty(title)}::${escapeData(message)}\n`);
+  }
+  if (change.problem !== undefined) {
+    core.warning(`The pull request's policy config could not be compared: ${change.problem}`);
+  }
+}
+
+/**
+ * Text that is not workflow commands, printed so that none of it can be read as one: each line already made inert
+ * by the renderer, and the whole between `::stop-commands::TOKEN` and `::TOKEN::`, with a token no scanned file
+ * can have guessed.
+ */
+export function logInert(text: string): void {
+  const token = `claude-code-policy-${randomBytes(16).toString('hex')}`;
+  process.stdout.write(`::stop-commands::${token}\n${text.replace(/\n?$/, '\n')}::${token}::\n`);
+}
+
 /** Without annotations the log still lists every finding, as the CLI prints them. */
-export function logFindings(report: Report): void {
-  core.info(renderText(report, { color: false }).replace(/\n$/, ''));
+export function logFindings(report: Report, change: PolicyChange): void {
+  const lines = describePolicyChange(change).map(escapeLineBreaks);
+  logInert(neutraliseCommands([...lines, renderText(report, { color: false })].join('\n')));
 }
 
 export function annotationNote(report: Report): string {
@@ -44,9 +77,15 @@ export function annotationNote(report: Report): string {
  * The job summary: the Markdown report (cut by the renderer to fit GitHub's 1 MiB) with the annotation note under the
  * findings, before the list of what was scanned (or at the end if the report has no such list).
  */
-export function renderSummary(report: Report, blobBaseUrl: string | undefined, note: string): string {
-  const maxLength = SUMMARY_LIMIT_BYTES - SUMMARY_MARGIN_BYTES - Buffer.byteLength(note);
-  const markdown = renderMarkdown(report, { blobBaseUrl, maxLength });
+export function renderSummary(
+  report: Report,
+  blobBaseUrl: string | undefined,
+  note: string,
+  preface = '',
+): string {
+  const maxLength =
+    SUMMARY_LIMIT_BYTES - SUMMARY_MARGIN_BYTES - Buffer.byteLength(note) - Buffer.byteLength(preface);
+  const markdown = preface + renderMarkdown(report, { blobBaseUrl, maxLength });
   if (note === '') return markdown;
   const scanned = markdown.indexOf('\n<details>');
   if (scanned === -1) return `${markdown.replace(/\n*$/, '\n\n')}${note}`;
@@ -74,10 +113,14 @@ export interface WrittenFiles {
   jsonFile: string | undefined;
 }
 
-async function writeReportFile(input: string, path: string, content: string): Promise<void> {
+async function writeReportFile(
+  workspace: string,
+  input: string,
+  path: string,
+  content: string,
+): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, content, 'utf8');
+    await writeContainedFile(workspace, path, content, 'the workspace', true);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ConfigurationError(`${input} could not be written to ${path}: ${reason}`);
@@ -94,10 +137,13 @@ export async function writeReportFiles(
   githubReport: Report,
   rules: readonly RuleMeta[],
   files: WrittenFiles,
+  workspace: string,
 ): Promise<void> {
-  if (files.jsonFile !== undefined) await writeReportFile('json-file', files.jsonFile, renderJson(report));
+  if (files.jsonFile !== undefined) {
+    await writeReportFile(workspace, 'json-file', files.jsonFile, renderJson(report));
+  }
   if (files.sarifFile !== undefined) {
-    await writeReportFile('sarif-file', files.sarifFile, renderSarif(githubReport, rules));
+    await writeReportFile(workspace, 'sarif-file', files.sarifFile, renderSarif(githubReport, rules));
   }
 }
 

@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 
 /** The events that carry a pull request this action can comment on. */
 export const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'] as const;
+/** The events whose checkout holds changes not yet merged: the policy in force comes from their base. */
+export const PROPOSED_CHANGE_EVENTS = [...PULL_REQUEST_EVENTS, 'merge_group'] as const;
 
 export interface PullRequest {
   number: number;
@@ -27,6 +29,8 @@ export interface RunnerEnvironment {
   runAttempt: number;
   /** Set on pull_request and pull_request_target events. */
   pullRequest: PullRequest | undefined;
+  /** The commit the change is proposed against: a pull request's base, a merge group's base; else undefined. */
+  baseSha: string | undefined;
 }
 
 /** The webhook payload; a missing or unreadable one is treated as empty (no pull request to comment on). */
@@ -56,6 +60,16 @@ function pullRequestOf(
   const number = pullRequest?.number ?? payload.number;
   if (typeof number !== 'number' || !Number.isInteger(number)) return undefined;
   return { number, headSha: text(record(pullRequest?.head)?.sha) };
+}
+
+function baseShaOf(eventName: string | undefined, payload: Record<string, unknown>): string | undefined {
+  const sha =
+    eventName === 'merge_group'
+      ? text(record(payload.merge_group)?.base_sha)
+      : (PULL_REQUEST_EVENTS as readonly (string | undefined)[]).includes(eventName)
+        ? text(record(record(payload.pull_request)?.base)?.sha)
+        : undefined;
+  return sha !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i.test(sha) ? sha : undefined;
 }
 
 function repositoryOf(
@@ -92,6 +106,7 @@ export function readRunnerEnvironment(
     apiUrl: trimSlash(text(env.GITHUB_API_URL) ?? 'https://api.github.com'),
     runAttempt: Number.isInteger(attempt) && attempt >= 1 ? attempt : 1,
     pullRequest,
+    baseSha: baseShaOf(eventName, payload),
   };
 }
 

@@ -1,9 +1,9 @@
 // What the command-line adapter touches: its streams, working directory and environment (tests hand in their
 // own), argument parsing whose mistakes are one-line errors, and the writing of fix and init's changes.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isatty } from 'node:tty';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { readContainedFile, writeContainedFile } from '../discover/contained.js';
 import type { FileChange } from '../edit/fix.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -81,14 +81,18 @@ export function warningLogger(io: CliIo): Logger {
   return { debug() {}, info() {}, warning: (message) => io.stderr(`${TOOL_NAME}: warning: ${message}\n`) };
 }
 
+/** fix and init only edit settings files, which the scan reads up to its own cap. */
+const CHANGE_MAX_BYTES = 16 * 1024 * 1024;
+
 /** Write one change, refusing when the file changed since it was read. Keeps a UTF-8 BOM. */
 export async function writeChange(root: string, change: FileChange): Promise<void> {
   const target = path.join(root, change.file);
   let current: string | undefined;
   try {
-    current = await readFile(target, 'utf8');
+    current = await readContainedFile(root, target, 'the scanned root', CHANGE_MAX_BYTES);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!(error instanceof ConfigurationError)) throw error;
+    throw new ConfigurationError(`cannot write ${change.file}: ${error.message}`);
   }
   const bom = current?.charCodeAt(0) === 0xfeff;
   const text = bom ? current!.slice(1) : current;
@@ -96,11 +100,13 @@ export async function writeChange(root: string, change: FileChange): Promise<voi
     throw new ConfigurationError(`${change.file} changed while it was being fixed; run the command again`);
   }
   try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, bom ? `\uFEFF${change.after}` : change.after);
+    const text = bom ? `\uFEFF${change.after}` : change.after;
+    await writeContainedFile(root, target, text, 'the scanned root', true);
   } catch (error) {
-    throw new ConfigurationError(
-      `cannot write ${change.file} (${(error as NodeJS.ErrnoException).code ?? 'write failed'})`,
-    );
+    const reason =
+      error instanceof ConfigurationError
+        ? error.message
+        : ((error as NodeJS.ErrnoException).code ?? 'write failed');
+    throw new ConfigurationError(`cannot write ${change.file} (${reason})`);
   }
 }

@@ -1,5 +1,6 @@
-import { realpath, writeFile } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { writeContainedFile } from '../discover/contained.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import { type GitListing, gitWorkTreeTop } from '../discover/git-listing.js';
 import { reportForWorkspace } from '../report/rebase.js';
@@ -206,9 +207,12 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
     if (values.output !== undefined) {
       const target = path.resolve(io.cwd, values.output);
       try {
-        await writeFile(target, output);
+        await writeContainedFile(io.cwd, target, output, 'the working folder', false);
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code ?? 'write failed';
+        const reason =
+          error instanceof ConfigurationError
+            ? error.message
+            : ((error as NodeJS.ErrnoException).code ?? 'write failed');
         throw new ConfigurationError(`cannot write --output ${values.output} (${reason})`);
       }
     } else {

@@ -2,7 +2,29 @@
 // Settings files are small and fix's edits are local: common lines are trimmed from both ends, and the rest is
 // compared with a longest-common-subsequence table, bounded so that a pathological file cannot take long.
 
+import { ANTHROPIC_KEY_PATTERN, isSecretName } from '../redact.js';
+
 const CONTEXT = 3;
+
+/** `"NAME": "value"` (JSON) or `NAME=value` (env files), the value being what a context line must not show. */
+const ASSIGNMENT = /^(\s*"?)([A-Za-z_][A-Za-z0-9_.-]*)("?\s*[:=]\s*)(.*?)(,?\s*)$/;
+
+/**
+ * A line as the diff shows it: fix never writes a secret, but the lines around its edit may hold one
+ * (`"ANTHROPIC_API_KEY": "sk-ant-…"`), and the entry before an insertion is shown removed and re-added with a
+ * comma. A value under a secret-shaped name (the one list in redact.ts), or shaped like an Anthropic key, is
+ * printed as `"…"`. Such a hunk no longer applies with `git apply` as is; a secret in the log is worse.
+ */
+export function maskContextLine(line: string): string {
+  const match = ASSIGNMENT.exec(line);
+  const keyShaped = new RegExp(ANTHROPIC_KEY_PATTERN.source).test(line);
+  if (match === null)
+    return keyShaped ? line.replace(new RegExp(ANTHROPIC_KEY_PATTERN.source, 'g'), 'sk-ant-…') : line;
+  const [, open, name, between, value, close] = match;
+  if (!isSecretName(name!) && !keyShaped) return line;
+  const quote = value!.startsWith('"') ? '"' : value!.startsWith("'") ? "'" : '';
+  return `${open}${name}${between}${quote}…${quote}${close}`;
+}
 /** Beyond this many cells the middle is shown as removed and added wholesale. */
 const MAX_TABLE = 4_000_000;
 
@@ -115,10 +137,13 @@ export function unifiedDiff(file: string, before: string | undefined, after: str
     out.push(`@@ -${range(oldLine[from] ?? 1, oldCount)} +${range(newLine[from] ?? 1, newCount)} @@`);
     for (let index = from; index <= to; index++) {
       const op = ops[index]!;
-      if (op.text.endsWith(NO_EOL)) {
-        out.push(`${op.kind}${op.text.slice(0, -NO_EOL.length)}`, '\\ No newline at end of file');
+      const eol = op.text.endsWith(NO_EOL) ? NO_EOL : '';
+      const bare = eol === '' ? op.text : op.text.slice(0, -NO_EOL.length);
+      const text = maskContextLine(bare) + eol;
+      if (text.endsWith(NO_EOL)) {
+        out.push(`${op.kind}${text.slice(0, -NO_EOL.length)}`, '\\ No newline at end of file');
       } else {
-        out.push(`${op.kind}${op.text}`);
+        out.push(`${op.kind}${text}`);
       }
     }
   }

@@ -183,6 +183,13 @@ type YamlMapNode = { items: Pair[] };
 class WorkflowReader {
   private readonly problems: WorkflowProblem[] = [];
   private readonly strings: WorkflowString[] = [];
+  /**
+   * Each document's anchors by name, in source order. The yaml library's Alias.resolve walks the whole document
+   * for every alias: 4,000 `env: *shared` would be 4,000 walks. Here each alias is one binary search.
+   */
+  private readonly anchors = new Map<Document, Map<string, { offset: number; node: unknown }[]>>();
+  /** Each mapping's merged pairs, computed once: a chain of `<<:` merges would otherwise be re-merged per lookup. */
+  private readonly merged = new Map<YamlMapNode, Pair[]>();
 
   constructor(
     private readonly source: SourceFile,
@@ -200,9 +207,18 @@ class WorkflowReader {
 
   // Duplicate keys and string values, over every node once (aliases are not followed: their anchor is walked).
   private collect(document: Document): void {
+    const anchors = new Map<string, { offset: number; node: unknown }[]>();
+    this.anchors.set(document, anchors);
     const stack: unknown[] = [document.contents];
     while (stack.length > 0) {
       const node = stack.pop();
+      const anchor = (node as { anchor?: unknown } | null | undefined)?.anchor;
+      const range = (node as { range?: [number, number, number] | null } | null | undefined)?.range;
+      if (typeof anchor === 'string' && range) {
+        const list = anchors.get(anchor) ?? [];
+        list.push({ offset: range[0], node });
+        anchors.set(anchor, list);
+      }
       if (yaml().isMap(node)) {
         this.duplicateKeys(node);
         for (const pair of node.items) {
@@ -233,6 +249,27 @@ class WorkflowReader {
         }
       }
     }
+    for (const list of anchors.values()) list.sort((a, b) => a.offset - b.offset);
+  }
+
+  /** The node an alias names: the last anchor of that name before it (YAML lets an anchor be redefined). */
+  private anchorFor(document: Document, alias: Alias): unknown {
+    const list = this.anchors.get(document)?.get(alias.source);
+    const offset = alias.range?.[0];
+    if (list === undefined || offset === undefined) return undefined;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found: unknown;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.offset < offset) {
+        found = list[mid]!.node;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
   }
 
   private duplicateKeys(map: YamlMapNode): void {
@@ -348,7 +385,8 @@ class WorkflowReader {
   private resolve(document: Document, node: unknown): unknown {
     let current = node;
     // An alias of an alias is not valid YAML, but stay bounded whatever the library hands back.
-    for (let i = 0; i < 8 && yaml().isAlias(current); i++) current = (current as Alias).resolve(document);
+    for (let i = 0; i < 8 && yaml().isAlias(current); i++)
+      current = this.anchorFor(document, current as Alias);
     return current;
   }
 
@@ -358,10 +396,19 @@ class WorkflowReader {
   }
 
   /** A mapping's pairs, `<<: *anchor` merges first so that the mapping's own keys win; later duplicates win. */
-  // Each mapping is merged once per lookup, so that aliases of aliases cannot multiply the work.
+  // Each mapping is merged once (memoised), and a mapping being merged is not merged into itself again.
   private pairs(document: Document, map: YamlMapNode | undefined, seen = new Set<YamlMapNode>()): Pair[] {
     if (map === undefined || seen.has(map)) return [];
+    const done = this.merged.get(map);
+    if (done !== undefined) return done;
     seen.add(map);
+    const result = this.mergePairs(document, map, seen);
+    seen.delete(map);
+    this.merged.set(map, result);
+    return result;
+  }
+
+  private mergePairs(document: Document, map: YamlMapNode, seen: Set<YamlMapNode>): Pair[] {
     const merged: Pair[] = [];
     const own: Pair[] = [];
     for (const pair of map.items) {
@@ -369,12 +416,26 @@ class WorkflowReader {
       if (scalarKey(pair) === '<<') {
         const value = this.resolve(document, pair.value);
         const sources = yaml().isSeq(value) ? value.items : [value];
-        for (const source of sources) merged.push(...this.pairs(document, this.map(document, source), seen));
+        for (const source of sources) {
+          for (const inherited of this.pairs(document, this.map(document, source), seen))
+            merged.push(inherited);
+        }
       } else {
         own.push(pair);
       }
     }
-    return [...merged, ...own];
+    // Later keys win, so only the last pair of each name matters: keeping one per name keeps a merge chain linear.
+    const last = new Map<string | undefined, Pair>();
+    const unnamed: Pair[] = [];
+    for (const pair of [...merged, ...own]) {
+      const name = scalarKey(pair);
+      if (name === undefined) unnamed.push(pair);
+      else {
+        last.delete(name);
+        last.set(name, pair);
+      }
+    }
+    return [...unnamed, ...last.values()];
   }
 
   private env(document: Document, node: unknown): WorkflowEnvEntry[] {

@@ -2,12 +2,12 @@
 // Its values layer under CLI flags and Action inputs and over the defaults (see options.ts resolveOptions).
 // It is strict: an unknown key, an unknown rule id or a bad value stops the run (exit 2) with the file, the line
 // and what is wrong, because a typo in a policy file must not quietly relax the policy.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LineCounter, Node } from 'yaml';
 import { loadYaml, yaml } from '../parse/yaml.js';
 import '../zod.js';
 import { z } from 'zod';
+import { readContainedFile } from '../discover/contained.js';
 import { RULES } from '../rules/index.js';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, POLICIES } from '../model.js';
@@ -24,6 +24,8 @@ export interface LoadedConfig {
   options: Partial<ScanOptions>;
   /** The same suppressions as `options.ignore` (empty when there is no file). */
   ignore: IgnoreEntry[];
+  /** The line of each top-level key (`fail-on`) and each rule (`rules.NET001`), to point at a change. */
+  lines: Record<string, number>;
 }
 
 const KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
@@ -276,16 +278,26 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   if (data.code !== undefined) options.code = data.code as ScanOptions['code'];
   if (data.rules !== undefined) options.rules = data.rules;
   options.ignore = ignore;
-  return { options, ignore };
+  const lines: Record<string, number> = {};
+  for (const key of Object.keys(given)) lines[key] = lineOf(locate(doc.contents, [key]).key, counter);
+  for (const id of Object.keys(data.rules ?? {})) {
+    lines[`rules.${id}`] = lineOf(locate(doc.contents, ['rules', id]).key, counter);
+  }
+  return { options, ignore, lines };
 }
 
-async function readIfPresent(file: string): Promise<string | undefined> {
+/** A policy file is a few lines; anything near this size is not one. */
+export const CONFIG_MAX_BYTES = 256 * 1024;
+
+async function readIfPresent(base: string, where: string, file: string): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await readContainedFile(base, file, where, CONFIG_MAX_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new ConfigurationError(`cannot read config file ${file} (${code ?? 'read failed'})`);
+    const reason =
+      error instanceof ConfigurationError
+        ? error.message
+        : ((error as NodeJS.ErrnoException).code ?? 'read failed');
+    throw new ConfigurationError(`config file ${file}: ${reason}`);
   }
 }
 
@@ -298,12 +310,15 @@ export async function loadConfig(
   root: string,
   cwd: string,
 ): Promise<LoadedConfig> {
-  const candidates =
-    explicit !== undefined && explicit.trim() !== ''
-      ? [path.resolve(cwd, explicit)]
-      : CONFIG_FILE_NAMES.map((name) => path.join(root, name));
+  const named = explicit !== undefined && explicit.trim() !== '';
+  const candidates = named
+    ? [path.resolve(cwd, explicit)]
+    : CONFIG_FILE_NAMES.map((name) => path.join(root, name));
+  // A named file may lie anywhere the user chose, but not behind a link out of the working folder; a default one
+  // is the repository's own and must stay inside the root.
+  const base = named ? cwd : root;
   for (const file of candidates) {
-    const text = await readIfPresent(file);
+    const text = await readIfPresent(base, named ? 'the working folder' : 'the scanned root', file);
     if (text === undefined) continue;
     const relative = path.relative(root, file).split(path.sep).join('/');
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -313,7 +328,7 @@ export async function loadConfig(
   if (explicit !== undefined && explicit.trim() !== '') {
     throw new ConfigurationError(`config file ${explicit} not found`);
   }
-  return { path: undefined, options: {}, ignore: [] };
+  return { path: undefined, options: {}, ignore: [], lines: {} };
 }
 
 /** Where the config file's JSON Schema is published: the copy in the repository at this version's tag. */

@@ -81,32 +81,33 @@ interface MarkerComment {
 
 /** A comment that starts with the marker, at the start of a line or after a blank. */
 const MARKER_PATTERNS = {
-  '#': /(^|\s)#\s*claude-code-policy:(.*)$/i,
-  '//': /(^|\s)\/\/\s*claude-code-policy:(.*)$/i,
+  '#': /(^|\s)#\s*claude-code-policy:/gi,
+  '//': /(^|\s)\/\/\s*claude-code-policy:/gi,
 } as const;
 
 const HAS_MARKER = /claude-code-policy:/i;
 
-/** The last marker comment on a line (a value before it may contain `#`; the comment runs to the end). */
+/**
+ * The last marker comment on a line (a value before it may contain `#`; the comment runs to the end). One pass:
+ * a line repeating the marker a million times is read once, not once per marker.
+ */
 function markerOnLine(text: string, syntax: '#' | '//', line: number): MarkerComment | undefined {
-  const pattern = MARKER_PATTERNS[syntax];
-  let found: MarkerComment | undefined;
-  let offset = 0;
-  // Repeated so that `A=x # note # claude-code-policy: …` still finds the marker.
-  for (;;) {
-    const match = pattern.exec(text.slice(offset));
-    if (match === null) break;
-    const start = offset + match.index + match[1]!.length;
-    found = {
-      line,
-      column: start + 1,
-      length: text.length - start,
-      directive: match[2]!.trim(),
-      wholeLine: text.slice(0, start).trim() === '',
-    };
-    offset = start + syntax.length;
+  const pattern = new RegExp(MARKER_PATTERNS[syntax]);
+  let last: RegExpExecArray | undefined;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    last = match;
+    // `# a # claude-code-policy:` — the next marker may start inside this one's blank; step past the `#` only.
+    pattern.lastIndex = match.index + match[1]!.length + syntax.length;
   }
-  return found;
+  if (last === undefined) return undefined;
+  const start = last.index + last[1]!.length;
+  return {
+    line,
+    column: start + 1,
+    length: text.length - start,
+    directive: text.slice(last.index + last[0].length).trim(),
+    wholeLine: text.slice(0, start).trim() === '',
+  };
 }
 
 function markerComments(file: ParsedFile): MarkerComment[] {

@@ -1,5 +1,6 @@
 // The JSON report (SPEC §3). Keys are written in the SPEC's order, then the additions (failOn, files,
 // suppressed, notes; `scopes` after each finding's `scope`), whatever order the objects were built in, so that later CI steps can diff reports.
+import { neutraliseJsonCommands } from './workflow-commands.js';
 import type { Finding, Report, ScopeSummary, SuppressedFinding } from '../model.js';
 
 function findingJson(finding: Finding) {
@@ -51,5 +52,5 @@ export function renderJson(report: Report): string {
     suppressed: report.suppressed.map(suppressedJson),
     notes: [...report.notes],
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return neutraliseJsonCommands(`${JSON.stringify(document, null, 2)}\n`);
 }

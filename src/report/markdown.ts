@@ -7,6 +7,7 @@
 import type { Finding, Report, Severity, SuppressedFinding } from '../model.js';
 import { reachesThreshold, severityRank } from '../model.js';
 import { suppressionHint } from '../policy/suppress.js';
+import { neutraliseCommands } from './workflow-commands.js';
 
 export interface MarkdownOptions {
   /** e.g. `https://github.com/OWNER/REPO/blob/SHA`; locations link to it when given. */
@@ -46,13 +47,33 @@ const MARKDOWN_SPECIAL: Record<string, string> = {
 const UNSAFE_CHARACTERS =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
+/**
+ * What GitHub would turn into a link: `#7`, `owner/repo#9`, URLs and `www.` hosts. From scanned text they go in a
+ * code span, where GitHub links nothing (a crafted key must not point reviewers at an issue or a site).
+ */
+const LINKABLE =
+  /(?:\b[A-Za-z0-9][A-Za-z0-9_.-]{0,38}\/[A-Za-z0-9_.-]{1,100})?#\d+\b|\b(?:[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/|www\.)[^\s`|<>]+/g;
+
+function escapeLine(line: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of line.matchAll(LINKABLE)) {
+    // As GitHub's autolinks do, trailing punctuation stays outside.
+    const linkable = match[0].replace(/[.,;:!?)'"]+$/, '');
+    out += line.slice(last, match.index).replace(/[\\`*_[\]~$&<>|@]/g, (c) => MARKDOWN_SPECIAL[c]!);
+    out += `\`${linkable}\``;
+    last = match.index + linkable.length;
+  }
+  return out + line.slice(last).replace(/[\\`*_[\]~$&<>|@]/g, (c) => MARKDOWN_SPECIAL[c]!);
+}
+
 /** User-controlled text made inert for a table cell or list item; line breaks become `<br>`. */
 export function escapeMarkdownText(text: string): string {
   return text
     .replace(UNSAFE_CHARACTERS, '\uFFFD')
     .replace(/\t/g, ' ')
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/[\\`*_[\]~$&<>|@]/g, (c) => MARKDOWN_SPECIAL[c]!))
+    .map(escapeLine)
     .join('<br>');
 }
 
@@ -289,7 +310,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(
       `<sub>${escapeMarkdownText(`${report.tool.name} ${report.tool.version}`)} · fail-on: ${report.failOn}</sub>`,
     );
-    return `${out.join('\n')}\n`;
+    return neutraliseCommands(`${out.join('\n')}\n`);
   };
 
   const all: Kept = {

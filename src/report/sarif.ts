@@ -2,6 +2,7 @@
 // at most 25,000 results per run, rule `name` ≤ 255 and `shortDescription` ≤ 1,024 characters, stable
 // `partialFingerprints` keep alerts matched across runs, and an upload is rejected as a whole when a
 // single result has no location ("locationFromSarifResult: expected at least one location").
+import { neutraliseJsonCommands } from './workflow-commands.js';
 import type { Finding, Report, Severity, SuppressedFinding } from '../model.js';
 import { severityRank } from '../model.js';
 import { docsUrl, REPOSITORY_URL } from '../version.js';
@@ -251,5 +252,5 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[]): string 
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return neutraliseJsonCommands(`${JSON.stringify(sarif, null, 2)}\n`);
 }

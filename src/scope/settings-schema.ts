@@ -3,6 +3,7 @@
 // docs pages named in reference/claude-code-config.md §2–§3; where the runtime is known to accept more than the
 // schema (null proxy ports, "1"/"true" on a true/false switch, nested parentheses in rules), we accept it too.
 import '../zod.js';
+import { describeScannedValue, isSecretName } from '../redact.js';
 import { z } from 'zod';
 import { isPresenceOnly } from './env.js';
 
@@ -647,9 +648,9 @@ export const ENV_ENUMS: Readonly<Record<string, readonly string[]>> = {
   OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: ['delta', 'cumulative'],
 };
 
-/** Names whose values are never repeated in a message. */
+/** Names whose values are never repeated in a message: the one list in redact.ts. */
 export function isCredentialLike(name: string): boolean {
-  return /KEY|TOKEN|SECRET|PASSWORD|PASSPHRASE|CREDENTIAL/i.test(name);
+  return isSecretName(name);
 }
 
 const SWITCH_WORDS = new Set(['1', 'true', '0', 'false', '']);
@@ -693,14 +694,15 @@ function checkEnv(value: unknown, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path: [name],
-        message: `must be one of ${words.join(', ')}${isCredentialLike(name) ? '' : ` (found ${JSON.stringify(entry)})`}`,
+        message: `must be one of ${words.join(', ')}${isCredentialLike(name) ? '' : ` (found ${describeScannedValue(entry)})`}`,
         params: { fix: `write one of ${words.map((w) => `"${w}"`).join(', ')} as the value of ${name}` },
       });
       continue;
     }
     if (ENV_SWITCHES.has(name) && !isPresenceOnly(name) && !SWITCH_WORDS.has(entry.trim().toLowerCase())) {
       const [on, off] = TRUE_FALSE_SWITCHES.has(name) ? ['"true"', '"false"'] : ['"1"', '"0"'];
-      const shown = isCredentialLike(name) ? 'this value' : JSON.stringify(entry);
+      const described = describeScannedValue(entry);
+      const shown = isCredentialLike(name) || !described.startsWith('"') ? 'this value' : described;
       ctx.addIssue({
         code: 'custom',
         path: [name],
@@ -711,20 +713,32 @@ function checkEnv(value: unknown, ctx: z.RefinementCtx): void {
   }
 }
 
+/** A known switch set to 0/1/true/false: the one kind of value a message may repeat. */
+function shownSwitch(name: string, entry: unknown): string | undefined {
+  if (!(ENV_SWITCHES.has(name) || isPresenceOnly(name)) || isCredentialLike(name)) return undefined;
+  const described = describeScannedValue(entry);
+  return typeof entry === 'number' || typeof entry === 'boolean'
+    ? /^(?:0|1|true|false)$/.test(described)
+      ? String(entry)
+      : undefined
+    : undefined;
+}
+
 function envTypeMessage(name: string, entry: unknown): string {
-  if ((typeof entry === 'number' || typeof entry === 'boolean') && !isCredentialLike(name)) {
-    return `must be a string: write ${JSON.stringify(String(entry))} with quotes`;
-  }
+  const shown = shownSwitch(name, entry);
+  if (shown !== undefined) return `must be a string: write ${JSON.stringify(shown)} with quotes`;
   if (entry === null) return 'must be a string (found null)';
   if (Array.isArray(entry)) return 'must be a string (found a list)';
   if (typeof entry === 'object') return 'must be a string (found an object)';
+  if (typeof entry === 'number') return 'must be a string (found a number)';
+  if (typeof entry === 'boolean') return 'must be a string (found true/false)';
   return 'must be a string in double quotes';
 }
 
 function envTypeFix(name: string, entry: unknown): CustomIssueParams {
-  if ((typeof entry === 'number' || typeof entry === 'boolean') && !isCredentialLike(name)) {
-    return { fix: `write the value in double quotes: "${name}": ${JSON.stringify(String(entry))}` };
-  }
+  const shown = shownSwitch(name, entry);
+  if (shown !== undefined)
+    return { fix: `write the value in double quotes: "${name}": ${JSON.stringify(shown)}` };
   return { fix: `write the value of ${name} as a string in double quotes` };
 }
 
@@ -781,14 +795,9 @@ const THEMES = [
 ] as const;
 const themeWords = `one of ${THEMES.join(', ')}, or "custom:<name>"`;
 
-/** The value as a message shows it: short, and never a whole object. */
+/** The value as a message shows it: its type, or a switch word (never a value that could be a secret). */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+  return describeScannedValue(value);
 }
 
 /**

@@ -318,7 +318,7 @@ function correction(path: Path, words: string, value: unknown): string {
     value.trim() !== '' &&
     Number.isFinite(Number(value))
   ) {
-    return `write ${Number(value)} without quotes as the value of ${where}`;
+    return `write the number without quotes as the value of ${where}`;
   }
   return `set ${where} to ${words}`;
 }

@@ -15,7 +15,7 @@ export interface RecordedRequest {
   authorization: string | undefined;
 }
 
-export type Operation = 'list' | 'create' | 'update';
+export type Operation = 'list' | 'create' | 'update' | 'user' | 'contents';
 
 export interface FakeGitHub {
   url: string;
@@ -25,6 +25,10 @@ export interface FakeGitHub {
   /** Answer this operation with this status (e.g. 403, as a fork's read-only token gets). */
   failures: Partial<Record<Operation, number>>;
   addComment(issue: number, body: string, login?: string): StoredComment;
+  /** Files the contents API serves, keyed `owner/repo/path@ref`. */
+  files: Map<string, string>;
+  /** The login GET /user answers with; undefined answers 403, as it does for a GITHUB_TOKEN. */
+  viewer: string | undefined;
   close(): Promise<void>;
 }
 
@@ -57,6 +61,7 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
   const comments = new Map<number, StoredComment[]>();
   const requests: RecordedRequest[] = [];
   const failures: FakeGitHub['failures'] = {};
+  const files = new Map<string, string>();
   let nextId = 1000;
   const base = `/repos/${owner}/${repo}`;
 
@@ -83,6 +88,27 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
     requests.push({ method, path: url.pathname + url.search, authorization: request.headers.authorization });
     const body = await readBody(request);
 
+    if (url.pathname === '/user' && method === 'GET') {
+      if (fail(response, 'user')) return;
+      if (fake.viewer === undefined) {
+        send(response, 403, { message: 'Resource not accessible by integration' });
+      } else {
+        send(response, 200, { login: fake.viewer, type: 'User' });
+      }
+      return;
+    }
+    const contents = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(url.pathname);
+    if (contents && method === 'GET') {
+      if (fail(response, 'contents')) return;
+      const key = `${contents[1]}/${contents[2]}/${decodeURIComponent(contents[3]!)}@${url.searchParams.get('ref') ?? ''}`;
+      const text = files.get(key);
+      if (text === undefined) send(response, 404, { message: 'Not Found' });
+      else {
+        response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+        response.end(text);
+      }
+      return;
+    }
     const list = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(url.pathname);
     if (list && method === 'GET') {
       if (fail(response, 'list')) return;
@@ -132,11 +158,13 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const fake: FakeGitHub = {
     url: `http://127.0.0.1:${port}`,
     comments,
     requests,
     failures,
+    files,
+    viewer: undefined,
     addComment,
     close: () =>
       new Promise((resolve, reject) => {
@@ -144,4 +172,5 @@ export async function startFakeGitHub(owner: string, repo: string): Promise<Fake
         server.closeAllConnections();
       }),
   };
+  return fake;
 }

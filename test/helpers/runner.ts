@@ -16,6 +16,8 @@ export const EXAMPLES = {
 export const OWNER = 'octo-org';
 export const REPO = 'octo-repo';
 export const PUSH_SHA = '1111111111111111111111111111111111111111';
+/** The base commit of every simulated pull request. */
+export const BASE_SHA = '2222222222222222222222222222222222222222';
 
 /** Variables the runner sets that the action (or @actions/*) may read; every run sets or clears each one. */
 const RUNNER_VARIABLES = [
@@ -47,6 +49,8 @@ export interface PullRequestEvent {
   action: string;
   number: number;
   headSha: string;
+  /** BASE_SHA unless given. */
+  baseSha?: string;
 }
 
 export interface RunSpec {
@@ -114,7 +118,7 @@ export class SimulatedRunner {
           pull_request: {
             number: pr.number,
             head: { sha: pr.headSha, ref: 'feature' },
-            base: { ref: 'main' },
+            base: { ref: 'main', sha: pr.baseSha ?? BASE_SHA },
           },
           repository: { name: REPO, owner: { login: OWNER } },
         }

@@ -1,0 +1,78 @@
+// Reads and writes that stay inside a root (src/discover/contained.ts), and the cap on findings per rule and file
+// (src/policy/caps.ts): the pieces the attack tests drive through the bundle, here case by case.
+import { execFileSync } from 'node:child_process';
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContainedFile, writeContainedFile } from '../src/discover/contained.js';
+import type { Finding } from '../src/model.js';
+import { capFindings } from '../src/policy/caps.js';
+import { useTempTrees } from './support/cli.js';
+
+const tree = useTempTrees('ccp-contained-');
+
+describe('writeContainedFile', () => {
+  it('replaces a link inside the root with a file, and leaves what it pointed at alone', async () => {
+    const root = tree({ 'target.txt': 'kept' });
+    symlinkSync(path.join(root, 'target.txt'), path.join(root, 'report.json'));
+    await writeContainedFile(root, path.join(root, 'report.json'), '{}', 'the workspace', true);
+    expect(lstatSync(path.join(root, 'report.json')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(path.join(root, 'report.json'), 'utf8')).toBe('{}');
+    expect(readFileSync(path.join(root, 'target.txt'), 'utf8')).toBe('kept');
+  });
+
+  it('refuses a folder on the way that links out of the root', async () => {
+    const outside = tree({});
+    const root = tree({});
+    symlinkSync(outside, path.join(root, 'out'));
+    await expect(
+      writeContainedFile(root, path.join(root, 'out/a/b.json'), '{}', 'the workspace', true),
+    ).rejects.toThrow('"out" is a link that leads outside the workspace: refused');
+  });
+});
+
+describe('readContainedFile', () => {
+  it('reads a link that stays inside, refuses a FIFO and a file over the cap', async () => {
+    const root = tree({ 'a.yml': 'policy: [zdr]\n', 'big.yml': 'x'.repeat(11) });
+    symlinkSync(path.join(root, 'a.yml'), path.join(root, 'b.yml'));
+    expect(await readContainedFile(root, path.join(root, 'b.yml'), 'the root', 100)).toBe('policy: [zdr]\n');
+    execFileSync('mkfifo', [path.join(root, 'pipe.yml')]);
+    await expect(readContainedFile(root, path.join(root, 'pipe.yml'), 'the root', 100)).rejects.toThrow(
+      'is not a regular file: refused',
+    );
+    await expect(readContainedFile(root, path.join(root, 'big.yml'), 'the root', 10)).rejects.toThrow(
+      'is larger than 10 bytes: refused',
+    );
+    expect(await readContainedFile(root, path.join(root, 'missing.yml'), 'the root', 10)).toBeUndefined();
+  });
+});
+
+describe('capFindings', () => {
+  const finding = (line: number, severity: Finding['severity']): Finding => ({
+    ruleId: 'CFG004',
+    policy: 'hygiene',
+    severity,
+    docsUrl: 'u',
+    file: 'a.json',
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 2,
+    scope: null,
+    scopes: [],
+    message: `duplicate ${line}`,
+    fix: 'Remove it.',
+  });
+
+  it('lists 19, then one finding at the 20th that counts the rest, as severe as the worst of them', () => {
+    const input = Array.from({ length: 30 }, (_, i) => finding(i + 1, i === 29 ? 'error' : 'warning'));
+    const out = capFindings(input);
+    expect(out.map((f) => [f.line, f.severity])).toEqual([
+      ...Array.from({ length: 19 }, (_, i) => [i + 1, 'warning']),
+      [20, 'error'],
+    ]);
+    expect(out.at(-1)!.message).toBe(
+      '11 more CFG004 findings in this file, not listed one by one (the first is here).',
+    );
+  });
+});
