@@ -1,7 +1,7 @@
 // The bundle as the runner runs it: `node24 dist/action/index.js` in a child process with the runner's environment
 // and nothing else. The bundle is built from the current source into a temp dir (check-dist.yml proves the
 // committed dist/ is that same build).
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/model.js';
 import { FINGERPRINT_KEY } from '../src/report/sarif.js';
 import { RULES } from '../src/rules/index.js';
+import { runBundle } from './helpers/bundle.js';
 import { findNode24, type Node24 } from './helpers/node24.js';
 import { EXAMPLES, parseOutputFile, REPO_ROOT, SimulatedRunner, workflowCommands } from './helpers/runner.js';
 
@@ -62,33 +63,6 @@ const NON_COMPLIANT = [
   'notice NET005 it-policy/managed-settings.json:1',
 ];
 
-interface ChildRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runBundle(binary: string, env: Record<string, string>, cwd: string): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    // Only what a runner gives a step: PATH for git, HOME, and the runner's variables.
-    const child = spawn(binary, [entry], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('dist/action/index.js under Node 24', () => {
   it('fails a non-compliant repository with annotations, outputs, a summary and SARIF', async (context) => {
     if (node.path === undefined) return context.skip(node.reason);
@@ -105,7 +79,7 @@ describe('dist/action/index.js under Node 24', () => {
           'github-token': 'ghs_distTestToken',
         },
       });
-      const result = await runBundle(node.path, env, runner.workspace);
+      const result = await runBundle(node.path, entry, env, runner.workspace);
 
       expect(result.stderr).toBe('');
       expect(result.code).toBe(1);
@@ -171,7 +145,7 @@ describe('dist/action/index.js under Node 24', () => {
     if (node.path === undefined) return context.skip(node.reason);
     const runner = new SimulatedRunner().checkout(EXAMPLES.compliant);
     try {
-      const result = await runBundle(node.path, runner.environment({}), runner.workspace);
+      const result = await runBundle(node.path, entry, runner.environment({}), runner.workspace);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(parseOutputFile(readFileSync(runner.outputFile, 'utf8'))).toMatchObject({
@@ -190,6 +164,7 @@ describe('dist/action/index.js under Node 24', () => {
     try {
       const result = await runBundle(
         node.path,
+        entry,
         runner.environment({ inputs: { 'fail-on': 'often' } }),
         runner.workspace,
       );

@@ -1,10 +1,11 @@
-// How the runner reads a step's stdout: a line is a workflow command when, after leading blanks, it starts with
-// `::name` (`::name key=value,…::message`), or when it holds the older `##[name …]message` anywhere. Between
-// `::stop-commands::TOKEN` and `::TOKEN::` nothing is a command. Tests parse the action's stdout with this to
-// prove that only the action's own commands are there.
+// The attack tests' view of a step's stdout: every command the runner acts on (runner.ts's model: lines end at
+// \r\n, \r or \n; `::name` after leading blanks, else `##[name` anywhere), plus the `::stop-commands::TOKEN` line
+// itself, which the attack tests check is the action's own, with its random token.
+import { parseRunnerLine, runnerLines } from './runner.js';
 
 export interface RunnerCommand {
   name: string;
+  /** The properties as `key=value` pairs joined by commas; empty when there are none. */
   properties: string;
   message: string;
   /** `::` or `##[`. */
@@ -14,22 +15,24 @@ export interface RunnerCommand {
 export function runnerCommands(stdout: string): RunnerCommand[] {
   const out: RunnerCommand[] = [];
   let stopToken: string | undefined;
-  for (const raw of stdout.split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    const trimmed = line.trimStart();
+  for (const line of runnerLines(stdout)) {
     if (stopToken !== undefined) {
-      if (trimmed === `::${stopToken}::`) stopToken = undefined;
+      if (line.trim() === `::${stopToken}::`) stopToken = undefined;
       continue;
     }
-    const v2 = /^::([^\s:]+)(?: ([^]*?))?::([^]*)$/.exec(trimmed);
-    if (v2) {
-      out.push({ name: v2[1]!, properties: v2[2] ?? '', message: v2[3]!, form: 'v2' });
-      if (v2[1] === 'stop-commands') stopToken = v2[3];
-      continue;
+    const command = parseRunnerLine(line);
+    if (command === undefined) continue;
+    const properties = Object.entries(command.properties)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(',');
+    out.push({ name: command.command, properties, message: command.message, form: command.form });
+    if (
+      command.form === 'v2' &&
+      command.command.toLowerCase() === 'stop-commands' &&
+      command.message !== ''
+    ) {
+      stopToken = command.message;
     }
-    const legacy = /##\[([^\s\]]+)(?: ([^\]]*))?\](.*)$/.exec(line);
-    if (legacy)
-      out.push({ name: legacy[1]!, properties: legacy[2] ?? '', message: legacy[3]!, form: 'legacy' });
   }
   return out;
 }
