@@ -8,7 +8,12 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: ['test/action-dist.test.ts', 'test/attacks.test.ts', 'test/package.test.ts', 'node_modules/**'],
+      exclude: [
+        'test/action-dist.test.ts',
+        'test/attacks.test.ts',
+        'test/package.test.ts',
+        'node_modules/**',
+      ],
       reporters: ['default'],
     },
   }),
