@@ -537,3 +537,26 @@ describe('a root that is not a directory', () => {
     expect(streams.err).toBe(`claude-code-policy: not a directory: ${fifo}\n`);
   });
 });
+
+describe.skipIf(!POSIX)('names in the CLI warnings and errors on stderr', () => {
+  // A step's stderr reaches the runner as its stdout does: a file name must not become a workflow command there.
+  const NAME = 'x\n::set-output name=passed::true\n##[error]y';
+
+  it('a file PATH that is not checked is named inertly', async () => {
+    const root = tree({ '.git/HEAD': 'ref: refs/heads/main\n', [`${NAME}/notes.txt`]: 'hello\n' });
+    const state = io(root);
+    await run([path.join(root, NAME, 'notes.txt')], state);
+    expect(state.err).toContain('notes.txt was not checked');
+    expect(state.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(workflowCommands(state.err)).toEqual([]);
+  });
+
+  it('a PATH that does not exist is named inertly', async () => {
+    const root = tempDir();
+    const state = io(root);
+    expect(await run([NAME], state)).toBe(2);
+    expect(state.err).toContain('path not found');
+    expect(state.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(workflowCommands(state.err)).toEqual([]);
+  });
+});

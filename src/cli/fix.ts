@@ -5,7 +5,7 @@ import { ConfigurationError, describeError } from '../errors.js';
 import { analyseAfter, planFixes } from '../edit/fix.js';
 import { analyseTree } from '../scan.js';
 import { TOOL_NAME } from '../version.js';
-import { type CliIo, parseCommandArgs, warningLogger, writeChange } from './io.js';
+import { type CliIo, parseCommandArgs, stderrLine, warningLogger, writeChange } from './io.js';
 import { commandOptions, loginMethodOption } from './command-options.js';
 
 export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [PATH] [options]
@@ -103,7 +103,7 @@ export async function runFix(argv: string[], io: CliIo): Promise<number> {
     );
     return 0;
   } catch (error) {
-    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
+    stderrLine(io, describeError(error));
     return 2;
   }
 }

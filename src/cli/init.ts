@@ -7,7 +7,7 @@ import { MANAGED_SETTINGS_FILE, PROJECT_SETTINGS_FILE, planInit } from '../edit/
 import { DEFAULT_CONFIG_FILE } from '../policy/suppress.js';
 import { TOOL_NAME } from '../version.js';
 import { unifiedDiff } from '../edit/diff.js';
-import { type CliIo, parseCommandArgs, writeChange } from './io.js';
+import { type CliIo, parseCommandArgs, stderrLine, writeChange } from './io.js';
 import { commandOptions, loginMethodOption } from './command-options.js';
 import { loadYaml } from '../parse/yaml.js';
 
@@ -108,7 +108,7 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
       io.stdout(`nothing to change: ${settingsPath} already has every required key.\n`);
     return 0;
   } catch (error) {
-    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
+    stderrLine(io, describeError(error));
     return 2;
   }
 }

@@ -7,6 +7,7 @@ import { readContainedFile, writeContainedFile } from '../discover/contained.js'
 import type { FileChange } from '../edit/fix.js';
 import { ConfigurationError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { escapeLineBreaks, neutraliseCommands } from '../report/workflow-commands.js';
 import { TOOL_NAME } from '../version.js';
 
 export interface CliIo {
@@ -77,8 +78,16 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   return parsed;
 }
 
+/**
+ * One line on stderr. Its text may name files of the scanned tree, and a step's stderr reaches the runner like its
+ * stdout: a line break in a name would start a line of its own, and `##[` is a command anywhere in a line.
+ */
+export function stderrLine(io: CliIo, text: string): void {
+  io.stderr(`${TOOL_NAME}: ${neutraliseCommands(escapeLineBreaks(text))}\n`);
+}
+
 export function warningLogger(io: CliIo): Logger {
-  return { debug() {}, info() {}, warning: (message) => io.stderr(`${TOOL_NAME}: warning: ${message}\n`) };
+  return { debug() {}, info() {}, warning: (message) => stderrLine(io, `warning: ${message}`) };
 }
 
 /** fix and init only edit settings files, which the scan reads up to its own cap. */

@@ -17,7 +17,7 @@ import { renderText } from '../report/text.js';
 import { RULES } from '../rules/index.js';
 import { SCAN_OPTIONS } from './args.js';
 import { runFix } from './fix.js';
-import { type CliIo, defaultIo, parseCommandArgs } from './io.js';
+import { type CliIo, defaultIo, parseCommandArgs, stderrLine } from './io.js';
 import { runInit } from './init.js';
 import { commandOptions } from './command-options.js';
 import { runExplain, runRules } from './rules.js';
@@ -101,7 +101,7 @@ function stderrLogger(io: CliIo, quiet: boolean): Logger {
     debug() {},
     info() {},
     warning: (message) => {
-      if (!quiet) io.stderr(`${TOOL_NAME}: warning: ${message}\n`);
+      if (!quiet) stderrLine(io, `warning: ${message}`);
     },
   };
 }
@@ -193,8 +193,9 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
       report = narrowReport(whole, targets.files);
       for (const file of targets.files) {
         if (!quiet && !whole.files.includes(file)) {
-          io.stderr(
-            `${TOOL_NAME}: warning: ${file} was not checked: ${classify(file) === undefined ? 'it is not a file Claude Code or this check reads' : 'it is excluded (--include, --exclude, .gitignore) or could not be read'}\n`,
+          stderrLine(
+            io,
+            `warning: ${file} was not checked: ${classify(file) === undefined ? 'it is not a file Claude Code or this check reads' : 'it is excluded (--include, --exclude, .gitignore) or could not be read'}`,
           );
         }
       }
@@ -220,7 +221,7 @@ export async function run(argv: string[], io: CliIo = defaultIo(), listing?: Git
     }
     return report.summary.passed ? 0 : 1;
   } catch (error) {
-    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
+    stderrLine(io, describeError(error));
     return 2;
   }
 }

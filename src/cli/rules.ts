@@ -9,7 +9,7 @@ import { ConfigurationError, describeError } from '../errors.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { docsUrl, TOOL_NAME } from '../version.js';
-import { type CliIo, parseCommandArgs } from './io.js';
+import { type CliIo, parseCommandArgs, stderrLine } from './io.js';
 import { colorChoice, closest } from './terminal.js';
 
 export const RULES_USAGE = `Usage: ${TOOL_NAME} rules [--format text|json]
@@ -84,7 +84,7 @@ export async function runRules(argv: string[], io: CliIo): Promise<number> {
     }
     return 0;
   } catch (error) {
-    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
+    stderrLine(io, describeError(error));
     return 2;
   }
 }
@@ -143,7 +143,7 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${text.trimEnd()}\n\n${docsUrl(rule.id)}\n`);
     return 0;
   } catch (error) {
-    io.stderr(`${TOOL_NAME}: ${describeError(error)}\n`);
+    stderrLine(io, describeError(error));
     return 2;
   }
 }
