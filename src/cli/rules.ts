@@ -10,7 +10,8 @@ import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { docsUrl, TOOL_NAME } from '../version.js';
 import { type CliIo, parseCommandArgs, stderrLine } from './io.js';
-import { colorChoice, closest } from './terminal.js';
+import { closestWord } from '../suggest.js';
+import { colorChoice } from './terminal.js';
 
 export const RULES_USAGE = `Usage: ${TOOL_NAME} rules [--format text|json]
 
@@ -31,7 +32,7 @@ export function findRule(word: string): Rule {
   const id = word.trim().toUpperCase();
   const rule = RULES.find((r) => r.id === id);
   if (rule !== undefined) return rule;
-  const guess = closest(id, ruleList());
+  const guess = closestWord(id, ruleList());
   throw new ConfigurationError(
     `unknown rule ${JSON.stringify(word)}${guess === undefined ? '' : ` (did you mean ${guess}?)`}; \`${TOOL_NAME} rules\` lists them`,
   );

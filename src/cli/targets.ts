@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import { closest } from './terminal.js';
+import { closestWord } from '../suggest.js';
 
 /** The words the command line takes where a PATH could be: a mistyped one is suggested, not scanned. */
 export const COMMANDS = ['scan', 'fix', 'init', 'rules', 'explain', 'help', 'version'] as const;
@@ -21,7 +21,7 @@ export interface Targets {
 /** A bare word (no slash, no dot) that is within two edits of a command, when nothing by that name exists. */
 function mistypedCommand(word: string, cwd: string): string | undefined {
   if (!/^[a-z][a-z-]*$/i.test(word) || existsSync(path.resolve(cwd, word))) return undefined;
-  return closest(word, COMMANDS);
+  return closestWord(word, COMMANDS);
 }
 
 /** Folders that hold Claude Code files inside a project: a file in one belongs to the project around it. */

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { LineCounter, Node } from 'yaml';
 import { loadYaml, yaml } from '../parse/yaml.js';
+import { closestWord } from '../suggest.js';
 import '../zod.js';
 import { z } from 'zod';
 import { readContainedFile } from '../discover/contained.js';
@@ -129,36 +130,6 @@ function lineOf(node: Node | null, counter: LineCounter): number {
   return offset === undefined ? 1 : counter.linePos(offset).line;
 }
 
-/** Edits between two words, a swap of neighbours counting as one (ZDR070 is one edit from ZDR007). */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
 function describePath(segments: readonly Segment[]): string {
   let out = '';
   for (const segment of segments)
@@ -178,7 +149,7 @@ function explain(
     const name = issue.keys[0]!;
     const { key } = locate(root, [...segments, name]);
     const known = segments.length === 0 ? CONFIG_KEYS : ENTRY_KEYS;
-    const suggestion = closest(name, known);
+    const suggestion = closestWord(name, known);
     const inside = segments.length === 0 ? '' : ` in ${where}`;
     const hint = suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : '';
     return {
@@ -188,7 +159,7 @@ function explain(
   }
   const located = locate(root, segments);
   const unknownRule = (id: string, at: Node | null, inside: string) => {
-    const suggestion = closest(id, [...KNOWN_RULES]);
+    const suggestion = closestWord(id, [...KNOWN_RULES]);
     const hint = suggestion !== undefined ? ` (did you mean ${suggestion}?)` : '';
     return { line: lineOf(at, counter), text: `unknown rule id "${id}" in ${inside}${hint}` };
   };

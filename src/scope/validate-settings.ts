@@ -1,6 +1,7 @@
 // CFG002 and CFG003: what in a parsed settings file Claude Code would reject, misread or ignore (docs: settings,
 // settings-reference, env-vars). A wrong type in a known key can make Claude Code drop the key or the whole file,
 // so each one is an error; an unknown top-level key is only ignored, so it is a warning with a suggestion.
+import { editDistance } from '../suggest.js';
 import type { z } from 'zod';
 import type { Span } from '../model.js';
 import { type JsonNode, nodeAt, nodeSpan, type ParsedJson } from '../parse/json.js';
@@ -405,28 +406,4 @@ export function closestKey(name: string, candidates: readonly string[]): string 
     }
   }
   return best;
-}
-
-/** Levenshtein distance with adjacent transpositions counted as one edit (optimal string alignment). */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols).fill(0);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(
-        d[(i - 1) * cols + j]! + 1,
-        d[i * cols + j - 1]! + 1,
-        d[(i - 1) * cols + j - 1]! + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, d[(i - 2) * cols + j - 2]! + 1);
-      }
-      d[i * cols + j] = value;
-    }
-  }
-  return d[rows * cols - 1]!;
 }
