@@ -67,6 +67,8 @@ export const BUNDLES = {
 /** Emitted with the bundles' entries, to generate the config file's JSON Schema. */
 const CONFIG_MODULE = 'src/policy/config.ts';
 const VERSION_MODULE = 'src/version.ts';
+/** Emitted too: its GRAMMARS list names the grammar files to ship, so the loader and the build cannot disagree. */
+const GRAMMARS_MODULE = 'src/parse/code/grammars.ts';
 
 const SHEBANG = '#!/usr/bin/env node\n';
 
@@ -75,21 +77,8 @@ const SHEBANG = '#!/usr/bin/env node\n';
  * dist/grammars/ where both bundles read them (`../grammars` from dist/cli and dist/action): loaded on first use,
  * so a scan that reads no source file never touches them.
  */
-const GRAMMARS = [
-  'typescript',
-  'tsx',
-  'javascript',
-  'python',
-  'go',
-  'java',
-  'kotlin',
-  'ruby',
-  'c_sharp',
-  'php',
-  'bash',
-];
-
-async function copyGrammars(outDir) {
+async function copyGrammars(outDir, grammarsModule) {
+  const { GRAMMARS } = await import(pathToFileURL(grammarsModule).href);
   const dir = join(outDir, 'grammars');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -254,10 +243,11 @@ export async function build({
       ...names.map((name) => BUNDLES[name].entry),
       CONFIG_MODULE,
       VERSION_MODULE,
+      GRAMMARS_MODULE,
     ]);
     const built = [];
     for (const [i, name] of names.entries()) built.push(await bundle(name, entries[i], outDir, shrink));
-    built.push(await copyGrammars(outDir));
+    built.push(await copyGrammars(outDir, entries[names.length + 2]));
     built.push(await writeConfigSchema(entries[names.length], entries[names.length + 1], schemaFile));
     await rm(STAGE, { recursive: true, force: true });
     return built;
