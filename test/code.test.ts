@@ -4,11 +4,10 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { codePathKind, declaresAnthropicSdk, isVendored } from '../src/discover/code-files.js';
 import { silentLogger } from '../src/logger.js';
 import { codeLanguage } from '../src/parse/code/code-file.js';
-import { loadedGrammars } from '../src/parse/code/grammars.js';
 import { type RawOptions, resolveOptions } from '../src/policy/options.js';
 import { scan } from '../src/scan.js';
 
@@ -164,15 +163,23 @@ describe('what the code check reads', () => {
 
 describe('grammars', () => {
   it('load only for the languages parsed', async () => {
-    const before = loadedGrammars();
-    expect(before.includes('ruby')).toBe(false);
-    await findings(
-      tree({
-        Gemfile: 'gem "anthropic"\n',
-        'a.rb': 'require "anthropic"\nAnthropic::Client.new.messages.batches.create(requests: [])\n',
-      }),
-    );
-    expect(loadedGrammars().filter((g) => !before.includes(g))).toEqual(['ruby']);
+    // A fresh module graph, so the grammars loaded by earlier test files in the same worker (vitest --no-isolate,
+    // as `npm run mutate` runs) do not count.
+    vi.resetModules();
+    const grammars = await import('../src/parse/code/grammars.js');
+    const fresh = await import('../src/scan.js');
+    const options = await import('../src/policy/options.js');
+    expect(grammars.loadedGrammars()).toEqual([]);
+    const root = tree({
+      Gemfile: 'gem "anthropic"\n',
+      'a.rb': 'require "anthropic"\nAnthropic::Client.new.messages.batches.create(requests: [])\n',
+    });
+    const report = await fresh.scan(options.resolveOptions({ path: root }), {
+      cwd: root,
+      logger: silentLogger,
+    });
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual(['ZDR010 a.rb:2']);
+    expect(grammars.loadedGrammars()).toEqual(['ruby']);
   });
 });
 

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classify, type DiscoverOptions, type Discovery, discover } from '../src/discover/discover.js';
 import { ConfigurationError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
+import { stressIt } from './helpers/stress.js';
 
 const roots: string[] = [];
 
@@ -562,21 +563,25 @@ describe('discover: errors', () => {
 });
 
 describe('discover: scale', () => {
-  it('lists a 10,000-file git work tree and reads only the candidates', async () => {
-    // Every other file is over the size cap: had one been looked at as a candidate, it would be skipped (CFG008).
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 10_000; i++) files[`pkg${i % 200}/src/file${i}.ts`] = 'xxxxx';
-    for (let i = 0; i < 50; i++) files[`pkg${i}/.env`] = `N=${i}`;
-    const root = await tree(files);
-    git(root, 'init', '-q');
-    git(root, 'add', '-A');
-    const viaGit = await run(root, { gitignore: true, maxFileSize: 4 });
-    const walked = await run(root, { maxFileSize: 4 });
-    expect(viaGit.method).toBe('git');
-    const envFiles = Array.from({ length: 50 }, (_, i) => `pkg${i}/.env N=${i}`).sort();
-    for (const discovery of [viaGit, walked]) {
-      expect(discovery.files.map((f) => `${f.candidate.path} ${f.source.text}`)).toEqual(envFiles);
-      expect(discovery.skipped).toEqual([]);
-    }
-  }, 60_000);
+  stressIt(
+    'lists a 10,000-file git work tree and reads only the candidates',
+    async () => {
+      // Every other file is over the size cap: had one been looked at as a candidate, it would be skipped (CFG008).
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 10_000; i++) files[`pkg${i % 200}/src/file${i}.ts`] = 'xxxxx';
+      for (let i = 0; i < 50; i++) files[`pkg${i}/.env`] = `N=${i}`;
+      const root = await tree(files);
+      git(root, 'init', '-q');
+      git(root, 'add', '-A');
+      const viaGit = await run(root, { gitignore: true, maxFileSize: 4 });
+      const walked = await run(root, { maxFileSize: 4 });
+      expect(viaGit.method).toBe('git');
+      const envFiles = Array.from({ length: 50 }, (_, i) => `pkg${i}/.env N=${i}`).sort();
+      for (const discovery of [viaGit, walked]) {
+        expect(discovery.files.map((f) => `${f.candidate.path} ${f.source.text}`)).toEqual(envFiles);
+        expect(discovery.skipped).toEqual([]);
+      }
+    },
+    60_000,
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type DotenvOptions, parseDotenv } from '../src/parse/dotenv.js';
 import { createSourceFile } from '../src/discover/source.js';
+import { stressIt } from './helpers/stress.js';
 
 const parse = (text: string, options?: DotenvOptions) => parseDotenv(createSourceFile('.env', text), options);
 
@@ -371,7 +372,7 @@ describe('parseDotenv: shell mode (.envrc)', () => {
 
 // How long these take is measured by `npm run bench` (hostile inputs), not here: a loaded machine is no bug.
 describe('parseDotenv: size', () => {
-  it('parses 200,000 lines', () => {
+  stressIt('parses 200,000 lines', () => {
     const lines: string[] = [];
     for (let i = 0; i < 200_000; i++)
       lines.push(i % 2 === 0 ? `VAR_${i}="value ${i}" # c${i}` : `export V${i}=x`);
@@ -410,7 +411,7 @@ describe('parseDotenv: size', () => {
     expect(parsed.entries[0]!.span).toEqual(span(1, 1, 100_002, 2));
   });
 
-  it('reads a 20 MB single-line value', () => {
+  stressIt('reads a 20 MB single-line value', () => {
     const big = 'x'.repeat(20 * 1024 * 1024);
     const parsed = parse(`BIG=${big}\nNEXT="${big}" # end`);
     expect(parsed.entries.map((e) => [e.name, e.value.length, e.span.endColumn])).toEqual([

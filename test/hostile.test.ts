@@ -24,6 +24,7 @@ import { renderSarif } from '../src/report/sarif.js';
 import { renderText } from '../src/report/text.js';
 import { RULES } from '../src/rules/index.js';
 import { workflowCommands } from './helpers/runner.js';
+import { stressIt } from './helpers/stress.js';
 
 const MIB = 1024 * 1024;
 const NOW = new Date('2026-06-01T00:00:00Z');
@@ -255,64 +256,77 @@ describe.each(['walk', 'git'] as const)('hostile trees (%s)', (mode) => {
     expect(typeof Object.prototype.hasOwnProperty).toBe('function');
   });
 
-  it('reports JSON nested 200,000 levels deep (CFG008) where it passes the limit, without exhausting the stack', async () => {
-    const depth = 200_000;
-    const objects = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-    const arrays = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    const root = prepare(
-      tree({
-        'o/.claude/settings.json': objects,
-        'm/.mcp.json': arrays,
-        'd/.devcontainer/devcontainer.json': `// JSONC\n${arrays}`,
-        'w/managed-settings.d/10-deep.json': `{"env":${arrays}}`,
-      }),
-    );
-    const { report, found } = await scanTree(root, options);
-    const tooDeep = '{"a":'.length * MAX_JSON_DEPTH + 1;
-    expect(found).toEqual([
-      `CFG008 d/.devcontainer/devcontainer.json:2:${MAX_JSON_DEPTH + 1}`,
-      `CFG008 m/.mcp.json:1:${MAX_JSON_DEPTH + 1}`,
-      `CFG008 o/.claude/settings.json:1:${tooDeep}`,
-      `CFG008 w/managed-settings.d/10-deep.json:1:${'{"env":'.length + MAX_JSON_DEPTH}`,
-    ]);
-    expect(messageOf(report, 'CFG008', 'm/.mcp.json')).toBe(
-      notChecked('m/.mcp.json', `nested more than ${MAX_JSON_DEPTH} levels deep`),
-    );
-    renderAll(report);
-  });
+  stressIt(
+    'reports JSON nested 200,000 levels deep (CFG008) where it passes the limit, without exhausting the stack',
+    async () => {
+      const depth = 200_000;
+      const objects = `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+      const arrays = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+      const root = prepare(
+        tree({
+          'o/.claude/settings.json': objects,
+          'm/.mcp.json': arrays,
+          'd/.devcontainer/devcontainer.json': `// JSONC\n${arrays}`,
+          'w/managed-settings.d/10-deep.json': `{"env":${arrays}}`,
+        }),
+      );
+      const { report, found } = await scanTree(root, options);
+      const tooDeep = '{"a":'.length * MAX_JSON_DEPTH + 1;
+      expect(found).toEqual([
+        `CFG008 d/.devcontainer/devcontainer.json:2:${MAX_JSON_DEPTH + 1}`,
+        `CFG008 m/.mcp.json:1:${MAX_JSON_DEPTH + 1}`,
+        `CFG008 o/.claude/settings.json:1:${tooDeep}`,
+        `CFG008 w/managed-settings.d/10-deep.json:1:${'{"env":'.length + MAX_JSON_DEPTH}`,
+      ]);
+      expect(messageOf(report, 'CFG008', 'm/.mcp.json')).toBe(
+        notChecked('m/.mcp.json', `nested more than ${MAX_JSON_DEPTH} levels deep`),
+      );
+      renderAll(report);
+    },
+  );
 
-  it('caps a 60 MB env file (CFG008), and parses it without hanging when the cap is raised', async () => {
-    const line = `SETTING_VALUE_${'x'.repeat(80)}=${'v'.repeat(20)}\n`;
-    const lines = Math.ceil((60 * 1000 * 1000) / line.length);
-    const key = `sk-ant-api03-${'Zq7vR2mK9pL4xT8w'.repeat(5)}`;
-    const root = tree({ 'big/.env': `${line.repeat(lines)}ANTHROPIC_API_KEY=${key}\n` });
-    prepare(root);
+  stressIt(
+    'caps a 60 MB env file (CFG008), and parses it without hanging when the cap is raised',
+    async () => {
+      const line = `SETTING_VALUE_${'x'.repeat(80)}=${'v'.repeat(20)}\n`;
+      const lines = Math.ceil((60 * 1000 * 1000) / line.length);
+      const key = `sk-ant-api03-${'Zq7vR2mK9pL4xT8w'.repeat(5)}`;
+      const root = tree({ 'big/.env': `${line.repeat(lines)}ANTHROPIC_API_KEY=${key}\n` });
+      prepare(root);
 
-    const capped = await scanTree(root, options);
-    expect(capped.found).toEqual(['CFG008 big/.env:1:1']);
-    expect(messageOf(capped.report, 'CFG008', 'big/.env')).toBe(notChecked('big/.env', 'larger than 5 MiB'));
+      const capped = await scanTree(root, options);
+      expect(capped.found).toEqual(['CFG008 big/.env:1:1']);
+      expect(messageOf(capped.report, 'CFG008', 'big/.env')).toBe(
+        notChecked('big/.env', 'larger than 5 MiB'),
+      );
 
-    const raised = await scanTree(root, { ...options, maxFileSize: 64 * MIB });
-    expect(raised.found).toEqual([`SEC001 big/.env:${lines + 1}:1`]);
-    expect(renderJson(raised.report)).not.toContain(key);
-  }, 120_000);
+      const raised = await scanTree(root, { ...options, maxFileSize: 64 * MIB });
+      expect(raised.found).toEqual([`SEC001 big/.env:${lines + 1}:1`]);
+      expect(renderJson(raised.report)).not.toContain(key);
+    },
+    120_000,
+  );
 
-  it('reads a 10 MB single-line settings file under a raised cap, with exact columns', async () => {
-    const padding = 'p'.repeat(10 * MIB);
-    const settings = `{"env":{"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC":"1"},"padding":"${padding}","zzUnknown":1}`;
-    const root = prepare(tree({ '.claude/settings.json': settings }));
-    const capped = await scanTree(root, options);
-    expect(capped.found).toEqual(['CFG008 .claude/settings.json:1:1']);
-    const raised = await scanTree(root, { ...options, maxFileSize: 16 * MIB });
-    expect(raised.found).toEqual([
-      `CFG003 .claude/settings.json:1:${settings.indexOf('"padding"') + 1}`,
-      `CFG003 .claude/settings.json:1:${settings.indexOf('"zzUnknown"') + 1}`,
-    ]);
-    const text = renderText(raised.report, { color: false });
-    // Findings name a position; no renderer copies the 10 MB line.
-    expect(text.length).toBeLessThan(10_000);
-    expect(renderGithub(raised.report, RULES).length).toBeLessThan(10_000);
-  }, 60_000);
+  stressIt(
+    'reads a 10 MB single-line settings file under a raised cap, with exact columns',
+    async () => {
+      const padding = 'p'.repeat(10 * MIB);
+      const settings = `{"env":{"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC":"1"},"padding":"${padding}","zzUnknown":1}`;
+      const root = prepare(tree({ '.claude/settings.json': settings }));
+      const capped = await scanTree(root, options);
+      expect(capped.found).toEqual(['CFG008 .claude/settings.json:1:1']);
+      const raised = await scanTree(root, { ...options, maxFileSize: 16 * MIB });
+      expect(raised.found).toEqual([
+        `CFG003 .claude/settings.json:1:${settings.indexOf('"padding"') + 1}`,
+        `CFG003 .claude/settings.json:1:${settings.indexOf('"zzUnknown"') + 1}`,
+      ]);
+      const text = renderText(raised.report, { color: false });
+      // Findings name a position; no renderer copies the 10 MB line.
+      expect(text.length).toBeLessThan(10_000);
+      expect(renderGithub(raised.report, RULES).length).toBeLessThan(10_000);
+    },
+    60_000,
+  );
 
   it.skipIf(!POSIX)('skips a FIFO named like configuration without blocking on it', async () => {
     const root = tree({ 'a/.env': 'A=1' });
@@ -326,50 +340,54 @@ describe.each(['walk', 'git'] as const)('hostile trees (%s)', (mode) => {
 });
 
 describe('content built to be slow, within the size cap', () => {
-  it('ends in linear time: backtracking patterns, 100,000 keys, 100,000 keys on lines of a broken file', async () => {
-    // Each of these took minutes to hours before: /\$\{\{[^}]*\}\}/ on `${{` repeated is quadratic, a lookup
-    // property by property is quadratic in an object's keys, and so was one finding per line by list search.
-    const credentials = JSON.stringify({
-      env: {
-        ANTHROPIC_API_KEY: '${{'.repeat(300_000),
-        ANTHROPIC_AUTH_TOKEN: '${'.repeat(400_000),
-        CLAUDE_CODE_OAUTH_TOKEN: '*'.repeat(1_000_000),
-      },
-    });
-    const manyVariables = JSON.stringify({
-      env: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`VARIABLE_${i}`, '1'])),
-    });
-    const manyKeys = JSON.stringify(
-      Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 0])),
-    );
-    const brokenLines = 100_000;
-    const broken = `{ "env": oops\n${'sk-ant-Zq7vR2mK9pL4xT8w\n'.repeat(brokenLines)}`;
-    const root = tree({
-      'redos/.claude/settings.json': credentials,
-      'variables/.claude/settings.json': manyVariables,
-      'keys/.claude/settings.json': manyKeys,
-      'broken/.claude/settings.json': broken,
-    });
-    const { found, report } = await scanTree(root, { policy: 'hygiene', gitignore: false });
-    const at = (file: string, text: string, key: string) => `${file}:1:${text.indexOf(key) + 1}`;
-    const lastIn = (folder: string) => report.findings.filter((f) => f.file?.startsWith(folder)).at(-1)!;
-    expect(lastIn('keys/').message).toContain('49981 more CFG003 findings in this file');
-    expect(lastIn('broken/').message).toContain('99981 more SEC001 findings in this file');
-    expect(found.filter((f) => f.includes('redos/'))).toEqual([
-      `SEC001 ${at('redos/.claude/settings.json', credentials, '"ANTHROPIC_API_KEY"')}`,
-      `SEC001 ${at('redos/.claude/settings.json', credentials, '"ANTHROPIC_AUTH_TOKEN"')}`,
-    ]);
-    expect(found.filter((f) => f.includes('variables/'))).toEqual([]);
-    const unknown = found.filter((f) => f.includes('keys/'));
-    // Capped per rule and file: 19 listed, then one that counts the rest at the first left out (k19).
-    expect(unknown).toHaveLength(20);
-    expect(unknown[0]).toBe(`CFG003 ${at('keys/.claude/settings.json', manyKeys, '"k0"')}`);
-    expect(unknown.at(-1)).toBe(`CFG003 ${at('keys/.claude/settings.json', manyKeys, '"k19"')}`);
-    const brokenFindings = found.filter((f) => f.includes('broken/'));
-    expect(brokenFindings).toHaveLength(1 + 20);
-    expect(brokenFindings[0]).toBe('CFG001 broken/.claude/settings.json:1:10');
-    expect(brokenFindings.at(-1)).toBe(`SEC001 broken/.claude/settings.json:21:1`);
-  }, 60_000);
+  stressIt(
+    'ends in linear time: backtracking patterns, 100,000 keys, 100,000 keys on lines of a broken file',
+    async () => {
+      // Each of these took minutes to hours before: /\$\{\{[^}]*\}\}/ on `${{` repeated is quadratic, a lookup
+      // property by property is quadratic in an object's keys, and so was one finding per line by list search.
+      const credentials = JSON.stringify({
+        env: {
+          ANTHROPIC_API_KEY: '${{'.repeat(300_000),
+          ANTHROPIC_AUTH_TOKEN: '${'.repeat(400_000),
+          CLAUDE_CODE_OAUTH_TOKEN: '*'.repeat(1_000_000),
+        },
+      });
+      const manyVariables = JSON.stringify({
+        env: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`VARIABLE_${i}`, '1'])),
+      });
+      const manyKeys = JSON.stringify(
+        Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 0])),
+      );
+      const brokenLines = 100_000;
+      const broken = `{ "env": oops\n${'sk-ant-Zq7vR2mK9pL4xT8w\n'.repeat(brokenLines)}`;
+      const root = tree({
+        'redos/.claude/settings.json': credentials,
+        'variables/.claude/settings.json': manyVariables,
+        'keys/.claude/settings.json': manyKeys,
+        'broken/.claude/settings.json': broken,
+      });
+      const { found, report } = await scanTree(root, { policy: 'hygiene', gitignore: false });
+      const at = (file: string, text: string, key: string) => `${file}:1:${text.indexOf(key) + 1}`;
+      const lastIn = (folder: string) => report.findings.filter((f) => f.file?.startsWith(folder)).at(-1)!;
+      expect(lastIn('keys/').message).toContain('49981 more CFG003 findings in this file');
+      expect(lastIn('broken/').message).toContain('99981 more SEC001 findings in this file');
+      expect(found.filter((f) => f.includes('redos/'))).toEqual([
+        `SEC001 ${at('redos/.claude/settings.json', credentials, '"ANTHROPIC_API_KEY"')}`,
+        `SEC001 ${at('redos/.claude/settings.json', credentials, '"ANTHROPIC_AUTH_TOKEN"')}`,
+      ]);
+      expect(found.filter((f) => f.includes('variables/'))).toEqual([]);
+      const unknown = found.filter((f) => f.includes('keys/'));
+      // Capped per rule and file: 19 listed, then one that counts the rest at the first left out (k19).
+      expect(unknown).toHaveLength(20);
+      expect(unknown[0]).toBe(`CFG003 ${at('keys/.claude/settings.json', manyKeys, '"k0"')}`);
+      expect(unknown.at(-1)).toBe(`CFG003 ${at('keys/.claude/settings.json', manyKeys, '"k19"')}`);
+      const brokenFindings = found.filter((f) => f.includes('broken/'));
+      expect(brokenFindings).toHaveLength(1 + 20);
+      expect(brokenFindings[0]).toBe('CFG001 broken/.claude/settings.json:1:10');
+      expect(brokenFindings.at(-1)).toBe(`SEC001 broken/.claude/settings.json:21:1`);
+    },
+    60_000,
+  );
 });
 
 describe.skipIf(!POSIX)(

@@ -19,6 +19,7 @@ import { FINGERPRINT_KEY, MAX_SARIF_RESULTS, renderSarif } from '../src/report/s
 import { renderText } from '../src/report/text.js';
 import { RULES } from '../src/rules/index.js';
 import { parseRunnerLine, runnerLines, type WorkflowCommand, workflowCommands } from './helpers/runner.js';
+import { stressIt } from './helpers/stress.js';
 
 const GOLDEN_DIR = fileURLToPath(new URL('./golden/', import.meta.url));
 const GOLDEN_REPO = path.join(GOLDEN_DIR, 'repo');
@@ -462,7 +463,7 @@ describe('markdown', () => {
     expect(md).toContain(`[NET001](${docsUrl('NET001')})`);
   });
 
-  it('never exceeds maxLength, in UTF-8 bytes or UTF-16 units, and says what it left out', () => {
+  stressIt('never exceeds maxLength, in UTF-8 bytes or UTF-16 units, and says what it left out', () => {
     const report = bigReport(300);
     const full = renderMarkdown(report, { marker: '<!-- m -->' });
     const fullBytes = Buffer.byteLength(full, 'utf8');
@@ -631,7 +632,7 @@ describe('sarif', () => {
     expect(values[1]!.startsWith(values[0]!)).toBe(true);
   });
 
-  it('truncates to GitHub’s result limit and says so', () => {
+  stressIt('truncates to GitHub’s result limit and says so', () => {
     const report = sampleReport();
     const base = report.findings[0]!;
     report.findings = Array.from({ length: MAX_SARIF_RESULTS + 5 }, (_, i) => ({
