@@ -203,3 +203,37 @@ describe('a scan finds them', () => {
     ]);
   });
 });
+
+describe('a settings key no file sets', () => {
+  it('is reported where each container starts Claude Code, not at line 1 of a file that holds several', async () => {
+    const dir = tree({
+      'compose.yaml': [
+        '# dev stack',
+        'services:',
+        '  db:',
+        '    image: postgres',
+        '  agent:',
+        '    image: node:20',
+        '    command: npx @anthropic-ai/claude-code',
+        '  reviewer:',
+        '    image: node:20',
+        '    command: claude -p review',
+        '    environment:',
+        '      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1"',
+        '',
+      ].join('\n'),
+      Dockerfile:
+        'FROM node\nENV CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1\nRUN npm i -g @anthropic-ai/claude-code\n',
+    });
+    const result = await runCli(['.', '--format', 'json', '--policy', 'nonessential-traffic'], dir);
+    const report = JSON.parse(result.stdout) as {
+      findings: { ruleId: string; file: string; line: number }[];
+    };
+    expect(report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([
+      'NET005 Dockerfile:3',
+      'NET001 compose.yaml:5',
+      'NET005 compose.yaml:5',
+      'NET005 compose.yaml:11',
+    ]);
+  });
+});

@@ -89,12 +89,13 @@ describe('container scope', () => {
       policies: ['nonessential-traffic'],
       options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
     });
-    // NET005 (no skipWebFetchPreflight) is a settings key: reported at line 1, the container's own file.
+    // NET005 (no skipWebFetchPreflight) is a settings key no file sets: reported where the container's environment
+    // is declared, as NET001 is, not at line 1 of a file that may declare several.
     expect(out.map((f) => [f.ruleId, f.line])).toEqual([
-      ['NET005', 1],
       ['NET001', 3],
+      ['NET005', 3],
     ]);
-    expect(out[1]!.fix).toBe(
+    expect(out[0]!.fix).toBe(
       `Add \`"CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1"\` under \`containerEnv\` in \`${DC}\`.`,
     );
   });

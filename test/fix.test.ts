@@ -407,8 +407,8 @@ describe('fix on a repository', () => {
     ].join('\n');
     const dir = tree({ '.devcontainer/devcontainer.json': devcontainer });
     expect(brief(await findings(dir, '--policy', 'nonessential-traffic'))).toEqual([
-      'NET005 .devcontainer/devcontainer.json:1',
       'NET001 .devcontainer/devcontainer.json:5',
+      'NET005 .devcontainer/devcontainer.json:5',
     ]);
     const result = await cli(['fix', dir, '--policy', 'nonessential-traffic'], dir);
     expect(result.stdout).toBe(

@@ -25,12 +25,14 @@ export type { EnvValue, FixTarget, Scope, SettingValue } from './scope-model.js'
 export { applySettingsLayer, envString, locationOf, settingsAnchor, settingsFix } from './layers.js';
 
 /**
- * Where a settings key that no file sets is reported: the first line of the scope's main file, or for a workflow
- * scope (one step among others in its file) the step's line, unless the checkout's shared settings file is the
- * place to fix it (then its first line, one finding for every scope that reads it).
+ * Where a settings key that no file sets is reported: the first line of the scope's settings file, or for a
+ * workflow or container scope (one step or service among others in its file) the line that starts Claude Code
+ * there, unless the shared settings file it reads is the place to fix it (then that file's first line, one finding
+ * for every scope that reads it).
  */
 export function missingSettingLocation(scope: Scope): Location {
-  if (scope.kind === 'workflow' && scope.anchor.file === scope.origin.file) return scope.origin;
+  if ((scope.kind === 'workflow' || scope.kind === 'container') && scope.anchor.file === scope.origin.file)
+    return scope.origin;
   const file = scope.anchor.file;
   return file === null ? scope.anchor : { file, ...FIRST_LINE };
 }
