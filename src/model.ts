@@ -54,6 +54,8 @@ export interface SuppressedFinding extends Finding {
   suppressedBy: string;
   /** An inline comment in the finding's own file, or an `ignore:` entry in the config file. */
   suppressionKind: 'inline' | 'config';
+  /** The columns of the inline comment on its line (not in the JSON report): where a new one is pointed at. */
+  suppressionColumns?: { column: number; endColumn: number };
 }
 
 export const SCOPE_KINDS = ['project', 'managed', 'user', 'workflow', 'container'] as const;

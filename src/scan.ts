@@ -4,7 +4,9 @@ import { CFG007 } from './rules/cfg007.js';
 import { RULES } from './rules/index.js';
 import { ZDR_LOGIN_NOTE } from './rules/zdr004.js';
 import { classify, type Discovery, discover, type LoadedFile } from './discover/discover.js';
-import { type EvaluateInput, evaluate } from './rules/evaluate.js';
+import { activeRules, type EvaluateInput, evaluate } from './rules/evaluate.js';
+import { CFG010 } from './rules/cfg010.js';
+import { type Relaxation, relaxationFinding } from './policy/relaxations.js';
 import type { ParsedFile, SettingsFile, SkippedFile } from './parse/files.js';
 import type { GitListing } from './discover/git-listing.js';
 import { withReferencedSettings } from './scope/referenced-settings.js';
@@ -17,7 +19,7 @@ import { requireProjectSettings, resolveScopes, type Scope } from './scope/scope
 import { createSourceFile } from './discover/source.js';
 import { applySuppressions, collectSuppressions } from './policy/suppress.js';
 import { capFindings } from './policy/caps.js';
-import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { docsUrl, TOOL_NAME, TOOL_VERSION } from './version.js';
 import { codeLanguage } from './parse/code/code-file.js';
 import { parseCode, parseWorkflowRuns } from './parse/code/parse-code.js';
 
@@ -268,6 +270,47 @@ export function narrowReport(report: Report, files: readonly string[]): Report {
     },
     files: checked,
     scopes,
+    findings,
+    suppressed,
+  };
+}
+
+/**
+ * The report with a CFG010 finding for each way the pull request would relax the policy in force. Only the policy
+ * in force decides about them: its `policy:` and `rules:` (severity, or off) and its own `ignore:` entries. The
+ * pull request's config is never applied, and inline comments are the pull request's own, so none reaches them.
+ * They are counted, and weighed against fail-on, like any finding.
+ */
+export function withRelaxations(
+  report: Report,
+  relaxations: readonly Relaxation[],
+  options: ScanOptions,
+  origin: string,
+  now: Date,
+): Report {
+  const [rule] = activeRules([CFG010], options.policies, options.rules);
+  if (rule === undefined || relaxations.length === 0) return report;
+  const policy = rule.policies.find((p) => options.policies.includes(p))!;
+  const override = options.rules[rule.id];
+  const severity = override !== undefined && override !== 'off' ? override : rule.severity;
+  const found: Finding[] = relaxations.map((relaxation) => ({
+    ...relaxationFinding(relaxation, origin),
+    policy,
+    severity,
+    docsUrl: docsUrl(rule.id),
+    scopes: [],
+  }));
+  const entries = collectSuppressions([], options.ignore, KNOWN_RULES, now).config;
+  const applied = applySuppressions(found.sort(compareFindings), { inline: [], config: entries, problems: [] });
+  const findings = [...report.findings, ...capFindings(applied.findings)].sort(compareFindings);
+  const suppressed = [...report.suppressed, ...capFindings(applied.suppressed)].sort(compareFindings);
+  return {
+    ...report,
+    summary: {
+      ...report.summary,
+      ...summarise(findings, report.failOn),
+      suppressed: suppressed.length,
+    },
     findings,
     suppressed,
   };

@@ -81,8 +81,17 @@ ignore:
         until: '2027-03-31',
         file: '.github/claude-code-policy.yml',
         line: 12,
+        column: 5,
+        endColumn: 17,
       },
     ]);
+    // Each key's name, to point a relaxation at (CFG010).
+    expect(config.positions).toMatchObject({
+      policy: { line: 1, column: 1, endColumn: 7 },
+      'fail-on': { line: 2, column: 1, endColumn: 8 },
+      'rules.NET002': { line: 9, column: 3, endColumn: 9 },
+      'rules.ZDR004': { line: 10, column: 3, endColumn: 9 },
+    });
   });
 
   it('takes a comma list where a list is expected, like the flags', () => {
@@ -206,7 +215,7 @@ describe('loadConfig', () => {
       path: undefined,
       options: {},
       ignore: [],
-      lines: {},
+      positions: {},
     });
   });
 

@@ -3,14 +3,17 @@
 // reads in each: `messageIncludes` and `fixIncludes`, text (one string or several) that the message and the fix
 // must contain, naming the variable, input, key or file; `scopes`, when given, every scope the finding reaches;
 // `options` are scan options (minClaudeCodeVersion …) and `boundary` names the VERSION_TABLE entry a case decides
-// (test/versions.test.ts). A passing case lists none. Folders under
+// (test/versions.test.ts); `pullRequest` makes the case's `.github/claude-code-policy.yml` a pull request's config,
+// compared with the policy in force as the action does (CFG010). A passing case lists none. Folders under
 // test/fixtures/repos/<case>/ compare every finding of every rule.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../src/logger.js';
+import { loadConfig } from '../src/policy/config.js';
 import { resolveOptions } from '../src/policy/options.js';
-import { scan } from '../src/scan.js';
+import { findRelaxations } from '../src/policy/relaxations.js';
+import { scan, withRelaxations } from '../src/scan.js';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 
@@ -32,6 +35,11 @@ interface Expected {
   /** Only this rule's findings are compared (rules/ cases); all findings when absent (repos/ cases). */
   rule?: string;
   options?: Record<string, unknown>;
+  /**
+   * A pull request case (CFG010): the case's `.github/claude-code-policy.yml` is the pull request's config,
+   * compared with the policy in force (the file named here, relative to the case, or the defaults when empty).
+   */
+  pullRequest?: { policyInForce?: string };
   findings: ExpectedFinding[];
 }
 
@@ -56,12 +64,20 @@ function included(text: string, wanted: Included | undefined): Included {
 
 async function run(dir: string) {
   const expected = JSON.parse(readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Expected;
-  const options = resolveOptions({ path: dir, ...(expected.options ?? {}) });
-  const report = await scan(options, {
-    cwd: process.cwd(),
-    logger: silentLogger,
-    now: new Date('2026-11-22T00:00:00Z'),
-  });
+  const now = new Date('2026-11-22T00:00:00Z');
+  const raw = { path: dir, ...(expected.options ?? {}) };
+  const inForce =
+    expected.pullRequest?.policyInForce === undefined
+      ? undefined
+      : await loadConfig(path.join(dir, expected.pullRequest.policyInForce), dir, dir);
+  const options = resolveOptions(raw, inForce?.options);
+  let report = await scan(options, { cwd: process.cwd(), logger: silentLogger, now });
+  if (expected.pullRequest !== undefined) {
+    // As the action does on a pull request: the case's own config is compared, never applied.
+    const proposed = await loadConfig(undefined, dir, dir);
+    const relaxations = findRelaxations(options, resolveOptions(raw, proposed.options), proposed);
+    report = withRelaxations(report, relaxations, options, 'the base commit', now);
+  }
   const actual = report.findings
     .filter((f) => expected.rule === undefined || f.ruleId === expected.rule)
     .map((f, i) => {

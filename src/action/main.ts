@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { describeError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { type Report, reachesThreshold } from '../model.js';
-import { scan } from '../scan.js';
+import { scan, withRelaxations } from '../scan.js';
 import { type PolicyChange, renderPolicyChange } from '../report/relaxations.js';
 import { escapeLineBreaks, neutraliseCommands } from '../report/workflow-commands.js';
 import { RULES } from '../rules/index.js';
@@ -20,8 +20,8 @@ import {
   reportForWorkspace,
   setOutputs,
   workspacePrefix,
+  warnPolicyChangeProblem,
   writeAnnotations,
-  writeRelaxationAnnotations,
   writeReportFiles,
   writeSummary,
 } from './publish.js';
@@ -74,7 +74,15 @@ async function newInlineSuppressions(
 async function checkAndPublish(): Promise<Report> {
   const runner = readRunnerEnvironment();
   const inputs = await readInputs(runner.workspace, runner);
-  const report = await scan(inputs.options, { cwd: runner.workspace, logger: coreLogger });
+  const scanned = await scan(inputs.options, { cwd: runner.workspace, logger: coreLogger });
+  const change: PolicyChange = {
+    origin: inputs.policyOrigin,
+    file: inputs.proposedConfig,
+    relaxations: [...inputs.relaxations, ...(await newInlineSuppressions(scanned, inputs, runner))],
+    problem: inputs.proposedProblem,
+  };
+  // Each relaxation is also a CFG010 finding on its line: in every format, counted, and weighed against fail-on.
+  const report = withRelaxations(scanned, change.relaxations, inputs.options, inputs.policyOrigin, new Date());
   const { summary } = report;
   core.info(
     `Scanned ${plural(summary.files, 'file')} in ${plural(summary.scopes, 'scope')} for ${report.policies.join(', ')}: ` +
@@ -88,18 +96,9 @@ async function checkAndPublish(): Promise<Report> {
   const prefix = workspacePrefix(runner.workspace, inputs.root);
   const base = blobBaseUrl(runner);
   const blobs = base === undefined || prefix === '' ? base : `${base}/${prefix}`;
-  const change: PolicyChange = {
-    origin: inputs.policyOrigin,
-    file: inputs.proposedConfig,
-    relaxations: [...inputs.relaxations, ...(await newInlineSuppressions(report, inputs, runner))],
-    problem: inputs.proposedProblem,
-  };
-  if (inputs.annotations) {
-    writeAnnotations(githubReport, RULES);
-    writeRelaxationAnnotations(change, prefix);
-  } else {
-    logFindings(githubReport, change);
-  }
+  warnPolicyChangeProblem(change);
+  if (inputs.annotations) writeAnnotations(githubReport, RULES);
+  else logFindings(githubReport);
 
   const files = { sarifFile: inputs.sarifFile, jsonFile: inputs.jsonFile };
   await writeReportFiles(report, githubReport, RULES, files, runner.workspace);

@@ -214,7 +214,7 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
     const candidates = named
       ? [path.resolve(workspace, config)]
       : CONFIG_FILE_NAMES.map((name) => path.join(root, name));
-    inForce = { path: undefined, options: {}, ignore: [], lines: {} };
+    inForce = { path: undefined, options: {}, ignore: [], positions: {} };
     for (const file of candidates) {
       const relative = repositoryPath(workspace, file);
       if (relative.startsWith('..') || path.isAbsolute(relative)) {
@@ -240,7 +240,9 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
   try {
     const local = external === undefined ? config : undefined;
     const loaded = await loadConfig(local, root, workspace);
-    proposed = loaded.path === undefined && inForce.path === undefined ? undefined : loaded;
+    // No file in the checkout is a proposal only when it deletes the base's: a central policy is not the
+    // repository's to delete, and comparing the defaults with it would report changes no one made.
+    proposed = loaded.path === undefined && (central || inForce.path === undefined) ? undefined : loaded;
   } catch (error) {
     proposedProblem = error instanceof Error ? error.message : String(error);
   }

@@ -6,14 +6,14 @@ import { writeContainedFile } from '../discover/contained.js';
 import { ConfigurationError } from '../errors.js';
 import type { Report } from '../model.js';
 import { randomBytes } from 'node:crypto';
-import { annotationOverflow, escapeData, escapeProperty, renderGithub } from '../report/github.js';
-import { describePolicyChange, type PolicyChange } from '../report/relaxations.js';
+import { annotationOverflow, renderGithub } from '../report/github.js';
+import type { PolicyChange } from '../report/relaxations.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { RuleMeta } from '../report/rule-meta.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
-import { escapeLineBreaks, neutraliseCommands } from '../report/workflow-commands.js';
+import { neutraliseCommands } from '../report/workflow-commands.js';
 
 /** GitHub refuses a step summary over 1 MiB (bytes); the margin leaves room for line endings and slack. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -29,19 +29,10 @@ export function writeAnnotations(report: Report, rules: readonly RuleMeta[]): vo
 }
 
 /**
- * A warning on each line of the pull request's config that would loosen the policy, so the diff shows it. The
- * policy in force is the base's: these take effect only after merge.
+ * Each relaxation is a CFG010 finding, annotated with the others; the one thing left to say apart is that the pull
+ * request's config could not be compared at all.
  */
-export function writeRelaxationAnnotations(change: PolicyChange, prefix: string): void {
-  const title = 'Policy relaxed (takes effect after merge)';
-  for (const relaxation of change.relaxations) {
-    const properties =
-      relaxation.file === undefined
-        ? ''
-        : `file=${escapeProperty(prefix === '' ? relaxation.file : `${prefix}/${relaxation.file}`)},line=${relaxation.line},`;
-    const message = `The pull request's policy config would relax the policy after merge: ${relaxation.text}`;
-    process.stdout.write(`::warning ${properties}title=${escapeProperty(title)}::${escapeData(message)}\n`);
-  }
+export function warnPolicyChangeProblem(change: PolicyChange): void {
   if (change.problem !== undefined) {
     core.warning(`The pull request's policy config could not be compared: ${change.problem}`);
   }
@@ -58,9 +49,8 @@ export function logInert(text: string): void {
 }
 
 /** Without annotations the log still lists every finding, as the CLI prints them. */
-export function logFindings(report: Report, change: PolicyChange): void {
-  const lines = describePolicyChange(change).map(escapeLineBreaks);
-  logInert(neutraliseCommands([...lines, renderText(report, { color: false })].join('\n')));
+export function logFindings(report: Report): void {
+  logInert(neutraliseCommands(renderText(report, { color: false })));
 }
 
 export function annotationNote(report: Report): string {

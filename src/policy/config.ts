@@ -25,8 +25,15 @@ export interface LoadedConfig {
   options: Partial<ScanOptions>;
   /** The same suppressions as `options.ignore` (empty when there is no file). */
   ignore: IgnoreEntry[];
-  /** The line of each top-level key (`fail-on`) and each rule (`rules.NET001`), to point at a change. */
-  lines: Record<string, number>;
+  /** Where each top-level key (`fail-on`) and each rule (`rules.NET001`) is written, to point at a change. */
+  positions: Record<string, KeyPosition>;
+}
+
+/** A key's place in the config file: its line, and the columns of its name (1-based, end exclusive). */
+export interface KeyPosition {
+  line: number;
+  column: number;
+  endColumn: number;
 }
 
 const KNOWN_RULES = new Set(RULES.map((rule) => rule.id));
@@ -130,6 +137,18 @@ function lineOf(node: Node | null, counter: LineCounter): number {
   return offset === undefined ? 1 : counter.linePos(offset).line;
 }
 
+/** A node's line and columns; a node over several lines (an ignore entry) is marked on its first line only. */
+function positionOf(node: Node | null, counter: LineCounter, text: string): KeyPosition {
+  const range = node?.range;
+  if (range === undefined || range === null) return { line: 1, column: 1, endColumn: 1 };
+  const start = counter.linePos(range[0]);
+  const end = counter.linePos(range[1]);
+  if (end.line === start.line) return { line: start.line, column: start.col, endColumn: end.col };
+  const lineEnd = text.indexOf('\n', range[0]);
+  const endOffset = (lineEnd === -1 ? text.length : lineEnd) - (text[lineEnd - 1] === '\r' ? 1 : 0);
+  return { line: start.line, column: start.col, endColumn: start.col + Math.max(0, endOffset - range[0]) };
+}
+
 function describePath(segments: readonly Segment[]): string {
   let out = '';
   for (const segment of segments)
@@ -227,14 +246,19 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
     throw new ConfigurationError(`${shown}:${top.line}: ${top.text}`);
   }
   const data = result.data;
-  const ignore: IgnoreEntry[] = (data.ignore ?? []).map((entry, index) => ({
-    rule: entry.rule,
-    path: entry.path,
-    reason: entry.reason,
-    ...(entry.until !== undefined ? { until: entry.until } : {}),
-    file: relative,
-    line: lineOf(locate(doc.contents, ['ignore', index]).node, counter),
-  }));
+  const ignore: IgnoreEntry[] = (data.ignore ?? []).map((entry, index) => {
+    const at = positionOf(locate(doc.contents, ['ignore', index]).node, counter, text);
+    return {
+      rule: entry.rule,
+      path: entry.path,
+      reason: entry.reason,
+      ...(entry.until !== undefined ? { until: entry.until } : {}),
+      file: relative,
+      line: at.line,
+      column: at.column,
+      endColumn: at.endColumn,
+    };
+  });
   const options: Partial<ScanOptions> = {};
   if (data.policy !== undefined) options.policies = [...new Set(data.policy)] as ScanOptions['policies'];
   if (data['fail-on'] !== undefined) options.failOn = data['fail-on'] as ScanOptions['failOn'];
@@ -249,12 +273,14 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   if (data.code !== undefined) options.code = data.code as ScanOptions['code'];
   if (data.rules !== undefined) options.rules = data.rules;
   options.ignore = ignore;
-  const lines: Record<string, number> = {};
-  for (const key of Object.keys(given)) lines[key] = lineOf(locate(doc.contents, [key]).key, counter);
-  for (const id of Object.keys(data.rules ?? {})) {
-    lines[`rules.${id}`] = lineOf(locate(doc.contents, ['rules', id]).key, counter);
+  const positions: Record<string, KeyPosition> = {};
+  for (const key of Object.keys(given)) {
+    positions[key] = positionOf(locate(doc.contents, [key]).key, counter, text);
   }
-  return { options, ignore, lines };
+  for (const id of Object.keys(data.rules ?? {})) {
+    positions[`rules.${id}`] = positionOf(locate(doc.contents, ['rules', id]).key, counter, text);
+  }
+  return { options, ignore, positions };
 }
 
 /** A policy file is a few lines; anything near this size is not one. */
@@ -299,7 +325,7 @@ export async function loadConfig(
   if (explicit !== undefined && explicit.trim() !== '') {
     throw new ConfigurationError(`config file ${explicit} not found`);
   }
-  return { path: undefined, options: {}, ignore: [], lines: {} };
+  return { path: undefined, options: {}, ignore: [], positions: {} };
 }
 
 /** Where the config file's JSON Schema is published: the copy in the repository at this version's tag. */

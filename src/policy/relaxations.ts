@@ -1,17 +1,22 @@
 // What a pull request's own policy config would change, compared with the policy in force (the base branch's, or
 // a central one). The PR's config never decides its own verdict; but a reviewer must see, point by point, what it
 // would loosen once merged, so each loosening is listed here with the line of the PR's config that causes it.
-import { type FailLevel, type SuppressedFinding, severityRank } from '../model.js';
+import { type FailLevel, type RawFinding, type SuppressedFinding, severityRank } from '../model.js';
 import { RULES } from '../rules/index.js';
 import type { LoadedConfig } from './config.js';
 import type { RuleSeverityOverride, ScanOptions } from './options.js';
 
 export interface Relaxation {
-  /** One sentence, for the summary, the comment and the annotation. */
+  /** One sentence, for the summary, the comment and the finding. */
   text: string;
+  /** A change to the PR's policy config, or an inline suppression the PR adds in a scanned file. */
+  kind: 'config' | 'inline';
   /** The PR's config file (root-relative) and the line to look at; undefined when the config has no file. */
   file: string | undefined;
   line: number;
+  /** The columns of the changed key (or comment) on that line, 1-based, end exclusive; 1 and 1 when unknown. */
+  column: number;
+  endColumn: number;
 }
 
 /** How many findings a threshold lets fail: `notice` fails on the most, `never` on none. */
@@ -41,7 +46,12 @@ export function findRelaxations(
   proposedConfig: LoadedConfig,
 ): Relaxation[] {
   const file = proposedConfig.path;
-  const at = (key: string) => ({ file, line: proposedConfig.lines[key] ?? 1 });
+  const kind = 'config' as const;
+  const at = (key: string) => ({
+    kind,
+    file,
+    ...(proposedConfig.positions[key] ?? { line: 1, column: 1, endColumn: 1 }),
+  });
   const out: Relaxation[] = [];
 
   for (const rule of RULES) {
@@ -91,8 +101,11 @@ export function findRelaxations(
     if (known.has(`${entry.rule}\u0000${entry.path}`)) continue;
     out.push({
       text: `new ignore entry: ${entry.rule} on ${JSON.stringify(entry.path)} (reason: ${JSON.stringify(entry.reason)})`,
+      kind,
       file,
       line: entry.line,
+      column: entry.column ?? 1,
+      endColumn: entry.endColumn ?? 1,
     });
   }
   return out;
@@ -111,6 +124,7 @@ export function inlineSuppressionRelaxations(
   const out: Relaxation[] = [];
   const seen = new Set<string>();
   for (const finding of suppressed) {
+    if (finding.suppressionKind !== 'inline') continue;
     const at = finding.suppressedBy.lastIndexOf(':');
     const file = finding.suppressedBy.slice(0, at);
     const line = Number(finding.suppressedBy.slice(at + 1));
@@ -120,9 +134,40 @@ export function inlineSuppressionRelaxations(
     seen.add(key);
     out.push({
       text: `new inline suppression of ${finding.ruleId} in ${file} (reason: ${JSON.stringify(finding.reason)})`,
+      kind: 'inline',
       file,
       line,
+      column: finding.suppressionColumns?.column ?? 1,
+      endColumn: finding.suppressionColumns?.endColumn ?? 1,
     });
   }
   return out;
+}
+
+/**
+ * The CFG010 finding of one relaxation: at the line of the pull request's config (or the comment) that makes it,
+ * saying what it loosens and that it takes effect after merge. `origin` is where the policy in force was read.
+ */
+export function relaxationFinding(relaxation: Relaxation, origin: string): RawFinding {
+  const { file, line } = relaxation;
+  const place = file === undefined ? undefined : `line ${line} of \`${file}\``;
+  const fix =
+    file === undefined
+      ? 'The pull request removes its policy config, so the defaults would apply after merge: restore the file, or merge it only with the approval of whoever owns the policy.'
+      : relaxation.kind === 'inline'
+        ? `Fix the finding the comment on ${place} hides and remove the comment, or merge it only with the approval of whoever owns the policy.`
+        : `Review ${place} as a change to the policy itself: revert it if it is not meant, or merge it only with the approval of whoever owns the policy.`;
+  return {
+    ruleId: 'CFG010',
+    file: file ?? null,
+    line,
+    column: relaxation.column,
+    endLine: line,
+    endColumn: relaxation.endColumn,
+    scope: null,
+    message:
+      `This pull request would relax the policy: ${relaxation.text}. It takes effect after merge; ` +
+      `this check used the policy from ${origin}.`,
+    fix,
+  };
 }

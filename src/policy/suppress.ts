@@ -26,6 +26,9 @@ export interface IgnoreEntry {
   /** Where the entry is written: the config file (relative to the root, with `/`) and the entry's line. */
   file: string;
   line: number;
+  /** The columns of the entry's first line, where known (1-based, end exclusive). */
+  column?: number;
+  endColumn?: number;
 }
 
 /** A valid inline comment: it suppresses `rule` on line `target` of `file`. */
@@ -33,8 +36,10 @@ export interface InlineSuppression {
   rule: string;
   reason: string;
   file: string;
-  /** The comment's own line. */
+  /** The comment's own line, and its columns (1-based, end exclusive). */
   line: number;
+  column: number;
+  endColumn: number;
   /** The line whose findings it covers: its own for a trailing comment, the next code line for a comment line. */
   target: number;
 }
@@ -253,7 +258,7 @@ function inlineSuppressions(
       target = comment.line + 1;
       while (commentLines.has(target)) target++;
     }
-    valid.push({ rule, reason, file: path, line: comment.line, target });
+    valid.push({ rule, reason, file: path, line: comment.line, column: span.column, endColumn: span.endColumn, target });
   }
   return { valid, problems };
 }
@@ -334,6 +339,7 @@ export function applySuppressions(
         reason: comment.reason,
         suppressedBy: `${comment.file}:${comment.line}`,
         suppressionKind: 'inline',
+        suppressionColumns: { column: comment.column, endColumn: comment.endColumn },
       });
       continue;
     }

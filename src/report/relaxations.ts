@@ -35,17 +35,3 @@ export function renderPolicyChange(change: PolicyChange): string {
   out.push('', 'These changes take effect after merge: review them as a change to the policy itself.', '');
   return `${out.join('\n')}\n`;
 }
-
-/** The same change as plain lines, for the log. */
-export function describePolicyChange(change: PolicyChange): string[] {
-  return [
-    ...change.relaxations.map(
-      (relaxation) =>
-        `The pull request's policy config would relax the policy after merge: ${relaxation.text}` +
-        (relaxation.file === undefined ? '' : ` (${relaxation.file}:${relaxation.line})`),
-    ),
-    ...(change.problem === undefined
-      ? []
-      : [`The pull request's policy config could not be compared: ${change.problem}`]),
-  ];
-}

@@ -9,6 +9,7 @@ import { CFG006 } from './cfg006.js';
 import { CFG007 } from './cfg007.js';
 import { CFG008 } from './cfg008.js';
 import { CFG009 } from './cfg009.js';
+import { CFG010 } from './cfg010.js';
 import { NET001 } from './net001.js';
 import { NET002 } from './net002.js';
 import { NET003 } from './net003.js';
@@ -77,6 +78,7 @@ export const RULES: readonly Rule[] = [
   CFG007,
   CFG008,
   CFG009,
+  CFG010,
 ];
 
 const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
