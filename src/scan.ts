@@ -301,7 +301,11 @@ export function withRelaxations(
     scopes: [],
   }));
   const entries = collectSuppressions([], options.ignore, KNOWN_RULES, now).config;
-  const applied = applySuppressions(found.sort(compareFindings), { inline: [], config: entries, problems: [] });
+  const applied = applySuppressions(found.sort(compareFindings), {
+    inline: [],
+    config: entries,
+    problems: [],
+  });
   const findings = [...report.findings, ...capFindings(applied.findings)].sort(compareFindings);
   const suppressed = [...report.suppressed, ...capFindings(applied.suppressed)].sort(compareFindings);
   return {

@@ -125,6 +125,22 @@ function gitCommit(dir: string, message: string): string {
   return git('rev-parse', 'HEAD');
 }
 
+/** The parts of a SARIF log the tests read. */
+interface SarifLog {
+  runs: [
+    {
+      tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } };
+      results: {
+        ruleId: string;
+        level: string;
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+        }[];
+      }[];
+    },
+  ];
+}
+
 const RELAXING_CONFIG = [
   'policy: [hygiene]', // 1
   'fail-on: never', // 2
@@ -144,7 +160,7 @@ describe('1. the policy comes from the base, not the pull request', () => {
   it('a PR config that switches everything off changes nothing, and each relaxation is shown', async (context) => {
     if (node.path === undefined) return context.skip(node.reason);
     runner.checkout(EXAMPLES.nonCompliant).writeFile(CONFIG, RELAXING_CONFIG);
-    const run = await step(spec({ 'json-file': 'report.json' }));
+    const run = await step(spec({ 'json-file': 'report.json', 'sarif-file': 'report.sarif' }));
 
     // The base has no config (the contents API answers 404): the defaults apply, and the check fails.
     expect(run.code).toBe(1);
@@ -157,27 +173,60 @@ describe('1. the policy comes from the base, not the pull request', () => {
       `/repos/${OWNER}/${REPO}/contents/.github/claude-code-policy.yml?ref=${BASE_SHA}`,
     );
 
+    // Each relaxation is one CFG010 finding on the PR config's line: in the JSON and SARIF reports, counted, and
+    // annotated once (no separate "policy relaxed" annotation beside it).
     const expected = [
-      ['rule NET001 turned off', 7],
-      ['policies removed: nonessential-traffic, zdr', 1],
-      ['fail-on lowered from error to never', 2],
-      ['exclude widened: "**"', 3],
-      ['base URLs allowed: "https://gateway.example"', 5],
-      ['retention ceiling raised from 30 to 3650 days', 4],
-      ['new ignore entry: SEC001 on "**" (reason: "trust me")', 9],
+      ['policies removed: nonessential-traffic, zdr', 1, 1, 7],
+      ['fail-on lowered from error to never', 2, 1, 8],
+      ['exclude widened: "**"', 3, 1, 8],
+      ['retention ceiling raised from 30 to 3650 days', 4, 1, 19],
+      ['base URLs allowed: "https://gateway.example"', 5, 1, 18],
+      ['rule NET001 turned off', 7, 3, 9],
+      ['new ignore entry: SEC001 on "**" (reason: "trust me")', 9, 5, 17],
     ] as const;
-    const annotations = run.commands.filter((c) => c.properties.includes('Policy relaxed'));
-    expect(annotations.map((c) => [c.properties, c.message])).toEqual(
-      expected.map(([text, line]) => [
-        `file=.github/claude-code-policy.yml,line=${line},title=Policy relaxed (takes effect after merge)`,
-        `The pull request's policy config would relax the policy after merge: ${text}`,
+    const relaxed = report.findings.filter((f) => f.ruleId === 'CFG010');
+    expect(relaxed.map((f) => [f.file, f.line, f.column, f.endColumn, f.severity, f.policy])).toEqual(
+      expected.map(([, line, column, end]) => [CONFIG, line, column, end, 'warning', 'hygiene']),
+    );
+    expected.forEach(([text], i) => {
+      expect(relaxed[i]!.message).toBe(
+        `This pull request would relax the policy: ${text}. It takes effect after merge; this check used the policy from the base commit ${BASE_SHA.slice(0, 7)}.`,
+      );
+    });
+    expect(report.summary.warnings).toBe(report.findings.filter((f) => f.severity === 'warning').length);
+
+    const sarif = JSON.parse(readFileSync(join(runner.workspace, 'report.sarif'), 'utf8')) as SarifLog;
+    const [sarifRun] = sarif.runs;
+    expect(sarifRun.tool.driver.rules.find((r) => r.id === 'CFG010')?.shortDescription.text).toBe(
+      'A pull request relaxes the policy',
+    );
+    expect(
+      sarifRun.results
+        .filter((r) => r.ruleId === 'CFG010')
+        .map((r) => [
+          r.level,
+          r.locations[0]!.physicalLocation.artifactLocation.uri,
+          r.locations[0]!.physicalLocation.region.startLine,
+        ]),
+    ).toEqual(expected.map(([, line]) => ['warning', CONFIG, line]));
+
+    const annotations = run.commands.filter((c) => c.properties.includes(CONFIG));
+    expect(annotations.map((c) => [c.name, c.properties, c.message.split('\n')[0]])).toEqual(
+      expected.map(([text, line, column, end]) => [
+        'warning',
+        `file=${CONFIG},line=${line},col=${column},endLine=${line},endColumn=${end},title=CFG010: A pull request relaxes the policy`,
+        `This pull request would relax the policy: ${text}. It takes effect after merge; this check used the policy from the base commit ${BASE_SHA.slice(0, 7)}.`,
       ]),
     );
+    expect(run.commands.filter((c) => c.properties.includes('Policy relaxed'))).toEqual([]);
     // The summary and the comment open with the change, point by point.
     expect(run.summary.startsWith('### ⚠️ This pull request relaxes the policy\n')).toBe(true);
     const comment = api.comments.get(PR)?.[0]?.body ?? '';
     expect(comment.startsWith(`${COMMENT_MARKER}\n### ⚠️ This pull request relaxes the policy\n`)).toBe(true);
     for (const [, line] of expected) expect(run.summary).toContain(`(line ${line})`);
+    expect(run.summary).toContain(
+      '(https://github.com/octo-org/octo-repo/blob/cccccccccccccccccccccccccccccccccccccccc/.github/claude-code-policy.yml#L7) | [CFG010](',
+    );
     expect(run.summary).toContain('- rule NET001 turned off (line 7)');
     expect(comment).toContain('- fail-on lowered from error to never (line 2)');
   });
@@ -202,11 +251,14 @@ describe('1. the policy comes from the base, not the pull request', () => {
     expect(report.failOn).toBe('error'); // and not the PR's fail-on
     expect(run.code).toBe(1);
     expect(api.requests.filter((r) => r.path.includes('/contents/'))).toEqual([]);
-    expect(run.commands.filter((c) => c.properties.includes('Policy relaxed')).map((c) => c.message)).toEqual(
-      [
-        "The pull request's policy config would relax the policy after merge: fail-on lowered from error to never",
-      ],
-    );
+    expect(report.findings.filter((f) => f.ruleId === 'CFG010').map((f) => [f.file, f.line])).toEqual([
+      [CONFIG, 2],
+    ]);
+    expect(
+      run.commands.filter((c) => c.properties.includes('CFG010')).map((c) => c.message.split('\n')[0]),
+    ).toEqual([
+      `This pull request would relax the policy: fail-on lowered from error to never. It takes effect after merge; this check used the policy from the base commit ${base.slice(0, 7)}.`,
+    ]);
   });
 
   it('fails closed on a pull request event that names no base commit', async (context) => {
@@ -256,16 +308,109 @@ describe('1. the policy comes from the base, not the pull request', () => {
         baseSha: base,
       },
     });
-    expect(run.commands.filter((c) => c.properties.includes('Policy relaxed'))).toEqual([
+    expect(run.commands.filter((c) => c.properties.includes('CFG010'))).toEqual([
       {
         name: 'warning',
         form: 'v2',
-        properties: 'file=.env,line=2,title=Policy relaxed (takes effect after merge)',
+        properties:
+          'file=.env,line=2,col=1,endLine=2,endColumn=48,title=CFG010: A pull request relaxes the policy',
         message:
-          'The pull request\'s policy config would relax the policy after merge: new inline suppression of NET003 in .env (reason: "not ours")',
+          'This pull request would relax the policy: new inline suppression of NET003 in .env (reason: "not ours"). ' +
+          `It takes effect after merge; this check used the policy from the base commit ${base.slice(0, 7)}.\n` +
+          'Fix: Fix the finding the comment on line 2 of `.env` hides and remove the comment, or merge it only with the approval of whoever owns the policy.',
       },
     ]);
     expect(run.summary).toContain('- new inline suppression of NET003 in .env (reason: "not ours") (line 2)');
+  });
+
+  /** A pull request event whose base commit the checkout has. */
+  function prOnBase(base: string, inputs: Record<string, string> = {}): RunSpec {
+    return {
+      ...spec({ 'json-file': 'report.json', ...inputs }),
+      pullRequest: {
+        name: 'pull_request',
+        action: 'synchronize',
+        number: PR,
+        headSha: 'c'.repeat(40),
+        baseSha: base,
+      },
+    };
+  }
+
+  it("CFG010 cannot be silenced by the PR's own rules, ignore, exclude, fail-on or inline comment", async (context) => {
+    if (node.path === undefined) return context.skip(node.reason);
+    runner.checkout(EXAMPLES.compliant).writeFile(CONFIG, 'fail-on: warning\n');
+    const base = gitCommit(runner.workspace, 'base');
+    runner.writeFile(
+      CONFIG,
+      [
+        '# claude-code-policy: ignore CFG010 -- the pull request says so', // 1
+        'fail-on: never', // 2
+        'rules:', // 3
+        '  CFG010: off', // 4
+        'ignore:', // 5
+        '  - rule: CFG010', // 6
+        '    path: "**"',
+        '    reason: trust me',
+        'exclude: [".github/**"]', // 9
+        '',
+      ].join('\n'),
+    );
+    const run = await step(prOnBase(base));
+    const report = JSON.parse(readFileSync(join(runner.workspace, 'report.json'), 'utf8')) as Report;
+    expect(report.failOn).toBe('warning'); // the base's
+    expect(
+      report.findings.filter((f) => f.ruleId === 'CFG010').map((f) => [f.file, f.line, f.severity]),
+    ).toEqual([
+      [CONFIG, 2, 'warning'],
+      [CONFIG, 4, 'warning'],
+      [CONFIG, 6, 'warning'],
+      [CONFIG, 9, 'warning'],
+    ]);
+    expect(report.suppressed.filter((f) => f.ruleId === 'CFG010')).toEqual([]);
+    // The compliant tree has nothing else at warning or above: the relaxations alone fail the base's fail-on.
+    expect(report.findings.filter((f) => f.severity !== 'notice').map((f) => f.ruleId)).toEqual([
+      'CFG010',
+      'CFG010',
+      'CFG010',
+      'CFG010',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.outputs.passed).toBe('false');
+    expect(errors(run)).toEqual([
+      'Claude Code policy check failed: 4 findings at or above fail-on warning. Each one, with its fix, is in the job summary.',
+    ]);
+    expect(
+      run.commands.filter((c) => c.properties.includes('CFG010')).map((c) => c.properties.split(',')[1]),
+    ).toEqual(['line=2', 'line=4', 'line=6', 'line=9']);
+  });
+
+  it('the policy in force may turn CFG010 off; the summary still lists the change', async (context) => {
+    if (node.path === undefined) return context.skip(node.reason);
+    runner.checkout(EXAMPLES.compliant).writeFile(CONFIG, 'fail-on: warning\nrules:\n  CFG010: off\n');
+    const base = gitCommit(runner.workspace, 'base');
+    runner.writeFile(CONFIG, 'fail-on: never\nrules:\n  CFG010: off\n');
+    const run = await step(prOnBase(base));
+    const report = JSON.parse(readFileSync(join(runner.workspace, 'report.json'), 'utf8')) as Report;
+    expect(report.findings.filter((f) => f.ruleId === 'CFG010')).toEqual([]);
+    expect(run.commands.filter((c) => c.properties.includes('CFG010'))).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain('- fail-on lowered from warning to never (line 1)');
+  });
+
+  it('a central policy with no config in the checkout reports no relaxation', async (context) => {
+    if (node.path === undefined) return context.skip(node.reason);
+    runner.checkout(EXAMPLES.compliant);
+    rmSync(join(runner.workspace, CONFIG));
+    api.files.set('central-org/policies/claude/policy.yml@v2', 'fail-on: warning\nmax-retention-days: 7\n');
+    const run = await step(
+      spec({ config: 'central-org/policies/claude/policy.yml@v2', 'json-file': 'r.json' }),
+    );
+    const report = JSON.parse(readFileSync(join(runner.workspace, 'r.json'), 'utf8')) as Report;
+    expect(report.failOn).toBe('warning');
+    expect(report.findings.filter((f) => f.ruleId === 'CFG010')).toEqual([]);
+    expect(run.summary).not.toContain('This pull request relaxes the policy');
+    expect(run.commands.filter((c) => c.properties.includes('CFG010'))).toEqual([]);
   });
 
   it('config: OWNER/REPO/PATH@REF reads one central policy with the token', async (context) => {

@@ -82,7 +82,13 @@ async function checkAndPublish(): Promise<Report> {
     problem: inputs.proposedProblem,
   };
   // Each relaxation is also a CFG010 finding on its line: in every format, counted, and weighed against fail-on.
-  const report = withRelaxations(scanned, change.relaxations, inputs.options, inputs.policyOrigin, new Date());
+  const report = withRelaxations(
+    scanned,
+    change.relaxations,
+    inputs.options,
+    inputs.policyOrigin,
+    new Date(),
+  );
   const { summary } = report;
   core.info(
     `Scanned ${plural(summary.files, 'file')} in ${plural(summary.scopes, 'scope')} for ${report.policies.join(', ')}: ` +

@@ -258,7 +258,15 @@ function inlineSuppressions(
       target = comment.line + 1;
       while (commentLines.has(target)) target++;
     }
-    valid.push({ rule, reason, file: path, line: comment.line, column: span.column, endColumn: span.endColumn, target });
+    valid.push({
+      rule,
+      reason,
+      file: path,
+      line: comment.line,
+      column: span.column,
+      endColumn: span.endColumn,
+      target,
+    });
   }
   return { valid, problems };
 }
