@@ -32,6 +32,12 @@ export interface RawFinding extends Location {
   scope: string | null;
   /** A severity chosen by the rule for this finding (e.g. ZDR001 on Claude Platform on AWS); defaults to the rule's. */
   severity?: Severity;
+  /**
+   * Findings of this rule in this file, after this one, that the producer counted but did not build: a crafted
+   * file can hold a million duplicate keys, and only the first few are listed (bounded.ts, policy/caps.ts). Not
+   * in any report format; the counting finding says how many.
+   */
+  more?: number;
 }
 
 /** A finding as reported: the rule's metadata merged in. */

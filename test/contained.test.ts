@@ -75,4 +75,27 @@ describe('capFindings', () => {
       '11 more CFG004 findings in this file, not listed one by one (the first is here).',
     );
   });
+
+  it('counts what a producer counted but did not build (`more`), per rule and per file', () => {
+    const one = Array.from({ length: 20 }, (_, i) => ({
+      ...finding(i + 1, 'error'),
+      ...(i === 19 ? { more: 4980 } : {}),
+    }));
+    const capped = capFindings(one);
+    expect(capped.map((f) => f.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(capped.at(-1)!.message).toBe(
+      '4981 more CFG004 findings in this file, not listed one by one (the first is here).',
+    );
+    // Six rules of 1,019 findings each (19 built, the 20th standing for 1,001): 114 + 6 entries, capped at 100
+    // per file. The last counts the 21 entries left out and all that the six counting findings stand for.
+    const six = ['CFG001', 'CFG002', 'CFG003', 'CFG004', 'CFG005', 'CFG006'].flatMap((ruleId) =>
+      one.map((f) => ({ ...f, ruleId, ...(f.more === undefined ? {} : { more: 1000 }) })),
+    );
+    const file = capFindings(six);
+    expect(file).toHaveLength(100);
+    expect(file.at(-1)!.message).toBe(
+      '6021 more findings in this file, not listed one by one (the first is here).',
+    );
+    expect(file.at(-1)!.line).toBe(17);
+  });
 });

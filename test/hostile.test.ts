@@ -388,6 +388,49 @@ describe('content built to be slow, within the size cap', () => {
     },
     60_000,
   );
+
+  stressIt(
+    'one finding per key or line is built for the first ones only, and the counting finding has the true total',
+    async () => {
+      // 5,000 duplicate keys in settings JSON and in a workflow, 5,000 lines an env file cannot parse, 5,000 wrong
+      // env values: each producer builds the first 20 and counts the rest (src/bounded.ts).
+      const count = 5_000;
+      const json = `{${Array.from({ length: count + 1 }, () => '"a":1').join(',')}}`;
+      const workflow = `on: push\nenv:\n${'  A: "1"\n'.repeat(count + 1)}jobs: {}\n`;
+      const dotenv = 'not an assignment\n'.repeat(count);
+      const values = JSON.stringify({
+        env: Object.fromEntries(Array.from({ length: count }, (_, i) => [`V${i}`, i])),
+      });
+      const root = tree({
+        'dup/.claude/settings.json': json,
+        '.github/workflows/dup.yml': workflow,
+        'lines/.env': dotenv,
+        'values/.claude/settings.json': values,
+      });
+      const { report } = await scanTree(root, { policy: 'hygiene', gitignore: false });
+      const of = (ruleId: string, file: string) =>
+        report.findings.filter((f) => f.ruleId === ruleId && f.file === file);
+      const cases = [
+        ['CFG004', 'dup/.claude/settings.json', (i: number) => [1, 8 + 6 * i]],
+        ['CFG004', '.github/workflows/dup.yml', (i: number) => [4 + i, 3]],
+        ['CFG005', 'lines/.env', (i: number) => [i + 1, 1]],
+        ['CFG002', 'values/.claude/settings.json', (i: number) => [1, values.indexOf(`"V${i}"`) + 1]],
+      ] as const;
+      for (const [ruleId, file, at] of cases) {
+        const found = of(ruleId, file);
+        expect(
+          found.map((f) => [f.line, f.column]),
+          file,
+        ).toEqual(Array.from({ length: 20 }, (_, i) => at(i)));
+        expect(found.at(-1)!.message, file).toBe(
+          `${count - 19} more ${ruleId} findings in this file, not listed one by one (the first is here).`,
+        );
+      }
+      // The count stays out of every format but the counting finding's words.
+      expect(renderJson(report)).not.toContain('"more"');
+    },
+    60_000,
+  );
 });
 
 describe.skipIf(!POSIX)(

@@ -5,6 +5,7 @@
 // problem, not the rest of the file.
 import type { Span } from '../model.js';
 import { lineSpan, positionAt, type SourceFile, spanAt } from '../discover/source.js';
+import { EarliestItems } from '../bounded.js';
 
 export interface DotenvEntry {
   name: string;
@@ -21,6 +22,8 @@ export interface DotenvEntry {
 export interface DotenvProblem {
   message: string;
   span: Span;
+  /** Lines after this one that could not be parsed either, counted, not built (bounded.ts). */
+  more?: number;
 }
 
 export interface DotenvComment {
@@ -112,7 +115,8 @@ export function parseDotenv(file: SourceFile, options: DotenvOptions = {}): Pars
   const text = file.text;
   const starts = file.lineStarts;
   const entries: DotenvEntry[] = [];
-  const problems: DotenvProblem[] = [];
+  // One per line at most: only the first ones are built, the rest counted (a 5 MiB file holds 300,000 lines).
+  const problems = new EarliestItems<DotenvProblem>();
   const comments: DotenvComment[] = [];
 
   /** The offset where a 0-based line's text ends, before its line break. */
@@ -125,7 +129,7 @@ export function parseDotenv(file: SourceFile, options: DotenvOptions = {}): Pars
   };
 
   const problem = (index: number, message: string): number => {
-    problems.push({ message, span: lineSpan(file, index + 1) });
+    problems.offer(starts[index]!, () => ({ message, span: lineSpan(file, index + 1) }));
     return index + 1;
   };
 
@@ -226,5 +230,5 @@ export function parseDotenv(file: SourceFile, options: DotenvOptions = {}): Pars
 
   let index = 0;
   while (index < starts.length) index = parseLine(index);
-  return { entries, problems, comments };
+  return { entries, problems: problems.items((problem, more) => ({ ...problem, more })), comments };
 }

@@ -5,6 +5,7 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Span } from '../model.js';
 import { FIRST_LINE, positionAt, type SourceFile, spanAt } from '../discover/source.js';
+import { EarliestItems } from '../bounded.js';
 
 export type { JsonNode };
 
@@ -16,6 +17,8 @@ export interface JsonProblem {
   ruleId: 'CFG001' | 'CFG004' | 'CFG008';
   message: string;
   span: Span;
+  /** Duplicate keys after this one that were counted, not built (bounded.ts). */
+  more?: number;
 }
 
 export interface ParsedJson {
@@ -161,9 +164,12 @@ function jsonParseErrorOffset(error: unknown, file: SourceFile): number {
   return 0;
 }
 
-/** CFG004: a key that appears twice in one object; JSON.parse keeps the last, a reviewer reads the first. */
+/**
+ * CFG004: a key that appears twice in one object; JSON.parse keeps the last, a reviewer reads the first. Only the
+ * first ones in the file are built; the rest are counted (a 5 MiB file can hold 870,000 duplicates).
+ */
 function duplicateKeys(file: SourceFile, root: JsonNode): JsonProblem[] {
-  const problems: JsonProblem[] = [];
+  const problems = new EarliestItems<JsonProblem>();
   const stack: JsonNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -175,19 +181,18 @@ function duplicateKeys(file: SourceFile, root: JsonNode): JsonProblem[] {
         const name = String(key.value);
         const earlier = seen.get(name);
         if (earlier !== undefined) {
-          const line = positionAt(file, earlier.offset).line;
-          problems.push({
+          problems.offer(key.offset, () => ({
             ruleId: 'CFG004',
-            message: `duplicate key "${name}" (first on line ${line}): Claude Code uses this later value and ignores the first`,
+            message: `duplicate key "${name}" (first on line ${positionAt(file, earlier.offset).line}): Claude Code uses this later value and ignores the first`,
             span: spanAt(file, key.offset, key.length),
-          });
+          }));
         }
         seen.set(name, key);
       }
     }
     for (const child of node.children ?? []) stack.push(child);
   }
-  return problems.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+  return problems.items((problem, more) => ({ ...problem, more }));
 }
 
 /** The value of a JSONC tree (last duplicate wins), built without prototype setters. */

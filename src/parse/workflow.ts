@@ -10,6 +10,7 @@ import type { Span } from '../model.js';
 import { createSourceFile, FIRST_LINE, positionAt, type SourceFile, spanAt } from '../discover/source.js';
 import { type JsonNode, type JsonProblem, nodeAt, parseJson } from './json.js';
 import { expandsAtRunTime, findClaudeCommand, githubEnvAppends, settingsArgument } from './shell.js';
+import { EarliestItems } from '../bounded.js';
 
 /** A syntax problem of the workflow itself (`syntax: 'yaml'`) or of an inline `settings` input (`'json'`). */
 export interface WorkflowProblem {
@@ -17,6 +18,8 @@ export interface WorkflowProblem {
   message: string;
   span: Span;
   syntax: 'yaml' | 'json';
+  /** Duplicate keys after this one that were counted, not built (bounded.ts). */
+  more?: number;
 }
 
 /** One `NAME: value` as it reaches the Claude process: an `env:` entry, a `claude_env` line, a settings `env` entry. */
@@ -182,6 +185,8 @@ type YamlMapNode = { items: Pair[] };
 
 class WorkflowReader {
   private readonly problems: WorkflowProblem[] = [];
+  /** Duplicate YAML keys: the first ones built, the rest counted (a crafted workflow can hold a million). */
+  private readonly duplicates = new EarliestItems<WorkflowProblem>();
   private readonly strings: WorkflowString[] = [];
   /**
    * Each document's anchors by name, in source order. The yaml library's Alias.resolve walks the whole document
@@ -198,6 +203,7 @@ class WorkflowReader {
 
   read(): ParsedWorkflow {
     for (const document of this.documents) this.collect(document);
+    this.problems.push(...this.duplicates.items((problem, more) => ({ ...problem, more })));
     // The workflow is the first document with content; a workflow file has no use for more, and they are not read.
     const document = this.documents.find((d) => d.contents !== null);
     const claudeSteps = document === undefined ? [] : this.claudeSteps(document);
@@ -279,14 +285,15 @@ class WorkflowReader {
       const name = String(pair.key.value);
       if (name === '<<') continue;
       const earlier = seen.get(name);
+      const range = pair.key.range;
       if (earlier?.range) {
-        const line = positionAt(this.source, earlier.range[0]).line;
-        this.problems.push({
+        const first = earlier.range[0];
+        this.duplicates.offer(range[0], () => ({
           ruleId: 'CFG004',
-          message: `duplicate key "${name}" (first on line ${line}): GitHub rejects the whole workflow ('${name}' is already defined)`,
-          span: spanAt(this.source, pair.key.range[0], pair.key.range[1] - pair.key.range[0]),
+          message: `duplicate key "${name}" (first on line ${positionAt(this.source, first).line}): GitHub rejects the whole workflow ('${name}' is already defined)`,
+          span: spanAt(this.source, range[0], range[1] - range[0]),
           syntax: 'yaml',
-        });
+        }));
       }
       seen.set(name, pair.key);
     }
@@ -615,6 +622,7 @@ class WorkflowReader {
           : `in the \`settings\` input: ${message}`,
       span: this.mappedSpan(offsets, start, end),
       syntax: 'json',
+      ...(problem.more === undefined ? {} : { more: problem.more }),
     };
   }
 

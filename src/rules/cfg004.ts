@@ -32,6 +32,7 @@ export const CFG004: Rule = {
           scope: null,
           message: problem.message,
           fix: `Remove one of the duplicate keys in \`${file.source.path}\`, keeping the value you mean.`,
+          ...(problem.more === undefined ? {} : { more: problem.more }),
         });
       }
     }

@@ -23,6 +23,7 @@ export const CFG005: Rule = {
           scope: null,
           message: problem.message,
           fix: `Rewrite line ${problem.span.line} of \`${file.source.path}\` as NAME=value.`,
+          ...(problem.more === undefined ? {} : { more: problem.more }),
         });
       }
     }

@@ -15,6 +15,7 @@ export function validationFindings(context: RuleContext, ruleId: 'CFG002' | 'CFG
         scope: null,
         message: problem.message,
         fix: problem.fix,
+        ...(problem.more === undefined ? {} : { more: problem.more }),
       });
     }
   }

@@ -15,6 +15,7 @@ import {
   settingsSchemaFor,
 } from './settings-schema.js';
 import { FIRST_LINE, type SourceFile } from '../discover/source.js';
+import { EarliestItems } from '../bounded.js';
 
 export interface SettingsProblem {
   ruleId: 'CFG002' | 'CFG003';
@@ -22,9 +23,30 @@ export interface SettingsProblem {
   path: (string | number)[];
   span: Span;
   fix: string;
+  /** Problems of this rule after this one that were counted, not built (bounded.ts). */
+  more?: number;
 }
 
 type Path = (string | number)[];
+
+/**
+ * The schema's issues for `value`; undefined when the schema library overflows the stack, which it does past about
+ * 120,000 issues under one key (it gathers each level's issues with a spread).
+ */
+function schemaIssues(value: Record<string, unknown>): z.core.$ZodIssue[] | undefined {
+  try {
+    const result = settingsSchemaFor(Object.keys(value)).safeParse(value);
+    return result.success ? [] : result.error.issues;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/** A sort key for a span: line, then column (a minified file has millions of columns on one line). */
+function order(span: Span): number {
+  return span.line * 2 ** 26 + span.column;
+}
 
 const KNOWN = new Set(KNOWN_SETTINGS_KEYS);
 
@@ -102,54 +124,112 @@ export function validateSettings(
     ];
   }
 
-  const problems: SettingsProblem[] = [];
+  // One finding per key or entry: only the first ones of each rule are built, the rest counted (bounded.ts).
+  const bounded = {
+    CFG002: new EarliestItems<SettingsProblem>(),
+    CFG003: new EarliestItems<SettingsProblem>(),
+  };
   const seen = new Set<string>();
-  const add = (problem: SettingsProblem): void => {
-    const key = JSON.stringify(problem.path);
+  const add = (ruleId: SettingsProblem['ruleId'], path: Path, span: Span, build: () => SettingsProblem) => {
+    const key = JSON.stringify(path);
     if (seen.has(key)) return;
     seen.add(key);
-    problems.push(problem);
+    bounded[ruleId].offer(order(span), build);
   };
 
   for (const name of Object.keys(root)) {
     const removed = Object.hasOwn(REMOVED_SETTINGS_KEYS, name) ? REMOVED_SETTINGS_KEYS[name] : undefined;
+    const keySpan = () => keySpanOf(source, json.tree, [name]);
     if (removed !== undefined) {
-      add({
+      add('CFG003', [name], keySpan(), () => ({
         ruleId: 'CFG003',
         path: [name],
-        span: keySpanOf(source, json.tree, [name]),
+        span: keySpan(),
         message: `setting ${JSON.stringify(name)} was removed in Claude Code ${removed}; newer versions ignore it`,
         fix: `In ${label}, remove ${JSON.stringify(name)}.`,
-      });
+      }));
     } else if (LATER_SETTINGS_KEYS.includes(name)) {
       const problem = laterKeyProblem(name, root[name]);
       if (problem !== undefined) {
-        add({
+        const span = pairSpan(source, json.tree, [name]);
+        add('CFG002', [name], span, () => ({
           ruleId: 'CFG002',
           path: [name],
-          span: pairSpan(source, json.tree, [name]),
+          span,
           message: `"${name}" must be ${problem}`,
           fix: `In ${label}, write "${name}" as ${problem}.`,
-        });
+        }));
       }
     } else if (!KNOWN.has(name)) {
-      add(unknownTopLevelKey(source, json.tree, name, label));
+      add('CFG003', [name], keySpan(), () => unknownTopLevelKey(source, json.tree, name, label));
     }
   }
 
-  const result = settingsSchemaFor(Object.keys(root)).safeParse(root);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      for (const problem of problemsFromIssue(source, json.tree, root, issue, label)) add(problem);
+  let issues = schemaIssues(root);
+  if (issues === undefined) {
+    // Too many problems for one pass: each key on its own, and a key still too large is reported, not skipped.
+    issues = [];
+    for (const name of Object.keys(root)) {
+      if (!KNOWN.has(name)) continue;
+      const own = schemaIssues(Object.fromEntries([[name, root[name]]]));
+      if (own !== undefined) {
+        for (const issue of own) issues.push(issue);
+        continue;
+      }
+      const span = pairSpan(source, json.tree, [name]);
+      add('CFG002', [name], span, () => ({
+        ruleId: 'CFG002',
+        path: [name],
+        span,
+        message: `"${name}" has too many wrong entries to check one by one (over 100,000), so it was not checked`,
+        fix: `In ${label}, keep "${name}" to the entries Claude Code needs, each of the right type.`,
+      }));
     }
   }
+  for (const issue of issues) offerIssue(source, json.tree, root, issue, label, add);
 
+  const problems = [
+    ...bounded.CFG002.items((problem, more) => ({ ...problem, more })),
+    ...bounded.CFG003.items((problem, more) => ({ ...problem, more })),
+  ];
   return problems.sort(
     (a, b) =>
       a.span.line - b.span.line ||
       a.span.column - b.span.column ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+}
+
+type Offer = (
+  ruleId: SettingsProblem['ruleId'],
+  path: Path,
+  span: Span,
+  build: () => SettingsProblem,
+) => void;
+
+/** The problems of one schema issue, offered one by one; an unknown key's suggestion is worked out only if kept. */
+function offerIssue(
+  source: SourceFile,
+  tree: JsonNode | undefined,
+  root: Record<string, unknown>,
+  issue: z.core.$ZodIssue,
+  label: string,
+  add: Offer,
+): void {
+  if (issue.code === 'unrecognized_keys') {
+    const parent = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const allowed = allowedKeysFromMessage(issue.message) ?? [];
+    for (const key of issue.keys) {
+      const path = [...parent, key];
+      add('CFG002', path, pairSpan(source, tree, path), () =>
+        unknownNestedKey(source, tree, parent, key, allowed, label),
+      );
+    }
+    return;
+  }
+  for (const problem of problemsFromIssue(source, tree, root, issue, label)) {
+    add(problem.ruleId, problem.path, problem.span, () => problem);
+  }
 }
 
 function unknownTopLevelKey(
@@ -217,12 +297,6 @@ function problemsFromIssue(
   label: string,
 ): SettingsProblem[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-
-  if (issue.code === 'unrecognized_keys') {
-    const allowed = allowedKeysFromMessage(issue.message) ?? [];
-    return issue.keys.map((key) => unknownNestedKey(source, tree, path, key, allowed, label));
-  }
-
   const span = pairSpan(source, tree, path);
   const params = (issue.code === 'custom' ? issue.params : undefined) as
     Partial<CustomIssueParams> | undefined;
