@@ -40,3 +40,21 @@ export class EarliestItems<T> {
     return built;
   }
 }
+
+/**
+ * `target.push(...items)` without the spread: a spread passes each item as an argument, and past about 120,000
+ * the call overflows the stack. Lists built from a scanned file can be that long.
+ */
+export function pushAll<T>(target: T[], items: Iterable<T>): void {
+  for (const item of items) target.push(item);
+}
+
+/** The first findings of one rule in one file by position (line, then column), the rest counted in `more`. */
+export function earliestFindings<T extends { line: number; column: number; more?: number }>(
+  findings: Iterable<T>,
+  limit: number = MAX_FINDINGS_PER_FILE_RULE,
+): T[] {
+  const kept = new EarliestItems<T>(limit);
+  for (const finding of findings) kept.offer(finding.line * 2 ** 26 + finding.column, () => finding);
+  return kept.items((finding, more) => ({ ...finding, more: (finding.more ?? 0) + more }));
+}

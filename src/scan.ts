@@ -1,4 +1,5 @@
 // The pipeline: discover -> parse -> resolve scopes -> evaluate -> report. Only discovery touches the disk.
+import { pushAll } from './bounded.js';
 import path from 'node:path';
 import { CFG007 } from './rules/cfg007.js';
 import { RULES } from './rules/index.js';
@@ -121,7 +122,7 @@ export function analyse(
     const parsed = parsedAlready?.has(loaded) ? parsedAlready.get(loaded) : parseLoaded(loaded);
     if (parsed !== undefined) files.push(parsed);
   }
-  files.push(...code);
+  pushAll(files, code);
   const versions = {
     min: options.minClaudeCodeVersion,
     minSource: options.minClaudeCodeVersion === undefined ? undefined : '--min-claude-code-version',

@@ -431,6 +431,26 @@ describe('content built to be slow, within the size cap', () => {
     },
     60_000,
   );
+
+  stressIt(
+    '150,000 findings of one rule in one file neither overflow the stack nor lose the count',
+    async () => {
+      // Collecting them with push(...list) overflowed the stack past ~120,000 (an internal error, exit 2).
+      const lines = 150_000;
+      const root = tree({
+        '.claude/settings.json': `{ "env": oops\n${'sk-ant-Zq7vR2mK9pL4xT8w\n'.repeat(lines)}`,
+      });
+      const { report, found } = await scanTree(root, { policy: 'hygiene', gitignore: false });
+      expect(found).toEqual([
+        'CFG001 .claude/settings.json:1:10',
+        ...Array.from({ length: 20 }, (_, i) => `SEC001 .claude/settings.json:${i + 2}:1`),
+      ]);
+      expect(report.findings.at(-1)!.message).toBe(
+        `${lines - 19} more SEC001 findings in this file, not listed one by one (the first is here).`,
+      );
+    },
+    60_000,
+  );
 });
 
 describe.skipIf(!POSIX)(

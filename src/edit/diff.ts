@@ -2,6 +2,7 @@
 // Settings files are small and fix's edits are local: common lines are trimmed from both ends, and the rest is
 // compared with a longest-common-subsequence table, bounded so that a pathological file cannot take long.
 
+import { pushAll } from '../bounded.js';
 import { ANTHROPIC_KEY_PATTERN, isSecretName } from '../redact.js';
 
 const CONTEXT = 3;
@@ -90,7 +91,10 @@ function diffLines(a: string[], b: string[]): Op[] {
       }
     }
   }
-  ops.push(...a.slice(endA).map((text): Op => ({ kind: ' ', text })));
+  pushAll(
+    ops,
+    a.slice(endA).map((text): Op => ({ kind: ' ', text })),
+  );
   return ops;
 }
 

@@ -4,6 +4,7 @@
 // that formatting, key order, indentation and line endings stay as they were (zizmor's --fix does the same for
 // workflows). Env files are never edited: Claude Code does not read them, and a committed credential needs
 // rotating, which no edit can do.
+import { pushAll } from '../bounded.js';
 import {
   applyEdits,
   type FormattingOptions,
@@ -91,7 +92,7 @@ function maskEarlierDuplicates(text: string): string {
         last.set(key.value, key);
       }
     }
-    stack.push(...(node.children ?? []));
+    pushAll(stack, node.children ?? []);
   }
   if (offsets.length === 0) return text;
   const chars = text.split('');
@@ -199,7 +200,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
         : e.kind === 'replace' && edit.kind === 'replace' && e.line === edit.line);
     const existing = list.find(same);
     if (existing === undefined) list.push(edit);
-    else existing.resolves.push(...edit.resolves);
+    else pushAll(existing.resolves, edit.resolves);
     workflowEdits.set(file, list);
   };
   const jsonClaims = new Map<string, Finding[]>();
@@ -381,7 +382,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
     const list = [...edits.values()];
     const existing = jsonFiles.get(path);
     if (existing === undefined) {
-      resolves.push(...(jsonClaims.get(path) ?? []));
+      pushAll(resolves, jsonClaims.get(path) ?? []);
       changes.push({
         file: path,
         before: undefined,
@@ -398,7 +399,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
     const after = editSettingsText(existing.source.text, list);
     if (after !== existing.source.text) {
       changes.push({ file: path, before: existing.source.text, after, changes: list.map((e) => e.change) });
-      resolves.push(...(jsonClaims.get(path) ?? []));
+      pushAll(resolves, jsonClaims.get(path) ?? []);
       const duplicates = duplicateNote(existing);
       if (duplicates !== undefined) notes.push(duplicates);
     }
@@ -419,7 +420,7 @@ export function planFixes(analysis: Analysis, options: FixOptions): FixPlan {
       }
       after = result.text;
       done.push(edit.change);
-      resolves.push(...edit.resolves);
+      pushAll(resolves, edit.resolves);
     }
     if (after !== before) changes.push({ file: path, before, after, changes: done });
   }

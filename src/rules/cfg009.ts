@@ -1,6 +1,7 @@
 // Claude Code reads some keys and variables only from some files, and ignores them elsewhere without a word
 // (reference §7.1, §7.3, §7.4; docs: settings-reference "Scope" column and "Variables Claude Code ignores in env").
 // A setting with no effect misleads its reviewers: it reads as a control that is not there.
+import { pushAll } from '../bounded.js';
 import type { RawFinding } from '../model.js';
 import type { SettingsFile } from '../parse/files.js';
 import { propertySpan } from '../parse/json.js';
@@ -121,7 +122,7 @@ export const CFG009: Rule = {
     for (const file of context.files) {
       if (file.kind !== 'settings') continue;
       const reached = context.scopes.filter((s) => s.files.includes(file.source.path)).map((s) => s.id);
-      findings.push(...fileFindings(file, versions, reached.length > 0 ? reached : [null]));
+      pushAll(findings, fileFindings(file, versions, reached.length > 0 ? reached : [null]));
     }
     for (const environment of environments(context)) {
       const value = environment.env.get(DOES_NOTHING);

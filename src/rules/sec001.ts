@@ -1,6 +1,7 @@
 // A credential committed in plain text is readable by everyone with the repository, forever (git history).
 // Claude Code's credential variables are listed on docs: authentication "Authentication precedence";
 // Anthropic keys start with `sk-ant-`. The message names the variable and file, never the value.
+import { earliestFindings, pushAll } from '../bounded.js';
 import { CREDENTIAL_VARIABLES } from '../scope/env.js';
 import type { SettingsFile, WorkflowFile } from '../parse/files.js';
 import type { Location, RawFinding } from '../model.js';
@@ -208,7 +209,7 @@ export const SEC001: Rule = {
           findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
         }
       } else if (file.kind === 'workflow') {
-        findings.push(...workflowSecrets(file));
+        pushAll(findings, earliestFindings(workflowSecrets(file)));
       } else if (file.kind === 'dockerfile' || file.kind === 'compose') {
         // ENV/ARG lines of an image and a service's environment: baked into every container built from them.
         const entries =
@@ -226,9 +227,12 @@ export const SEC001: Rule = {
         continue;
       } else if (file.json.ok && file.json.tree !== undefined) {
         const scope = file.kind === 'settings' ? settingsScope(file, context.scopes) : null;
-        findings.push(...jsonSecrets(file.source, file.json.tree).map((f) => ({ ...f, scope })));
+        pushAll(
+          findings,
+          earliestFindings(jsonSecrets(file.source, file.json.tree)).map((f) => ({ ...f, scope })),
+        );
       } else {
-        findings.push(...unparsedSecrets(file.source));
+        pushAll(findings, earliestFindings(unparsedSecrets(file.source)));
       }
     }
     return findings;

@@ -9,6 +9,7 @@
 // A container scope is a dev container that runs Claude Code (`containerEnv`, `remoteEnv`, then the project
 // settings of the folder it opens), a Dockerfile whose image installs or starts Claude Code (its ENV and ARG), or
 // a Compose service built from such an image or running Claude Code (the image's env, then `environment:`).
+import { pushAll } from '../bounded.js';
 import type {
   ComposeFile,
   DevcontainerFile,
@@ -246,7 +247,7 @@ export function mentionsClaude(value: unknown): boolean {
     if (typeof node === 'string') {
       if (CLAUDE_WORDS.test(node)) return true;
     } else if (Array.isArray(node)) {
-      stack.push(...node);
+      pushAll(stack, node);
     } else if (isPlainObject(node)) {
       for (const key of Object.keys(node)) {
         if (CLAUDE_WORDS.test(key)) return true;
@@ -402,7 +403,7 @@ export function resolveCiScopes(files: ParsedFile[], versions: VersionRange): Sc
       const scope = dockerfileScope(file, versions);
       if (scope !== undefined) scopes.push(scope);
     } else if (file.kind === 'compose') {
-      scopes.push(...composeScopes(file, index, versions));
+      pushAll(scopes, composeScopes(file, index, versions));
     }
   }
   return scopes;

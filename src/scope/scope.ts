@@ -6,6 +6,7 @@
 // Scalars: the higher file wins key by key; `env` merges variable by variable. A file that is not valid JSON
 // (or whose top level is not an object) contributes nothing: Claude Code rejects the whole file.
 // Workflow and container scopes come from ci-scopes.ts.
+import { pushAll } from '../bounded.js';
 import { resolveCiScopes } from './ci-scopes.js';
 import { applySettingsLayer, settingsAnchor, settingsFix } from './layers.js';
 import type { ParsedFile, SettingsFile } from '../parse/files.js';
@@ -156,7 +157,7 @@ export function resolveScopes(files: ParsedFile[], versions: VersionRange = ANY_
     const main = join(dir, 'managed-settings.json');
     scopes.push(buildScope(main, 'managed', layers, main, managedVersions(layers, versions)));
   }
-  scopes.push(...resolveCiScopes(files, versions));
+  pushAll(scopes, resolveCiScopes(files, versions));
   return scopes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.kind < b.kind ? -1 : 1));
 }
 

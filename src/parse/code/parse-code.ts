@@ -1,6 +1,7 @@
 // Parses a source file with its language's tree-sitter grammar (loaded on first use) and locates what
 // analyse.ts/shell.ts found on the file's own lines: for a notebook, on the JSON lines of its code cells; for a
 // workflow, on the lines of its `run:` blocks.
+import { pushAll } from '../../bounded.js';
 import { type Node as JsonNode, parseTree } from 'jsonc-parser';
 import type { SourceFile } from '../../discover/source.js';
 import { createSourceFile, positionAt } from '../../discover/source.js';
@@ -195,7 +196,7 @@ export async function parseWorkflowRuns(file: WorkflowFile): Promise<CodeFile | 
       at += line.length + 1;
     }
     const analysis = await analyseText(run.value, 'shell', source.path);
-    sites.push(...locate(source, { ...analysis, comments: [] }, { pieces }).sites);
+    pushAll(sites, locate(source, { ...analysis, comments: [] }, { pieces }).sites);
   }
   return {
     kind: 'code',
