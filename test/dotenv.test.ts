@@ -388,19 +388,22 @@ describe('parseDotenv: size', () => {
     });
   });
 
-  it('counts every one of many unterminated quotes and lines without `=`, building the first 20', () => {
-    const text = `${'A="x\n'.repeat(100_000)}${"B='y\n".repeat(100_000)}${'garbage line\n'.repeat(100_000)}`;
-    const parsed = parse(text);
-    expect(parsed.problems.map((p) => [p.span.line, p.more])).toEqual(
-      Array.from({ length: 20 }, (_, i) => [i + 1, i === 19 ? 300_000 - 20 : undefined]),
-    );
-    expect(parsed.problems[0]).toEqual({ message: 'unterminated double quote', span: span(1, 1, 1, 5) });
-    expect(parse(`A="x\nB='y\ngarbage line\n`).problems).toEqual([
-      { message: 'unterminated double quote', span: span(1, 1, 1, 5) },
-      { message: 'unterminated single quote', span: span(2, 1, 2, 5) },
-      { message: NOT_AN_ASSIGNMENT, span: span(3, 1, 3, 13) },
-    ]);
-  });
+  stressIt(
+    'counts every one of many unterminated quotes and lines without `=`, building the first 20',
+    () => {
+      const text = `${'A="x\n'.repeat(100_000)}${"B='y\n".repeat(100_000)}${'garbage line\n'.repeat(100_000)}`;
+      const parsed = parse(text);
+      expect(parsed.problems.map((p) => [p.span.line, p.more])).toEqual(
+        Array.from({ length: 20 }, (_, i) => [i + 1, i === 19 ? 300_000 - 20 : undefined]),
+      );
+      expect(parsed.problems[0]).toEqual({ message: 'unterminated double quote', span: span(1, 1, 1, 5) });
+      expect(parse(`A="x\nB='y\ngarbage line\n`).problems).toEqual([
+        { message: 'unterminated double quote', span: span(1, 1, 1, 5) },
+        { message: 'unterminated single quote', span: span(2, 1, 2, 5) },
+        { message: NOT_AN_ASSIGNMENT, span: span(3, 1, 3, 13) },
+      ]);
+    },
+  );
 
   it('reads one value when quotes of one kind enclose many openings of another', () => {
     const text = `A="${"\nB='x".repeat(100_000)}\n"\n`;
