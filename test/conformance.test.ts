@@ -25,7 +25,11 @@ interface Checked {
 function check(file: string): Checked {
   const source = createSourceFile(path.relative(corpus, file), readFileSync(file, 'utf8'));
   const json = parseJson(source);
-  return { json, problems: json.ok ? validateSettings(source, json) : [] };
+  // Every problem, not only the first of each rule that a report lists: each one is checked here.
+  return {
+    json,
+    problems: json.ok ? validateSettings(source, json, undefined, Number.POSITIVE_INFINITY) : [],
+  };
 }
 
 /** Every finding for a file, parse-level and settings-level, as [ruleId, line] or [ruleId, path, line]. */

@@ -15,7 +15,7 @@ import {
   settingsSchemaFor,
 } from './settings-schema.js';
 import { FIRST_LINE, type SourceFile } from '../discover/source.js';
-import { EarliestItems } from '../bounded.js';
+import { EarliestItems, MAX_FINDINGS_PER_FILE_RULE } from '../bounded.js';
 
 export interface SettingsProblem {
   ruleId: 'CFG002' | 'CFG003';
@@ -109,6 +109,8 @@ export function validateSettings(
   source: SourceFile,
   json: ParsedJson,
   fileLabel?: string,
+  /** Problems of each rule built one by one; the rest are counted in the last one's `more`. */
+  limit: number = MAX_FINDINGS_PER_FILE_RULE,
 ): SettingsProblem[] {
   const label = fileLabel ?? source.path;
   const root = json.value;
@@ -126,8 +128,8 @@ export function validateSettings(
 
   // One finding per key or entry: only the first ones of each rule are built, the rest counted (bounded.ts).
   const bounded = {
-    CFG002: new EarliestItems<SettingsProblem>(),
-    CFG003: new EarliestItems<SettingsProblem>(),
+    CFG002: new EarliestItems<SettingsProblem>(limit),
+    CFG003: new EarliestItems<SettingsProblem>(limit),
   };
   const seen = new Set<string>();
   const add = (ruleId: SettingsProblem['ruleId'], path: Path, span: Span, build: () => SettingsProblem) => {
