@@ -105,6 +105,14 @@ describe('inline comments', () => {
     ]);
   });
 
+  it('of 5,000 invalid comments in a file, builds the first 20 CFG007 findings and counts the rest', () => {
+    const file = dotenvFile('.env', '# claude-code-policy: ignore\n'.repeat(5_000));
+    const { problems } = collectSuppressions([file], [], KNOWN, NOW);
+    expect(problems.map((p) => [p.ruleId, p.line, p.more])).toEqual(
+      Array.from({ length: 20 }, (_, i) => ['CFG007', i + 1, i === 19 ? 4_980 : undefined]),
+    );
+  });
+
   it('are CFG007 and suppress nothing without a reason, with an unknown rule, with two rules or without `ignore`', () => {
     const file = dotenvFile(
       '.env',

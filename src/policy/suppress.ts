@@ -3,7 +3,7 @@
 // settings cannot, so only config entries reach them). A suppression must say why: one without a reason, past its
 // `until`, or naming a rule that does not exist is CFG007 and suppresses nothing. Suppressed findings are kept
 // and counted, never dropped (reviewers of actionlint, conftest and checkov asked for exactly this).
-import { pushAll } from '../bounded.js';
+import { earliestFindings, pushAll } from '../bounded.js';
 import { escape as escapeGlob, Minimatch } from 'minimatch';
 import { classify } from '../discover/discover.js';
 import type { ParsedFile } from '../parse/files.js';
@@ -312,7 +312,7 @@ export function collectSuppressions(
   for (const file of files) {
     const { valid, problems } = inlineSuppressions(file, known);
     pushAll(result.inline, valid);
-    pushAll(result.problems, problems);
+    pushAll(result.problems, earliestFindings(problems));
   }
   return result;
 }
