@@ -373,6 +373,26 @@ describe('github workflow commands', () => {
     ]);
   });
 
+  it("annotates a pull request's relaxation (CFG010) first among its severity, so GitHub's cap does not hide it", () => {
+    const report = sampleReport();
+    const warning = report.findings.find((f) => f.ruleId === 'NET002')!;
+    const relaxation = {
+      ...warning,
+      ruleId: 'CFG010',
+      policy: 'hygiene' as const,
+      file: '.github/claude-code-policy.yml',
+      line: 2,
+    };
+    report.findings = [...report.findings, ...Array.from({ length: 12 }, () => warning), relaxation];
+    const commands = workflowCommands(renderGithub(report, RULES)).filter((c) => c.command === 'warning');
+    expect(commands.slice(0, 4).map((c) => c.properties.title?.slice(0, 6))).toEqual([
+      'CFG010',
+      'NET002',
+      'ZDR006',
+      'ZDR004',
+    ]);
+  });
+
   it('counts the annotations GitHub will not display', () => {
     const report = sampleReport();
     expect(annotationOverflow(report)).toEqual({ shown: 7, hidden: 0 });

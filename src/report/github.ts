@@ -23,11 +23,23 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Findings in the order they are annotated: errors, warnings, notices, each in report order. */
+/**
+ * Rules whose findings come first among those of their severity: a pull request's change to the policy itself
+ * (CFG010) must not be among the annotations GitHub leaves out past ten.
+ */
+const ANNOTATED_FIRST: ReadonlySet<string> = new Set(['CFG010']);
+
+/** Findings in the order they are annotated: errors, warnings, notices, each in report order (CFG010 first). */
 export function rankForAnnotation(findings: readonly Finding[]): Finding[] {
+  const first = (finding: Finding) => (ANNOTATED_FIRST.has(finding.ruleId) ? 0 : 1);
   return findings
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => severityRank(b.finding.severity) - severityRank(a.finding.severity) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
+        first(a.finding) - first(b.finding) ||
+        a.index - b.index,
+    )
     .map(({ finding }) => finding);
 }
 
