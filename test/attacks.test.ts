@@ -383,6 +383,14 @@ describe('1. the policy comes from the base, not the pull request', () => {
     expect(
       run.commands.filter((c) => c.properties.includes('CFG010')).map((c) => c.properties.split(',')[1]),
     ).toEqual(['line=2', 'line=4', 'line=6', 'line=9']);
+
+    // Without annotations, the log's text report lists them, between the action's own stop-commands.
+    const logged = await step(prOnBase(base, { annotations: 'false' }));
+    expect(logged.code).toBe(1);
+    const text = logged.stdout.split('\n');
+    expect(text).toContain(CONFIG);
+    const listed = text.flatMap((line) => /^\s+(\d+):\d+\s+(\w+)\s+CFG010\b/.exec(line)?.slice(1, 3) ?? []);
+    expect(listed).toEqual(['2', 'warning', '4', 'warning', '6', 'warning', '9', 'warning']);
   });
 
   it('the policy in force may turn CFG010 off; the summary still lists the change', async (context) => {
