@@ -368,6 +368,28 @@ describe('the hint on every finding', () => {
     );
   });
 
+  it('matches a finding with neither file nor scope with "**", as the entry it suggests', () => {
+    const unplaced = finding('CFG010', null, 1);
+    const { snippet } = suppressionHint(unplaced);
+    expect(snippet).toBe('- {rule: CFG010, path: "**", reason: <reason>}');
+    const entry = {
+      rule: 'CFG010',
+      path: '**',
+      reason: 'r',
+      file: '.github/claude-code-policy.yml',
+      line: 2,
+    };
+    const { findings, suppressed } = applySuppressions([unplaced], {
+      inline: [],
+      config: [entry],
+      problems: [],
+    });
+    expect(findings).toEqual([]);
+    expect(suppressed.map((f) => [f.ruleId, f.suppressedBy])).toEqual([
+      ['CFG010', '.github/claude-code-policy.yml:2'],
+    ]);
+  });
+
   it('suppresses the finding when written exactly as shown', async () => {
     const dir = tree({
       'odd [dir], x/.claude/settings.json': '{\n  "env": {\n    "DISABLE_TELEMETRY": 1\n  }\n}\n',

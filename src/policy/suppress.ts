@@ -398,9 +398,11 @@ export function suppressionHint(
       placement: `at the end of line ${finding.line} or on the line above`,
     };
   }
-  const subject = finding.file ?? finding.scope ?? '**';
+  // A finding with neither file nor scope is matched as the empty path, which only a glob such as `**` matches.
+  const subject = finding.file ?? finding.scope;
+  const glob = subject === null ? '"**"' : yamlGlob(subject);
   return {
-    snippet: `- {rule: ${finding.ruleId}, path: ${yamlGlob(subject)}, reason: <reason>}`,
+    snippet: `- {rule: ${finding.ruleId}, path: ${glob}, reason: <reason>}`,
     placement: `under ignore: in ${DEFAULT_CONFIG_FILE}`,
   };
 }
