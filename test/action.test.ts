@@ -304,6 +304,9 @@ describe('reportForWorkspace', () => {
   it('leaves them alone for the workspace itself or a root outside it', () => {
     expect(reportForWorkspace(report, '/w', '/w')).toBe(report);
     expect(reportForWorkspace(report, '/w', '/elsewhere')).toBe(report);
+    // The workspace's own parent, and a folder beside it whose name starts with two dots.
+    expect(reportForWorkspace(report, '/w/a', '/w')).toBe(report);
+    expect(reportForWorkspace(report, '/w', '/w/..x').files).toEqual(['..x/.claude/settings.json']);
   });
 });
 

@@ -6,6 +6,7 @@ import { type LoadedConfig, parseConfig } from '../src/policy/config.js';
 import { resolveOptions } from '../src/policy/options.js';
 import { findRelaxations, inlineSuppressionRelaxations, type Relaxation } from '../src/policy/relaxations.js';
 import { loadYaml } from '../src/parse/yaml.js';
+import { renderPolicyChange } from '../src/report/relaxations.js';
 import { withRelaxations } from '../src/scan.js';
 import { manyFindingsReport } from './helpers/report.js';
 
@@ -191,5 +192,76 @@ describe('inlineSuppressionRelaxations', () => {
         'Fix the finding the comment on line 2 of `.env` hides and remove the comment, or merge it only with the approval of whoever owns the policy.',
       ],
     ]);
+  });
+});
+
+describe('the section that opens the summary and the comment', () => {
+  const relaxation = (text: string, line: number, file: string | undefined = CONFIG): Relaxation => ({
+    text,
+    kind: 'config',
+    file,
+    line,
+    column: 1,
+    endColumn: 1,
+  });
+
+  it('is empty when nothing is loosened and the config was compared', () => {
+    expect(
+      renderPolicyChange({ origin: 'the base commit', file: CONFIG, relaxations: [], problem: undefined }),
+    ).toBe('');
+  });
+
+  it('lists each relaxation with its line, escaped, and says it takes effect after merge', () => {
+    expect(
+      renderPolicyChange({
+        origin: 'the base commit 2222222',
+        file: CONFIG,
+        relaxations: [
+          relaxation('rule NET001 turned off', 3),
+          relaxation('new ignore entry: SEC001 on "**" (reason: "*trust* @me")', 5),
+          { ...relaxation('defaults would apply', 1), file: undefined },
+        ],
+        problem: undefined,
+      }),
+    ).toBe(
+      [
+        '### ⚠️ This pull request relaxes the policy',
+        '',
+        'The check ran with the policy from the base commit 2222222. ' +
+          "The pull request's <code>.github/claude-code-policy.yml</code> would change it once merged:",
+        '',
+        '- rule NET001 turned off (line 3)',
+        '- new ignore entry: SEC001 on "\\*\\*" (reason: "\\*trust\\* @&#8203;me") (line 5)',
+        '- defaults would apply',
+        '',
+        'These changes take effect after merge: review them as a change to the policy itself.',
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says when the pull request’s config could not be compared, even with nothing else to list', () => {
+    expect(
+      renderPolicyChange({
+        origin: 'a central policy',
+        file: undefined,
+        relaxations: [],
+        problem: 'line 2: bad',
+      }),
+    ).toBe(
+      [
+        '### ⚠️ This pull request relaxes the policy',
+        '',
+        "The check ran with the policy from a central policy. The pull request's <code>the policy config</code> " +
+          'would change it once merged:',
+        '',
+        '- its config could not be read, so it was not compared: line 2: bad',
+        '',
+        'These changes take effect after merge: review them as a change to the policy itself.',
+        '',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -15,8 +15,9 @@ import { docsUrl } from '../src/version.js';
 import { annotationOverflow, escapeData, escapeProperty, renderGithub } from '../src/report/github.js';
 import { renderJson } from '../src/report/json.js';
 import { escapeMarkdownText, renderMarkdown } from '../src/report/markdown.js';
-import { FINGERPRINT_KEY, MAX_SARIF_RESULTS, renderSarif } from '../src/report/sarif.js';
+import { FINGERPRINT_KEY, MAX_SARIF_RESULTS, pascalCaseName, renderSarif } from '../src/report/sarif.js';
 import { renderText } from '../src/report/text.js';
+import { truncate } from '../src/report/truncate.js';
 import { RULES } from '../src/rules/index.js';
 import { parseRunnerLine, runnerLines, type WorkflowCommand, workflowCommands } from './helpers/runner.js';
 import { stressIt } from './helpers/stress.js';
@@ -784,5 +785,423 @@ describe('json', () => {
       'docsUrl',
     ]);
     expect(Object.keys(parsed.suppressed[0]).slice(-2)).toEqual(['reason', 'suppressedBy']);
+  });
+});
+
+// What a reader sees, whole: each render below was read line by line before it was written here.
+describe('renders, exactly', () => {
+  const esc = (text: string) => text.replaceAll('\u001b', '␛');
+
+  it('text, in colour, with a note, a suppressed count and findings without a file', () => {
+    const report = { ...sampleReport(), notes: [NOTE] };
+    report.findings.push({
+      ...report.findings[6]!,
+      ruleId: 'ZDR007',
+      scope: null,
+      scopes: [],
+      message: 'No scope at all.',
+      fix: 'First line\nsecond line',
+    });
+    expect(esc(renderText(report, { color: true }))).toMatchInlineSnapshot(`
+      "␛[1;4m.claude/settings.json␛[0m
+        ␛[2m3:5␛[0m  ␛[31merror  ␛[0m  ␛[1mNET001␛[0m  Telemetry, error reporting and /feedback stay on in scope ".". (affects 2 scopes)
+                              ␛[2mfix: Add "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under \`env\` in .claude/settings.json.␛[0m
+                              ␛[2msuppress: add \`- {rule: NET001, path: .claude/settings.json, reason: <reason>}\` under ignore: in .github/claude-code-policy.yml␛[0m
+        ␛[2m7:3␛[0m  ␛[31merror  ␛[0m  ␛[1mZDR003␛[0m  Conversation content is exported: OTEL_LOG_USER_PROMPTS is on.
+                              ␛[2mfix: Remove "OTEL_LOG_USER_PROMPTS" from \`env\` in .claude/settings.json.␛[0m
+                              ␛[2msuppress: add \`- {rule: ZDR003, path: .claude/settings.json, reason: <reason>}\` under ignore: in .github/claude-code-policy.yml␛[0m
+
+      ␛[1;4m.env.production␛[0m
+        ␛[2m2:1␛[0m  ␛[31merror  ␛[0m  ␛[1mSEC001␛[0m  A credential is committed in plain text: ANTHROPIC_API_KEY.
+                              ␛[2mfix: Remove the value of ANTHROPIC_API_KEY from .env.production, rotate the key and load it from a secret store.␛[0m
+                              ␛[2msuppress: add \`# claude-code-policy: ignore SEC001 -- <reason>\` at the end of line 2 or on the line above␛[0m
+
+      ␛[1;4m.github/workflows/claude.yml␛[0m
+        ␛[2m12:9␛[0m  ␛[33mwarning␛[0m  ␛[1mNET002␛[0m  Auto-update traffic stays on in scope ".github/workflows/claude.yml#review".
+                               ␛[2mfix: Add DISABLE_AUTOUPDATER: "1" under the step's \`env:\`.␛[0m
+                               ␛[2msuppress: add \`# claude-code-policy: ignore NET002 -- <reason>\` at the end of line 12 or on the line above␛[0m
+        ␛[2m12:9␛[0m  ␛[36mnotice ␛[0m  ␛[1mNET004␛[0m  Session quality surveys stay on in scope ".github/workflows/claude.yml#review".
+                               ␛[2mfix: Add CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1" under the step's \`env:\`.␛[0m
+                               ␛[2msuppress: add \`# claude-code-policy: ignore NET004 -- <reason>\` at the end of line 12 or on the line above␛[0m
+
+      ␛[1;4mdeploy/prod, eu: west.env␛[0m
+        ␛[2m4:20␛[0m  ␛[33mwarning␛[0m  ␛[1mZDR006␛[0m  ANTHROPIC_BASE_URL points at gw.example|<script>alert(1)</script>
+                               which is not api.anthropic.com.
+                               ␛[2mfix: Point ANTHROPIC_BASE_URL at https://api.anthropic.com, or pass --allowed-base-url for the gateway.␛[0m
+                               ␛[2msuppress: add \`# claude-code-policy: ignore ZDR006 -- <reason>\` at the end of line 4 or on the line above␛[0m
+
+      ␛[1;4mscope sandbox (no settings file)␛[0m
+        ␛[2m-␛[0m  ␛[33mwarning␛[0m  ␛[1mZDR004␛[0m  Login is not pinned to an organisation in scope "sandbox".
+                            ␛[2mfix: Add "forceLoginOrgUUID": "<your org uuid>" to managed-settings.json for sandbox.␛[0m
+                            ␛[2msuppress: add \`- {rule: ZDR004, path: sandbox, reason: <reason>}\` under ignore: in .github/claude-code-policy.yml␛[0m
+
+      ␛[1;4m(no file)␛[0m
+        ␛[2m-␛[0m  ␛[33mwarning␛[0m  ␛[1mZDR007␛[0m  No scope at all.
+                            ␛[2mfix: First line␛[0m
+                            ␛[2m     second line␛[0m
+                            ␛[2msuppress: add \`- {rule: ZDR007, path: "**", reason: <reason>}\` under ignore: in .github/claude-code-policy.yml␛[0m
+
+      ␛[2mnote: Not verifiable from a repository: Zero Data Retention also needs login pinned through managed settings.␛[0m
+      ␛[1;31m✖ 3 errors, 3 warnings, 1 notice, 1 suppressed in 5 files (3 scopes) — failed (fail-on: error)␛[0m
+      "
+    `);
+  });
+
+  it('text verdicts', () => {
+    const report = emptyReport();
+    expect(esc(renderText(report, { color: true }))).toMatchInlineSnapshot(`
+      "␛[1;32m✔ no findings in 5 files (3 scopes) — passed␛[0m
+      "
+    `);
+    report.summary = { ...report.summary, scopes: 0, suppressed: 1 };
+    expect(esc(renderText({ ...report, root: 'a\nb' }, { color: true }))).toMatchInlineSnapshot(`
+      "␛[1;33mNo Claude Code configuration found under a\\u000ab, 1 suppressed — passed␛[0m
+      "
+    `);
+    const warned = sampleReport();
+    warned.summary = { ...warned.summary, passed: true, suppressed: 0 };
+    expect(esc(renderText(warned, { color: true }).split('\n').at(-2)!)).toMatchInlineSnapshot(
+      `"␛[1;32m✔ 3 errors, 3 warnings, 1 notice in 5 files (3 scopes) — passed (fail-on: error)␛[0m"`,
+    );
+  });
+
+  it('markdown, with a marker, links, notes and a suppressed finding', () => {
+    const report = { ...sampleReport(), notes: [NOTE] };
+    report.files.push('extra/.env');
+    expect(
+      renderMarkdown(report, { marker: '<!-- m -->', blobBaseUrl: 'https://github.com/o/r (x)/blob/s//' }),
+    ).toMatchInlineSnapshot(`
+      "<!-- m -->
+      ## Claude Code policy check
+
+      ❌ **Failed**: 3 findings reach the fail-on level **error**.
+
+      **Policies checked:** <code>nonessential-traffic</code>, <code>zdr</code>, <code>hygiene</code>
+
+      **Findings:** 🔴 3 errors · 🟡 3 warnings · 🔵 1 notice · 1 suppressed
+
+      > ℹ️ Not verifiable from a repository: Zero Data Retention also needs login pinned through managed settings.
+
+      ### Fix first: 3 errors
+
+      - [NET001](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/NET001.md) at [.claude/settings.json:3](https://github.com/o/r%20%28x%29/blob/s/.claude/settings.json#L3) · affects 2 scopes: Telemetry, error reporting and /feedback stay on in scope ".".<br>**Fix:** Add "CLAUDE\\_CODE\\_DISABLE\\_NONESSENTIAL\\_TRAFFIC": "1" under <code>env</code> in .claude/settings.json.<br><sub>To suppress: add <code>- {rule: NET001, path: .claude/settings.json, reason: &lt;reason&gt;}</code> under ignore: in .github/claude-code-policy.yml</sub>
+      - [ZDR003](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/ZDR003.md) at [.claude/settings.json:7](https://github.com/o/r%20%28x%29/blob/s/.claude/settings.json#L7-L10): Conversation content is exported: OTEL\\_LOG\\_USER\\_PROMPTS is on.<br>**Fix:** Remove "OTEL\\_LOG\\_USER\\_PROMPTS" from <code>env</code> in .claude/settings.json.<br><sub>To suppress: add <code>- {rule: ZDR003, path: .claude/settings.json, reason: &lt;reason&gt;}</code> under ignore: in .github/claude-code-policy.yml</sub>
+      - [SEC001](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/SEC001.md) at [.env.production:2](https://github.com/o/r%20%28x%29/blob/s/.env.production#L2): A credential is committed in plain text: ANTHROPIC\\_API\\_KEY.<br>**Fix:** Remove the value of ANTHROPIC\\_API\\_KEY from .env.production, rotate the key and load it from a secret store.<br><sub>To suppress: add <code># claude-code-policy: ignore SEC001 -- &lt;reason&gt;</code> at the end of line 2 or on the line above</sub>
+
+      ### Other findings
+
+      | Location | Rule | Severity | Message | Fix |
+      | --- | --- | --- | --- | --- |
+      | [.github/workflows/claude.yml:12](https://github.com/o/r%20%28x%29/blob/s/.github/workflows/claude.yml#L12) | [NET002](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/NET002.md) | 🟡 warning | Auto-update traffic stays on in scope ".github/workflows/claude.yml#review". | Add DISABLE\\_AUTOUPDATER: "1" under the step's <code>env:</code>.<br><sub>To suppress: add <code># claude-code-policy: ignore NET002 -- &lt;reason&gt;</code> at the end of line 12 or on the line above</sub> |
+      | [deploy/prod, eu: west.env:4](https://github.com/o/r%20%28x%29/blob/s/deploy/prod%2C%20eu%3A%20west.env#L4) | [ZDR006](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/ZDR006.md) | 🟡 warning | ANTHROPIC\\_BASE\\_URL points at gw.example&#124;&lt;script&gt;alert(1)&lt;/script&gt;<br>which is not api.anthropic.com. | Point ANTHROPIC\\_BASE\\_URL at \`https://api.anthropic.com\`, or pass --allowed-base-url for the gateway.<br><sub>To suppress: add <code># claude-code-policy: ignore ZDR006 -- &lt;reason&gt;</code> at the end of line 4 or on the line above</sub> |
+      | scope <code>sandbox</code> | [ZDR004](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/ZDR004.md) | 🟡 warning | Login is not pinned to an organisation in scope "sandbox". | Add "forceLoginOrgUUID": "&lt;your org uuid&gt;" to managed-settings.json for sandbox.<br><sub>To suppress: add <code>- {rule: ZDR004, path: sandbox, reason: &lt;reason&gt;}</code> under ignore: in .github/claude-code-policy.yml</sub> |
+      | [.github/workflows/claude.yml:12](https://github.com/o/r%20%28x%29/blob/s/.github/workflows/claude.yml#L12) | [NET004](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/NET004.md) | 🔵 notice | Session quality surveys stay on in scope ".github/workflows/claude.yml#review". | Add CLAUDE\\_CODE\\_DISABLE\\_FEEDBACK\\_SURVEY: "1" under the step's <code>env:</code>.<br><sub>To suppress: add <code># claude-code-policy: ignore NET004 -- &lt;reason&gt;</code> at the end of line 12 or on the line above</sub> |
+
+      ### Suppressed (1)
+
+      | Location | Rule | Severity | Message | Reason | Suppressed by |
+      | --- | --- | --- | --- | --- | --- |
+      | [.env.production:5](https://github.com/o/r%20%28x%29/blob/s/.env.production#L5) | [CFG005](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/CFG005.md) | 🟡 warning | Line 5 of .env.production cannot be parsed. | template placeholder &#124; filled in by the deploy job | .env.production:4 |
+
+      <details>
+      <summary>Scanned 5 files in 3 scopes</summary>
+
+      - <code>.</code> (project): <code>.claude/settings.json</code>
+      - <code>.github/workflows/claude.yml#review</code> (workflow): <code>.github/workflows/claude.yml</code>
+      - <code>sandbox</code> (project): _no settings file_
+      - other files checked: <code>.env.production</code>, <code>.mcp.json</code>, <code>deploy/prod, eu: west.env</code>, <code>extra/.env</code>
+
+      </details>
+
+      <sub>claude-code-policy 0.1.0 · fail-on: error</sub>
+      "
+    `);
+  });
+
+  it('markdown verdicts and counts', () => {
+    const line = (report: Report) => renderMarkdown(report).split('\n')[2];
+    const warned = sampleReport();
+    warned.summary = { ...warned.summary, passed: true };
+    expect(line({ ...warned, failOn: 'never' })).toMatchInlineSnapshot(
+      `"⚠️ **Passed with findings**: fail-on is **never**, so no finding fails the check."`,
+    );
+    expect(line({ ...warned, failOn: 'error' })).toMatchInlineSnapshot(
+      `"⚠️ **Passed with findings**: none reaches the fail-on level **error**."`,
+    );
+    const one = sampleReport();
+    one.findings = [one.findings[0]!];
+    expect(renderMarkdown(one).split('\n').slice(2, 12)).toMatchInlineSnapshot(`
+      [
+        "❌ **Failed**: 1 finding reaches the fail-on level **error**.",
+        "",
+        "**Policies checked:** <code>nonessential-traffic</code>, <code>zdr</code>, <code>hygiene</code>",
+        "",
+        "**Findings:** 🔴 3 errors · 🟡 3 warnings · 🔵 1 notice · 1 suppressed",
+        "",
+        "### Fix first: 1 error",
+        "",
+        "- [NET001](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/NET001.md) at .claude/settings.json:3 · affects 2 scopes: Telemetry, error reporting and /feedback stay on in scope ".".<br>**Fix:** Add "CLAUDE\\_CODE\\_DISABLE\\_NONESSENTIAL\\_TRAFFIC": "1" under <code>env</code> in .claude/settings.json.<br><sub>To suppress: add <code>- {rule: NET001, path: .claude/settings.json, reason: &lt;reason&gt;}</code> under ignore: in .github/claude-code-policy.yml</sub>",
+        "",
+      ]
+    `);
+    const notices = sampleReport();
+    notices.findings = [notices.findings[4]!];
+    notices.suppressed = [];
+    notices.summary = { ...notices.summary, passed: true, suppressed: 0 };
+    expect(renderMarkdown(notices).split('\n').slice(2, 14)).toMatchInlineSnapshot(`
+      [
+        "⚠️ **Passed with findings**: none reaches the fail-on level **error**.",
+        "",
+        "**Policies checked:** <code>nonessential-traffic</code>, <code>zdr</code>, <code>hygiene</code>",
+        "",
+        "**Findings:** 🔴 3 errors · 🟡 3 warnings · 🔵 1 notice",
+        "",
+        "### Findings",
+        "",
+        "| Location | Rule | Severity | Message | Fix |",
+        "| --- | --- | --- | --- | --- |",
+        "| .github/workflows/claude.yml:12 | [NET004](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/NET004.md) | 🔵 notice | Session quality surveys stay on in scope ".github/workflows/claude.yml#review". | Add CLAUDE\\_CODE\\_DISABLE\\_FEEDBACK\\_SURVEY: "1" under the step's <code>env:</code>.<br><sub>To suppress: add <code># claude-code-policy: ignore NET004 -- &lt;reason&gt;</code> at the end of line 12 or on the line above</sub> |",
+        "",
+      ]
+    `);
+  });
+
+  it('markdown cut to a budget: what is dropped, and the counts of it', () => {
+    const report = sampleReport();
+    report.suppressed.push({ ...report.suppressed[0]!, line: 8, reason: 'second' });
+    const full = renderMarkdown(report);
+    const bytes = utf8(full);
+    expect(renderMarkdown(report, { maxLength: bytes })).toBe(full);
+    const tail = (maxLength: number) => renderMarkdown(report, { maxLength }).split('\n').slice(-12);
+    expect(tail(bytes - 1)).toMatchInlineSnapshot(`
+      [
+        "<details>",
+        "<summary>Scanned 5 files in 3 scopes</summary>",
+        "",
+        "- <code>.</code> (project): <code>.claude/settings.json</code>",
+        "- <code>.github/workflows/claude.yml#review</code> (workflow): <code>.github/workflows/claude.yml</code>",
+        "- <code>sandbox</code> (project): _no settings file_",
+        "- _… and 1 more not shown_",
+        "",
+        "</details>",
+        "",
+        "<sub>claude-code-policy 0.1.0 · fail-on: error</sub>",
+        "",
+      ]
+    `);
+    expect(tail(bytes - 700)).toMatchInlineSnapshot(`
+      [
+        "_… and 2 more suppressed findings not shown (see the JSON/SARIF report)_",
+        "",
+        "<details>",
+        "<summary>Scanned 5 files in 3 scopes</summary>",
+        "",
+        "- <code>.</code> (project): <code>.claude/settings.json</code>",
+        "- _… and 3 more not shown_",
+        "",
+        "</details>",
+        "",
+        "<sub>claude-code-policy 0.1.0 · fail-on: error</sub>",
+        "",
+      ]
+    `);
+    expect(tail(1500)).toMatchInlineSnapshot(`
+      [
+        "",
+        "_… and 1 more suppressed finding not shown (see the JSON/SARIF report)_",
+        "",
+        "<details>",
+        "<summary>Scanned 5 files in 3 scopes</summary>",
+        "",
+        "- _… and 4 more not shown_",
+        "",
+        "</details>",
+        "",
+        "<sub>claude-code-policy 0.1.0 · fail-on: error</sub>",
+        "",
+      ]
+    `);
+    // Smaller than the report with nothing listed: its first bytes, never half a character.
+    expect(renderMarkdown(report, { maxLength: 7, heading: 'ÿÿÿ' })).toBe('## ÿÿ');
+    expect(renderMarkdown(report, { maxLength: 6, heading: 'ÿÿÿ' })).toBe('## ÿ');
+    expect(renderMarkdown(report, { maxLength: -1 })).toBe('');
+  });
+});
+
+describe('sarif, exactly', () => {
+  type Run = {
+    results: { ruleId: string; level: string; locations: { physicalLocation: { region: object } }[] }[];
+    properties: Record<string, unknown>;
+    tool: { driver: { rules: object[] } };
+  };
+  const run = (report: Report, rules = RULES, maxResults?: number): Run =>
+    JSON.parse(renderSarif(report, rules, maxResults)).runs[0];
+
+  it('keeps the most severe active findings, in report order, past the result limit, and says how many it left out', () => {
+    const report = sampleReport();
+    const out = run(report, RULES, 4);
+    expect(out.results.map((r) => `${r.ruleId} ${r.level}`)).toEqual([
+      'NET001 error',
+      'ZDR003 error',
+      'SEC001 error',
+      'NET002 warning',
+    ]);
+    expect(out.properties).toMatchObject({
+      resultsTruncated: true,
+      totalResults: 7,
+      truncationNote:
+        'GitHub accepts at most 4 results per run: 3 of 7 were left out (suppressed and least severe first); the JSON report lists them all.',
+    });
+    const all = run(report, RULES, 7);
+    expect(all.results).toHaveLength(7);
+    expect(all.properties.resultsTruncated).toBeUndefined();
+    expect(all.properties.truncationNote).toBeUndefined();
+    // A suppressed finding goes before an active notice.
+    expect(run(report, RULES, 6).results.map((r) => r.ruleId)).toEqual([
+      'NET001',
+      'ZDR003',
+      'SEC001',
+      'NET002',
+      'NET004',
+      'ZDR006',
+    ]);
+  });
+
+  it('gives regions: the line alone for an empty range, a clamped range otherwise', () => {
+    const report = sampleReport();
+    const base = report.findings[0]!;
+    report.findings = [
+      { ...base, line: 3, column: 5, endLine: 3, endColumn: 5 },
+      { ...base, line: 3, column: 5, endLine: 3, endColumn: 4 },
+      { ...base, line: 3, column: 5, endLine: 1, endColumn: 9 },
+      { ...base, line: 0, column: 0, endLine: 2, endColumn: 0 },
+      { ...base, line: 3, column: 5, endLine: 4, endColumn: 2 },
+    ];
+    report.suppressed = [];
+    expect(run(report).results.map((r) => r.locations[0]!.physicalLocation.region)).toEqual([
+      { startLine: 3 },
+      { startLine: 3 },
+      { startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 },
+      { startLine: 1, startColumn: 1, endLine: 2, endColumn: 1 },
+      { startLine: 3, startColumn: 5, endLine: 4, endColumn: 2 },
+    ]);
+  });
+
+  it('describes an unknown rule with a placeholder, once, and each known rule once', () => {
+    const report = sampleReport();
+    const out = run(report, [RULES[0]!, RULES[0]!]);
+    expect(out.tool.driver.rules.map((r) => (r as { id: string }).id)).toEqual([
+      'NET001',
+      'ZDR003',
+      'SEC001',
+      'NET002',
+      'NET004',
+      'ZDR006',
+      'CFG005',
+    ]);
+    expect(out.tool.driver.rules[1]).toEqual({
+      id: 'ZDR003',
+      shortDescription: { text: 'ZDR003' },
+      helpUri: docsUrl('ZDR003'),
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['zdr', 'security'], 'security-severity': '7.5' },
+    });
+  });
+
+  it('keeps notes and findings without a location, suppressed or not, in the run properties', () => {
+    const report = { ...sampleReport(), notes: [NOTE] };
+    report.suppressed.push({ ...report.suppressed[0]!, file: null, scope: 'nowhere', scopes: ['nowhere'] });
+    const out = run(report);
+    expect(out.properties.notes).toEqual([NOTE]);
+    expect(out.properties.findingsWithoutLocation).toEqual([
+      {
+        ruleId: 'ZDR004',
+        level: 'warning',
+        scope: 'sandbox',
+        message: 'Login is not pinned to an organisation in scope "sandbox".',
+        fix: 'Add "forceLoginOrgUUID": "<your org uuid>" to managed-settings.json for sandbox.',
+        suppressed: false,
+      },
+      {
+        ruleId: 'CFG005',
+        level: 'warning',
+        scope: 'nowhere',
+        message: 'Line 5 of .env.production cannot be parsed.',
+        fix: 'Write line 5 as KEY=value.',
+        suppressed: true,
+      },
+    ]);
+    expect(run(sampleReport()).properties.notes).toBeUndefined();
+  });
+
+  it('fingerprints: a fixed value per finding, and :1, :2 for twins', () => {
+    const report = sampleReport();
+    report.findings = [report.findings[0]!, report.findings[0]!, report.findings[0]!];
+    report.suppressed = [];
+    const values = JSON.parse(renderSarif(report, RULES)).runs[0].results.map(
+      (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints[FINGERPRINT_KEY],
+    );
+    // Changing how a fingerprint is made re-opens every alert in code scanning: this value must not move.
+    expect(values).toMatchInlineSnapshot(`
+      [
+        "ba8f4ebb99ddd6c01cc252246a161441",
+        "ba8f4ebb99ddd6c01cc252246a161441:1",
+        "ba8f4ebb99ddd6c01cc252246a161441:2",
+      ]
+    `);
+  });
+
+  it('names rules in PascalCase from their title, at most 255 characters', () => {
+    expect(pascalCaseName('-- non-essential  traffic: stays on! --')).toBe('NonEssentialTrafficStaysOn');
+    const long = pascalCaseName(Array.from({ length: 100 }, () => 'word').join(' '));
+    expect([...long]).toHaveLength(255);
+    expect(long.endsWith('WordWo…')).toBe(true);
+    expect([...pascalCaseName(Array.from({ length: 51 }, () => 'abcd').join(' '))]).toHaveLength(204);
+  });
+});
+
+describe('small renderings', () => {
+  it('truncate: whole characters, an ellipsis when cut', () => {
+    expect(truncate('abc', 3)).toBe('abc');
+    expect(truncate('abcd', 3)).toBe('ab…');
+    expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+
+  it('an annotation title is at most 255 characters', () => {
+    const report = sampleReport();
+    report.findings = [report.findings[0]!];
+    const title = 'long title '.repeat(30);
+    const line = renderGithub(report, [{ ...RULES[0]!, title }]).split('\n')[0]!;
+    const value = parseRunnerLine(line)!.properties.title!;
+    expect([...value]).toHaveLength(255);
+    expect(value).toBe(`${`NET001: ${title}`.slice(0, 254)}…`);
+  });
+
+  it('markdown text: tabs as spaces, trailing punctuation outside a linkable span', () => {
+    expect(escapeMarkdownText('a\tb')).toBe('a b');
+    expect(escapeMarkdownText('see https://x.example/a).')).toBe('see `https://x.example/a`).');
+  });
+
+  it('links a rule only to an http(s) page', () => {
+    const report = sampleReport();
+    const warning = report.findings[3]!;
+    const rule = (docs: string) => {
+      report.findings = [{ ...warning, docsUrl: docs }];
+      return renderMarkdown(report)
+        .split('\n')
+        .find((l) => l.includes('| 🟡 warning |'))!
+        .split(' | ')[1];
+    };
+    expect(rule('http://docs.example/NET002')).toBe('[NET002](http://docs.example/NET002)');
+    expect(rule('javascript:alert(1)//https://x')).toBe('NET002');
+    expect(rule('ftp://docs.example/NET002')).toBe('NET002');
+  });
+
+  it('text: tabs in scanned text print as spaces', () => {
+    const report = sampleReport();
+    report.findings = [{ ...report.findings[0]!, message: 'a\tb' }];
+    expect(renderText(report, { color: false }).split('\n')[1]).toBe(
+      '  3:5  error    NET001  a b (affects 2 scopes)',
+    );
   });
 });

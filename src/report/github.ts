@@ -5,6 +5,7 @@
 import type { Finding, Report, Severity } from '../model.js';
 import { severityRank } from '../model.js';
 import type { RuleMeta } from './rule-meta.js';
+import { truncate } from './truncate.js';
 
 /** Annotations GitHub displays per step and severity. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -41,11 +42,6 @@ export function rankForAnnotation(findings: readonly Finding[]): Finding[] {
         a.index - b.index,
     )
     .map(({ finding }) => finding);
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 function annotation(finding: Finding, titles: ReadonlyMap<string, string>): string {

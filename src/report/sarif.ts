@@ -7,6 +7,7 @@ import type { Finding, Report, Severity, SuppressedFinding } from '../model.js';
 import { severityRank } from '../model.js';
 import { docsUrl, REPOSITORY_URL } from '../version.js';
 import type { RuleMeta } from './rule-meta.js';
+import { truncate } from './truncate.js';
 
 export const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -20,11 +21,6 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 };
 const NAME_MAX_LENGTH = 255;
 const SHORT_DESCRIPTION_MAX_LENGTH = 1024;
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 /** `Non-essential traffic stays on` → `NonEssentialTrafficStaysOn`. */
 export function pascalCaseName(title: string): string {
@@ -129,7 +125,12 @@ interface Candidate {
   order: number;
 }
 
-export function renderSarif(report: Report, rules: readonly RuleMeta[]): string {
+/** `maxResults`: GitHub's limit, unless a test wants a smaller one. */
+export function renderSarif(
+  report: Report,
+  rules: readonly RuleMeta[],
+  maxResults: number = MAX_SARIF_RESULTS,
+): string {
   const descriptors: object[] = [];
   const ruleIndex = new Map<string, number>();
   for (const rule of rules) {
@@ -155,7 +156,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[]): string 
 
   // Over the limit, keep active findings before suppressed ones and the most severe first.
   const kept =
-    candidates.length <= MAX_SARIF_RESULTS
+    candidates.length <= maxResults
       ? candidates
       : [...candidates]
           .sort(
@@ -164,7 +165,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[]): string 
               severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
               a.order - b.order,
           )
-          .slice(0, MAX_SARIF_RESULTS)
+          .slice(0, maxResults)
           .sort((a, b) => a.order - b.order);
 
   const seen = new Map<string, number>();
@@ -217,7 +218,7 @@ export function renderSarif(report: Report, rules: readonly RuleMeta[]): string 
     properties.resultsTruncated = true;
     properties.totalResults = candidates.length;
     properties.truncationNote =
-      `GitHub accepts at most ${MAX_SARIF_RESULTS} results per run: ${candidates.length - kept.length} of ` +
+      `GitHub accepts at most ${maxResults} results per run: ${candidates.length - kept.length} of ` +
       `${candidates.length} were left out (suppressed and least severe first); the JSON report lists them all.`;
   }
   if (unlocated.length > 0) {
