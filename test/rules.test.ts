@@ -2,7 +2,7 @@
 // test/fixtures/ (see fixtures.test.ts).
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/rules/evaluate.js';
-import { POLICIES } from '../src/model.js';
+import { compareFindings, POLICIES } from '../src/model.js';
 import { resolveScopes } from '../src/scope/scope.js';
 import { RULES } from '../src/rules/index.js';
 import {
@@ -481,5 +481,36 @@ describe('messages never print a secret', () => {
 describe('NET003 scope', () => {
   it('leaves presence-only variables that do not control traffic alone', () => {
     expect(check([project({ IS_DEMO: '0', CLAUDE_CODE_TMUX_TRUECOLOR: 'false' })], ['NET003'])).toEqual([]);
+  });
+});
+
+describe('the order of findings (SPEC §3)', () => {
+  it('is file, line, column, then rule id; findings without a file last, equal ones kept as they were', () => {
+    const at = (ruleId: string, file: string | null, line: number, column: number) =>
+      ({ ruleId, file, line, column }) as Parameters<typeof compareFindings>[0];
+    const findings = [
+      at('ZDR001', null, 1, 1),
+      at('NET002', 'b.env', 1, 1),
+      at('NET003', 'a.env', 2, 1),
+      at('NET002', 'a.env', 1, 5),
+      at('NET003', 'a.env', 1, 5),
+      at('CFG005', 'a.env', 1, 5),
+      at('NET001', 'a.env', 1, 2),
+      at('ZDR001', 'b.env', 1, 1),
+    ];
+    const sorted = [...findings].sort(compareFindings);
+    expect(sorted.map((f) => `${f.ruleId} ${f.file}:${f.line}:${f.column}`)).toEqual([
+      'NET001 a.env:1:2',
+      'CFG005 a.env:1:5',
+      'NET002 a.env:1:5',
+      'NET003 a.env:1:5',
+      'NET003 a.env:2:1',
+      'NET002 b.env:1:1',
+      'ZDR001 b.env:1:1',
+      'ZDR001 null:1:1',
+    ]);
+    expect(compareFindings(findings[1]!, findings[1]!)).toBe(0);
+    expect(compareFindings(findings[7]!, findings[1]!)).toBeGreaterThan(0);
+    expect(compareFindings(findings[1]!, findings[7]!)).toBeLessThan(0);
   });
 });
