@@ -6,9 +6,10 @@
 // (test/versions.test.ts); `pullRequest` makes the case's `.github/claude-code-policy.yml` a pull request's config,
 // compared with the policy in force as the action does (CFG010). A passing case lists none. Folders under
 // test/fixtures/repos/<case>/ compare every finding of every rule.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../src/model.js';
 import { silentLogger } from '../src/logger.js';
 import { loadConfig } from '../src/policy/config.js';
 import { resolveOptions } from '../src/policy/options.js';
@@ -97,13 +98,63 @@ async function run(dir: string) {
   return { expected, actual, report };
 }
 
+// The whole text of every fixture finding, as a user reads it, kept in one reviewed file: expected.json states what
+// each message and fix must name; this catches every other change to the words (UPDATE_GOLDEN=1 rewrites it, and
+// the diff is then read like any other change to what users see).
+const FINDINGS_GOLDEN = path.join(import.meta.dirname, 'golden', 'fixture-findings.txt');
+const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
+
+function goldenSections(): Map<string, string> {
+  const sections = new Map<string, string>();
+  if (!existsSync(FINDINGS_GOLDEN)) return sections;
+  for (const section of readFileSync(FINDINGS_GOLDEN, 'utf8').split(/^## /m).slice(1)) {
+    const end = section.indexOf('\n');
+    sections.set(section.slice(0, end), section.slice(end + 1));
+  }
+  return sections;
+}
+
+function findingsText(findings: readonly Finding[]): string {
+  const indent = (text: string) => text.replace(/\n/g, '\n    ');
+  return findings
+    .map(
+      (f) =>
+        `${f.ruleId} ${f.file ?? '-'}:${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.severity} ` +
+        `[${f.scopes.join(', ')}]\n  ${indent(f.message)}\n  fix: ${indent(f.fix)}\n`,
+    )
+    .join('');
+}
+
+const golden = goldenSections();
+const written = new Map<string, string>();
+
+afterAll(() => {
+  if (!UPDATE_GOLDEN) return;
+  const names = [...written.keys()].sort();
+  writeFileSync(FINDINGS_GOLDEN, names.map((name) => `## ${name}\n${written.get(name)}`).join(''));
+});
+
 describe.each([
   ['rules', cases(path.join(FIXTURES, 'rules'))],
   ['repos', cases(path.join(FIXTURES, 'repos'))],
 ])('%s fixtures', (_kind, dirs) => {
-  it.each(dirs.map((d) => [path.relative(FIXTURES, d), d]))('%s', async (_name, dir) => {
-    const { expected, actual } = await run(dir);
+  it.each(dirs.map((d) => [path.relative(FIXTURES, d), d]))('%s', async (name, dir) => {
+    const { expected, actual, report } = await run(dir);
     expect(actual).toEqual(expected.findings);
+    const text = findingsText(
+      report.findings.filter((f) => expected.rule === undefined || f.ruleId === expected.rule),
+    );
+    if (UPDATE_GOLDEN) written.set(name, text);
+    else expect(text).toBe(golden.get(name));
+  });
+});
+
+describe('test/golden/fixture-findings.txt', () => {
+  it('has a section for each fixture and no other', () => {
+    const names = [...cases(path.join(FIXTURES, 'rules')), ...cases(path.join(FIXTURES, 'repos'))].map(
+      (dir) => path.relative(FIXTURES, dir),
+    );
+    expect([...golden.keys()]).toEqual([...names].sort());
   });
 });
 

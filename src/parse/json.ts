@@ -113,13 +113,13 @@ function describeSyntaxError(text: string, error: ParseError | undefined): strin
   const before = text.slice(0, error.offset).trimEnd();
   const here = text.slice(error.offset, error.offset + 1);
   const atEnd = text.slice(error.offset).trim() === '';
-  if (code === 'InvalidCommentToken') return 'comments are not allowed (Claude Code rejects the whole file)';
+  if (code === 'InvalidCommentToken') return 'comments are not allowed';
   if (
     (code === 'PropertyNameExpected' || code === 'ValueExpected') &&
     before.endsWith(',') &&
     /[}\]]/.test(here)
   ) {
-    return 'trailing comma (Claude Code rejects the whole file)';
+    return 'trailing comma';
   }
   if (atEnd) return before === '' ? 'the file is empty' : 'unexpected end of file (is it truncated?)';
   switch (code) {

@@ -608,12 +608,10 @@ class WorkflowReader {
   private mappedProblem(problem: JsonProblem, virtual: SourceFile, offsets: number[]): WorkflowProblem {
     const start = virtualOffset(virtual, problem.span.line, problem.span.column);
     const end = Math.max(start + 1, virtualOffset(virtual, problem.span.endLine, problem.span.endColumn));
-    const message = problem.message
-      .replace(' (Claude Code rejects the whole file)', '')
-      .replace(/\(first on line (\d+)\)/, (_match, line: string) => {
-        const at = offsets[virtualOffset(virtual, Number(line), 1)] ?? 0;
-        return `(first on line ${positionAt(this.source, at).line})`;
-      });
+    const message = problem.message.replace(/\(first on line (\d+)\)/, (_match, line: string) => {
+      const at = offsets[virtualOffset(virtual, Number(line), 1)] ?? 0;
+      return `(first on line ${positionAt(this.source, at).line})`;
+    });
     return {
       ruleId: problem.ruleId,
       message:
