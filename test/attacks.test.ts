@@ -667,9 +667,9 @@ describe('7. no value of a scanned file is printed', () => {
     const json = readFileSync(join(runner.workspace, 'r.json'), 'utf8');
     const report = JSON.parse(json) as Report;
     expect(report.findings.filter((f) => f.ruleId === 'CFG002').map((f) => f.message)).toEqual([
-      'includeCoAuthoredBy must be true or false (without quotes)',
-      'env.DB_PASSWD must be a string (found a number)',
-      'env.CLAUDE_CODE_USE_BEDROCK must be "1" or "0": Claude Code reads only 1/true as on, so this value means off',
+      'includeCoAuthoredBy must be true or false (without quotes).',
+      'env.DB_PASSWD must be a string (found a number).',
+      'env.CLAUDE_CODE_USE_BEDROCK must be "1" or "0": Claude Code reads only 1/true as on, so this value means off.',
     ]);
     const printed = [
       run.stdout,

@@ -1,6 +1,7 @@
 // JSON.parse keeps the LAST of two equal keys in an object; a reviewer reads the first. A duplicated `env` or
 // variable can hide the value that really applies (ECMA-262 JSON.parse; RFC 8259 §4 "names SHOULD be unique").
 // GitHub rejects a whole workflow that defines a YAML key twice ("'env' is already defined").
+import { asSentence } from './phrases.js';
 import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
 
@@ -30,7 +31,7 @@ export const CFG004: Rule = {
           file: file.source.path,
           ...problem.span,
           scope: null,
-          message: problem.message,
+          message: asSentence(problem.message),
           fix: `Remove one of the duplicate keys in \`${file.source.path}\`, keeping the value you mean.`,
           ...(problem.more === undefined ? {} : { more: problem.more }),
         });

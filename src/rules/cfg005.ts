@@ -1,5 +1,6 @@
 // A line of an env file that does not parse is dropped by dotenv loaders (and direnv may fail on it): whatever
 // the author meant to set there is not set.
+import { asSentence } from './phrases.js';
 import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
 
@@ -21,7 +22,7 @@ export const CFG005: Rule = {
           file: file.source.path,
           ...problem.span,
           scope: null,
-          message: problem.message,
+          message: asSentence(problem.message),
           fix: `Rewrite line ${problem.span.line} of \`${file.source.path}\` as NAME=value.`,
           ...(problem.more === undefined ? {} : { more: problem.more }),
         });

@@ -1,3 +1,4 @@
+import { asSentence } from './phrases.js';
 import type { RawFinding } from '../model.js';
 import type { RuleContext } from './types.js';
 
@@ -13,7 +14,7 @@ export function validationFindings(context: RuleContext, ruleId: 'CFG002' | 'CFG
         file: file.source.path,
         ...problem.span,
         scope: null,
-        message: problem.message,
+        message: asSentence(problem.message),
         fix: problem.fix,
         ...(problem.more === undefined ? {} : { more: problem.more }),
       });
