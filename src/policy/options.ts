@@ -75,7 +75,8 @@ function oneOf<T extends string>(values: readonly T[], name: string) {
 const positiveInteger = (name: string) =>
   z
     .union([z.number(), z.string()])
-    .transform((v) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v)))
+    // A blank string reads as 0, which the check below refuses like any number under 1.
+    .transform((v) => Number(v))
     .refine((n) => Number.isInteger(n) && n >= 1, {
       message: `${name} must be a whole number of at least 1`,
     });
