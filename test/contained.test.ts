@@ -74,6 +74,58 @@ describe('capFindings', () => {
     expect(out.at(-1)!.message).toBe(
       '11 more CFG004 findings in this file, not listed one by one (the first is here).',
     );
+    expect(out.at(-1)!.fix).toBe(
+      'Remove it. The same applies to the 11 findings not listed; run the scan again after fixing.',
+    );
+  });
+
+  it('gives the counting finding the worst severity among those it counts, wherever it sits', () => {
+    const severities: Finding['severity'][] = ['notice', 'error', 'warning', 'notice'];
+    const input = Array.from({ length: 23 }, (_, i) => finding(i + 1, i < 19 ? 'notice' : severities[i - 19]!));
+    expect(capFindings(input).map((f) => [f.line, f.severity])).toEqual([
+      ...Array.from({ length: 19 }, (_, i) => [i + 1, 'notice']),
+      [20, 'error'],
+    ]);
+  });
+
+  it('lists exactly 20 findings of one rule in one file, and never caps findings that have no file', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => finding(i + 1, 'warning'));
+    expect(capFindings(twenty)).toEqual(twenty);
+    const noFile = Array.from({ length: 120 }, (_, i) => ({ ...finding(i + 1, 'warning'), file: null }));
+    expect(capFindings(noFile)).toEqual(noFile);
+  });
+
+  it('keeps the sorted order: findings with a file first, by file and line, then those without', () => {
+    const withoutFile = { ...finding(1, 'error'), ruleId: 'SIG001', file: null };
+    const b = { ...finding(2, 'warning'), file: 'b.json' };
+    const a = finding(5, 'warning');
+    expect(capFindings([withoutFile, b, a])).toEqual([a, b, withoutFile]);
+  });
+
+  it('caps one file at 100: 99 listed in order, then one finding at the 100th that counts the rest', () => {
+    // CFG004 has 25 findings on lines 1-25 (19 listed, one counting 6 at line 20); five other rules have 20 each on
+    // lines 101-200 (CFG010 on 101-120, CFG011 on 121-140, ...): 120 in the file.
+    const rules = ['CFG010', 'CFG011', 'CFG012', 'CFG013', 'CFG014'];
+    const input = [
+      ...Array.from({ length: 25 }, (_, i) => finding(i + 1, 'warning')),
+      ...rules.flatMap((ruleId, r) =>
+        Array.from({ length: 20 }, (_, i) => ({
+          ...finding(101 + r * 20 + i, r === 4 ? 'error' : 'warning'),
+          ruleId,
+        })),
+      ),
+    ];
+    const out = capFindings(input);
+    expect(out.map((f) => `${f.ruleId}:${f.line}`)).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => `CFG004:${i + 1}`),
+      ...Array.from({ length: 79 }, (_, i) => `${rules[Math.floor(i / 20)]}:${101 + i}`),
+      'CFG013:180',
+    ]);
+    expect(out.at(-1)).toMatchObject({
+      severity: 'error',
+      message: '21 more findings in this file, not listed one by one (the first is here).',
+      fix: 'Remove it. The same applies to the 21 findings not listed; run the scan again after fixing.',
+    });
   });
 
   it('counts what a producer counted but did not build (`more`), per rule and per file', () => {
