@@ -1,6 +1,6 @@
 // The policy config file: strict parsing with file:line errors, its mapping onto the scan options, and the
 // precedence flags / Action inputs > config file > defaults, through the CLI and the Action's input reader.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readInputs } from '../src/action/inputs.js';
@@ -112,12 +112,12 @@ ignore:
     [
       'an unknown key, with a suggestion',
       'policy: [zdr]\nfail_on: error\n',
-      '.github/claude-code-policy.yml:2: unknown key "fail_on" (did you mean "fail-on"?)',
+      '.github/claude-code-policy.yml:2: unknown key "fail_on" (did you mean "fail-on"?); known keys: policy, fail-on, zdr-org-uuid, allowed-base-urls, max-retention-days, min-claude-code-version, include, exclude, require, code, rules, ignore',
     ],
     [
       'an unknown rule id in rules',
       'rules:\n  NET002: off\n  NET099: error\n',
-      '.github/claude-code-policy.yml:3: unknown rule id "NET099" in rules',
+      '.github/claude-code-policy.yml:3: unknown rule id "NET099" in rules (did you mean NET001?)',
     ],
     [
       'an unknown rule id in ignore',
@@ -127,22 +127,22 @@ ignore:
     [
       'an ignore entry without a reason',
       'ignore:\n  - rule: NET001\n    path: sandbox/**\n',
-      '.github/claude-code-policy.yml:2: ignore[0].reason is missing: every ignore entry needs a reason',
+      '.github/claude-code-policy.yml:2: ignore[0].reason is missing: every ignore entry needs a reason: say why the finding is acceptable',
     ],
     [
       'an ignore entry with an empty reason',
       'ignore:\n  - rule: NET001\n    path: sandbox/**\n    reason: "  "\n',
-      '.github/claude-code-policy.yml:4: ignore[0].reason: every ignore entry needs a reason',
+      '.github/claude-code-policy.yml:4: ignore[0].reason: every ignore entry needs a reason: say why the finding is acceptable',
     ],
     [
       'an unknown key in an entry',
       'ignore:\n  - rule: NET001\n    paths: a/**\n    reason: r\n',
-      '.github/claude-code-policy.yml:3: unknown key "paths" in ignore[0] (did you mean "path"?)',
+      '.github/claude-code-policy.yml:3: unknown key "paths" in ignore[0] (did you mean "path"?); known keys: rule, path, reason, until',
     ],
     [
       'a bad until date',
       'ignore:\n  - rule: NET001\n    path: a/**\n    reason: r\n    until: 2027-02-30\n',
-      '.github/claude-code-policy.yml:5: ignore[0].until: until must be a real calendar date',
+      '.github/claude-code-policy.yml:5: ignore[0].until: until must be a real calendar date (YYYY-MM-DD)',
     ],
     [
       'a bad severity',
@@ -157,7 +157,7 @@ ignore:
     [
       'a bad policy',
       'policy: [zdr, telemetry]\n',
-      '.github/claude-code-policy.yml:1: policy[1]: policy must be one of',
+      '.github/claude-code-policy.yml:1: policy[1]: policy must be one of nonessential-traffic, zdr, hygiene',
     ],
     [
       'a bad uuid',
@@ -172,21 +172,95 @@ ignore:
     [
       'an absolute ignore path',
       'ignore:\n  - rule: NET001\n    path: /etc/**\n    reason: r\n',
-      '.github/claude-code-policy.yml:3: ignore[0].path: path is relative to the scanned root',
+      '.github/claude-code-policy.yml:3: ignore[0].path: path is relative to the scanned root: remove the leading /',
     ],
     [
       'a YAML syntax error',
       'policy: [zdr\nrules: {}\n',
-      '.github/claude-code-policy.yml:2: not valid YAML: Flow sequence',
+      '.github/claude-code-policy.yml:2: not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ],
     [
       'a duplicate key',
       'fail-on: error\nfail-on: never\n',
       '.github/claude-code-policy.yml:2: not valid YAML: Map keys must be unique',
     ],
-    ['a list at the top', '- policy\n', '.github/claude-code-policy.yml:1: the config must be a mapping'],
+    [
+      'a list at the top',
+      '- policy\n',
+      '.github/claude-code-policy.yml:1: the config must be a mapping of keys such as policy, rules and ignore',
+    ],
+    [
+      'a value of the wrong type',
+      'fail-on: 5\n',
+      '.github/claude-code-policy.yml:1: fail-on: expected string, received number',
+    ],
+    [
+      'a list of the wrong type',
+      'policy: 5\n',
+      '.github/claude-code-policy.yml:1: policy: expected array, received number',
+    ],
+    [
+      'an empty policy string',
+      'policy: ""\n',
+      '.github/claude-code-policy.yml:1: policy must name at least one of nonessential-traffic, zdr, hygiene',
+    ],
+    [
+      'an empty item in a policy list',
+      'policy: [zdr, ""]\n',
+      '.github/claude-code-policy.yml:1: policy[1]: policy must be one of nonessential-traffic, zdr, hygiene',
+    ],
+    [
+      'an unknown rule id close to none',
+      'rules:\n  NET001: off\n  QQQQQQQQ: off\n',
+      '.github/claude-code-policy.yml:3: unknown rule id "QQQQQQQQ" in rules',
+    ],
+    [
+      'an unknown rule id in ignore close to none',
+      'ignore:\n  - rule: QQQQQQQQ\n    path: a/**\n    reason: r\n',
+      '.github/claude-code-policy.yml:2: unknown rule id "QQQQQQQQ" in ignore[0].rule',
+    ],
+    [
+      'an entry that is not a mapping',
+      'ignore:\n  - 5\n',
+      '.github/claude-code-policy.yml:2: ignore[0]: expected object, received number',
+    ],
+    [
+      'an unclosed quote',
+      'fail-on: "error\n',
+      '.github/claude-code-policy.yml:2: not valid YAML: Missing closing "quote',
+    ],
+    [
+      'a scalar at the top',
+      '\njust some text\n',
+      '.github/claude-code-policy.yml:2: the config must be a mapping of keys such as policy, rules and ignore',
+    ],
   ])('rejects %s with the file, the line and what is wrong', (_name, text, message) => {
-    expect(configError(text)).toContain(message);
+    expect(configError(text)).toBe(message);
+  });
+
+  it('maps code and require, and gives the place of each key and each rule', () => {
+    const config = parseConfig(
+      'fail-on: warning\nrules:\n  ZDR004: error\n  NET001: off\ncode: all\nrequire: project-settings\n',
+      'c.yml',
+      'c.yml',
+    );
+    expect(config.options).toMatchObject({ code: 'all', require: ['project-settings'] });
+    expect(config.positions).toEqual({
+      'fail-on': { line: 1, column: 1, endColumn: 8 },
+      rules: { line: 2, column: 1, endColumn: 6 },
+      'rules.ZDR004': { line: 3, column: 3, endColumn: 9 },
+      'rules.NET001': { line: 4, column: 3, endColumn: 9 },
+      code: { line: 5, column: 1, endColumn: 5 },
+      require: { line: 6, column: 1, endColumn: 8 },
+    });
+    expect(resolveOptions({}, parseConfig('fail-on: never\n', 'c.yml', 'c.yml').options).code).toBe('auto');
+  });
+
+  it('points at the line of a bad item in a comma list', () => {
+    // The list is one YAML scalar, so the error points at its line.
+    const message = configError('fail-on: error\npolicy: zdr, telemetry\n');
+    expect(message).toMatch(/^\.github\/claude-code-policy\.yml:2: /);
+    expect(message).toContain('policy must be one of nonessential-traffic, zdr, hygiene');
   });
 
   it('reports the first problem in the file when there are several', () => {
@@ -228,6 +302,53 @@ describe('loadConfig', () => {
     });
     await expect(loadConfig('policies/missing.yml', root, cwd)).rejects.toThrow(
       'config file policies/missing.yml not found',
+    );
+  });
+
+  it('looks for the default names when --config is blank, and says nothing when there is none', async () => {
+    const root = tree({ '.claude-code-policy.yml': 'fail-on: notice\n' });
+    expect(await loadConfig('  ', root, root)).toMatchObject({
+      path: '.claude-code-policy.yml',
+      options: { failOn: 'notice' },
+    });
+    expect(await loadConfig('', tree({}), root)).toEqual({
+      path: undefined,
+      options: {},
+      ignore: [],
+      positions: {},
+    });
+  });
+
+  it('reads a file that starts with a byte order mark', async () => {
+    const root = tree({ '.claude-code-policy.yml': '\uFEFFfail-on: notice\n' });
+    expect((await loadConfig(undefined, root, root)).options.failOn).toBe('notice');
+  });
+
+  it('refuses a default config that links out of the root, and a named one that links out of the working folder', async () => {
+    const outside = tree({ 'policy.yml': 'fail-on: never\n' });
+    const root = tree({ '.github/README.md': '' });
+    symlinkSync(path.join(outside, 'policy.yml'), path.join(root, '.github/claude-code-policy.yml'));
+    await expect(loadConfig(undefined, root, root)).rejects.toThrow(
+      `config file ${path.join(root, '.github/claude-code-policy.yml')}: ".github/claude-code-policy.yml" is a link that leads outside the scanned root: refused`,
+    );
+    await expect(loadConfig('.github/claude-code-policy.yml', tree({}), root)).rejects.toThrow(
+      `config file ${path.join(root, '.github/claude-code-policy.yml')}: ".github/claude-code-policy.yml" is a link that leads outside the working folder: refused`,
+    );
+  });
+
+  it('says why a named file could not be read', async () => {
+    const cwd = tree({});
+    const name = `${'a'.repeat(300)}.yml`;
+    await expect(loadConfig(name, cwd, cwd)).rejects.toThrow(
+      `config file ${path.join(cwd, name)}: ENAMETOOLONG`,
+    );
+  });
+
+  it('names a file outside the working directory by its full path in its errors', async () => {
+    const outside = tree({ 'policy.yml': 'fail-on: nope\n' });
+    const cwd = tree({});
+    await expect(loadConfig(path.join(outside, 'policy.yml'), cwd, cwd)).rejects.toThrow(
+      `${path.join(outside, 'policy.yml')}:1: fail-on must be one of error, warning, notice, never`,
     );
   });
 

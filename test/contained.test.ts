@@ -81,7 +81,9 @@ describe('capFindings', () => {
 
   it('gives the counting finding the worst severity among those it counts, wherever it sits', () => {
     const severities: Finding['severity'][] = ['notice', 'error', 'warning', 'notice'];
-    const input = Array.from({ length: 23 }, (_, i) => finding(i + 1, i < 19 ? 'notice' : severities[i - 19]!));
+    const input = Array.from({ length: 23 }, (_, i) =>
+      finding(i + 1, i < 19 ? 'notice' : severities[i - 19]!),
+    );
     expect(capFindings(input).map((f) => [f.line, f.severity])).toEqual([
       ...Array.from({ length: 19 }, (_, i) => [i + 1, 'notice']),
       [20, 'error'],

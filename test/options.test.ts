@@ -46,7 +46,9 @@ describe('resolveOptions: values as typed', () => {
       'hygiene',
       'nonessential-traffic',
     ]);
-    expect(resolveOptions({ require: 'project-settings,project-settings' }).require).toEqual(['project-settings']);
+    expect(resolveOptions({ require: 'project-settings,project-settings' }).require).toEqual([
+      'project-settings',
+    ]);
     expect(splitList(' , \n')).toBeUndefined();
   });
 
@@ -119,7 +121,12 @@ describe('resolveOptions: layering', () => {
 describe('resolveOptions: a bad value is one line naming the option', () => {
   it.each<[string, RawOptions, Partial<ScanOptions>, string]>([
     ['policy', { policy: 'zdr,secrets' }, {}, 'policy must be one of nonessential-traffic, zdr, hygiene'],
-    ['empty policy', {}, { policies: [] }, 'policy must name at least one of nonessential-traffic, zdr, hygiene'],
+    [
+      'empty policy',
+      {},
+      { policies: [] },
+      'policy must name at least one of nonessential-traffic, zdr, hygiene',
+    ],
     ['fail-on', { failOn: 'sometimes' }, {}, 'fail-on must be one of error, warning, notice, never'],
     ['code', { code: 'some' }, {}, 'code must be one of off, auto, all'],
     ['require', { require: 'settings' }, {}, 'require must be one of project-settings'],
@@ -127,8 +134,18 @@ describe('resolveOptions: a bad value is one line naming the option', () => {
     ['uuid with a prefix', { zdrOrgUuid: `x${UUID}` }, {}, 'zdr-org-uuid must be a UUID'],
     ['uuid with a suffix', { zdrOrgUuid: `${UUID}0` }, {}, 'zdr-org-uuid must be a UUID'],
     ['retention 0', { maxRetentionDays: '0' }, {}, 'max-retention-days must be a whole number of at least 1'],
-    ['retention blank', { maxRetentionDays: ' ' }, {}, 'max-retention-days must be a whole number of at least 1'],
-    ['retention 1.5', { maxRetentionDays: 1.5 }, {}, 'max-retention-days must be a whole number of at least 1'],
+    [
+      'retention blank',
+      { maxRetentionDays: ' ' },
+      {},
+      'max-retention-days must be a whole number of at least 1',
+    ],
+    [
+      'retention 1.5',
+      { maxRetentionDays: 1.5 },
+      {},
+      'max-retention-days must be a whole number of at least 1',
+    ],
     ['file size', { maxFileSize: 'big' }, {}, 'max-file-size must be a whole number of at least 1'],
     [
       'base URL scheme',

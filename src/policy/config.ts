@@ -182,10 +182,11 @@ function explain(
     const hint = suggestion !== undefined ? ` (did you mean ${suggestion}?)` : '';
     return { line: lineOf(at, counter), text: `unknown rule id "${id}" in ${inside}${hint}` };
   };
-  if (issue.code === 'invalid_key' && segments[0] === 'rules') {
+  // Only `rules:` has a key schema, so an invalid key is always an unknown rule id there.
+  if (issue.code === 'invalid_key') {
     return unknownRule(String(segments[segments.length - 1]), located.key, 'rules');
   }
-  if (issue.code === 'custom' && issue.message === 'unknown rule id') {
+  if (issue.message === 'unknown rule id') {
     const id = yaml().isScalar(located.node)
       ? String(located.node.value)
       : String(segments[segments.length - 1]);
@@ -205,9 +206,8 @@ function explain(
 
 function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative)
-    .split(path.sep)
-    .join('/');
+  // The file is never the working directory itself (that is a folder, refused before this), so relative is never ''.
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
 /** Parse and validate a config file's text. `shown` names the file in errors; `relative` is its path from the root. */
@@ -217,9 +217,8 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
   const first = doc.errors[0];
   if (first !== undefined) {
     const line = counter.linePos(first.pos[0]).line;
-    throw new ConfigurationError(
-      `${shown}:${line}: not valid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
-    );
+    // Without prettyErrors the message carries no "at line N, column M" of its own: the line is ours.
+    throw new ConfigurationError(`${shown}:${line}: not valid YAML: ${first.message.split('\n')[0]!}`);
   }
   const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof value !== 'object' || Array.isArray(value)) {
@@ -259,20 +258,21 @@ export function parseConfig(text: string, shown: string, relative: string): Omit
       endColumn: at.endColumn,
     };
   });
-  const options: Partial<ScanOptions> = {};
-  if (data.policy !== undefined) options.policies = [...new Set(data.policy)] as ScanOptions['policies'];
-  if (data['fail-on'] !== undefined) options.failOn = data['fail-on'] as ScanOptions['failOn'];
-  if (data['zdr-org-uuid'] !== undefined) options.zdrOrgUuid = data['zdr-org-uuid'];
-  if (data['allowed-base-urls'] !== undefined) options.allowedBaseUrls = data['allowed-base-urls'];
-  if (data['max-retention-days'] !== undefined) options.maxRetentionDays = data['max-retention-days'];
-  if (data['min-claude-code-version'] !== undefined)
-    options.minClaudeCodeVersion = data['min-claude-code-version'];
-  if (data.include !== undefined) options.include = data.include;
-  if (data.exclude !== undefined) options.exclude = data.exclude;
-  if (data.require !== undefined) options.require = [...new Set(data.require)] as ScanOptions['require'];
-  if (data.code !== undefined) options.code = data.code as ScanOptions['code'];
-  if (data.rules !== undefined) options.rules = data.rules;
-  options.ignore = ignore;
+  // A key the file does not set stays undefined, which resolveOptions reads as not given.
+  const options: Partial<ScanOptions> = {
+    policies: data.policy && ([...new Set(data.policy)] as ScanOptions['policies']),
+    failOn: data['fail-on'] as ScanOptions['failOn'] | undefined,
+    zdrOrgUuid: data['zdr-org-uuid'],
+    allowedBaseUrls: data['allowed-base-urls'],
+    maxRetentionDays: data['max-retention-days'],
+    minClaudeCodeVersion: data['min-claude-code-version'],
+    include: data.include,
+    exclude: data.exclude,
+    require: data.require && ([...new Set(data.require)] as ScanOptions['require']),
+    code: data.code as ScanOptions['code'] | undefined,
+    rules: data.rules,
+    ignore,
+  };
   const positions: Record<string, KeyPosition> = {};
   for (const key of Object.keys(given)) {
     positions[key] = positionOf(locate(doc.contents, [key]).key, counter, text);
