@@ -203,4 +203,36 @@ describe('suppressions in source code', () => {
       'ZDR010 job.py:6 job.py:5',
     ]);
   });
+
+  it('read line and block comments, indented or trailing; a marker in a string or mid-comment is none', async () => {
+    const batch = 'await c.messages.batches.create({ requests: [] });';
+    const root = tree({
+      'package.json': SDK_PACKAGE,
+      'job.ts': [
+        "import Anthropic from '@anthropic-ai/sdk';", // 1
+        '// An ordinary comment.', // 2
+        'const c = new Anthropic();', // 3
+        `const note = "x // claude-code-policy: ignore ZDR010 -- in a string"; ${batch}`, // 4
+        '/** claude-code-policy: ignore ZDR010 -- a block comment */', // 5
+        batch, // 6
+        'async function run() {', // 7
+        '  //claude-code-policy: ignore ZDR010 -- indented, no blank after the slashes', // 8
+        `  ${batch}`, // 9
+        '}', // 10
+        '// see claude-code-policy: ignore ZDR010 -- a mention, not a marker', // 11
+        batch, // 12
+        `${batch} /* claude-code-policy: ignore ZDR010 -- trailing */`, // 13
+        '',
+      ].join('\n'),
+    });
+    const { report, found } = await findings(root);
+    expect(found).toEqual(['ZDR010 job.ts:4:77', 'ZDR010 job.ts:12:7']);
+    expect(
+      report.suppressed.map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.suppressedBy} ${f.reason}`),
+    ).toEqual([
+      'ZDR010 job.ts:6 job.ts:5 a block comment',
+      'ZDR010 job.ts:9 job.ts:8 indented, no blank after the slashes',
+      'ZDR010 job.ts:13 job.ts:13 trailing',
+    ]);
+  });
 });

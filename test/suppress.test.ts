@@ -18,7 +18,7 @@ import {
 } from '../src/policy/suppress.js';
 import { docsUrl } from '../src/version.js';
 import { RULES } from '../src/rules/index.js';
-import { dotenvFile } from './support/files.js';
+import { dotenvFile, loadFile, settingsFile } from './support/files.js';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const KNOWN = new Set(RULES.map((rule) => rule.id));
@@ -190,6 +190,118 @@ describe('inline comments', () => {
     expect(commentSyntax('.envrc')).toBe('#');
     expect(commentSyntax('.github/workflows/ci.yaml')).toBe('#');
     expect(commentSyntax('.devcontainer/devcontainer.json')).toBe('//');
+    expect(commentSyntax('build/Dockerfile')).toBe('#');
+    expect(commentSyntax('docker-compose.yml')).toBe('#');
+    expect(commentSyntax('tools/job.py')).toBe('#');
+    expect(commentSyntax('src/client.ts')).toBe('//');
+    expect(commentSyntax('README.md')).toBeUndefined();
+    const settings = settingsFile(
+      '.claude/settings.json',
+      'project',
+      '{\n  "note": " # claude-code-policy: ignore NET001 -- in a string"\n}\n',
+    );
+    expect(collectSuppressions([settings], [], KNOWN, NOW)).toEqual({ inline: [], config: [], problems: [] });
+  });
+
+  it('say what to write instead, in the comment syntax of the file, at the exact span of the comment', () => {
+    const file = loadFile(
+      '.devcontainer/devcontainer.json',
+      [
+        '{',
+        '  "image": "node" // claude-code-policy: disable ignore NET003 -- r', // 2: not a directive
+        '  // claude-code-policy: ignored NET003 -- r', // 3: not a directive
+        '  // claude-code-policy: ignore', // 4: no rule
+        '  // claude-code-policy: ignore net-003 -- r', // 5: close to NET003
+        '  // claude-code-policy: ignore QQQ -- r', // 6: close to nothing
+        '  // claude-code-policy: ignore NET003 SEC001 -- r', // 7: two rules
+        '}',
+      ].join('\n'),
+    );
+    const problems = collectSuppressions([file], [], KNOWN, NOW).problems;
+    expect(problems.map((p) => [p.line, p.column, p.endLine, p.endColumn, p.message, p.fix])).toEqual([
+      [
+        2,
+        19,
+        2,
+        68,
+        'This claude-code-policy comment is not an ignore directive, so it suppresses nothing.',
+        'Write `// claude-code-policy: ignore <RULE> -- <reason>` on line 2 of `.devcontainer/devcontainer.json`, or remove the comment.',
+      ],
+      [
+        3,
+        3,
+        3,
+        45,
+        'This claude-code-policy comment is not an ignore directive, so it suppresses nothing.',
+        'Write `// claude-code-policy: ignore <RULE> -- <reason>` on line 3 of `.devcontainer/devcontainer.json`, or remove the comment.',
+      ],
+      [
+        4,
+        3,
+        4,
+        32,
+        'The suppression names no rule, so it suppresses nothing.',
+        'Name one rule on line 4 of `.devcontainer/devcontainer.json`: `// claude-code-policy: ignore <RULE> -- <reason>`.',
+      ],
+      [
+        5,
+        3,
+        5,
+        45,
+        'The suppression names "net-003", which is not a rule (did you mean NET003?), so it suppresses nothing.',
+        'Name a rule id from the catalogue on line 5 of `.devcontainer/devcontainer.json`: `// claude-code-policy: ignore NET003 -- <reason>`.',
+      ],
+      [
+        6,
+        3,
+        6,
+        41,
+        'The suppression names "QQQ", which is not a rule, so it suppresses nothing.',
+        'Name a rule id from the catalogue on line 6 of `.devcontainer/devcontainer.json`: `// claude-code-policy: ignore <RULE> -- <reason>`.',
+      ],
+      [
+        7,
+        3,
+        7,
+        51,
+        'The suppression names more than one rule, so it suppresses nothing.',
+        'Write one comment per rule on line 7 of `.devcontainer/devcontainer.json`: `// claude-code-policy: ignore NET003 -- <reason>`.',
+      ],
+    ]);
+  });
+
+  it('in an env file, come only from real comments, and a stack of comment lines skips trailing ones', () => {
+    const file = dotenvFile(
+      '.env',
+      [
+        'NOTE="a # claude-code-policy: ignore NET003 -- inside quotes" # a plain comment', // 1
+        '# see claude-code-policy: ignore NET003 -- a mention, not a marker', // 2
+        '# claude-code-policy: ignore NET003 -- first', // 3 → 4
+        'DISABLE_TELEMETRY=0 # claude-code-policy: ignore SEC001 -- trailing', // 4 → 4
+        '# claude-code-policy: ignore NET003 -- stacked one', // 5 → 7
+        '# claude-code-policy: ignore NET003 -- stacked two', // 6 → 7
+        'DISABLE_ERROR_REPORTING=0', // 7
+      ].join('\n'),
+    );
+    const suppressions = collectSuppressions([file], [], KNOWN, NOW);
+    expect(suppressions.problems).toEqual([]);
+    expect(suppressions.inline.map((s) => [s.rule, s.line, s.target, s.reason])).toEqual([
+      ['NET003', 3, 4, 'first'],
+      ['SEC001', 4, 4, 'trailing'],
+      ['NET003', 5, 7, 'stacked one'],
+      ['NET003', 6, 7, 'stacked two'],
+    ]);
+    // Two comments for the same rule and line: the first one is the one reported.
+    const { suppressed } = applySuppressions([finding('NET003', '.env', 7)], suppressions);
+    expect(suppressed.map((s) => [s.suppressedBy, s.reason])).toEqual([['.env:5', 'stacked one']]);
+  });
+
+  it('in a workflow, are not read from a value that mentions the marker outside a comment', () => {
+    const file = loadFile(
+      '.github/workflows/ci.yml',
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo claude-code-policy: ignore NET001\n',
+    );
+    expect(collectSuppressions([file], [], KNOWN, NOW)).toEqual({ inline: [], config: [], problems: [] });
   });
 });
 
@@ -212,7 +324,7 @@ describe('config entries', () => {
   it('match a glob relative to the root (dot files included), or a scope id for a finding without a file', () => {
     const suppressions = collectSuppressions(
       [],
-      [entry({}), entry({ rule: 'ZDR004', path: './ci', line: 9 })],
+      [entry({}), entry({ rule: 'ZDR004', path: '././ci', line: 9 })],
       KNOWN,
       NOW,
     );

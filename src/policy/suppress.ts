@@ -177,7 +177,6 @@ function inlineSuppressions(
   const comments = markerComments(file);
   const valid: InlineSuppression[] = [];
   const problems: RawFinding[] = [];
-  if (comments.length === 0) return { valid, problems };
   const path = file.source.path;
   const syntax = commentSyntax(path) ?? '#';
   const commentLines = new Set(comments.filter((c) => c.wholeLine).map((c) => c.line));
@@ -285,18 +284,10 @@ export function collectSuppressions(
   now: Date,
 ): Suppressions {
   const result: Suppressions = { inline: [], config: [], problems: [] };
+  // The config file's parser has already refused an entry whose rule is not in the catalogue (exit 2).
   for (const entry of ignore) {
     const span = { line: entry.line, column: 1, endLine: entry.line, endColumn: 1 };
-    if (!known.has(entry.rule)) {
-      result.problems.push(
-        problem(
-          entry.file,
-          span,
-          `The ignore entry names ${JSON.stringify(entry.rule)}, which is not a rule, so it suppresses nothing.`,
-          `Name a rule id from the catalogue in the entry on line ${entry.line} of \`${entry.file}\`.`,
-        ),
-      );
-    } else if (entry.until !== undefined && now.getTime() >= expiry(entry.until)) {
+    if (entry.until !== undefined && now.getTime() >= expiry(entry.until)) {
       result.problems.push(
         problem(
           entry.file,
