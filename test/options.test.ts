@@ -90,6 +90,7 @@ describe('resolveOptions: values as typed', () => {
 
   it('strips only a leading v from a version, not one inside a pre-release tag', () => {
     expect(resolveOptions({ minClaudeCodeVersion: 'v2.1.0-rev1' }).minClaudeCodeVersion).toBe('2.1.0-rev1');
+    expect(resolveOptions({ minClaudeCodeVersion: '2.1.0-rev1' }).minClaudeCodeVersion).toBe('2.1.0-rev1');
     expect(resolveOptions({}, { minClaudeCodeVersion: ' v2.0.0 ' }).minClaudeCodeVersion).toBe('2.0.0');
   });
 });
@@ -103,6 +104,10 @@ describe('resolveOptions: layering', () => {
       rules: { NET001: 'off', ZDR004: 'notice' },
       include: ['a/**'],
     };
+    // A blank version counts as not given too, though the schema would refuse an empty one.
+    expect(
+      resolveOptions({ minClaudeCodeVersion: '  ' }, { minClaudeCodeVersion: '2.1.0' }).minClaudeCodeVersion,
+    ).toBe('2.1.0');
     expect(resolveOptions({ failOn: '', code: '', include: [] }, fromConfig)).toMatchObject({
       failOn: 'never',
       gitignore: false,
