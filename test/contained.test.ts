@@ -104,6 +104,14 @@ describe('capFindings', () => {
     expect(capFindings([withoutFile, b, a])).toEqual([a, b, withoutFile]);
   });
 
+  it('lists exactly 100 findings in one file', () => {
+    const rules = ['CFG004', 'CFG010', 'CFG011', 'CFG012', 'CFG013'];
+    const input = rules.flatMap((ruleId, r) =>
+      Array.from({ length: 20 }, (_, i) => ({ ...finding(r * 20 + i + 1, 'warning'), ruleId })),
+    );
+    expect(capFindings(input)).toEqual(input);
+  });
+
   it('caps one file at 100: 99 listed in order, then one finding at the 100th that counts the rest', () => {
     // CFG004 has 25 findings on lines 1-25 (19 listed, one counting 6 at line 20); five other rules have 20 each on
     // lines 101-200 (CFG010 on 101-120, CFG011 on 121-140, ...): 120 in the file.
