@@ -311,17 +311,17 @@ describe('loadConfig', () => {
       path: '.claude-code-policy.yml',
       options: { failOn: 'notice' },
     });
-    expect(await loadConfig('', tree({}), root)).toEqual({
-      path: undefined,
-      options: {},
-      ignore: [],
-      positions: {},
-    });
+    const none = { path: undefined, options: {}, ignore: [], positions: {} };
+    expect(await loadConfig('', tree({}), root)).toEqual(none);
+    expect(await loadConfig(' ', tree({}), root)).toEqual(none);
   });
 
   it('reads a file that starts with a byte order mark', async () => {
     const root = tree({ '.claude-code-policy.yml': '\uFEFFfail-on: notice\n' });
-    expect((await loadConfig(undefined, root, root)).options.failOn).toBe('notice');
+    const config = await loadConfig(undefined, root, root);
+    expect(config.options.failOn).toBe('notice');
+    // The mark takes no column: the key starts in column 1, as an editor shows it.
+    expect(config.positions['fail-on']).toEqual({ line: 1, column: 1, endColumn: 8 });
   });
 
   it('refuses a default config that links out of the root, and a named one that links out of the working folder', async () => {

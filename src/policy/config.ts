@@ -121,9 +121,8 @@ function locate(
       key = yaml().isScalar(pair.key) ? pair.key : null;
       node = (pair.value as Node | null) ?? key;
     } else if (yaml().isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      if (item === undefined) return { node, key, found: false };
-      node = item;
+      // zod reports an index only for an item the list has, and the list is this sequence.
+      node = node.items[segment] as Node;
       key = null;
     } else {
       return { node, key, found: false };
@@ -197,7 +196,7 @@ function explain(
     return { line: lineOf(located.node, counter), text: `${where} is missing: ${message}` };
   }
   // Messages from the options schema already name the key ("fail-on must be one of …").
-  const named = typeof segments[0] === 'string' && message.startsWith(`${segments[0]} `);
+  const named = message.startsWith(`${segments[0]} `);
   return {
     line: lineOf(located.node, counter),
     text: named && segments.length === 1 ? message : `${where}: ${message}`,
@@ -318,13 +317,12 @@ export async function loadConfig(
     const text = await readIfPresent(base, named ? 'the working folder' : 'the scanned root', file);
     if (text === undefined) continue;
     const relative = path.relative(root, file).split(path.sep).join('/');
+    // Without the byte order mark, so that the columns of line 1 are those an editor shows.
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     await loadYaml();
     return { path: relative, ...parseConfig(body, displayPath(file, cwd), relative) };
   }
-  if (explicit !== undefined && explicit.trim() !== '') {
-    throw new ConfigurationError(`config file ${explicit} not found`);
-  }
+  if (named) throw new ConfigurationError(`config file ${explicit} not found`);
   return { path: undefined, options: {}, ignore: [], positions: {} };
 }
 
