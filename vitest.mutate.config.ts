@@ -25,6 +25,8 @@ export default mergeConfig(
       ],
       reporters: ['default'],
       isolate: false,
+      // Appended to the base config's setup files (mergeConfig joins lists).
+      setupFiles: ['test/setup/mutate-preload.ts'],
     },
   }),
 );
