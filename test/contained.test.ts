@@ -104,6 +104,20 @@ describe('capFindings', () => {
     expect(capFindings([withoutFile, b, a])).toEqual([a, b, withoutFile]);
   });
 
+  it('counts what a finding stands for: one that counts 25 others is never listed alone', () => {
+    // The producer built two findings and counted 25 more in the second (bounded.ts): 27 in all, over the cap.
+    const input = [finding(1, 'warning'), { ...finding(2, 'error'), more: 25 }];
+    expect(capFindings(input)).toEqual([
+      input[0],
+      {
+        ...input[1],
+        more: 25,
+        message: '26 more CFG004 findings in this file, not listed one by one (the first is here).',
+        fix: 'Remove it. The same applies to the 26 findings not listed; run the scan again after fixing.',
+      },
+    ]);
+  });
+
   it('lists exactly 100 findings in one file', () => {
     const rules = ['CFG004', 'CFG010', 'CFG011', 'CFG012', 'CFG013'];
     const input = rules.flatMap((ruleId, r) =>
