@@ -500,6 +500,13 @@ describe('the hint on every finding', () => {
     expect(suppressed.map((f) => [f.ruleId, f.suppressedBy])).toEqual([
       ['CFG010', '.github/claude-code-policy.yml:2'],
     ]);
+    // It is matched as the empty path, which `*` (one name, at least one character) does not match.
+    const one = applySuppressions([unplaced], {
+      inline: [],
+      config: [{ ...entry, path: '*' }],
+      problems: [],
+    });
+    expect(brief(one.findings)).toEqual(['CFG010 null:1']);
   });
 
   it('suppresses the finding when written exactly as shown', async () => {
