@@ -124,6 +124,9 @@ function locate(
       // zod reports an index only for an item the list has, and the list is this sequence.
       node = node.items[segment] as Node;
       key = null;
+    } else if (yaml().isScalar(node) && typeof segment === 'number') {
+      // A list written as one comma-separated string (`policy: zdr, telemetry`): the item is in this scalar.
+      return { node, key, found: true };
     } else {
       return { node, key, found: false };
     }
