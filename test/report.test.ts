@@ -1067,6 +1067,22 @@ describe('sarif, exactly', () => {
     ]);
   });
 
+  it('past the limit, drops suppressed findings first, then the least severe, then the latest of equals', () => {
+    const report = sampleReport();
+    const base = report.findings[0]!;
+    const at = (severity: Severity, line: number) => ({ ...base, severity, line, endLine: line });
+    report.findings = [at('notice', 1), at('warning', 2), at('warning', 3), at('error', 4), at('warning', 5)];
+    report.suppressed = [{ ...report.suppressed[0]!, ...at('error', 6) }];
+    const lines = (maxResults: number) =>
+      run(report, RULES, maxResults).results.map(
+        (r) => (r.locations[0]!.physicalLocation.region as { startLine: number }).startLine,
+      );
+    expect(lines(1)).toEqual([4]);
+    expect(lines(3)).toEqual([2, 3, 4]);
+    expect(lines(5)).toEqual([1, 2, 3, 4, 5]);
+    expect(lines(6)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('gives regions: the line alone for an empty range, a clamped range otherwise', () => {
     const report = sampleReport();
     const base = report.findings[0]!;
