@@ -2,6 +2,7 @@
 // test/fixtures/ (see fixtures.test.ts).
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/rules/evaluate.js';
+import { isPlaceholder } from '../src/rules/sec001.js';
 import { compareFindings, POLICIES } from '../src/model.js';
 import { resolveScopes } from '../src/scope/scope.js';
 import { RULES } from '../src/rules/index.js';
@@ -512,5 +513,34 @@ describe('the order of findings (SPEC §3)', () => {
     expect(compareFindings(findings[1]!, findings[1]!)).toBe(0);
     expect(compareFindings(findings[7]!, findings[1]!)).toBeGreaterThan(0);
     expect(compareFindings(findings[1]!, findings[7]!)).toBeLessThan(0);
+  });
+});
+
+describe('SEC001: what stands for a credential rather than being one', () => {
+  it.each([
+    ['', true],
+    ['   ', true],
+    ['${{ secrets.ANTHROPIC_API_KEY }}', true],
+    ['key-${{ secrets.K }}', true],
+    ['${{ a', false],
+    ['${ANTHROPIC_KEY}', true],
+    ['$ANTHROPIC_KEY', true],
+    ['$ANTHROPIC KEY', false],
+    ['a}${b', false],
+    ['a}b', false],
+    ['<your key>', true],
+    ['<a>b', false],
+    ['sk-ant-api03-xxxxxxxx', true],
+    ['sk-ant-test_123', true],
+    ['sk-ant-oat01-...', true],
+    ['sk-ant-admin01-…', true],
+    ['********', true],
+    ['sk-ant-00000000', true],
+    ['aab', false],
+    ['a', false],
+    ['sk-ant-EXAMPLE-key', true],
+    ['sk-ant-api03-Qm7vX2pL9kR4tY8wZ1bN6cJ3hF5dS0aE', false],
+  ])('%j is a placeholder: %s', (value, expected) => {
+    expect(isPlaceholder(value)).toBe(expected);
   });
 });
