@@ -3,8 +3,8 @@ import type { Location } from '../model.js';
 import type { ParsedCompose } from './compose.js';
 import type { ParsedDockerfile } from './dockerfile.js';
 import type { ParsedDotenv } from './dotenv.js';
-import type { ParsedJson } from './json.js';
-import type { ParsedWorkflow } from './workflow.js';
+import type { JsonProblem, ParsedJson } from './json.js';
+import type { ParsedWorkflow, WorkflowProblem } from './workflow.js';
 import type { SourceFile } from '../discover/source.js';
 import type { SettingsProblem } from '../scope/validate-settings.js';
 import type { CodeFile } from './code/code-file.js';
@@ -87,6 +87,17 @@ export type ParsedFile =
   | DockerfileFile
   | ComposeFile
   | CodeFile;
+
+/**
+ * What the JSON and YAML parsers found wrong with a file (CFG001, CFG004, CFG008); none for the kinds read by
+ * other parsers, whose problems their own rules report.
+ */
+export function parseProblems(file: ParsedFile): readonly (JsonProblem | WorkflowProblem)[] {
+  if (file.kind === 'workflow') return file.workflow.problems;
+  if (file.kind === 'settings' || file.kind === 'mcp' || file.kind === 'devcontainer')
+    return file.json.problems;
+  return [];
+}
 
 /** A candidate that was not checked (CFG008), with the reason in words. */
 export interface SkippedFile {

@@ -2,7 +2,7 @@
 // error and the WHOLE file is rejected, its env included (docs: settings "Edit a settings file"). GitHub does not
 // run a workflow that is not valid YAML, and claude-code-action stops on an inline `settings` input that is not JSON.
 import type { RawFinding } from '../model.js';
-import type { SettingsFile } from '../parse/files.js';
+import { parseProblems, type SettingsFile } from '../parse/files.js';
 import { ANY_VERSION, VERSION_TABLE, versionSide } from '../scope/versions.js';
 import type { Rule, RuleContext } from './types.js';
 
@@ -35,13 +35,6 @@ export const CFG001: Rule = {
   check(context) {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
-      if (
-        file.kind === 'dotenv' ||
-        file.kind === 'dockerfile' ||
-        file.kind === 'compose' ||
-        file.kind === 'code'
-      )
-        continue;
       if (file.kind === 'workflow') {
         for (const problem of file.workflow.problems) {
           if (problem.ruleId !== 'CFG001') continue;
@@ -59,7 +52,7 @@ export const CFG001: Rule = {
         }
         continue;
       }
-      for (const problem of file.json.problems) {
+      for (const problem of parseProblems(file)) {
         if (problem.ruleId !== 'CFG001') continue;
         const outcome = file.kind === 'settings' ? consequence(context, file) : '';
         findings.push({

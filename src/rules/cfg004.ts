@@ -4,6 +4,7 @@
 import { asSentence } from './phrases.js';
 import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
+import { parseProblems } from '../parse/files.js';
 
 export const CFG004: Rule = {
   id: 'CFG004',
@@ -16,15 +17,7 @@ export const CFG004: Rule = {
   check(context) {
     const findings: RawFinding[] = [];
     for (const file of context.files) {
-      if (
-        file.kind === 'dotenv' ||
-        file.kind === 'dockerfile' ||
-        file.kind === 'compose' ||
-        file.kind === 'code'
-      )
-        continue;
-      const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
-      for (const problem of problems) {
+      for (const problem of parseProblems(file)) {
         if (problem.ruleId !== 'CFG004') continue;
         findings.push({
           ruleId: 'CFG004',

@@ -2,6 +2,7 @@
 // checked is reported: too large, not text, nested too deep, or a symlink out of the scanned root.
 import type { RawFinding } from '../model.js';
 import type { Rule } from './types.js';
+import { parseProblems } from '../parse/files.js';
 
 export const CFG008: Rule = {
   id: 'CFG008',
@@ -21,15 +22,7 @@ export const CFG008: Rule = {
       fix: `Make \`${skipped.path}\` a regular UTF-8 text file inside the repository, or exclude it with --exclude.`,
     }));
     for (const file of context.files) {
-      if (
-        file.kind === 'dotenv' ||
-        file.kind === 'dockerfile' ||
-        file.kind === 'compose' ||
-        file.kind === 'code'
-      )
-        continue;
-      const problems = file.kind === 'workflow' ? file.workflow.problems : file.json.problems;
-      for (const problem of problems) {
+      for (const problem of parseProblems(file)) {
         if (problem.ruleId !== 'CFG008') continue;
         findings.push({
           ruleId: 'CFG008',
