@@ -2,7 +2,6 @@
 // request, links included: a report file committed as a link to ~/.bashrc, a folder that is a link to /, a config
 // file that is a link to /dev/zero. So no read or write follows a link out of the root, special files are never
 // opened, a read is capped, and a write replaces the last component (temp file + rename) instead of following it.
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -141,6 +140,8 @@ export async function writeContainedFile(
   if (createFolders) await mkdir(folder, { recursive: true });
   // mkdir may have raced with a link planted on the way: check again now that every folder exists.
   await checkComponents(base, folder, what);
+  // node:crypto is loaded here, on the first write, not at start-up (it costs a scan that writes nothing ~5 ms).
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const temp = path.join(folder, `.${path.basename(absolute)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(
     temp,

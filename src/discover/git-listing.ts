@@ -3,7 +3,6 @@
 // Tracked and untracked files come from two processes: git prints the tracked ones from its index in a few
 // milliseconds, but `--others` prints nothing until it has walked the whole tree, and the candidates it
 // already knows can be read meanwhile.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,10 +18,18 @@ export interface GitListing {
   untracked: Promise<GitListingResult>;
 }
 
+/**
+ * node:child_process, loaded on first use: with the streams and sockets it brings, it costs a start about 3 ms,
+ * which a tree without `.git` never needs to pay.
+ */
+function childProcess(): typeof import('node:child_process') {
+  return process.getBuiltinModule('node:child_process');
+}
+
 function lsFiles(cwd: string, which: string[]): Promise<GitListingResult> {
   return new Promise((resolve) => {
     try {
-      execFile(
+      childProcess().execFile(
         'git',
         // A work tree's own config could name an fsmonitor program; listing files must not run anything.
         ['-c', 'core.fsmonitor=false', 'ls-files', '-z', ...which],
@@ -78,7 +85,7 @@ export function listGitFiles(dir: string): GitListing {
 export function gitWorkTreeTop(dir: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     try {
-      execFile(
+      childProcess().execFile(
         'git',
         ['-c', 'core.fsmonitor=false', 'rev-parse', '--show-toplevel'],
         { cwd: dir, windowsHide: true, encoding: 'utf8' },
