@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   classify,
+  forgetNameFilters,
   LISTING_MARKERS,
   mayBeCandidate,
   NAME_MARKERS,
@@ -127,5 +128,16 @@ describe('the walk name filter', () => {
     expect(mayBeCandidate(nameFilterFor('.claude', 'pkg'), 'settings.json')).toBe(true);
     expect(mayBeCandidate(nameFilterFor('workflows', '.github'), 'ci.yml')).toBe(true);
     expect(mayBeCandidate(nameFilterFor('workflows', 'other'), 'ci.yml')).toBe(false);
+  });
+});
+
+describe('forgetNameFilters (for the mutation run)', () => {
+  it('makes the next request build the filter again, alike', () => {
+    const before = nameFilterFor('.claude', 'pkg');
+    expect(nameFilterFor('.claude', 'other')).toBe(before);
+    forgetNameFilters();
+    const after = nameFilterFor('.claude', 'pkg');
+    expect(after).not.toBe(before);
+    expect(after).toEqual(before);
   });
 });

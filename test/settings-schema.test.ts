@@ -4,6 +4,7 @@ import { PRESENCE_ONLY } from '../src/scope/env.js';
 import { parseJson } from '../src/parse/json.js';
 import {
   ENV_SWITCHES,
+  forgetBuiltSchemas,
   HOOK_EVENTS,
   KNOWN_SETTINGS_KEYS,
   MANAGED_ONLY_KEYS,
@@ -700,5 +701,17 @@ describe('settingsSchemaFor', () => {
 
   it('reuses the schema of a file that names the same keys', () => {
     expect(settingsSchemaFor(['env', 'permissions'])).toBe(settingsSchemaFor(['permissions', 'env', 'x']));
+  });
+});
+
+describe('forgetBuiltSchemas (for the mutation run)', () => {
+  it('makes the next request build a new schema, which validates alike', () => {
+    const before = settingsSchemaFor(['env', 'permissions']);
+    expect(settingsSchemaFor(['permissions', 'env'])).toBe(before);
+    forgetBuiltSchemas();
+    const after = settingsSchemaFor(['env', 'permissions']);
+    expect(after).not.toBe(before);
+    expect(after.safeParse({ env: { A: 1 } }).success).toBe(false);
+    expect(after.safeParse({ env: { A: '1' } }).success).toBe(true);
   });
 });

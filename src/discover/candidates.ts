@@ -174,6 +174,11 @@ const PLACE_NAMES: ReadonlySet<string> = new Set(
 const OTHER_NAME = '/';
 const filters = new Map<string, NameFilter>();
 
+/** Forgets the name filters built so far. For the mutation run, as `forgetBuiltSchemas` in scope/settings-schema.ts. */
+export function forgetNameFilters(): void {
+  filters.clear();
+}
+
 /**
  * The names that may be candidates in a directory whose two innermost names are `parent` and `grandparent`
  * (`''` where there is none): the walk rejects most files of a tree with one set lookup, without building their

@@ -57,13 +57,17 @@ const timeoutSeconds = () =>
     .number({ error: 'a number of seconds greater than 0' })
     .gt(0, { error: 'a number of seconds greater than 0' });
 
-/** An object that rejects keys it does not name (JSON Schema `additionalProperties: false`). */
+/** Every cache of built schemas below, for `forgetBuiltSchemas`. */
+const caches: { clear(): void }[] = [];
+
 /** `build`'s result, built on the first call: for a part of the schema that several keys share. */
 function once<T>(build: () => T): () => T {
   let built: { value: T } | undefined;
+  caches.push({ clear: () => (built = undefined) });
   return () => (built ??= { value: build() }).value;
 }
 
+/** An object that rejects keys it does not name (JSON Schema `additionalProperties: false`). */
 function closed<T extends z.core.$ZodLooseShape>(shape: T) {
   const allowed = `${ALLOWED_KEYS_MARK}${Object.keys(shape).join(',')}`;
   return z.strictObject(shape, {
@@ -1057,6 +1061,16 @@ const builtKeySchemas = new Map<string, z.ZodOptional>();
 /** Whole-file schemas by the keys they name: files of a monorepo mostly name the same few keys. */
 const builtFileSchemas = new Map<string, z.ZodType>();
 const MAX_FILE_SCHEMAS = 64;
+caches.push(builtKeySchemas, builtFileSchemas);
+
+/**
+ * Forgets every schema built so far, so that the next validation builds them again. For the mutation run
+ * (test/setup/mutate-preload.ts): a mutant in the code that builds a schema shows only in a schema built while
+ * that mutant is active, and without this every test after the first would reuse one built without it.
+ */
+export function forgetBuiltSchemas(): void {
+  for (const cache of caches) cache.clear();
+}
 
 /**
  * The schema of a settings file whose top level holds `keys` (unknown ones pass here: CFG003 reports them, as a
