@@ -25,23 +25,25 @@ function count(key, status) {
   groups.set(key, totals);
 }
 
+// A file in several reports counts once, as the last report given has it: pass older runs first.
+const latest = new Map();
 for (const report of reports) {
   const { files } = JSON.parse(readFileSync(report, 'utf8'));
-  for (const [name, file] of Object.entries(files)) {
-    const relative = name.replace(/^.*?(?=src\/)/, '');
-    const stage = relative.split('/').slice(0, 2).join('/');
-    const lines = file.source.split('\n');
-    for (const mutant of file.mutants) {
-      count(stage, mutant.status);
-      if (values.files) count(`  ${relative}`, mutant.status);
-      if (UNDETECTED.has(mutant.status)) {
-        const { line, column } = mutant.location.start;
-        const code = lines[line - 1].trim().slice(0, 100);
-        const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80);
-        survivors.push(
-          `${relative}:${line}:${column} ${mutant.mutatorName} (${mutant.status}) :: ${code} => ${replacement}`,
-        );
-      }
+  for (const [name, file] of Object.entries(files)) latest.set(name.replace(/^.*?(?=src\/)/, ''), file);
+}
+for (const [relative, file] of latest) {
+  const stage = relative.split('/').slice(0, 2).join('/');
+  const lines = file.source.split('\n');
+  for (const mutant of file.mutants) {
+    count(stage, mutant.status);
+    if (values.files) count(`  ${relative}`, mutant.status);
+    if (UNDETECTED.has(mutant.status)) {
+      const { line, column } = mutant.location.start;
+      const code = lines[line - 1].trim().slice(0, 100);
+      const replacement = (mutant.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80);
+      survivors.push(
+        `${relative}:${line}:${column} ${mutant.mutatorName} (${mutant.status}) :: ${code} => ${replacement}`,
+      );
     }
   }
 }
