@@ -541,6 +541,36 @@ describe('CFG003 unknown top-level keys', () => {
     );
   });
 
+  it('says what to do for each kind of unknown key', () => {
+    const problems = validate(settings({ deny: [], '//': 'note', zzqx: 1 }), 'managed-settings.json');
+    expect(problems.map((p) => [p.path[0], p.message, p.fix])).toEqual([
+      [
+        'deny',
+        'unknown setting "deny": it belongs inside "permissions", and Claude Code ignores it here',
+        'In managed-settings.json, move "deny" into the "permissions" object.',
+      ],
+      [
+        '//',
+        'unknown setting "//": settings files have no comments, and Claude Code ignores this key',
+        'In managed-settings.json, remove "//" or keep the note in a README beside the file.',
+      ],
+      [
+        'zzqx',
+        'unknown setting "zzqx"; Claude Code ignores it',
+        'In managed-settings.json, remove "zzqx" or correct it to a setting listed in the Claude Code settings reference.',
+      ],
+    ]);
+  });
+
+  it('takes a key for a comment by its start ("//", "_") or the word "comment", not by an inner underscore', () => {
+    const problems = validate(settings({ _note: 1, teamComments: 1, my_notes_x: 1 }));
+    expect(messages(problems)).toEqual([
+      'unknown setting "_note": settings files have no comments, and Claude Code ignores this key',
+      'unknown setting "teamComments": settings files have no comments, and Claude Code ignores this key',
+      'unknown setting "my_notes_x"; Claude Code ignores it',
+    ]);
+  });
+
   it('does not check the value of an unknown key', () => {
     expect(brief(validate('{"maxTokens": "lots"}'))).toEqual([
       { ruleId: 'CFG003', path: ['maxTokens'], line: 1, column: 2 },
@@ -652,6 +682,33 @@ describe('keys Claude Code removed (reference §7.3)', () => {
     ]);
   });
 
+  it('say to remove the key', () => {
+    expect(validate('{"taskOutputMaxChars": 4000}', 'managed-settings.json')).toEqual([
+      {
+        ruleId: 'CFG003',
+        message: 'setting "taskOutputMaxChars" was removed in Claude Code 2.1.277; newer versions ignore it',
+        path: ['taskOutputMaxChars'],
+        span: { line: 1, column: 2, endLine: 1, endColumn: 22 },
+        fix: 'In managed-settings.json, remove "taskOutputMaxChars".',
+      },
+    ]);
+  });
+
+  // teammateDefaultModel and permissionExplainerEnabled are still in the SchemaStore snapshot: a wrong value is not
+  // a second finding on the key the user is told to remove.
+  it('are reported once, as removed, when the schema still checks their value', () => {
+    const problems = validate(settings({ teammateDefaultModel: 5, permissionExplainerEnabled: 'yes' }));
+    expect(problems.map((p) => [p.ruleId, p.path, p.span.line, p.fix])).toEqual([
+      ['CFG003', ['teammateDefaultModel'], 2, 'In .claude/settings.json, remove "teammateDefaultModel".'],
+      [
+        'CFG003',
+        ['permissionExplainerEnabled'],
+        3,
+        'In .claude/settings.json, remove "permissionExplainerEnabled".',
+      ],
+    ]);
+  });
+
   it('keys newer than the schema snapshot are not unknown', () => {
     expect(validate(settings({ feedbackDrafts: 'off', managedSourcesBehavior: 'merge' }))).toEqual([]);
   });
@@ -680,6 +737,48 @@ describe('keys newer than the schema snapshot (reference §7.3, §7.6)', () => {
         4,
         '"desktopSessionCleanupPeriodDays" must be a whole number of at least 1',
       ],
+    ]);
+  });
+});
+
+describe('values of keys newer than the schema snapshot', () => {
+  it.each([
+    ['feedbackDrafts', 'notify'],
+    ['feedbackDrafts', 'quiet'],
+    ['feedbackDrafts', 'off'],
+    ['managedSourcesBehavior', 'first-wins'],
+    ['managedSourcesBehavior', 'merge'],
+    ['desktopSessionCleanupPeriodDays', 1],
+    ['desktopSessionCleanupPeriodDays', 30],
+    ['gatewayInternalNetworks', []],
+    ['gatewayInternalNetworks', ['10.0.0.0/8', 'fd00::/8']],
+  ])('accepts %s: %j', (key, value) => {
+    expect(validate(settings({ [key]: value }))).toEqual([]);
+  });
+
+  it('wants gatewayInternalNetworks as a list of strings, and says how to write it', () => {
+    for (const value of ['10.0.0.0/8', ['10.0.0.0/8', 8]]) {
+      expect(validate(`{\n  "gatewayInternalNetworks": ${JSON.stringify(value)}\n}`)).toEqual([
+        {
+          ruleId: 'CFG002',
+          message: '"gatewayInternalNetworks" must be a list of strings',
+          path: ['gatewayInternalNetworks'],
+          span: { line: 2, column: 3, endLine: 2, endColumn: 30 + JSON.stringify(value).length },
+          fix: 'In .claude/settings.json, write "gatewayInternalNetworks" as a list of strings.',
+        },
+      ]);
+    }
+  });
+
+  it('names the values to write in the fix', () => {
+    expect(validate('{"desktopSessionCleanupPeriodDays": 0.5}', 'managed-settings.json')).toEqual([
+      {
+        ruleId: 'CFG002',
+        message: '"desktopSessionCleanupPeriodDays" must be a whole number of at least 1',
+        path: ['desktopSessionCleanupPeriodDays'],
+        span: { line: 1, column: 2, endLine: 1, endColumn: 40 },
+        fix: 'In managed-settings.json, write "desktopSessionCleanupPeriodDays" as a whole number of at least 1.',
+      },
     ]);
   });
 });
