@@ -121,6 +121,47 @@ describe('CFG002 on known keys', () => {
     ]);
   });
 
+  it.each([
+    ['true', 'true'],
+    ['yes', 'true'],
+    ['on', 'true'],
+    ['1', 'true'],
+    ['enabled', 'true'],
+    [' Yes ', 'true'],
+    [1, 'true'],
+    ['false', 'false'],
+    ['no', 'false'],
+    ['off', 'false'],
+    ['0', 'false'],
+    ['disabled', 'false'],
+    ['OFF', 'false'],
+    [0, 'false'],
+  ])('reads the on/off word %j as %s', (value, meant) => {
+    const problems = validate(settings({ enableAllProjectMcpServers: value }));
+    expect(problems.map((p) => p.fix)).toEqual([
+      `In .claude/settings.json, write ${meant} without quotes as the value of enableAllProjectMcpServers.`,
+    ]);
+  });
+
+  it('says only what a boolean must be when the value is no on/off word, or not a string or number', () => {
+    for (const value of ['maybe', ['yes'], [1], '']) {
+      expect(validate(settings({ enableAllProjectMcpServers: value })).map((p) => p.fix)).toEqual([
+        'In .claude/settings.json, set enableAllProjectMcpServers to true or false (without quotes).',
+      ]);
+    }
+  });
+
+  it('says to drop the quotes only from a number where a number belongs', () => {
+    const problems = validate(settings({ forceLoginMethod: '1', cleanupPeriodDays: '', model: 'x' }));
+    expect(problems.map((p) => p.fix)).toEqual([
+      'In .claude/settings.json, set forceLoginMethod to one of claudeai, console, gateway.',
+      'In .claude/settings.json, set cleanupPeriodDays to a whole number of at least 1.',
+    ]);
+    expect(validate(settings({ cleanupPeriodDays: '  ' })).map((p) => p.fix)).toEqual([
+      'In .claude/settings.json, set cleanupPeriodDays to a whole number of at least 1.',
+    ]);
+  });
+
   it('uses the file label in the fix', () => {
     const problems = validate('{"cleanupPeriodDays": 0}', 'managed-settings.json');
     expect(problems[0]!.fix).toBe(
@@ -214,6 +255,39 @@ describe('CFG002 in closed objects', () => {
     expect(problems[0]!.message).toBe(
       '"allowManagedPermissionRulesOnly" is a top-level setting, not part of permissions',
     );
+    expect(problems[0]!.fix).toBe(
+      'In .claude/settings.json, move "allowManagedPermissionRulesOnly" out of permissions to the top level of the file.',
+    );
+  });
+
+  it('lists the accepted keys only for an object of at most eight', () => {
+    // sandbox accepts 16 keys, a command hook 9: too many to list, so the message names none.
+    const problems = validate(
+      settings({
+        sandbox: { zzqx: 1 },
+        hooks: { Stop: [{ hooks: [{ type: 'command', command: 'x', zzqx: 1 }] }] },
+      }),
+    );
+    expect(problems.map((p) => [p.path, p.message, p.fix])).toEqual([
+      [
+        ['sandbox', 'zzqx'],
+        'unknown key "zzqx" in sandbox',
+        'In .claude/settings.json, remove "zzqx" from sandbox.',
+      ],
+      [
+        ['hooks', 'Stop', 0, 'hooks', 0, 'zzqx'],
+        'unknown key "zzqx" in hooks.Stop[0].hooks[0]',
+        'In .claude/settings.json, remove "zzqx" from hooks.Stop[0].hooks[0].',
+      ],
+    ]);
+    // A prompt hook accepts 7 keys: listed.
+    expect(
+      messages(
+        validate(settings({ hooks: { Stop: [{ hooks: [{ type: 'prompt', prompt: 'x', zzqx: 1 }] }] } })),
+      ),
+    ).toEqual([
+      'unknown key "zzqx" in hooks.Stop[0].hooks[0], which accepts only type, prompt, model, timeout, if, statusMessage, continueOnBlock',
+    ]);
   });
 });
 
@@ -584,6 +658,13 @@ describe('CFG003 unknown top-level keys', () => {
     expect(formatPath(['env', 'A_B'])).toBe('env.A_B');
     expect(formatPath(['hooks', 'Stop', 0, 'hooks', 1])).toBe('hooks.Stop[0].hooks[1]');
     expect(formatPath(['enabledPlugins', 'a@b'])).toBe('enabledPlugins["a@b"]');
+    expect(formatPath([])).toBe('the top level');
+  });
+
+  it('closestKey matches names of up to 64 characters, and one edit more or less for a short name', () => {
+    expect(closestKey('a'.repeat(64), ['A'.repeat(64)])).toBe('A'.repeat(64));
+    expect(closestKey('a'.repeat(65), ['A'.repeat(65)])).toBeUndefined();
+    expect(closestKey('mode', KNOWN_SETTINGS_KEYS)).toBe('model');
   });
 });
 
