@@ -190,6 +190,19 @@ describe('CFG002 on known keys', () => {
     }
   });
 
+  it('never repeats a list item held under a credential-like name', () => {
+    const problems = validate(settings({ sandbox: { ignoreViolations: { MY_TOKEN: [1234567890123] } } }));
+    expect(problems).toEqual([
+      {
+        ruleId: 'CFG002',
+        message: 'sandbox.ignoreViolations.MY_TOKEN[0] must be a string',
+        path: ['sandbox', 'ignoreViolations', 'MY_TOKEN', 0],
+        span: { line: 5, column: 9, endLine: 5, endColumn: 22 },
+        fix: 'In .claude/settings.json, set sandbox.ignoreViolations.MY_TOKEN[0] to a string.',
+      },
+    ]);
+  });
+
   it('accepts null proxy ports, as Anthropic examples write them, but not a port out of range', () => {
     expect(validate(settings({ sandbox: { network: { httpProxyPort: null } } }))).toEqual([]);
     const problems = validate(settings({ sandbox: { network: { httpProxyPort: 70000 } } }));
@@ -665,6 +678,37 @@ describe('CFG003 unknown top-level keys', () => {
     expect(closestKey('a'.repeat(64), ['A'.repeat(64)])).toBe('A'.repeat(64));
     expect(closestKey('a'.repeat(65), ['A'.repeat(65)])).toBeUndefined();
     expect(closestKey('mode', KNOWN_SETTINGS_KEYS)).toBe('model');
+  });
+});
+
+describe('the first problems of each rule, the rest counted', () => {
+  function validateFirst(text: string, limit: number): SettingsProblem[] {
+    const source = createSourceFile('.claude/settings.json', text);
+    return validateSettings(source, parseJson(source), undefined, limit);
+  }
+
+  it('keeps the earliest by line, then column, and counts the rest in the last one kept', () => {
+    // A minified file: every problem on line 1. feedbackDrafts is checked before the schema's keys, and the schema
+    // checks model before verbose, so the order found is not the order in the file.
+    const text = '{"zzqa": 1, "model": 5, "feedbackDrafts": "never", "verbose": "x", "zzqb": 2}';
+    expect(validateFirst(text, 1).map((p) => [p.ruleId, p.path, p.span.column, p.more])).toEqual([
+      ['CFG003', ['zzqa'], 2, 1],
+      ['CFG002', ['model'], 13, 2],
+    ]);
+    expect(validateFirst(text, 2).map((p) => [p.ruleId, p.path, p.span.column, p.more])).toEqual([
+      ['CFG003', ['zzqa'], 2, undefined],
+      ['CFG002', ['model'], 13, undefined],
+      ['CFG002', ['feedbackDrafts'], 25, 1],
+      ['CFG003', ['zzqb'], 68, undefined],
+    ]);
+  });
+
+  it('keeps the problems of one place in the order the schema finds them', () => {
+    const problems = validate(settings({ statusLine: {} }));
+    expect(problems.map((p) => [p.path, p.span.line, p.span.column, p.message])).toEqual([
+      [['statusLine', 'type'], 2, 3, 'statusLine is missing "type", which must be "command"'],
+      [['statusLine', 'command'], 2, 3, 'statusLine is missing "command", which must be a string'],
+    ]);
   });
 });
 
