@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stressIt } from './helpers/stress.js';
 import { PRESENCE_ONLY } from '../src/scope/env.js';
 import { parseJson } from '../src/parse/json.js';
+import * as settingsSchema from '../src/scope/settings-schema.js';
 import {
   ENV_SWITCHES,
   forgetBuiltSchemas,
@@ -769,6 +770,93 @@ describe('hostile input', () => {
       );
     },
   );
+});
+
+// Past about 120,000 issues under one key the schema library overflows the stack (the stress test above feeds it
+// 200,000, too slow for the mutation run). Here the library is made to overflow past three issues, so that the way
+// out is checked on a small file: each known key alone, and a key still too large reported, not skipped.
+describe('when the schema library overflows the stack', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  function overflowPast(
+    most: number,
+    error: () => Error = () => new RangeError('Maximum call stack size exceeded'),
+  ) {
+    const real = settingsSchema.settingsSchemaFor;
+    vi.spyOn(settingsSchema, 'settingsSchemaFor').mockImplementation((keys) => {
+      const schema = real(keys);
+      return {
+        safeParse(value: unknown) {
+          const result = schema.safeParse(value);
+          if (!result.success && result.error.issues.length > most) throw error();
+          return result;
+        },
+      } as ReturnType<typeof real>;
+    });
+  }
+
+  it('checks each known key alone and reports the key still too large, once, on its pair', () => {
+    overflowPast(3);
+    const text = settings({ model: 5, env: { A: 1, B: 2, C: 3, D: 4 }, zzqx: 1, verbose: 'x' });
+    expect(validate(text, 'managed-settings.json')).toEqual([
+      {
+        ruleId: 'CFG002',
+        message: 'model must be a string (found a number)',
+        path: ['model'],
+        span: { line: 2, column: 3, endLine: 2, endColumn: 13 },
+        fix: 'In managed-settings.json, set model to a string.',
+      },
+      {
+        ruleId: 'CFG002',
+        message: '"env" has too many wrong entries to check one by one (over 100,000), so it was not checked',
+        path: ['env'],
+        span: { line: 3, column: 3, endLine: 8, endColumn: 4 },
+        fix: 'In managed-settings.json, keep "env" to the entries Claude Code needs, each of the right type.',
+      },
+      {
+        ruleId: 'CFG003',
+        message: 'unknown setting "zzqx"; Claude Code ignores it',
+        path: ['zzqx'],
+        span: { line: 9, column: 3, endLine: 9, endColumn: 9 },
+        fix: 'In managed-settings.json, remove "zzqx" or correct it to a setting listed in the Claude Code settings reference.',
+      },
+      {
+        ruleId: 'CFG002',
+        message: 'verbose must be true or false (without quotes) (found a string)',
+        path: ['verbose'],
+        span: { line: 10, column: 3, endLine: 10, endColumn: 17 },
+        fix: 'In managed-settings.json, set verbose to true or false (without quotes).',
+      },
+    ]);
+  });
+
+  it('counts a key too large among the problems kept', () => {
+    overflowPast(1);
+    const text = '{"env": {"A": 1, "B": 2}, "permissions": {"allow": [1, 2]}, "model": 5}';
+    const source = createSourceFile('.claude/settings.json', text);
+    const problems = validateSettings(source, parseJson(source), undefined, 2);
+    expect(problems.map((p) => [p.path, p.span.column, p.more, p.message])).toEqual([
+      [
+        ['env'],
+        2,
+        undefined,
+        '"env" has too many wrong entries to check one by one (over 100,000), so it was not checked',
+      ],
+      [
+        ['permissions'],
+        27,
+        1,
+        '"permissions" has too many wrong entries to check one by one (over 100,000), so it was not checked',
+      ],
+    ]);
+  });
+
+  it('does not take another error of the schema library for an overflow', () => {
+    overflowPast(0, () => new TypeError('a bug in the schema'));
+    expect(() => validate('{"model": 5}')).toThrow(new TypeError('a bug in the schema'));
+  });
 });
 
 describe('exported facts', () => {
