@@ -680,6 +680,15 @@ describe('CFG003 unknown top-level keys', () => {
     expect(closestKey('a'.repeat(65), ['A'.repeat(65)])).toBeUndefined();
     expect(closestKey('mode', KNOWN_SETTINGS_KEYS)).toBe('model');
   });
+
+  it('closestKey compares names in lower case, even where lower case is longer than the name', () => {
+    // "İ" (U+0130) is "i̇" (i and U+0307) in lower case: same letters, in another case, of another length.
+    expect(closestKey('i\u0307i\u0307i\u0307', ['\u0130\u0130\u0130'])).toBe('\u0130\u0130\u0130');
+  });
+
+  it('closestKey never matches an empty name, as a closed object with no keys would list it', () => {
+    expect(closestKey('', [''])).toBeUndefined();
+  });
 });
 
 describe('the first problems of each rule, the rest counted', () => {
