@@ -371,6 +371,153 @@ describe('the workflow scope: precedence', () => {
   });
 });
 
+describe('the workflow scope: what each file and input contributes', () => {
+  const step = (...extra: string[]) =>
+    lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      ...extra,
+    );
+
+  it('layers the root .claude/settings.local.json over the shared file, as Claude Code in the checkout reads them', () => {
+    const shared = load('.claude/settings.json', '{ "env": { "A": "shared", "B": "shared" } }\n');
+    const local = load('.claude/settings.local.json', '{ "env": { "A": "local" } }\n');
+    const scope = resolveScopes([workflow(step()), shared, local]).find((s) => s.kind === 'workflow')!;
+    expect(scope.files).toEqual([WF, '.claude/settings.json', '.claude/settings.local.json']);
+    expect([...scope.env.values()].map((v) => [v.name, v.value, v.location.file])).toEqual([
+      ['A', 'local', '.claude/settings.local.json'],
+      ['B', 'shared', '.claude/settings.json'],
+    ]);
+  });
+
+  it('keeps the keys of an inline settings input as unmanaged settings, at their columns', () => {
+    const scope = resolveScopes([
+      workflow(step('        with:', `          settings: '{"cleanupPeriodDays": 90}'`)),
+    ])[0]!;
+    expect(scope.settings.get('cleanupPeriodDays')).toEqual({
+      key: 'cleanupPeriodDays',
+      value: 90,
+      location: { file: WF, line: 7, column: 23, endLine: 7, endColumn: 46 },
+      managed: false,
+    });
+  });
+
+  it("records the action's enableAllProjectMcpServers: true on the uses: line, unmanaged", () => {
+    const mcp = load('.mcp.json', '{ "mcpServers": { "docs": { "command": "npx" } } }\n');
+    const scope = resolveScopes([workflow(step()), mcp]).find((s) => s.kind === 'workflow')!;
+    expect(scope.settings.get('enableAllProjectMcpServers')).toEqual({
+      key: 'enableAllProjectMcpServers',
+      value: true,
+      location: { file: WF, line: 5, column: 9, endLine: 5, endColumn: 47 },
+      managed: false,
+    });
+  });
+
+  it.each([
+    ['null', false],
+    ['[]', false],
+    ['{ "mcpServers": null }', false],
+    ['{ "mcpServers": "docs" }', false],
+    ['{ "mcpServers": {} }', false],
+    ['{ "mcpServers": [] }', false],
+    ['{ "mcpServers": { "docs": {} } }', true],
+  ])('takes .mcp.json %s for declaring project servers: %s', (text, declares) => {
+    const scope = resolveScopes([workflow(step()), load('.mcp.json', `${text}\n`)]).find(
+      (s) => s.kind === 'workflow',
+    )!;
+    expect(scope.settings.has('enableAllProjectMcpServers')).toBe(declares);
+  });
+
+  it('lets a run: step keep the provider variables its env sets: only the action replaces them from its inputs', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - run: claude -p "review"',
+      '        env:',
+      '          CLAUDE_CODE_USE_BEDROCK: "1"',
+    );
+    const mcp = load('.mcp.json', '{ "mcpServers": { "docs": { "command": "npx" } } }\n');
+    const [scope] = resolveScopes([workflow(text), mcp]);
+    expect([...scope!.env.values()].map((v) => [v.name, v.value, v.location.line])).toEqual([
+      ['CLAUDE_CODE_USE_BEDROCK', '1', 7],
+    ]);
+    expect(scope!.settings.has('enableAllProjectMcpServers')).toBe(false);
+    expect(findings([workflow(text)], ['ZDR001'])).toEqual([
+      { ruleId: 'ZDR001', file: WF, line: 7, severity: 'error' },
+    ]);
+  });
+
+  it('names the step a fix edits by its job and index, also past step 9', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  review:',
+      '    steps:',
+      ...Array.from({ length: 11 }, (_, i) => `      - run: echo ${i}`),
+      '      - uses: anthropics/claude-code-action@v1',
+    );
+    const [scope] = resolveScopes([workflow(text)]);
+    expect(scope!.id).toBe(`${WF}#jobs.review.steps[11]`);
+    expect(scope!.fix).toEqual({
+      file: WF,
+      syntax: 'yaml',
+      where: `under the step's \`env:\` in \`${WF}\``,
+      step: { job: 'review', index: 11 },
+    });
+  });
+
+  it.each([
+    ['a\\nb', 'a\nb'],
+    ['x\\njobs.y', 'x\njobs.y'],
+    ['x.steps[5]\\ny', 'x.steps[5]\ny'],
+  ])(
+    'names no step to edit when the job id %s holds a line break (GitHub refuses such an id)',
+    (written, job) => {
+      const text = lines(
+        'on: push',
+        'jobs:',
+        `  "${written}":`,
+        '    steps:',
+        '      - uses: anthropics/claude-code-action@v1',
+      );
+      const [scope] = resolveScopes([workflow(text)]);
+      expect(scope!.id).toBe(`${WF}#jobs.${job}.steps[0]`);
+      expect(scope!.fix).toEqual({
+        file: WF,
+        syntax: 'yaml',
+        where: `under the step's \`env:\` in \`${WF}\``,
+      });
+    },
+  );
+
+  it('does not take a file the step names at .claude/settings.json, read as its input, for the shared project file', () => {
+    // What loadReferencedSettings makes when discovery left the file out: role `action`, not `project`.
+    const named = load('.claude/settings.json', '{ "env": { "A": "1" } }\n', {
+      path: '.claude/settings.json',
+      kind: 'settings',
+      role: 'action',
+    });
+    const [scope] = resolveScopes([
+      workflow(step('        with:', '          settings: .claude/settings.json')),
+      named,
+    ]);
+    expect(scope!.files).toEqual([WF, '.claude/settings.json']);
+    expect(scope!.env.get('A')?.value).toBe('1');
+    expect(scope!.anchor).toEqual({ file: WF, line: 5, column: 9, endLine: 5, endColumn: 47 });
+    expect(scope!.fix).toEqual({
+      file: WF,
+      syntax: 'yaml',
+      where: `under the step's \`env:\` in \`${WF}\``,
+      step: { job: 'a', index: 0 },
+    });
+  });
+});
+
 describe('GitHub expressions', () => {
   const text = lines(
     'on: push',
@@ -842,6 +989,33 @@ describe('settings given as a path', () => {
     expect(resolveInRepository('sub/repo', '../x.json')).toBeUndefined();
     // Only the scanned root's own .github/workflows are workflows (GitHub runs no nested copy), so they resolve there.
     expect(referencedSettingsPaths([workflow(step('./cfg/s.json'))])).toEqual(['cfg/s.json']);
+  });
+
+  it('refuses drive-letter paths, skips empty and `.` segments, and resolves nothing for the checkout itself', () => {
+    expect(resolveInRepository('.', 'C:/settings.json')).toBeUndefined();
+    expect(resolveInRepository('.', 'c:\\settings.json')).toBeUndefined();
+    expect(resolveInRepository('.', 'cfg/C:/settings.json')).toBe('cfg/C:/settings.json');
+    expect(resolveInRepository('.', 'cfg//./s.json')).toBe('cfg/s.json');
+    expect(resolveInRepository('.', './')).toBeUndefined();
+    expect(resolveInRepository('.', 'cfg/..')).toBeUndefined();
+    expect(resolveInRepository('sub', 'cfg/..')).toBe('sub');
+  });
+
+  it('lists the files steps name once each, sorted by path', () => {
+    const two = lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: z/s.json',
+      '          claude_args: --settings a/s.json',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: ./z/s.json',
+    );
+    expect(referencedSettingsPaths([workflow(two)])).toEqual(['a/s.json', 'z/s.json']);
   });
 
   it('skips files discovery already read', () => {
