@@ -6,7 +6,9 @@ import { classify } from '../src/discover/discover.js';
 import { parseCompose } from '../src/parse/compose.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
 import { findClaudeCommand, githubEnvAppends, settingsArgument } from '../src/parse/shell.js';
+import { resolveScopes } from '../src/scope/scope.js';
 import { runCli, useTempTrees } from './support/cli.js';
+import { loadFile } from './support/files.js';
 
 const tree = useTempTrees('ccp-containers-');
 
@@ -160,6 +162,52 @@ describe('a Compose file', () => {
       ok: false,
       services: [],
     });
+  });
+});
+
+describe("a Compose service's scope", () => {
+  const scopeFiles = (files: Record<string, string>) =>
+    resolveScopes(Object.entries(files).map(([path, text]) => loadFile(path, text))).map((s) => ({
+      id: s.id,
+      files: s.files,
+      env: [...s.env.values()].map((v) => [v.name, v.value, v.location.file, v.location.line]),
+    }));
+
+  it("takes the image built from the Compose file's own folder, its env below the service's", () => {
+    expect(
+      scopeFiles({
+        'svc/compose.yaml': 'services:\n  agent:\n    build: .\n    environment:\n      B: "2"\n',
+        'svc/Dockerfile': 'FROM node\nENV A=1\nRUN npm i -g @anthropic-ai/claude-code\n',
+        Dockerfile: 'FROM node\nENV A=root\n',
+      }),
+    ).toEqual([
+      { id: 'svc/Dockerfile', files: ['svc/Dockerfile'], env: [['A', '1', 'svc/Dockerfile', 2]] },
+      {
+        id: 'svc/compose.yaml#services.agent',
+        files: ['svc/Dockerfile', 'svc/compose.yaml'],
+        env: [
+          ['A', '1', 'svc/Dockerfile', 2],
+          ['B', '2', 'svc/compose.yaml', 5],
+        ],
+      },
+    ]);
+  });
+
+  it('leaves out the image when Claude Code comes from the command, not from the image', () => {
+    expect(
+      scopeFiles({
+        'compose.yaml': 'services:\n  agent:\n    build: .\n    command: claude -p review\n',
+        Dockerfile: 'FROM node\nENV A=1\n',
+      }),
+    ).toEqual([{ id: 'compose.yaml#services.agent', files: ['compose.yaml'], env: [] }]);
+  });
+
+  it('does not take a file of another kind that `dockerfile:` names for an image', () => {
+    const text =
+      'services:\n  agent:\n    build: { context: ., dockerfile: compose.yaml }\n    command: claude -p x\n';
+    expect(scopeFiles({ 'compose.yaml': text })).toEqual([
+      { id: 'compose.yaml#services.agent', files: ['compose.yaml'], env: [] },
+    ]);
   });
 });
 

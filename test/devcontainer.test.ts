@@ -167,6 +167,29 @@ describe('container scope', () => {
     expect(mentionsClaude({ image: 'node:20', containerEnv: { A: '1' } })).toBe(false);
   });
 
+  it.each([['["anthropic.claude-code"]'], ['"claude"']])(
+    'is not a scope when its top level is not an object, whatever it names: %s',
+    (text) => {
+      expect(resolveScopes([load(DC, `${text}\n`)])).toEqual([]);
+    },
+  );
+
+  it('points requirements nothing meets at remoteEnv when there is no containerEnv', () => {
+    const text = lines(
+      '{',
+      '  "name": "claude",',
+      '  "remoteEnv": {',
+      '    "NODE_ENV": "development"',
+      '  }',
+      '}',
+    );
+    const [scope] = resolveScopes([load(DC, text)]);
+    expect(scope!.origin).toEqual({ file: DC, line: 3, column: 3, endLine: 3, endColumn: 14 });
+    expect(findings([load(DC, text)], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: DC, line: 3, severity: 'error' },
+    ]);
+  });
+
   it('reports a file that does not parse (CFG001) and makes no scope of it', () => {
     const text = lines(
       '{',
