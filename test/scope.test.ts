@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { stateOf, switchValue } from '../src/scope/env.js';
-import { resolveScopes } from '../src/scope/scope.js';
-import { json, settingsFile } from './support/files.js';
+import type { SettingsFile } from '../src/parse/files.js';
+import { looksLikeOff, stateOf, switchValue } from '../src/scope/env.js';
+import {
+  assignment,
+  requireProjectSettings,
+  resolveScopes,
+  type Scope,
+  setVariableFix,
+  settingsAnchor,
+  settingsFix,
+} from '../src/scope/scope.js';
+import { ANY_VERSION, type VersionRange } from '../src/scope/versions.js';
+import { json, loadFile, settingsFile } from './support/files.js';
 
 describe('truthiness (docs: env-vars)', () => {
   it.each([
@@ -22,6 +32,10 @@ describe('truthiness (docs: env-vars)', () => {
     ['DO_NOT_TRACK', '0', 'off'],
   ] as const)('%s=%j is %s', (name, value, expected) => {
     expect(switchValue(name, value)).toBe(expected);
+  });
+
+  it.each(['0', ' OFF ', 'False', 'no'])('%j looks like off to a person', (value) => {
+    expect(looksLikeOff(value)).toBe(true);
   });
 
   it('an unknown value counts as set for a presence-only variable and as unknown for a switch', () => {
@@ -188,5 +202,181 @@ describe('user scope', () => {
       kind: 'user',
       files: ['home/dot_claude/settings.json'],
     });
+  });
+});
+
+describe('scopes that share an id', () => {
+  // Folder names can be anything: one named managed-settings.json, or after a workflow step's scope id.
+  const step = '.github/workflows/claude.yml#jobs.a.steps[0]';
+  const files = [
+    settingsFile('managed-settings.json/.claude/settings.json', 'project', '{}\n'),
+    settingsFile('managed-settings.d/a.json', 'managed-dropin', '{}\n'),
+    settingsFile(`${step}/.claude/settings.json`, 'project', '{}\n'),
+    loadFile(
+      '.github/workflows/claude.yml',
+      'on: push\njobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n',
+    ),
+  ];
+
+  it('come out in the order of their kinds, whatever order the files are given in', () => {
+    const expected = [
+      [step, 'project'],
+      [step, 'workflow'],
+      ['managed-settings.json', 'managed'],
+      ['managed-settings.json', 'project'],
+    ];
+    expect(resolveScopes(files).map((s) => [s.id, s.kind])).toEqual(expected);
+    expect(resolveScopes([...files].reverse()).map((s) => [s.id, s.kind])).toEqual(expected);
+  });
+});
+
+describe("the root's .claude/settings.local.json in a nested project, by version", () => {
+  const files = [
+    settingsFile('.claude/settings.local.json', 'local', json({ env: { A: 'root-local' } })),
+    settingsFile('pkg/.claude/settings.json', 'project', json({ env: { A: 'pkg' } })),
+  ];
+  const nested = (versions: VersionRange) =>
+    resolveScopes(files, versions)
+      .filter((s) => s.id.startsWith('pkg'))
+      .map((s) => [s.id, s.kind, s.files, s.env.get('A')?.value]);
+
+  it('reaches it from 2.1.211 on', () => {
+    expect(nested({ min: '2.1.211', minSource: undefined, max: undefined })).toEqual([
+      ['pkg', 'project', ['pkg/.claude/settings.json', '.claude/settings.local.json'], 'root-local'],
+    ]);
+  });
+
+  it('does not before 2.1.211', () => {
+    expect(nested({ min: undefined, minSource: undefined, max: '2.1.210' })).toEqual([
+      ['pkg', 'project', ['pkg/.claude/settings.json'], 'pkg'],
+    ]);
+  });
+
+  it('is evaluated both ways when either may run it', () => {
+    expect(nested(ANY_VERSION)).toEqual([
+      ['pkg', 'project', ['pkg/.claude/settings.json', '.claude/settings.local.json'], 'root-local'],
+      ['pkg (before 2.1.211)', 'project', ['pkg/.claude/settings.json'], 'pkg'],
+    ]);
+  });
+});
+
+describe("a managed scope's own version pins", () => {
+  const managed = (values: Record<string, unknown>, versions: VersionRange = ANY_VERSION) =>
+    resolveScopes([settingsFile('managed-settings.json', 'managed', json(values))], versions)[0]!.versions;
+
+  it('narrow the range, trimmed, and name where the oldest version comes from', () => {
+    expect(managed({ requiredMinimumVersion: ' 2.1.290 ', requiredMaximumVersion: ' 2.1.400 ' })).toEqual({
+      min: '2.1.290',
+      minSource: 'requiredMinimumVersion in `managed-settings.json`',
+      max: '2.1.400',
+    });
+  });
+
+  it('leave the range alone when they are not versions', () => {
+    expect(managed({ requiredMinimumVersion: 'latest', requiredMaximumVersion: 'latest' })).toEqual(
+      ANY_VERSION,
+    );
+    expect(managed({ requiredMinimumVersion: 2, requiredMaximumVersion: 3 })).toEqual(ANY_VERSION);
+  });
+
+  it('do not lower a minimum given from outside', () => {
+    const cli = { min: '2.1.300', minSource: '--min-claude-code-version', max: undefined };
+    expect(managed({ requiredMinimumVersion: '2.1.200' }, cli)).toEqual(cli);
+  });
+});
+
+describe('settings keys are managed only in managed files', () => {
+  it('marks keys of managed-settings.json and its drop-ins managed, and no other', () => {
+    const base = settingsFile('managed-settings.json', 'managed', json({ forceLoginMethod: 'console' }));
+    const dropin = settingsFile(
+      'managed-settings.d/a.json',
+      'managed-dropin',
+      json({ cleanupPeriodDays: 7 }),
+    );
+    const project = settingsFile('.claude/settings.json', 'project', json({ cleanupPeriodDays: 7 }));
+    const managedFlags = resolveScopes([base, dropin, project]).map((s) => [
+      s.id,
+      [...s.settings.values()].map((v) => [v.key, v.managed]),
+    ]);
+    expect(managedFlags).toEqual([
+      ['.', [['cleanupPeriodDays', false]]],
+      [
+        'managed-settings.json',
+        [
+          ['forceLoginMethod', true],
+          ['cleanupPeriodDays', true],
+        ],
+      ],
+    ]);
+  });
+
+  it('has no file to anchor at without a main file', () => {
+    expect(settingsAnchor(undefined)).toEqual({ file: null, line: 1, column: 1, endLine: 1, endColumn: 1 });
+  });
+});
+
+describe('require: [project-settings]', () => {
+  const local = settingsFile('.claude/settings.local.json', 'local', json({ env: { A: 'local' } }));
+  const pkg = settingsFile('pkg/.claude/settings.json', 'project', json({ env: { A: 'pkg' } }));
+  const shape = (scopes: readonly Scope[]) =>
+    scopes.map((s) => [s.id, s.kind, s.files, s.anchor.file, s.anchor.line, s.env.get('A')?.value]);
+
+  it('keeps the root scope as it is when the shared file exists', () => {
+    const shared = settingsFile('.claude/settings.json', 'project', json({ env: { A: 'shared' } }));
+    expect(shape(requireProjectSettings(resolveScopes([shared, pkg])))).toEqual([
+      ['.', 'project', ['.claude/settings.json'], '.claude/settings.json', 2, 'shared'],
+      ['pkg', 'project', ['pkg/.claude/settings.json'], 'pkg/.claude/settings.json', 2, 'pkg'],
+    ]);
+  });
+
+  it('anchors a root scope that has only its local file at the shared file to create, keeping what it reads', () => {
+    const [required] = requireProjectSettings(resolveScopes([local]));
+    expect(shape(requireProjectSettings(resolveScopes([local])))).toEqual([
+      ['.', 'project', ['.claude/settings.local.json'], '.claude/settings.json', 1, 'local'],
+    ]);
+    expect(required!.fix).toEqual({
+      file: '.claude/settings.json',
+      syntax: 'json',
+      where: 'under `env` in `.claude/settings.json`',
+      create: true,
+    });
+  });
+
+  it('adds an empty root scope when only other projects have settings', () => {
+    expect(shape(requireProjectSettings(resolveScopes([pkg])))).toEqual([
+      ['.', 'project', [], '.claude/settings.json', 1, undefined],
+      ['pkg', 'project', ['pkg/.claude/settings.json'], 'pkg/.claude/settings.json', 2, 'pkg'],
+    ]);
+  });
+});
+
+describe('fix sentences', () => {
+  const scope = (fix: Scope['fix']): Scope => ({
+    id: '.',
+    kind: 'project',
+    files: [],
+    env: new Map(),
+    settings: new Map(),
+    anchor: { file: null, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    origin: { file: null, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    fix,
+    versions: ANY_VERSION,
+  });
+
+  it('write the assignment in the syntax of the file it goes to', () => {
+    expect(
+      setVariableFix(scope({ file: 'Dockerfile', syntax: 'dockerfile', where: 'as an `ENV` line' }), 'A'),
+    ).toBe('Add `ENV A=1` as an `ENV` line.');
+    expect(setVariableFix(scope({ file: 'c.yml', syntax: 'yaml', where: 'under `env:`' }), 'A', '0')).toBe(
+      'Add `A: "0"` under `env:`.',
+    );
+    expect(setVariableFix(scope(settingsFix('.claude/settings.json', true)), 'A')).toBe(
+      'Create `.claude/settings.json` with `{ "env": { "A": "1" } }`.',
+    );
+  });
+
+  it('fall back to a JSON assignment in the settings file Claude Code reads when a scope names no fix target', () => {
+    expect(setVariableFix(scope(null), 'A')).toBe('Add `"A": "1"` in the settings file Claude Code reads.');
+    expect(assignment(scope(null), 'A', '1')).toBe('"A": "1"');
   });
 });
