@@ -4,12 +4,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  ANY_VERSION,
   compareVersions,
+  describeMin,
   newerVersion,
   parseVersion,
   VERSION_TABLE,
   versionSide,
 } from '../src/scope/versions.js';
+import { effectiveValues, projectFileIgnores } from '../src/scope/project-env.js';
+import type { EnvValue } from '../src/scope/scope-model.js';
 import { resolveOptions } from '../src/policy/options.js';
 import { runCli, useTempTrees } from './support/cli.js';
 
@@ -89,6 +93,20 @@ describe('versions', () => {
     expect(parseVersion('2.1')).toBeUndefined();
     expect(newerVersion(undefined, '2.1.1')).toBe('2.1.1');
     expect(newerVersion('2.1.300', '2.1.1')).toBe('2.1.300');
+    expect(newerVersion('2.1.1', '2.1.300')).toBe('2.1.300');
+    expect(newerVersion('2.1.1', undefined)).toBe('2.1.1');
+    expect(newerVersion('v2.1.1', '2.1.1')).toBe('v2.1.1');
+    expect(parseVersion(' 2.1.282\n')).toEqual([2, 1, 282]);
+  });
+
+  it('describe the oldest version in use, and where it comes from', () => {
+    expect(describeMin(ANY_VERSION)).toBe('no oldest Claude Code version is known');
+    expect(describeMin({ min: '2.1.290', minSource: undefined, max: undefined })).toBe(
+      'the oldest Claude Code version in use is 2.1.290',
+    );
+    expect(describeMin({ min: '2.1.290', minSource: '--min-claude-code-version', max: undefined })).toBe(
+      'the oldest Claude Code version in use is 2.1.290 (--min-claude-code-version)',
+    );
   });
 
   it('put a range on one side of a behaviour or on both', () => {
@@ -158,7 +176,6 @@ describe('the oldest version in use, from the command line and the config file',
 
 describe('variables a project file cannot set', () => {
   it('are named exactly: a hostile name is not one of them, and off-values still apply', async () => {
-    const { projectFileIgnores } = await import('../src/scope/project-env.js');
     expect(projectFileIgnores('XDG_CONFIG_HOME', '/x')).toBe(VERSION_TABLE.projectProcessVariablesIgnored);
     expect(projectFileIgnores('XDG_\n::error::forged', '/x')).toBeUndefined();
     expect(projectFileIgnores('OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', 'https://c')).toBe(
@@ -170,5 +187,56 @@ describe('variables a project file cannot set', () => {
       VERSION_TABLE.projectProcessVariablesIgnored,
     );
     expect(projectFileIgnores('CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC', '1')).toBeUndefined();
+  });
+
+  it('take an exporter other than none, and an off-value only as Claude Code reads it', () => {
+    const telemetry = VERSION_TABLE.projectTelemetryIgnored;
+    const process = VERSION_TABLE.projectProcessVariablesIgnored;
+    expect(projectFileIgnores('OTEL_METRICS_EXPORTER', 'otlp')).toBe(telemetry);
+    expect(projectFileIgnores('OTEL_METRICS_EXPORTER', ' none ')).toBeUndefined();
+    expect(projectFileIgnores('OTEL_LOG_RAW_API_BODIES', ' file:/tmp/bodies')).toBe(process);
+    expect(projectFileIgnores('OTEL_LOG_RAW_API_BODIES', 'nofile:x')).toBeUndefined();
+    expect(projectFileIgnores('MY_XDG_HOME', '/x')).toBeUndefined();
+    expect(projectFileIgnores('XDG_CONFIG_home', '/x')).toBeUndefined();
+  });
+});
+
+describe('the values a variable may run with across versions', () => {
+  const NAME = 'CLAUDE_CODE_ENABLE_TELEMETRY';
+  const at = (file: string, line: number) => ({ file, line, column: 5, endLine: line, endColumn: 9 });
+  const user: EnvValue = {
+    name: NAME,
+    value: '0',
+    unknown: false,
+    location: at('dot_claude/settings.json', 3),
+  };
+  const project: EnvValue = {
+    name: NAME,
+    value: '1',
+    unknown: false,
+    location: at('.claude/settings.json', 3),
+    fromProjectFile: true,
+    below: user,
+  };
+  const env = new Map([[NAME, project]]);
+  const range = (min?: string, max?: string) => ({ min, minSource: undefined, max });
+
+  it('are the project value alone on versions that all read it', () => {
+    expect(effectiveValues(env, NAME, range(undefined, '2.1.281'))).toEqual([{ value: project }]);
+  });
+
+  it('are the value below it on versions that all ignore it', () => {
+    expect(effectiveValues(env, NAME, range('2.1.282'))).toEqual([{ value: user }]);
+  });
+
+  it('are both when either may run, the project value until the version that ignores it', () => {
+    expect(effectiveValues(env, NAME, ANY_VERSION)).toEqual([
+      { value: project, until: VERSION_TABLE.projectTelemetryIgnored },
+      { value: user },
+    ]);
+  });
+
+  it('are the value written when no versions apply (an env file)', () => {
+    expect(effectiveValues(env, NAME, undefined)).toEqual([{ value: project }]);
   });
 });
