@@ -14,6 +14,10 @@ import { resolveScopes } from '../src/scope/scope.js';
 import { createSourceFile } from '../src/discover/source.js';
 import { RULES } from '../src/rules/index.js';
 import { findingsOf } from './support/files.js';
+import { useTempTrees } from './support/cli.js';
+import type { Discovery, LoadedFile } from '../src/discover/discover.js';
+import type { SkippedFile } from '../src/parse/files.js';
+import { loadReferencedSettings, withReferencedSettings } from '../src/scope/referenced-settings.js';
 
 const WF = '.github/workflows/claude.yml';
 
@@ -1021,6 +1025,118 @@ describe('settings given as a path', () => {
   it('skips files discovery already read', () => {
     const files = [workflow(step('.claude/settings.json')), load('.claude/settings.json', '{}\n')];
     expect(referencedSettingsPaths(files)).toEqual([]);
+  });
+});
+
+describe('reading the settings files that steps name', () => {
+  const tree = useTempTrees('ccp-referenced-');
+  const named = (...paths: string[]) =>
+    lines(
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      ...paths.flatMap((p) => [
+        '      - uses: anthropics/claude-code-action@v1',
+        '        with:',
+        `          settings: ${p}`,
+      ]),
+    );
+  const loaded = (path: string, text: string, candidate = classify(path)!): LoadedFile => ({
+    candidate,
+    source: createSourceFile(path, text),
+  });
+  const skipped = (path: string, reason: string): SkippedFile => ({
+    path,
+    reason,
+    location: { file: path, line: 1, column: 1, endLine: 1, endColumn: 1 },
+  });
+  const shape = (d: Discovery) => ({
+    files: d.files.map((f) => [f.candidate.path, f.candidate.role]),
+    skipped: d.skipped.map((f) => [f.path, f.reason]),
+  });
+
+  it('reads them as settings of role action, each in its place by path, and reports those it cannot check', async () => {
+    const text = named(
+      'config/claude.json',
+      'big/claude.json',
+      '.claude/settings.json',
+      'a/huge.json',
+      'gone.json',
+    );
+    const dir = tree({
+      [WF]: text,
+      '.claude/settings.json': '{}\n',
+      'config/claude.json': '{ "env": {} }\n',
+      'big/claude.json': `{ "env": { "A": "${'x'.repeat(200)}" } }\n`,
+      'a/huge.json': `{ "env": { "A": "${'x'.repeat(200)}" } }\n`,
+      'zz/.claude/settings.json': '{}\n',
+    });
+    const discovery: Discovery = {
+      method: 'walk',
+      files: [
+        loaded('.claude/settings.json', '{}\n'),
+        loaded(WF, text),
+        loaded('zz/.claude/settings.json', '{}\n'),
+      ],
+      skipped: [skipped('b/x.json', 'not valid UTF-8'), skipped('big/claude.json', 'larger than 100 bytes')],
+    };
+    expect(shape(await withReferencedSettings(dir, discovery, 100))).toEqual({
+      files: [
+        ['.claude/settings.json', 'project'],
+        [WF, undefined],
+        ['config/claude.json', 'action'],
+        ['zz/.claude/settings.json', 'project'],
+      ],
+      skipped: [
+        ['a/huge.json', 'larger than 100 bytes'],
+        ['b/x.json', 'not valid UTF-8'],
+        ['big/claude.json', 'larger than 100 bytes'],
+      ],
+    });
+  });
+
+  it('reports a named file it cannot check even when it reads no other', async () => {
+    const text = named('a/huge.json');
+    const dir = tree({ [WF]: text, 'a/huge.json': `{ "env": { "A": "${'x'.repeat(200)}" } }\n` });
+    const discovery: Discovery = { method: 'walk', files: [loaded(WF, text)], skipped: [] };
+    expect(shape(await withReferencedSettings(dir, discovery, 100))).toEqual({
+      files: [[WF, undefined]],
+      skipped: [['a/huge.json', 'larger than 100 bytes']],
+    });
+  });
+
+  it('leaves discovery as it is when the named files are missing or already read', async () => {
+    const text = named('gone.json', '.claude/settings.json');
+    const dir = tree({ [WF]: text, '.claude/settings.json': '{}\n' });
+    const discovery: Discovery = {
+      method: 'walk',
+      files: [loaded('.claude/settings.json', '{}\n'), loaded(WF, text)],
+      skipped: [],
+    };
+    expect(shape(await withReferencedSettings(dir, discovery, 1000))).toEqual({
+      files: [
+        ['.claude/settings.json', 'project'],
+        [WF, undefined],
+      ],
+      skipped: [],
+    });
+  });
+
+  it('uses the workflows parsed already, and reads nothing for one that parsed to nothing', async () => {
+    const text = named('config/claude.json');
+    const dir = tree({ [WF]: text, 'config/claude.json': '{}\n' });
+    const workflowFile = loaded(WF, text);
+    const discovery: Discovery = { method: 'walk', files: [workflowFile], skipped: [] };
+    const result = await withReferencedSettings(dir, discovery, 1000, new Map([[workflowFile, undefined]]));
+    expect(shape(result)).toEqual({ files: [[WF, undefined]], skipped: [] });
+  });
+
+  it('asks nothing of the disk when no file is named', async () => {
+    expect(await loadReferencedSettings(path.join(tree(), 'not-there'), [], 1000)).toEqual({
+      files: [],
+      skipped: [],
+    });
   });
 });
 
