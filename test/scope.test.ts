@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsFile } from '../src/parse/files.js';
 import { looksLikeOff, stateOf, switchValue } from '../src/scope/env.js';
 import {
   assignment,
