@@ -394,6 +394,18 @@ describe('github workflow commands', () => {
     ]);
   });
 
+  it('says each note once, after the findings, and none when the Action shows them in the summary', () => {
+    const report = { ...sampleReport(), notes: ['first note', 'second: 50% of it'] };
+    report.findings = [report.findings[3]!];
+    const annotation =
+      `::warning file=.github/workflows/claude.yml,line=12,col=9,endLine=12,endColumn=13,title=NET002%3A ${titleOf('NET002')}` +
+      '::Auto-update traffic stays on in scope ".github/workflows/claude.yml#review".%0AFix: Add DISABLE_AUTOUPDATER: "1" under the step\'s `env:`.\n';
+    expect(renderGithub(report, RULES)).toBe(
+      `${annotation}::notice title=claude-code-policy::first note\n::notice title=claude-code-policy::second: 50%25 of it\n`,
+    );
+    expect(renderGithub(report, RULES, { notes: false })).toBe(annotation);
+  });
+
   it('counts the annotations GitHub will not display', () => {
     const report = sampleReport();
     expect(annotationOverflow(report)).toEqual({ shown: 7, hidden: 0 });
@@ -528,6 +540,133 @@ describe('markdown', () => {
   });
 });
 
+describe('markdown at the edges', () => {
+  /** A report of one error and nothing else: every file read belongs to its scope, nothing is suppressed. */
+  function errorsOnly(): Report {
+    const report = sampleReport();
+    report.findings = [report.findings[0]!];
+    report.suppressed = [];
+    report.files = ['.claude/settings.json'];
+    report.scopes = [report.scopes[0]!];
+    report.summary = {
+      files: 1,
+      scopes: 1,
+      errors: 1,
+      warnings: 0,
+      notices: 0,
+      suppressed: 0,
+      passed: false,
+    };
+    return report;
+  }
+
+  it('leaves out the sections it has nothing for: other findings, suppressed, other files, an empty marker', () => {
+    expect(renderMarkdown(errorsOnly(), { marker: '', blobBaseUrl: '' })).toMatchInlineSnapshot(`
+      "## Claude Code policy check
+
+      ❌ **Failed**: 1 finding reaches the fail-on level **error**.
+
+      **Policies checked:** <code>nonessential-traffic</code>, <code>zdr</code>, <code>hygiene</code>
+
+      **Findings:** 🔴 1 error · 🟡 0 warnings · 🔵 0 notices
+
+      ### Fix first: 1 error
+
+      - [NET001](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/NET001.md) at .claude/settings.json:3 · affects 2 scopes: Telemetry, error reporting and /feedback stay on in scope ".".<br>**Fix:** Add "CLAUDE\\_CODE\\_DISABLE\\_NONESSENTIAL\\_TRAFFIC": "1" under <code>env</code> in .claude/settings.json.<br><sub>To suppress: add <code>- {rule: NET001, path: .claude/settings.json, reason: &lt;reason&gt;}</code> under ignore: in .github/claude-code-policy.yml</sub>
+
+      <details>
+      <summary>Scanned 1 file in 1 scope</summary>
+
+      - <code>.</code> (project): <code>.claude/settings.json</code>
+
+      </details>
+
+      <sub>claude-code-policy 0.1.0 · fail-on: error</sub>
+      "
+    `);
+  });
+
+  it('says "1 more finding" when one is cut, and keeps the error heading when none fit', () => {
+    const report = errorsOnly();
+    const first = report.findings[0]!;
+    report.findings = [first, { ...first, line: 9, message: `Long ${'x'.repeat(4000)}.` }];
+    report.summary = { ...report.summary, errors: 2 };
+    expect(renderMarkdown(report, { maxLength: 2000 })).toMatchInlineSnapshot(`
+      "## Claude Code policy check
+
+      ❌ **Failed**: 2 findings reach the fail-on level **error**.
+
+      **Policies checked:** <code>nonessential-traffic</code>, <code>zdr</code>, <code>hygiene</code>
+
+      **Findings:** 🔴 2 errors · 🟡 0 warnings · 🔵 0 notices
+
+      ### Fix first: 2 errors
+
+      - [NET001](https://github.com/claude-code-policy/claude-code-policy/blob/main/docs/rules/NET001.md) at .claude/settings.json:3 · affects 2 scopes: Telemetry, error reporting and /feedback stay on in scope ".".<br>**Fix:** Add "CLAUDE\\_CODE\\_DISABLE\\_NONESSENTIAL\\_TRAFFIC": "1" under <code>env</code> in .claude/settings.json.<br><sub>To suppress: add <code>- {rule: NET001, path: .claude/settings.json, reason: &lt;reason&gt;}</code> under ignore: in .github/claude-code-policy.yml</sub>
+
+      _… and 1 more finding not shown (see the JSON/SARIF report)_
+
+      <details>
+      <summary>Scanned 1 file in 1 scope</summary>
+
+      - <code>.</code> (project): <code>.claude/settings.json</code>
+
+      </details>
+
+      <sub>claude-code-policy 0.1.0 · fail-on: error</sub>
+      "
+    `);
+    const heading = renderMarkdown(report, { maxLength: 900 }).split('\n');
+    expect(heading.slice(8, 13)).toMatchInlineSnapshot(`
+      [
+        "### Fix first: 2 errors",
+        "",
+        "_… and 2 more findings not shown (see the JSON/SARIF report)_",
+        "",
+        "<details>",
+      ]
+    `);
+  });
+
+  it('renders what fits exactly in its own size the same again', () => {
+    const report = sampleReport();
+    const full = utf8(renderMarkdown(report));
+    for (let maxLength = 600; maxLength < full; maxLength += 101) {
+      const cut = renderMarkdown(report, { maxLength });
+      expect(renderMarkdown(report, { maxLength: utf8(cut) }), `maxLength ${maxLength}`).toBe(cut);
+    }
+  });
+
+  it('renders an unclosed backtick as text, the spans before it as code', () => {
+    const report = errorsOnly();
+    report.findings = [{ ...report.findings[0]!, message: 'Set `a` and `b', fix: 'Use `c`, not `d' }];
+    const line = renderMarkdown(report).split('\n')[10]!;
+    expect(line.slice(line.indexOf(': Set'))).toMatchInlineSnapshot(
+      `": Set <code>a</code> and \\\`b<br>**Fix:** Use <code>c</code>, not \\\`d<br><sub>To suppress: add <code>- {rule: NET001, path: .claude/settings.json, reason: &lt;reason&gt;}</code> under ignore: in .github/claude-code-policy.yml</sub>"`,
+    );
+  });
+
+  it('shows a dash for a finding with neither file nor scope', () => {
+    const report = sampleReport();
+    report.findings = [{ ...report.findings[6]!, scope: null, scopes: [] }];
+    const row = renderMarkdown(report)
+      .split('\n')
+      .find((l) => l.includes('| 🟡 warning |'))!;
+    expect(row.split(' | ')[0]).toBe('| —');
+  });
+
+  it('percent-encodes file names and link destinations in upper case, with two digits', () => {
+    const report = errorsOnly();
+    report.findings = [
+      { ...report.findings[0]!, file: "it's (draft)*.env", docsUrl: 'https://docs.example/a|b\tc' },
+    ];
+    const line = renderMarkdown(report, { blobBaseUrl: BLOB }).split('\n')[10]!;
+    expect(line.split(' · ')[0]).toBe(
+      `- [NET001](https://docs.example/a%7Cb%09c) at [it's (draft)\\*.env:3](${BLOB}/it%27s%20%28draft%29%2A.env#L3)`,
+    );
+  });
+});
+
 describe('sarif', () => {
   it('gives every registered rule a security-severity for code scanning: critical for SEC001, else by severity', () => {
     const sarif = JSON.parse(renderSarif(emptyReport(), RULES)) as {
@@ -621,6 +760,10 @@ describe('sarif', () => {
       region: { startLine: 1 },
     });
     expect(run.properties.findingsWithoutLocation).toBeUndefined();
+    // Its fingerprint is made with no file, not the file it is anchored at: it must not move if that file changes.
+    expect(result.partialFingerprints[FINGERPRINT_KEY]).toMatchInlineSnapshot(
+      `"db489b0213fe9f8b03691d5357b6c280"`,
+    );
   });
 
   it('keeps fingerprints when only lines move, and makes them unique within a run', () => {
@@ -722,6 +865,41 @@ describe('text', () => {
       '                          \\u003a:warning::y (affects 2 scopes)',
       '                        fix: see #\\u0023[error]z',
     ]);
+  });
+
+  it('lines up positions and rule ids of different widths within a file', () => {
+    const report = sampleReport();
+    const [net001, , , net002] = report.findings;
+    report.findings = [net001!, { ...net002!, ruleId: 'X1', file: '.claude/settings.json' }];
+    expect(renderText(report, { color: false }).split('\n').slice(0, 8)).toMatchInlineSnapshot(`
+      [
+        ".claude/settings.json",
+        "  3:5   error    NET001  Telemetry, error reporting and /feedback stay on in scope ".". (affects 2 scopes)",
+        "                         fix: Add "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" under \`env\` in .claude/settings.json.",
+        "                         suppress: add \`- {rule: NET001, path: .claude/settings.json, reason: <reason>}\` under ignore: in .github/claude-code-policy.yml",
+        "  12:9  warning  X1      Auto-update traffic stays on in scope ".github/workflows/claude.yml#review".",
+        "                         fix: Add DISABLE_AUTOUPDATER: "1" under the step's \`env:\`.",
+        "                         suppress: add \`- {rule: X1, path: .claude/settings.json, reason: <reason>}\` under ignore: in .github/claude-code-policy.yml",
+        "",
+      ]
+    `);
+  });
+
+  it('counts findings outside any scope: no "no configuration" line while there are some', () => {
+    const summaryLine = (counts: Pick<Report['summary'], 'errors' | 'warnings' | 'notices'>) => {
+      const report = emptyReport();
+      report.summary = { ...report.summary, ...counts, scopes: 0 };
+      return renderText(report, { color: false });
+    };
+    expect(summaryLine({ errors: 1, warnings: 1, notices: 0 })).toBe(
+      '✔ 1 error, 1 warning, 0 notices in 5 files (0 scopes) — passed (fail-on: error)\n',
+    );
+    expect(summaryLine({ errors: 0, warnings: 1, notices: 1 })).toBe(
+      '✔ 0 errors, 1 warning, 1 notice in 5 files (0 scopes) — passed (fail-on: error)\n',
+    );
+    expect(summaryLine({ errors: 0, warnings: 0, notices: 0 })).toBe(
+      'No Claude Code configuration found under . — passed\n',
+    );
   });
 
   it('says all clear with the suppressed count', () => {
@@ -1081,6 +1259,25 @@ describe('sarif, exactly', () => {
     expect(lines(3)).toEqual([2, 3, 4]);
     expect(lines(5)).toEqual([1, 2, 3, 4, 5]);
     expect(lines(6)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('past the limit, keeps the most severe suppressed findings too, after every active one', () => {
+    const report = sampleReport();
+    const base = report.findings[0]!;
+    const at = (severity: Severity, line: number) => ({ ...base, severity, line, endLine: line });
+    const suppressed = report.suppressed[0]!;
+    report.findings = [at('notice', 1)];
+    report.suppressed = [
+      { ...suppressed, ...at('notice', 2) },
+      { ...suppressed, ...at('error', 3) },
+      { ...suppressed, ...at('warning', 4) },
+    ];
+    const kept = (maxResults: number) =>
+      run(report, RULES, maxResults).results.map(
+        (r) => `${r.level} ${(r.locations[0]!.physicalLocation.region as { startLine: number }).startLine}`,
+      );
+    expect(kept(2)).toEqual(['note 1', 'error 3']);
+    expect(kept(3)).toEqual(['note 1', 'error 3', 'warning 4']);
   });
 
   it('gives regions: the line alone for an empty range, a clamped range otherwise', () => {
