@@ -68,6 +68,85 @@ describe('findRelaxations', () => {
   });
 });
 
+const UUID_A = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
+const UUID_B = '9d2e4f60-1a3b-4c5d-8e7f-a0b1c2d3e4f5';
+
+/** Each relaxation as `line:column-endColumn text`. */
+const where = (found: readonly Relaxation[]) =>
+  found.map((r) => `${r.line}:${r.column}-${r.endColumn} ${r.text}`);
+
+describe('findRelaxations: the other keys of the config', () => {
+  const IN_FORCE = [
+    'include: [src/**, .github/**]',
+    'exclude: [vendor/**]',
+    'allowed-base-urls: [https://gw.example.com]',
+    'max-retention-days: 14',
+    `zdr-org-uuid: ${UUID_A}`,
+    'ignore:',
+    '  - rule: SEC001',
+    '    path: fixtures/**',
+    '    reason: fixtures',
+    '',
+  ].join('\n');
+
+  it('names what each key adds or takes away, at the key', () => {
+    const proposed = [
+      'include: [src/**]', // 1
+      'exclude: [vendor/**, docs/**]', // 2
+      'allowed-base-urls: [https://gw.example.com, https://other.example]', // 3
+      'max-retention-days: 30', // 4
+      `zdr-org-uuid: ${UUID_B}`, // 5
+      'ignore:', // 6
+      '  - rule: SEC001', // 7: the entry in force, again
+      '    path: fixtures/**',
+      '    reason: fixtures',
+      '  - rule: NET001', // 10
+      '    path: fixtures/**',
+      '    reason: "say \\"why\\""',
+      '',
+    ].join('\n');
+    expect(where(relaxations(IN_FORCE, proposed))).toEqual([
+      '2:1-8 exclude widened: "docs/**"',
+      '1:1-8 include changed, scanning less: "src/**"',
+      '3:1-18 base URLs allowed: "https://other.example"',
+      '4:1-19 retention ceiling raised from 14 to 30 days',
+      `5:1-13 zdr-org-uuid changed to ${UUID_B}`,
+      '10:5-17 new ignore entry: NET001 on "fixtures/**" (reason: "say \\"why\\"")',
+    ]);
+  });
+
+  it('finds nothing when the same policy is written again, lists in another order', () => {
+    const reordered = IN_FORCE.replace('[src/**, .github/**]', '[.github/**, src/**]');
+    expect(relaxations(IN_FORCE, reordered)).toEqual([]);
+  });
+
+  it('finds nothing in what tightens: fewer exclusions and base URLs, a wider include, a shorter retention', () => {
+    const tighter = [
+      'include: [src/**, .github/**, lib/**]',
+      'exclude: []',
+      'allowed-base-urls: []',
+      'max-retention-days: 7',
+      `zdr-org-uuid: ${UUID_A}`,
+      '',
+    ].join('\n');
+    expect(relaxations(IN_FORCE, tighter)).toEqual([]);
+  });
+
+  it('an include where there was none scans less; dropping the include scans more', () => {
+    expect(where(relaxations('', 'include: [src/**]\n'))).toEqual([
+      '1:1-8 include changed, scanning less: "src/**"',
+    ]);
+    expect(relaxations('include: [src/**]\n', 'fail-on: error\n')).toEqual([]);
+  });
+
+  it('removing the zdr-org-uuid in force is a relaxation; adding one is not', () => {
+    expect(where(relaxations(`zdr-org-uuid: ${UUID_A}\n`, 'fail-on: error\n'))).toEqual([
+      '1:1-1 zdr-org-uuid removed',
+    ]);
+    expect(relaxations('', `zdr-org-uuid: ${UUID_A}\n`)).toEqual([]);
+  });
+});
+
 describe('withRelaxations', () => {
   it('adds one CFG010 warning per relaxation, sorted by line, counted in the summary', () => {
     const result = report('', relaxations('', PR_CONFIG));
@@ -191,6 +270,92 @@ describe('inlineSuppressionRelaxations', () => {
         5,
         'Fix the finding the comment on line 2 of `.env` hides and remove the comment, or merge it only with the approval of whoever owns the policy.',
       ],
+    ]);
+  });
+});
+
+describe('inlineSuppressionRelaxations: which comments count', () => {
+  const suppressed = (suppressedBy: string, ruleId = 'NET001', reason = 'not ours'): SuppressedFinding => ({
+    ...manyFindingsReport(1, 'm', () => '.').findings[0]!,
+    ruleId,
+    reason,
+    suppressedBy,
+    suppressionKind: 'inline',
+  });
+  const added = new Map([
+    ['.env', new Set([2, 3])],
+    ['a:b.env', new Set([4])],
+    [CONFIG, new Set([1])],
+  ]);
+
+  it('each rule a comment silences, once, with its file, line and reason; columns 1 when unknown', () => {
+    const found = inlineSuppressionRelaxations(
+      [
+        suppressed('.env:2', 'NET001', 'says "why"'),
+        suppressed('.env:2', 'NET002'),
+        suppressed('.env:2', 'NET001'),
+        suppressed('.env:3'),
+        suppressed('a:b.env:4'),
+      ],
+      added,
+      CONFIG,
+    );
+    expect(found).toEqual([
+      {
+        text: 'new inline suppression of NET001 in .env (reason: "says \\"why\\"")',
+        kind: 'inline',
+        file: '.env',
+        line: 2,
+        column: 1,
+        endColumn: 1,
+      },
+      {
+        text: 'new inline suppression of NET002 in .env (reason: "not ours")',
+        kind: 'inline',
+        file: '.env',
+        line: 2,
+        column: 1,
+        endColumn: 1,
+      },
+      {
+        text: 'new inline suppression of NET001 in .env (reason: "not ours")',
+        kind: 'inline',
+        file: '.env',
+        line: 3,
+        column: 1,
+        endColumn: 1,
+      },
+      {
+        text: 'new inline suppression of NET001 in a:b.env (reason: "not ours")',
+        kind: 'inline',
+        file: 'a:b.env',
+        line: 4,
+        column: 1,
+        endColumn: 1,
+      },
+    ]);
+  });
+
+  it('none for a comment in the config in force, on a line not added, or with no line to read', () => {
+    expect(
+      inlineSuppressionRelaxations(
+        [
+          suppressed(`${CONFIG}:1`),
+          suppressed('.env:5'),
+          suppressed('other.env:2'),
+          suppressed('.env'),
+          suppressed('.env:2.5'),
+          suppressed('.env:x'),
+        ],
+        added,
+        CONFIG,
+      ),
+    ).toEqual([]);
+  });
+
+  it('with no config in force, a comment in a file named like it still counts', () => {
+    expect(where(inlineSuppressionRelaxations([suppressed(`${CONFIG}:1`)], added, undefined))).toEqual([
+      `1:1-1 new inline suppression of NET001 in ${CONFIG} (reason: "not ours")`,
     ]);
   });
 });

@@ -72,11 +72,14 @@ export function findRelaxations(
   }
   const excluded = added(inForce.exclude, proposed.exclude);
   if (excluded.length > 0) out.push({ text: `exclude widened: ${quoted(excluded)}`, ...at('exclude') });
+  // No include scans everything: dropping it, or adding globs to it, scans more.
   const narrowed =
-    inForce.include.length === 0 && proposed.include.length > 0
-      ? proposed.include
-      : inForce.include.filter((glob) => !proposed.include.includes(glob));
-  if (proposed.include.join('\n') !== inForce.include.join('\n') && narrowed.length > 0) {
+    proposed.include.length === 0
+      ? []
+      : inForce.include.length === 0
+        ? proposed.include
+        : inForce.include.filter((glob) => !proposed.include.includes(glob));
+  if (narrowed.length > 0) {
     out.push({ text: `include changed, scanning less: ${quoted(proposed.include)}`, ...at('include') });
   }
   const urls = added(inForce.allowedBaseUrls, proposed.allowedBaseUrls);
