@@ -91,7 +91,7 @@ describe('findRelaxations: the other keys of the config', () => {
 
   it('names what each key adds or takes away, at the key', () => {
     const proposed = [
-      'include: [src/**]', // 1
+      'include: [src/**, lib/**]', // 1
       'exclude: [vendor/**, docs/**]', // 2
       'allowed-base-urls: [https://gw.example.com, https://other.example]', // 3
       'max-retention-days: 30', // 4
@@ -107,7 +107,7 @@ describe('findRelaxations: the other keys of the config', () => {
     ].join('\n');
     expect(where(relaxations(IN_FORCE, proposed))).toEqual([
       '2:1-8 exclude widened: "docs/**"',
-      '1:1-8 include changed, scanning less: "src/**"',
+      '1:1-8 include changed, scanning less: "src/**", "lib/**"',
       '3:1-18 base URLs allowed: "https://other.example"',
       '4:1-19 retention ceiling raised from 14 to 30 days',
       `5:1-13 zdr-org-uuid changed to ${UUID_B}`,
