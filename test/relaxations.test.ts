@@ -353,6 +353,11 @@ describe('inlineSuppressionRelaxations: which comments count', () => {
     ).toEqual([]);
   });
 
+  it('none for a place with no colon, even one whose digits would read as a file and a line', () => {
+    const digits = new Map([['2', new Set([25])]]);
+    expect(inlineSuppressionRelaxations([suppressed('25')], digits, CONFIG)).toEqual([]);
+  });
+
   it('with no config in force, a comment in a file named like it still counts', () => {
     expect(where(inlineSuppressionRelaxations([suppressed(`${CONFIG}:1`)], added, undefined))).toEqual([
       `1:1-1 new inline suppression of NET001 in ${CONFIG} (reason: "not ours")`,
