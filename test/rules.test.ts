@@ -1,9 +1,9 @@
 // The rules' logic on in-memory files: exact rule, file, line and severity. Whole-pipeline fixtures live in
 // test/fixtures/ (see fixtures.test.ts).
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../src/rules/evaluate.js';
+import { evaluate, mergeByLine } from '../src/rules/evaluate.js';
 import { isPlaceholder } from '../src/rules/sec001.js';
-import { compareFindings, POLICIES } from '../src/model.js';
+import { compareFindings, type Finding, POLICIES, type Severity } from '../src/model.js';
 import { resolveScopes } from '../src/scope/scope.js';
 import { RULES } from '../src/rules/index.js';
 import {
@@ -153,6 +153,57 @@ describe('one root cause, one finding: NET001 covers NET002 and NET004', () => {
       ['NET005', 1],
       ['NET002', 2],
       ['NET004', 2],
+    ]);
+  });
+});
+
+describe('one place, one finding: which scope\'s finding is kept when several report the same line', () => {
+  const at = (scope: string | null, severity: Severity, message: string, file: string | null = '.env'): Finding => ({
+    ruleId: 'ZDR006',
+    file,
+    line: 3,
+    column: 1,
+    endLine: 3,
+    endColumn: 20,
+    scope,
+    message,
+    fix: `fix ${message}`,
+    severity,
+    policy: 'zdr',
+    docsUrl: 'https://example.invalid/ZDR006',
+    scopes: scope === null ? [] : [scope],
+  });
+  const kept = (findings: Finding[]) =>
+    mergeByLine(findings).map((f) => ({ message: f.message, severity: f.severity, scope: f.scope, scopes: f.scopes }));
+
+  it('keeps the most severe, whichever scope reported it, and lists every scope, its own first', () => {
+    expect(kept([at('a', 'notice', 'A'), at('b', 'error', 'B'), at('c', 'warning', 'C')])).toEqual([
+      { message: 'B', severity: 'error', scope: 'b', scopes: ['b', 'a', 'c'] },
+    ]);
+  });
+
+  it('keeps the first scope by id when the severity is the same, whatever order they came in', () => {
+    expect(kept([at('c', 'warning', 'C'), at('a', 'warning', 'A'), at('b', 'warning', 'B')])).toEqual([
+      { message: 'A', severity: 'warning', scope: 'a', scopes: ['a', 'b', 'c'] },
+    ]);
+  });
+
+  it('keeps the first reported when scope and severity are the same too', () => {
+    expect(kept([at('a', 'warning', 'first'), at('a', 'warning', 'second')])).toEqual([
+      { message: 'first', severity: 'warning', scope: 'a', scopes: ['a'] },
+    ]);
+  });
+
+  it('prefers a finding about the file alone, and gives it the scopes that report the same line', () => {
+    const expected = [{ message: 'file alone', severity: 'warning', scope: '.', scopes: ['.'] }];
+    expect(kept([at('.', 'warning', 'in scope .'), at(null, 'warning', 'file alone')])).toEqual(expected);
+    expect(kept([at(null, 'warning', 'file alone'), at('.', 'warning', 'in scope .')])).toEqual(expected);
+  });
+
+  it('keeps apart the findings of scopes that have no file, on the same line and column', () => {
+    expect(kept([at('user', 'warning', 'U', null), at('managed', 'warning', 'M', null)])).toEqual([
+      { message: 'U', severity: 'warning', scope: 'user', scopes: ['user'] },
+      { message: 'M', severity: 'warning', scope: 'managed', scopes: ['managed'] },
     ]);
   });
 });
