@@ -6,11 +6,14 @@ import { isPlaceholder } from '../src/rules/sec001.js';
 import { compareFindings, type Finding, POLICIES, type Severity } from '../src/model.js';
 import { resolveScopes } from '../src/scope/scope.js';
 import { RULES } from '../src/rules/index.js';
+import type { ParsedFile } from '../src/parse/files.js';
+import type { RuleOptions } from '../src/rules/types.js';
 import {
   DEFAULT_RULE_OPTIONS,
   dotenvFile,
   findingsOf,
   json,
+  loadFile,
   mcpFile,
   settingsFile,
 } from './support/files.js';
@@ -157,8 +160,13 @@ describe('one root cause, one finding: NET001 covers NET002 and NET004', () => {
   });
 });
 
-describe('one place, one finding: which scope\'s finding is kept when several report the same line', () => {
-  const at = (scope: string | null, severity: Severity, message: string, file: string | null = '.env'): Finding => ({
+describe("one place, one finding: which scope's finding is kept when several report the same line", () => {
+  const at = (
+    scope: string | null,
+    severity: Severity,
+    message: string,
+    file: string | null = '.env',
+  ): Finding => ({
     ruleId: 'ZDR006',
     file,
     line: 3,
@@ -174,7 +182,12 @@ describe('one place, one finding: which scope\'s finding is kept when several re
     scopes: scope === null ? [] : [scope],
   });
   const kept = (findings: Finding[]) =>
-    mergeByLine(findings).map((f) => ({ message: f.message, severity: f.severity, scope: f.scope, scopes: f.scopes }));
+    mergeByLine(findings).map((f) => ({
+      message: f.message,
+      severity: f.severity,
+      scope: f.scope,
+      scopes: f.scopes,
+    }));
 
   it('keeps the most severe, whichever scope reported it, and lists every scope, its own first', () => {
     expect(kept([at('a', 'notice', 'A'), at('b', 'error', 'B'), at('c', 'warning', 'C')])).toEqual([
@@ -427,6 +440,310 @@ describe('ZDR007 and ZDR008', () => {
       { ruleId: 'ZDR008', file: '.claude/settings.json', line: 3, severity: 'notice' },
       { ruleId: 'ZDR008', file: '.mcp.json', line: 2, severity: 'notice' },
     ]);
+  });
+});
+
+/** Every finding of the rules named, with the message and fix users read. */
+const read = (files: ParsedFile[], only: string[], options: Partial<RuleOptions> = {}) =>
+  evaluate({
+    rules: RULES,
+    files,
+    skipped: [],
+    scopes: resolveScopes(files),
+    policies: [...POLICIES],
+    options: { ...DEFAULTS, ...options },
+  })
+    .filter((f) => only.includes(f.ruleId))
+    .map((f) => ({
+      ruleId: f.ruleId,
+      file: f.file,
+      line: f.line,
+      severity: f.severity,
+      message: f.message,
+      fix: f.fix,
+    }));
+
+const WF = '.github/workflows/claude.yml';
+/** A workflow whose one step runs claude-code-action with these `env:` lines (the first on line 9). */
+const actionWithEnv = (...env: string[]) =>
+  loadFile(
+    WF,
+    [
+      'on: [issue_comment]',
+      'jobs:',
+      '  claude:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        env:',
+      ...env.map((line) => `          ${line}`),
+    ].join('\n') + '\n',
+  );
+
+describe('ZDR003: what a content switch reads as', () => {
+  const unverified = (name: string) =>
+    `${name} may export conversation content to an OpenTelemetry collector; its effect cannot be verified statically.`;
+  const exports = (name: string) =>
+    `${name} exports conversation content to an OpenTelemetry collector, outside Zero Data Retention.`;
+  const remove = (name: string) => `Remove ${name} from \`${WF}\`.`;
+
+  it('warns that a switch set from an expression may export, with OTel on', () => {
+    const files = [
+      actionWithEnv('CLAUDE_CODE_ENABLE_TELEMETRY: "1"', 'OTEL_LOG_USER_PROMPTS: ${{ vars.PROMPTS }}'),
+    ];
+    expect(read(files, ['ZDR003'])).toEqual([
+      {
+        ruleId: 'ZDR003',
+        file: WF,
+        line: 9,
+        severity: 'warning',
+        message: unverified('OTEL_LOG_USER_PROMPTS'),
+        fix: remove('OTEL_LOG_USER_PROMPTS'),
+      },
+    ]);
+  });
+
+  it('warns that a switch that is on may export when OTel is set from an expression', () => {
+    const files = [
+      actionWithEnv('CLAUDE_CODE_ENABLE_TELEMETRY: ${{ vars.OTEL }}', 'OTEL_LOG_USER_PROMPTS: "1"'),
+    ];
+    expect(read(files, ['ZDR003'])).toEqual([
+      {
+        ruleId: 'ZDR003',
+        file: WF,
+        line: 9,
+        severity: 'warning',
+        message: unverified('OTEL_LOG_USER_PROMPTS'),
+        fix: remove('OTEL_LOG_USER_PROMPTS'),
+      },
+    ]);
+  });
+
+  it('reads OTEL_LOG_RAW_API_BODIES=file:<dir> as on, in any case and after blanks; "0" as off', () => {
+    const files = [
+      actionWithEnv('CLAUDE_CODE_ENABLE_TELEMETRY: "1"', 'OTEL_LOG_RAW_API_BODIES: " FILE:/tmp/bodies"'),
+    ];
+    expect(read(files, ['ZDR003'])).toEqual([
+      {
+        ruleId: 'ZDR003',
+        file: WF,
+        line: 9,
+        severity: 'error',
+        message: exports('OTEL_LOG_RAW_API_BODIES'),
+        fix: remove('OTEL_LOG_RAW_API_BODIES'),
+      },
+    ]);
+    expect(
+      read([actionWithEnv('CLAUDE_CODE_ENABLE_TELEMETRY: "1"', 'OTEL_LOG_RAW_API_BODIES: "0"')], ['ZDR003']),
+    ).toEqual([]);
+  });
+
+  it('does not know where a file: directory from an expression leads', () => {
+    const files = [
+      actionWithEnv('CLAUDE_CODE_ENABLE_TELEMETRY: "1"', 'OTEL_LOG_RAW_API_BODIES: file:${{ vars.DIR }}'),
+    ];
+    expect(read(files, ['ZDR003'])).toEqual([
+      {
+        ruleId: 'ZDR003',
+        file: WF,
+        line: 9,
+        severity: 'warning',
+        message: unverified('OTEL_LOG_RAW_API_BODIES'),
+        fix: remove('OTEL_LOG_RAW_API_BODIES'),
+      },
+    ]);
+  });
+
+  it('reads file:<dir> as off for the other switches, which take only 1 or true', () => {
+    const files = [
+      actionWithEnv('CLAUDE_CODE_ENABLE_TELEMETRY: "1"', 'OTEL_LOG_USER_PROMPTS: file:/tmp/prompts'),
+    ];
+    expect(read(files, ['ZDR003'])).toEqual([]);
+  });
+});
+
+describe('ZDR004 and ZDR005: the file to fix and the values compared', () => {
+  const uuid = '3f1c2a9e-5b7d-4e21-9c8a-0d6f4b2e7a11';
+
+  it('names the managed settings file the scope reads, wherever it lies, and the organisation given', () => {
+    const files = [loadFile('deploy/managed-settings.json', '{}\n')];
+    const message =
+      'Login is not pinned to an organisation: forceLoginOrgUUID is not set, so sessions may use accounts outside your ZDR organisation.';
+    expect(read(files, ['ZDR004'])).toEqual([
+      {
+        ruleId: 'ZDR004',
+        file: 'deploy/managed-settings.json',
+        line: 1,
+        severity: 'warning',
+        message,
+        fix: 'Add `"forceLoginOrgUUID": "<your ZDR organisation UUID>"` to `deploy/managed-settings.json`.',
+      },
+    ]);
+    expect(read(files, ['ZDR004'], { zdrOrgUuid: uuid })).toEqual([
+      {
+        ruleId: 'ZDR004',
+        file: 'deploy/managed-settings.json',
+        line: 1,
+        severity: 'warning',
+        message,
+        fix: `Add \`"forceLoginOrgUUID": "${uuid}"\` to \`deploy/managed-settings.json\`.`,
+      },
+    ]);
+  });
+
+  it('accepts the organisation with blanks around it, and reports a value that is no string (beside CFG002)', () => {
+    expect(
+      read([loadFile('managed-settings.json', json({ forceLoginOrgUUID: ` ${uuid} ` }))], ['ZDR005'], {
+        zdrOrgUuid: uuid,
+      }),
+    ).toEqual([]);
+    expect(
+      read([loadFile('managed-settings.json', json({ forceLoginOrgUUID: 12345 }))], ['ZDR005', 'CFG002'], {
+        zdrOrgUuid: uuid,
+      }),
+    ).toEqual([
+      {
+        ruleId: 'CFG002',
+        file: 'managed-settings.json',
+        line: 2,
+        severity: 'error',
+        message: 'forceLoginOrgUUID must be an organisation UUID string or a list of them (found a number).',
+        fix: 'In managed-settings.json, set forceLoginOrgUUID to an organisation UUID string or a list of them.',
+      },
+      {
+        ruleId: 'ZDR005',
+        file: 'managed-settings.json',
+        line: 2,
+        severity: 'error',
+        message: `forceLoginOrgUUID does not contain the ZDR organisation ${uuid}.`,
+        fix: `Set \`"forceLoginOrgUUID": "${uuid}"\` in \`managed-settings.json\`.`,
+      },
+    ]);
+  });
+});
+
+describe('ZDR006: which base URLs are allowed', () => {
+  const base = (url: string) => [project({ ANTHROPIC_BASE_URL: url })];
+  const finding = (shown: string) => ({
+    ruleId: 'ZDR006',
+    file: '.claude/settings.json',
+    line: 3,
+    severity: 'warning',
+    message: `ANTHROPIC_BASE_URL sends API traffic to ${shown}, which is neither https://api.anthropic.com nor an allowed base URL.`,
+    fix: 'Remove ANTHROPIC_BASE_URL from `.claude/settings.json`, or, if your organisation operates that gateway under ZDR, allow it with `--allowed-base-url` (`allowed-base-urls` in the config file or the Action).',
+  });
+
+  it('says nothing about an empty or blank base URL', () => {
+    expect(read(base(''), ['ZDR006'])).toEqual([]);
+    expect(read(base('  '), ['ZDR006'])).toEqual([]);
+  });
+
+  it('reads the first-party API with a no-break space pasted after it as the first-party API', () => {
+    expect(read(base('https://api.anthropic.com\u00a0'), ['ZDR006'])).toEqual([]);
+  });
+
+  it('skips an allowed entry that is no URL, which allows nothing', () => {
+    expect(read(base('https://evil.example'), ['ZDR006'], { allowedBaseUrls: ['not a url'] })).toEqual([
+      finding('https://evil.example'),
+    ]);
+    expect(
+      read(base('https://gw.corp.example/v1'), ['ZDR006'], {
+        allowedBaseUrls: ['not a url', 'https://gw.corp.example'],
+      }),
+    ).toEqual([]);
+  });
+
+  it('lets an allowed path end in several slashes', () => {
+    expect(
+      read(base('https://gw.corp.example/anthropic/v1'), ['ZDR006'], {
+        allowedBaseUrls: ['https://gw.corp.example/anthropic//'],
+      }),
+    ).toEqual([]);
+  });
+
+  it('matches nothing with an entry that has no host (localhost:8080 reads as a scheme)', () => {
+    expect(read(base('attacker.example:8080'), ['ZDR006'], { allowedBaseUrls: ['localhost:8080'] })).toEqual([
+      finding('a value that is not an http(s) URL'),
+    ]);
+    expect(read(base('evil:'), ['ZDR006'], { allowedBaseUrls: ['gateway:'] })).toEqual([
+      finding('a value that is not an http(s) URL'),
+    ]);
+  });
+});
+
+describe('ZDR007: the file to fix and the values read', () => {
+  it('puts the missing setting in the project settings file when only the local one exists', () => {
+    const files = [settingsFile('.claude/settings.local.json', 'local', '{}\n')];
+    expect(read(files, ['ZDR007'], { maxRetentionDays: 7 })).toEqual([
+      {
+        ruleId: 'ZDR007',
+        file: '.claude/settings.local.json',
+        line: 1,
+        severity: 'warning',
+        message:
+          'cleanupPeriodDays is not set: Claude Code keeps local transcripts 30 days by default, longer than the 7-day ceiling.',
+        fix: 'Add `"cleanupPeriodDays": 7` to `.claude/settings.json`.',
+      },
+    ]);
+  });
+
+  it('leaves a value that is no number to CFG002', () => {
+    expect(
+      read([loadFile('.claude/settings.json', json({ cleanupPeriodDays: '90' }))], ['ZDR007', 'CFG002']),
+    ).toEqual([
+      {
+        ruleId: 'CFG002',
+        file: '.claude/settings.json',
+        line: 2,
+        severity: 'error',
+        message: 'cleanupPeriodDays must be a whole number of at least 1 (found a string).',
+        fix: 'In .claude/settings.json, write the number without quotes as the value of cleanupPeriodDays.',
+      },
+    ]);
+  });
+});
+
+describe('ZDR008: the servers an .mcp.json declares', () => {
+  const servers = (...names: string[]) => ({
+    mcpServers: Object.fromEntries(names.map((n) => [n, { command: n }])),
+  });
+  const notice = (file: string, message: string) => ({
+    ruleId: 'ZDR008',
+    file,
+    line: 2,
+    severity: 'notice',
+    message,
+    fix: `Check that every server in \`${file}\` is cleared by your organisation, and remove the others.`,
+  });
+
+  it('names up to five servers, and says when there are more', () => {
+    const files = [
+      mcpFile('.mcp.json', json(servers('a', 'b', 'c', 'd', 'e', 'f'))),
+      mcpFile('five/.mcp.json', json(servers('a', 'b', 'c', 'd', 'e'))),
+      mcpFile('one/.mcp.json', json(servers('docs'))),
+    ];
+    expect(read(files, ['ZDR008'])).toEqual([
+      notice(
+        '.mcp.json',
+        '6 MCP servers declared ("a", "b", "c", "d", "e", …): their traffic is not covered by ZDR.',
+      ),
+      notice(
+        'five/.mcp.json',
+        '5 MCP servers declared ("a", "b", "c", "d", "e"): their traffic is not covered by ZDR.',
+      ),
+      notice('one/.mcp.json', '1 MCP server declared ("docs"): their traffic is not covered by ZDR.'),
+    ]);
+  });
+
+  it('says nothing about a file that declares no servers, whatever it holds', () => {
+    const files = [
+      mcpFile('null/.mcp.json', 'null\n'),
+      mcpFile('text/.mcp.json', '"servers"\n'),
+      mcpFile('none/.mcp.json', '{}\n'),
+      mcpFile('nulls/.mcp.json', '{ "mcpServers": null }\n'),
+      mcpFile('string/.mcp.json', '{ "mcpServers": "abc" }\n'),
+    ];
+    expect(read(files, ['ZDR008'])).toEqual([]);
   });
 });
 

@@ -23,7 +23,9 @@ export function isAllowedBaseUrl(value: string, allowed: readonly string[]): boo
     } catch {
       return false;
     }
-    if (url.origin !== base.origin) return false;
+    // A URL without a host (`localhost:8080` reads as scheme `localhost:`) has the opaque origin "null", which
+    // names no server: it matches nothing, not every other such URL.
+    if (url.origin === 'null' || url.origin !== base.origin) return false;
     const prefix = base.pathname.replace(/\/+$/, '');
     return prefix === '' || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
   });
