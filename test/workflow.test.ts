@@ -1169,6 +1169,87 @@ describe('ZDR008: the action approves project MCP servers', () => {
   });
 });
 
+describe("ZDR008: only the action's own setting, at the step's uses: line, is the action's doing", () => {
+  const approves = (file: string, line: number) => ({
+    ruleId: 'ZDR008',
+    file,
+    line,
+    message:
+      'enableAllProjectMcpServers approves every project MCP server; their traffic is not covered by ZDR.',
+    fix: `Remove \`"enableAllProjectMcpServers": true\` from \`${file}\` and list cleared servers in enabledMcpjsonServers.`,
+  });
+  const zdr008 = (files: ParsedFile[]) =>
+    evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: resolveScopes(files),
+      policies: ['zdr'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    })
+      .filter((f) => f.ruleId === 'ZDR008')
+      .map((f) => ({ ruleId: f.ruleId, file: f.file, line: f.line, message: f.message, fix: f.fix }));
+
+  it('says the action sets it when nothing else does', () => {
+    const mcp = load('.mcp.json', '{ "mcpServers": { "docs": { "command": "docs-mcp" } } }\n');
+    expect(zdr008([workflow(BARE), mcp])).toEqual([
+      {
+        ruleId: 'ZDR008',
+        file: WF,
+        line: 7,
+        message:
+          "claude-code-action always sets enableAllProjectMcpServers: true, so every server in the repository's .mcp.json starts without approval; their traffic is not covered by ZDR.",
+        fix: 'Keep only servers your organisation has cleared in `.mcp.json`, or add `"enableAllProjectMcpServers": false` to the repository\'s `.claude/settings.json` (project settings win over the action\'s) and list the cleared servers in enabledMcpjsonServers.',
+      },
+      {
+        ruleId: 'ZDR008',
+        file: '.mcp.json',
+        line: 1,
+        message: '1 MCP server declared ("docs"): their traffic is not covered by ZDR.',
+        fix: 'Check that every server in `.mcp.json` is cleared by your organisation, and remove the others.',
+      },
+    ]);
+  });
+
+  it("blames the step's settings input written on the uses: line itself (a flow-style step)", () => {
+    const text = lines(
+      'on: [issue_comment]',
+      'jobs:',
+      '  claude:',
+      '    steps:',
+      `      - { uses: anthropics/claude-code-action@v1, with: { settings: '{"enableAllProjectMcpServers": true}' } }`,
+    );
+    expect(zdr008([workflow(text)])).toEqual([approves(WF, 5)]);
+  });
+
+  it("blames the step's settings input whose key sits in the column of uses:, a line below", () => {
+    const text = lines(
+      'on: [issue_comment]',
+      'jobs:',
+      '  claude:',
+      '    steps:',
+      `      - {                uses: anthropics/claude-code-action@v1, with: { settings: '{`,
+      `                         "enableAllProjectMcpServers": true}' } }`,
+    );
+    expect(zdr008([workflow(text)])).toEqual([approves(WF, 6)]);
+  });
+
+  it('blames a settings file the step names, even where its key sits at the uses: line and column', () => {
+    // The key is on line 7, column 9 of ci/claude.json, as `uses:` is in the workflow.
+    const settings = load(
+      'ci/claude.json',
+      `{${'\n'.repeat(6)}        "enableAllProjectMcpServers": true\n}\n`,
+      {
+        path: 'ci/claude.json',
+        kind: 'settings',
+        role: 'action',
+      },
+    );
+    const text = `${BARE}          settings: ci/claude.json\n`;
+    expect(zdr008([workflow(text), settings])).toEqual([approves('ci/claude.json', 7)]);
+  });
+});
+
 describe('the docs/ci-scopes.md example', () => {
   it('is the workflow of test/fixtures/repos/ci-readme-example, whose expected findings the fixture test checks', () => {
     const page = readFileSync(path.join(import.meta.dirname, '../docs/ci-scopes.md'), 'utf8');
