@@ -188,6 +188,83 @@ describe('grammars', () => {
   );
 });
 
+describe('ZDR022: the project settings an Agent SDK session skips', () => {
+  const AGENT_PACKAGE = '{"dependencies":{"@anthropic-ai/claude-agent-sdk":"1"}}\n';
+  const zdr022 = async (files: Record<string, string>, raw: RawOptions = {}) =>
+    (await findings(tree(files), raw)).report.findings
+      .filter((f) => f.ruleId === 'ZDR022')
+      .map((f) => ({ file: f.file, line: f.line, message: f.message, fix: f.fix }));
+
+  it('names the root .claude/settings.json for code at the root, and says no sources are listed', async () => {
+    expect(
+      await zdr022({
+        'package.json': AGENT_PACKAGE,
+        'agent.ts':
+          "import { query } from '@anthropic-ai/claude-agent-sdk';\nquery({ prompt: 'x', options: { settingSources: [] } });\n",
+        '.claude/settings.json': '{}\n',
+      }),
+    ).toEqual([
+      {
+        file: 'agent.ts',
+        line: 2,
+        message:
+          'This Agent SDK session loads no setting sources: it skips `.claude/settings.json`, so the settings checked there do not apply to it.',
+        fix: 'Add "project" to `settingSources` in `agent.ts` line 2, or set the required variables in the session\'s env.',
+      },
+    ]);
+  });
+
+  it('names the nearest project settings above the code, and the option as written without blanks', async () => {
+    expect(
+      await zdr022({
+        'requirements.txt': 'claude-agent-sdk\n',
+        'svc/agent.py':
+          'from claude_agent_sdk import ClaudeAgentOptions\n\noptions = ClaudeAgentOptions(setting_sources = ["user"])\n',
+        'svc/.claude/settings.json': '{}\n',
+        '.claude/settings.json': '{}\n',
+      }),
+    ).toEqual([
+      {
+        file: 'svc/agent.py',
+        line: 3,
+        message:
+          'This Agent SDK session loads only user: it skips `svc/.claude/settings.json`, so the settings checked there do not apply to it.',
+        fix: 'Add "project" to `setting_sources` in `svc/agent.py` line 3, or set the required variables in the session\'s env.',
+      },
+    ]);
+  });
+
+  it("counts only project settings the scan checked, not an excluded file read as a step's settings input", async () => {
+    const workflow = [
+      'on: [issue_comment]',
+      'jobs:',
+      '  claude:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          settings: .claude/settings.json',
+      '',
+    ].join('\n');
+    const files = {
+      'requirements.txt': 'claude-agent-sdk\n',
+      'agent.py':
+        'from claude_agent_sdk import ClaudeAgentOptions\n\noptions = ClaudeAgentOptions(setting_sources=["user"])\n',
+      '.claude/settings.json': '{}\n',
+      '.github/workflows/claude.yml': workflow,
+    };
+    expect(await zdr022(files, { exclude: ['.claude/settings.json'] })).toEqual([
+      {
+        file: 'agent.py',
+        line: 3,
+        message:
+          'This Agent SDK session loads only user: it would skip any project `.claude/settings.json`, so only managed policy and its own env configure it.',
+        fix: 'Add "project" to `setting_sources` in `agent.py` line 3, or set the required variables in the session\'s env.',
+      },
+    ]);
+  });
+});
+
 describe('suppressions in source code', () => {
   it('need a reason, and a marker inside a string is not a comment', async () => {
     const root = tree({
