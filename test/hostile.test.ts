@@ -432,6 +432,42 @@ describe('content built to be slow, within the size cap', () => {
     60_000,
   );
 
+  it('a producer that counts what it does not build passes the count on, at any size past the cap', async () => {
+    // The test above at a size every run keeps: 25 duplicate keys, bad env lines and wrong values, 20 listed.
+    const count = 25;
+    const values = JSON.stringify({
+      env: Object.fromEntries(Array.from({ length: count }, (_, i) => [`V${i}`, i])),
+    });
+    const root = tree({
+      'dup/.claude/settings.json': `{${Array.from({ length: count + 1 }, () => '"a":1').join(',')}}`,
+      'lines/.env': 'not an assignment\n'.repeat(count),
+      'values/.claude/settings.json': values,
+    });
+    const { report } = await scanTree(root, { policy: 'hygiene', gitignore: false });
+    const last = (ruleId: string, file: string) =>
+      report.findings
+        .filter((f) => f.ruleId === ruleId && f.file === file)
+        .map(where)
+        .at(-1);
+    const counted = (ruleId: string, file: string) =>
+      report.findings.find((f) => f.ruleId === ruleId && f.file === file && f.message.includes(' more '))
+        ?.message;
+    expect(last('CFG004', 'dup/.claude/settings.json')).toBe('CFG004 dup/.claude/settings.json:1:122');
+    expect(last('CFG005', 'lines/.env')).toBe('CFG005 lines/.env:20:1');
+    expect(last('CFG002', 'values/.claude/settings.json')).toBe(
+      `CFG002 values/.claude/settings.json:1:${values.indexOf('"V19"') + 1}`,
+    );
+    for (const [ruleId, file] of [
+      ['CFG004', 'dup/.claude/settings.json'],
+      ['CFG005', 'lines/.env'],
+      ['CFG002', 'values/.claude/settings.json'],
+    ] as const) {
+      expect(counted(ruleId, file), file).toBe(
+        `${count - 19} more ${ruleId} findings in this file, not listed one by one (the first is here).`,
+      );
+    }
+  });
+
   stressIt(
     '150,000 findings of one rule in one file neither overflow the stack nor lose the count',
     async () => {

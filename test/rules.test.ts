@@ -15,8 +15,13 @@ import {
   json,
   loadFile,
   mcpFile,
+  loadFile,
   settingsFile,
 } from './support/files.js';
+import type { ParsedFile } from '../src/parse/files.js';
+import type { Scope } from '../src/scope/scope.js';
+import type { RuleOptions } from '../src/rules/types.js';
+import { emptiedUmbrella } from '../src/rules/nonessential.js';
 
 const DEFAULTS = DEFAULT_RULE_OPTIONS;
 const check = findingsOf;
@@ -290,6 +295,467 @@ describe('NET004', () => {
     expect(check([project({ CLAUDE_CODE_USE_VERTEX: '1' })], ['NET004'])).toEqual([
       { ruleId: 'NET004', file: '.claude/settings.json', line: 2, severity: 'notice' },
     ]);
+  });
+});
+
+/** Findings with the words users read: rule, file, line, scope, message and fix (only the rules named). */
+function wordsOf(
+  files: ParsedFile[],
+  only: string[],
+  scopes: Scope[] = resolveScopes(files),
+  options: Partial<RuleOptions> = {},
+) {
+  return evaluate({
+    rules: RULES,
+    files,
+    skipped: [],
+    scopes,
+    policies: [...POLICIES],
+    options: { ...DEFAULTS, ...options },
+  })
+    .filter((f) => only.includes(f.ruleId))
+    .map((f) => ({
+      ruleId: f.ruleId,
+      file: f.file,
+      line: f.line,
+      scope: f.scope,
+      message: f.message,
+      fix: f.fix,
+    }));
+}
+
+const WF = '.github/workflows/claude.yml';
+const STEP = `${WF}#jobs.claude.steps[0]`;
+
+/** A JSON object with a trailing comma on line 3, column 1. */
+const TRAILING_COMMA = '{\n  "env": {},\n}\n';
+
+/** A workflow whose one Claude step (line 6) takes these `with:` inputs (from line 8) and then `env:` lines. */
+const workflowWith = (env: string[], inputs: string[] = []) =>
+  loadFile(
+    WF,
+    [
+      'on: push',
+      'jobs:',
+      '  claude:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      ...(inputs.length > 0 ? ['        with:', ...inputs.map((line) => `          ${line}`)] : []),
+      '        env:',
+      ...env.map((line) => `          ${line}`),
+      '',
+    ].join('\n'),
+  );
+
+describe('NET001, NET002, NET004 and NET006 say when a value cannot be known statically', () => {
+  it('NET001 names the one service whose switch is an expression, as a warning', () => {
+    const wf = workflowWith([
+      'DISABLE_TELEMETRY: "1"',
+      'DISABLE_ERROR_REPORTING: "1"',
+      'DISABLE_FEEDBACK_COMMAND: ${{ vars.FEEDBACK }}',
+    ]);
+    expect(wordsOf([wf], ['NET001'])).toEqual([
+      {
+        ruleId: 'NET001',
+        file: WF,
+        line: 6,
+        scope: STEP,
+        message:
+          'Whether Claude Code sends feedback transcripts (`/bug`, `/feedback`, Claude-drafted feedback) depends on a value that cannot be verified statically.',
+        fix: 'Add `CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1"` under the step\'s `env:` in `.github/workflows/claude.yml`.',
+      },
+    ]);
+  });
+
+  it('NET002, NET004 and NET006 where the provider silences NET001', () => {
+    const wf = workflowWith(
+      [
+        'DISABLE_AUTOUPDATER: ${{ vars.UPDATES }}',
+        'CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: ${{ vars.SURVEY }}',
+        'CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY: ${{ vars.DISCOVERY }}',
+      ],
+      ['use_vertex: "true"'],
+    );
+    // An update switch that cannot be known is not the misleading value to change: the fix adds a known one.
+    expect(wordsOf([wf], ['NET001', 'NET002', 'NET004', 'NET006'])).toEqual([
+      {
+        ruleId: 'NET002',
+        file: WF,
+        line: 6,
+        scope: STEP,
+        message: 'Whether auto-update checks are off depends on a value that cannot be verified statically.',
+        fix: 'Add `DISABLE_AUTOUPDATER: "1"` under the step\'s `env:` in `.github/workflows/claude.yml`.',
+      },
+      {
+        ruleId: 'NET004',
+        file: WF,
+        line: 6,
+        scope: STEP,
+        message:
+          'Whether session quality surveys are off depends on a value that cannot be verified statically.',
+        fix: 'Add `CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY: "1"` under the step\'s `env:` in `.github/workflows/claude.yml`.',
+      },
+      {
+        ruleId: 'NET006',
+        file: WF,
+        line: 12,
+        scope: STEP,
+        message:
+          'CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY is set from a value that cannot be verified statically; if it is on, Claude Code asks the gateway for its models, whatever the umbrella variable says.',
+        fix: 'Remove CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY from `.github/workflows/claude.yml` unless the discovery requests are wanted.',
+      },
+    ]);
+  });
+});
+
+describe('CFG001: what Claude Code does with a file that does not parse', () => {
+  const pinned = (dir: string, pin: Record<string, string>, broken: string) => [
+    settingsFile(`${dir}/managed-settings.json`, 'managed', json(pin)),
+    settingsFile(`${dir}/managed-settings.d/10-broken.json`, 'managed-dropin', broken),
+  ];
+  const fixAt = (file: string, line: number, column: number) =>
+    `Fix the syntax at line ${line}, column ${column} of \`${file}\` (strict JSON: no comments, no trailing commas).`;
+
+  it('a managed file stops Claude Code, is ignored, or either, by the versions its own scope pins', () => {
+    const files = [
+      ...pinned('a', { requiredMinimumVersion: '2.1.300' }, TRAILING_COMMA),
+      settingsFile('b/managed-settings.json', 'managed', TRAILING_COMMA),
+      ...pinned('c', { requiredMaximumVersion: '2.1.200' }, TRAILING_COMMA),
+    ];
+    expect(wordsOf(files, ['CFG001'])).toEqual([
+      {
+        ruleId: 'CFG001',
+        file: 'a/managed-settings.d/10-broken.json',
+        line: 3,
+        scope: null,
+        message:
+          'not valid JSON: trailing comma. Claude Code does not start while a managed settings file does not parse.',
+        fix: fixAt('a/managed-settings.d/10-broken.json', 3, 1),
+      },
+      {
+        ruleId: 'CFG001',
+        file: 'b/managed-settings.json',
+        line: 3,
+        scope: null,
+        message:
+          'not valid JSON: trailing comma. Claude Code 2.1.259 and later do not start while a managed settings file does not parse; older versions ignore the whole file, its env included.',
+        fix: fixAt('b/managed-settings.json', 3, 1),
+      },
+      {
+        ruleId: 'CFG001',
+        file: 'c/managed-settings.d/10-broken.json',
+        line: 3,
+        scope: null,
+        message: 'not valid JSON: trailing comma. Claude Code ignores this whole file, its env included.',
+        fix: fixAt('c/managed-settings.d/10-broken.json', 3, 1),
+      },
+    ]);
+  });
+
+  it("the managed scope's versions decide, also when a workflow reads the same file as its settings", () => {
+    const wf = loadFile(
+      WF,
+      [
+        'on: push',
+        'jobs:',
+        '  claude:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: anthropics/claude-code-action@v1',
+        '        with:',
+        '          settings: c/managed-settings.d/10-broken.json',
+        '',
+      ].join('\n'),
+    );
+    const files = [...pinned('c', { requiredMaximumVersion: '2.1.200' }, TRAILING_COMMA), wf];
+    expect(resolveScopes(files).map((scope) => [scope.id, scope.files])).toEqual([
+      [STEP, [WF, 'c/managed-settings.d/10-broken.json']],
+      ['c/managed-settings.json', ['c/managed-settings.json', 'c/managed-settings.d/10-broken.json']],
+    ]);
+    expect(wordsOf(files, ['CFG001'])).toEqual([
+      {
+        ruleId: 'CFG001',
+        file: 'c/managed-settings.d/10-broken.json',
+        line: 3,
+        scope: null,
+        message: 'not valid JSON: trailing comma. Claude Code ignores this whole file, its env included.',
+        fix: fixAt('c/managed-settings.d/10-broken.json', 3, 1),
+      },
+    ]);
+  });
+
+  it('a project file is ignored whole; a dev container allows comments and trailing commas', () => {
+    const files = [
+      settingsFile('.claude/settings.json', 'project', '{\n  "a": 1,,\n}\n'),
+      loadFile('.devcontainer/devcontainer.json', '{\n  "name": "claude",\n  "remoteEnv": {\n  \n}\n'),
+    ];
+    expect(wordsOf(files, ['CFG001'])).toEqual([
+      {
+        ruleId: 'CFG001',
+        file: '.claude/settings.json',
+        line: 2,
+        scope: null,
+        message:
+          'not valid JSON: expected a property name in double quotes. Claude Code ignores this whole file, its env included.',
+        fix: fixAt('.claude/settings.json', 2, 10),
+      },
+      {
+        ruleId: 'CFG001',
+        file: '.devcontainer/devcontainer.json',
+        line: 6,
+        scope: null,
+        message: 'not valid JSON: unexpected end of file (is it truncated?).',
+        fix: 'Fix the syntax at line 6, column 1 of `.devcontainer/devcontainer.json` (comments and trailing commas are allowed here).',
+      },
+    ]);
+  });
+
+  it("a workflow's other problems stay theirs: a duplicate key is CFG004 only", () => {
+    const wf = loadFile(WF, 'on: push\non: push\njobs: {}\n');
+    expect(wordsOf([wf], ['CFG001', 'CFG004'])).toEqual([
+      {
+        ruleId: 'CFG004',
+        file: WF,
+        line: 2,
+        scope: null,
+        message:
+          'duplicate key "on" (first on line 1): GitHub rejects the whole workflow (\'on\' is already defined).',
+        fix: `Remove one of the duplicate keys in \`${WF}\`, keeping the value you mean.`,
+      },
+    ]);
+  });
+});
+
+describe('env files and settings files no scope reaches are reported with no scope', () => {
+  it('CFG009 and NET006 in an env file', () => {
+    const env = dotenvFile(
+      '.env',
+      'DISABLE_NON_ESSENTIAL_MODEL_CALLS=1\nCLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY=1\n',
+    );
+    expect(wordsOf([env], ['CFG009', 'NET006'])).toEqual([
+      {
+        ruleId: 'CFG009',
+        file: '.env',
+        line: 1,
+        scope: null,
+        message:
+          'DISABLE_NON_ESSENTIAL_MODEL_CALLS does nothing: Claude Code dropped it (docs, 2026-03-13), and it turns no traffic off.',
+        fix: 'Remove DISABLE_NON_ESSENTIAL_MODEL_CALLS from `.env`; set CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC to "1" to turn non-essential traffic off.',
+      },
+      {
+        ruleId: 'NET006',
+        file: '.env',
+        line: 2,
+        scope: null,
+        message:
+          'CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY turns on gateway model discovery: background requests to the gateway that the umbrella variable does not stop.',
+        fix: 'Remove CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY from `.env` unless the discovery requests are wanted.',
+      },
+    ]);
+  });
+
+  it('CFG001, CFG006 and CFG009 when the caller resolved no scope', () => {
+    // evaluate takes the scopes as given; a file none of them reaches still gets its file findings.
+    const files = [
+      settingsFile('managed-settings.json', 'managed', TRAILING_COMMA),
+      settingsFile('.claude/settings.local.json', 'local', json({ feedbackDrafts: 'off' })),
+    ];
+    expect(wordsOf(files, ['CFG001', 'CFG006', 'CFG009'], [])).toEqual([
+      {
+        ruleId: 'CFG006',
+        file: '.claude/settings.local.json',
+        line: 1,
+        scope: null,
+        message:
+          '`.claude/settings.local.json` is part of the repository: this personal file overrides the shared settings on every clone.',
+        fix: 'Move shared keys to .claude/settings.json, run `git rm --cached .claude/settings.local.json` and add it to .gitignore.',
+      },
+      {
+        ruleId: 'CFG009',
+        file: '.claude/settings.local.json',
+        line: 2,
+        scope: null,
+        message:
+          '"feedbackDrafts" is read only from user or managed settings: Claude Code ignores it in local settings.',
+        fix: 'Move "feedbackDrafts" to ~/.claude/settings.json or managed settings, or remove it from `.claude/settings.local.json`.',
+      },
+      {
+        // With no scope to pin versions, any version may read it.
+        ruleId: 'CFG001',
+        file: 'managed-settings.json',
+        line: 3,
+        scope: null,
+        message:
+          'not valid JSON: trailing comma. Claude Code 2.1.259 and later do not start while a managed settings file does not parse; older versions ignore the whole file, its env included.',
+        fix: 'Fix the syntax at line 3, column 1 of `managed-settings.json` (strict JSON: no comments, no trailing commas).',
+      },
+    ]);
+  });
+});
+
+describe('CFG009: which values and files it reads', () => {
+  const min = { minClaudeCodeVersion: '2.1.290' };
+
+  it('reads JSON numbers and booleans in a project env as their text, and skips null and objects', () => {
+    const file = project({
+      CLAUDE_CODE_ENABLE_TELEMETRY: 1,
+      OTEL_LOG_USER_PROMPTS: true,
+      CLAUDE_CONFIG_DIR: null,
+      HOME: { dir: '/tmp' },
+    });
+    const said = (name: string, since: string) =>
+      `${name} has no effect here: Claude Code ${since} and later ignore it in project and local settings, and the oldest Claude Code version in use is 2.1.290 (--min-claude-code-version).`;
+    const fix = (name: string) =>
+      `Remove ${name} from \`.claude/settings.json\`; to set it, use managed settings, user settings or the environment that starts Claude Code.`;
+    expect(wordsOf([file], ['CFG009'], undefined, min)).toEqual([
+      {
+        ruleId: 'CFG009',
+        file: '.claude/settings.json',
+        line: 3,
+        scope: '.',
+        message: said('CLAUDE_CODE_ENABLE_TELEMETRY', '2.1.282'),
+        fix: fix('CLAUDE_CODE_ENABLE_TELEMETRY'),
+      },
+      {
+        ruleId: 'CFG009',
+        file: '.claude/settings.json',
+        line: 4,
+        scope: '.',
+        message: said('OTEL_LOG_USER_PROMPTS', '2.1.282'),
+        fix: fix('OTEL_LOG_USER_PROMPTS'),
+      },
+    ]);
+  });
+
+  it('reads nothing from a permissions or env that is null', () => {
+    const file = settingsFile('.claude/settings.json', 'project', json({ permissions: null, env: null }));
+    expect(wordsOf([file], ['CFG009'], undefined, min)).toEqual([]);
+  });
+
+  it('says nothing of what user settings and managed drop-ins may hold', () => {
+    const held = {
+      allowManagedHooksOnly: true,
+      feedbackDrafts: 'off',
+      permissions: { defaultMode: 'bypassPermissions' },
+      env: { CLAUDE_CODE_ENABLE_TELEMETRY: '1', CLAUDE_CONFIG_DIR: '/tmp/claude' },
+    };
+    const files = [
+      settingsFile('home/.claude/settings.json', 'user', json(held)),
+      settingsFile('managed-settings.d/10-fleet.json', 'managed-dropin', json(held)),
+    ];
+    expect(wordsOf(files, ['CFG009'], undefined, min)).toEqual([
+      {
+        ruleId: 'CFG009',
+        file: 'home/.claude/settings.json',
+        line: 2,
+        scope: 'home/.claude/settings.json',
+        message:
+          '"allowManagedHooksOnly" is read only from managed settings: Claude Code ignores it in user settings.',
+        fix: 'Move "allowManagedHooksOnly" to managed-settings.json (or a managed-settings.d/ drop-in), or remove it from `home/.claude/settings.json`.',
+      },
+    ]);
+  });
+});
+
+describe('NET002 and NET004 where a provider silences NET001', () => {
+  const vertex = { CLAUDE_CODE_USE_VERTEX: '1' };
+
+  it('NET002 points at the higher line that empties the umbrella variable', () => {
+    const local = settingsFile(
+      '.claude/settings.local.json',
+      'local',
+      json({ env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '' } }),
+    );
+    const shared = project({ ...vertex, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
+    expect(wordsOf([shared, local], ['NET001', 'NET002'])).toEqual([
+      {
+        ruleId: 'NET002',
+        file: '.claude/settings.local.json',
+        line: 3,
+        scope: '.',
+        message:
+          'Auto-update checks stay on: CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC is set to an empty string here, which unsets it, and DISABLE_AUTOUPDATER is not set.',
+        fix: 'Set CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC to "1" on line 3 of `.claude/settings.local.json` (an empty string unsets it).',
+      },
+    ]);
+  });
+
+  it('NET002 points at a DISABLE_UPDATES that reads as off', () => {
+    expect(wordsOf([project({ ...vertex, DISABLE_UPDATES: '0' })], ['NET001', 'NET002'])).toEqual([
+      {
+        ruleId: 'NET002',
+        file: '.claude/settings.json',
+        line: 4,
+        scope: '.',
+        message:
+          'Auto-update checks stay on: DISABLE_UPDATES is "0", which Claude Code reads as off; nothing else disables updates.',
+        fix: 'Set `"DISABLE_UPDATES": "1"` on line 4 of `.claude/settings.json`.',
+      },
+    ]);
+  });
+
+  it('NET004 is silent when feedbackSurveyRate is 0, and only then', () => {
+    expect(wordsOf([project(vertex, { feedbackSurveyRate: 0 })], ['NET001', 'NET004'])).toEqual([]);
+    expect(wordsOf([project(vertex, { feedbackSurveyRate: 0.5 })], ['NET001', 'NET004'])).toEqual([
+      {
+        ruleId: 'NET004',
+        file: '.claude/settings.json',
+        line: 2,
+        scope: '.',
+        message:
+          'Session quality surveys stay on: nothing sets CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY, DISABLE_TELEMETRY or the umbrella variable.',
+        fix: 'Add `"CLAUDE_CODE_DISABLE_FEEDBACK_SURVEY": "1"` under `env` in `.claude/settings.json`.',
+      },
+    ]);
+  });
+});
+
+describe('NET005 without a WebFetch deny rule to read', () => {
+  it('reports a scope whose permissions are null', () => {
+    const file = project({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' }, { permissions: null });
+    expect(wordsOf([file], ['NET005'])).toEqual([
+      {
+        ruleId: 'NET005',
+        file: '.claude/settings.json',
+        line: 1,
+        scope: '.',
+        message:
+          'Claude Code sends each WebFetch hostname to api.anthropic.com first: nothing sets skipWebFetchPreflight, and the umbrella variable does not stop it.',
+        fix: 'Add `"skipWebFetchPreflight": true` to `.claude/settings.json`, or add "WebFetch" to permissions.deny.',
+      },
+    ]);
+  });
+
+  it('names the settings file in words when the scope has no file to fix', () => {
+    const file = project({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
+    const scopes = resolveScopes([file]).map((scope) => ({ ...scope, fix: null }));
+    expect(wordsOf([file], ['NET005'], scopes)).toEqual([
+      {
+        ruleId: 'NET005',
+        file: '.claude/settings.json',
+        line: 1,
+        scope: '.',
+        message:
+          'Claude Code sends each WebFetch hostname to api.anthropic.com first: nothing sets skipWebFetchPreflight, and the umbrella variable does not stop it.',
+        fix: 'Add `"skipWebFetchPreflight": true` to the settings file Claude Code reads there (.claude/settings.json, or managed settings), or add "WebFetch" to permissions.deny.',
+      },
+    ]);
+  });
+});
+
+describe('the umbrella variable emptied by a higher file', () => {
+  it('is the value only when it is an empty string', () => {
+    const scopeOf = (value: string) =>
+      resolveScopes([project({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: value })])[0]!;
+    expect(emptiedUmbrella(scopeOf('1'))).toBeUndefined();
+    expect(emptiedUmbrella(scopeOf(''))).toEqual({
+      name: 'CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC',
+      value: '',
+      unknown: false,
+      fromProjectFile: true,
+      location: { file: '.claude/settings.json', line: 3, column: 5, endLine: 3, endColumn: 51 },
+    });
   });
 });
 

@@ -4,6 +4,7 @@
 import type { RawFinding } from '../model.js';
 import { parseProblems, type SettingsFile } from '../parse/files.js';
 import { ANY_VERSION, VERSION_TABLE, versionSide } from '../scope/versions.js';
+import { asSentence } from './phrases.js';
 import type { Rule, RuleContext } from './types.js';
 
 /** What Claude Code does with a settings file that does not parse. */
@@ -60,7 +61,7 @@ export const CFG001: Rule = {
           file: file.source.path,
           ...problem.span,
           scope: null,
-          message: `${problem.message}.${outcome}`.replace('..', '.'),
+          message: `${asSentence(problem.message)}${outcome}`,
           fix: `Fix the syntax at line ${problem.span.line}, column ${problem.span.column} of \`${file.source.path}\` (${file.kind === 'devcontainer' ? 'comments and trailing commas are allowed here' : 'strict JSON: no comments, no trailing commas'}).`,
         });
       }

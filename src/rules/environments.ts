@@ -34,7 +34,3 @@ export function dotenvEnvironment(context: RuleContext): Environment[] {
 export function environments(context: RuleContext): Environment[] {
   return [...context.scopes.map((scope) => ({ env: scope.env, scope })), ...dotenvEnvironment(context)];
 }
-
-export function scopeId(environment: Environment): string | null {
-  return environment.scope?.id ?? null;
-}

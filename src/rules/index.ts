@@ -80,9 +80,3 @@ export const RULES: readonly Rule[] = [
   CFG009,
   CFG010,
 ];
-
-const BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
-
-export function ruleById(id: string): Rule | undefined {
-  return BY_ID.get(id);
-}
