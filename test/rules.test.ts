@@ -8,6 +8,7 @@ import { resolveScopes } from '../src/scope/scope.js';
 import { RULES } from '../src/rules/index.js';
 import type { ParsedFile } from '../src/parse/files.js';
 import type { RuleOptions } from '../src/rules/types.js';
+import type { Scope } from '../src/scope/scope.js';
 import {
   DEFAULT_RULE_OPTIONS,
   dotenvFile,
@@ -15,12 +16,8 @@ import {
   json,
   loadFile,
   mcpFile,
-  loadFile,
   settingsFile,
 } from './support/files.js';
-import type { ParsedFile } from '../src/parse/files.js';
-import type { Scope } from '../src/scope/scope.js';
-import type { RuleOptions } from '../src/rules/types.js';
 import { emptiedUmbrella } from '../src/rules/nonessential.js';
 
 const DEFAULTS = DEFAULT_RULE_OPTIONS;
@@ -929,7 +926,6 @@ const read = (files: ParsedFile[], only: string[], options: Partial<RuleOptions>
       fix: f.fix,
     }));
 
-const WF = '.github/workflows/claude.yml';
 /** A workflow whose one step runs claude-code-action with these `env:` lines (the first on line 9). */
 const actionWithEnv = (...env: string[]) =>
   loadFile(
