@@ -908,6 +908,17 @@ describe('SEC001: what stands for a credential rather than being one', () => {
     ['a', false],
     ['sk-ant-EXAMPLE-key', true],
     ['sk-ant-api03-Qm7vX2pL9kR4tY8wZ1bN6cJ3hF5dS0aE', false],
+    // Two of one character is a run; trimmed first, then read whole (a reference, a <…> slot) or after the prefix.
+    ['aa', true],
+    [' $ANTHROPIC_KEY ', true],
+    ['key$ANTHROPIC_KEY', false],
+    ['key<your key>', false],
+    ['Zsk-ant-Z', false],
+    ['sk-ant-oat01-xxxxxxxx', true],
+    ['sk-ant-admin01-xxxxxxxx', true],
+    ['sk-ant-xxxxQm7vX2pL9kR4', true],
+    ['sk-ant-test', true],
+    ['sk-ant-api03-Qm7vX2pL9kR4-test', false],
   ])('%j is a placeholder: %s', (value, expected) => {
     expect(isPlaceholder(value)).toBe(expected);
   });

@@ -27,29 +27,19 @@ const PLACEHOLDER_WORDS = [
 // The checks below avoid regular expressions that backtrack: /\$\{\{[^}]*\}\}/ takes quadratic time on a value
 // of `${{` repeated and /^(.)\1+$/ overflows the stack on a 10 MB run of one character (test/hostile.test.ts).
 
-/** `${{ … }}` somewhere in the value (a `}}` after a `${{`, no `}` between). */
-function hasActionsExpression(value: string): boolean {
-  for (let from = 0; ;) {
-    const open = value.indexOf('${{', from);
-    if (open === -1) return false;
-    const close = value.indexOf('}', open + 3);
-    if (close === -1) return false;
-    if (value[close + 1] === '}') return true;
-    from = close + 1;
-  }
-}
-
-/** `${ … }` somewhere in the value. */
-function hasShellExpression(value: string): boolean {
+/** `${ … }` somewhere in the value, `${{ secrets.X }}` included. */
+function hasExpression(value: string): boolean {
   const open = value.indexOf('${');
   return open !== -1 && value.indexOf('}', open + 2) !== -1;
 }
 
-/** At least two of one character (not a line break), nothing else: `********`, `00000000`. */
+/**
+ * At least two of one character, nothing else: `********`, `00000000`. Given a trimmed value's tail, so never a
+ * run of blanks or line breaks.
+ */
 function isOneCharacterRepeated(text: string): boolean {
   const first = text[0];
-  if (text.length < 2 || first === '\n' || first === '\r' || first === '\u2028' || first === '\u2029')
-    return false;
+  if (text.length < 2) return false;
   for (let i = 1; i < text.length; i++) if (text[i] !== first) return false;
   return true;
 }
@@ -58,8 +48,7 @@ function isOneCharacterRepeated(text: string): boolean {
 export function isPlaceholder(raw: string): boolean {
   const value = raw.trim();
   if (value === '') return true;
-  if (hasActionsExpression(value)) return true; // ${{ secrets.X }}
-  if (hasShellExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${VAR}, $VAR
+  if (hasExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${{ secrets.X }}, ${VAR}, $VAR
   if (/^<[^>]*>$/.test(value)) return true;
   const lower = value.toLowerCase();
   // What follows a known key prefix is what matters: sk-ant-xxxxxxxx is a placeholder too.
