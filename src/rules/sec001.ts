@@ -147,13 +147,21 @@ function workflowSecrets(file: WorkflowFile): RawFinding[] {
   return out;
 }
 
-/** In a file that did not parse: `NAME: "value"` / `NAME=value` for the credential variables, on one line. */
+/**
+ * In a file that did not parse: `NAME: "value"` / `NAME=value` for the credential variables, on one line. A quoted
+ * value runs to its closing quote on the line, so that `"${ANTHROPIC_API_KEY}"` is read whole (a placeholder); one
+ * without a closing quote (a likely reason the file did not parse) to the next blank, quote, comma or brace.
+ */
 function namedTextSecrets(source: SourceFile): RawFinding[] {
   const out: RawFinding[] = [];
   const names = [...CREDENTIAL_VARIABLES].join('|');
-  const pattern = new RegExp(`["']?\\b(${names})\\b["']?\\s*[:=]\\s*["']?([^"'\\s,}]+)`, 'g');
+  const pattern = new RegExp(
+    `["']?\\b(${names})\\b["']?\\s*[:=]\\s*(?:"([^"\\r\\n]*)"|'([^'\\r\\n]*)'|["']?([^"'\\s,}]+))`,
+    'g',
+  );
   for (const match of source.text.matchAll(pattern)) {
-    const [, name, value] = match;
+    const [, name, doubleQuoted, singleQuoted, bare] = match;
+    const value = doubleQuoted ?? singleQuoted ?? bare;
     if (name === undefined || value === undefined || !isCommittedCredential(name, value)) continue;
     const start = match.index ?? 0;
     out.push(finding({ file: source.path, ...spanAt(source, start, match[0].length) }, name, null));
