@@ -896,6 +896,7 @@ describe('SEC001: what stands for a credential rather than being one', () => {
     ['$ANTHROPIC KEY', false],
     ['a}${b', false],
     ['a}b', false],
+    ['Zq7vR2mK}9pL4xT8w', false],
     ['<your key>', true],
     ['<a>b', false],
     ['sk-ant-api03-xxxxxxxx', true],
@@ -1062,6 +1063,50 @@ describe('SEC001: the message names the variable or where the key sits, and the 
         'AWS_BEARER_TOKEN_BEDROCK is committed in plain text in `.claude/settings.json`.',
       ],
     ]);
+  });
+});
+
+describe('SEC001: a key used as a name', () => {
+  const key = (tail: string) => ['sk', 'ant', 'api03', `${tail}Q3v9Xk2LmN8pR4tW7yZ1`].join('-');
+  const sec001 = (files: Parameters<typeof findingsOf>[0]) =>
+    evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: [],
+      policies: ['hygiene'],
+      options: DEFAULTS,
+    })
+      .filter((f) => f.ruleId === 'SEC001')
+      .map((f) => [`${f.file}:${f.line}:${f.column}`, f.message, f.fix]);
+
+  it('is reported as a key and never printed, in JSON, env files and Compose services', () => {
+    const fix = (file: string) =>
+      `Rotate the credential now, remove it from \`${file}\`, and supply it at run time (a CI secret or the shell environment).`;
+    const mcp = mcpFile('.mcp.json', json({ [key('A')]: key('B'), [key('C')]: 'the owner' }));
+    const env = dotenvFile('.env', `${key('D')}=${key('E')}\n`);
+    const compose = loadFile(
+      'compose.yaml',
+      [
+        'services:',
+        '  agent:',
+        '    image: node:20',
+        '    environment:',
+        `      ${key('F')}: ${key('G')}`,
+      ].join('\n'),
+    );
+    const found = sec001([mcp, env, compose]);
+    expect(found).toEqual([
+      ['.env:1:1', 'An Anthropic key is committed in plain text in `.env`.', fix('.env')],
+      ['.mcp.json:2:3', 'An Anthropic key is committed in plain text in `.mcp.json`.', fix('.mcp.json')],
+      ['.mcp.json:3:3', 'An Anthropic key is committed in plain text in `.mcp.json`.', fix('.mcp.json')],
+      [
+        'compose.yaml:5:7',
+        'An Anthropic key is committed in plain text in `compose.yaml`.',
+        fix('compose.yaml'),
+      ],
+    ]);
+    expect(JSON.stringify(found)).not.toContain('Q3v9Xk2LmN8pR4tW7yZ1');
   });
 });
 

@@ -77,6 +77,15 @@ function finding(location: Location, what: string, scope: string | null): RawFin
   };
 }
 
+/**
+ * What a message calls a committed value: its credential variable, or an Anthropic key and the name it is set under
+ * as `place` writes it. A name that is itself shaped like a key is not repeated.
+ */
+function credentialLabel(name: string, place: string): string {
+  if (CREDENTIAL_VARIABLES.has(name)) return name;
+  return ANTHROPIC_KEY_PATTERN.test(name) ? 'An Anthropic key' : `An Anthropic key (in ${place})`;
+}
+
 /** Walk a JSON tree for credential-named properties and key-shaped strings. */
 function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
   const out: RawFinding[] = [];
@@ -87,16 +96,12 @@ function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
       const [key, value] = node.children ?? [];
       const name = typeof key?.value === 'string' ? key.value : undefined;
       if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
-        const label =
-          name !== undefined && CREDENTIAL_VARIABLES.has(name) ? name : `An Anthropic key (in "${name}")`;
+        const label = name === undefined ? 'An Anthropic key' : credentialLabel(name, `"${name}"`);
         out.push(finding({ file: source.path, ...nodeSpan(source, node) }, label, null));
         continue;
       }
-    } else if (
-      node.type === 'string' &&
-      node.parent?.type === 'array' &&
-      isCommittedCredential(undefined, node.value)
-    ) {
+    } else if (node.type === 'string' && isCommittedCredential(undefined, node.value)) {
+      // A key anywhere else: an item of a list, a property's name, the whole document.
       out.push(finding({ file: source.path, ...nodeSpan(source, node) }, 'An Anthropic key', null));
     }
     for (const child of node.children ?? []) stack.push(child);
@@ -200,10 +205,9 @@ export const SEC001: Rule = {
       if (file.kind === 'dotenv') {
         for (const entry of file.dotenv.entries) {
           if (!isCommittedCredential(entry.name, entry.value)) continue;
-          const label = CREDENTIAL_VARIABLES.has(entry.name)
-            ? entry.name
-            : `An Anthropic key (in ${entry.name})`;
-          findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
+          findings.push(
+            finding({ file: file.source.path, ...entry.span }, credentialLabel(entry.name, entry.name), null),
+          );
         }
       } else if (file.kind === 'workflow') {
         pushAll(findings, earliestFindings(workflowSecrets(file)));
@@ -215,10 +219,9 @@ export const SEC001: Rule = {
             : file.compose.services.flatMap((service) => service.environment);
         for (const entry of entries) {
           if (entry.unknown || !isCommittedCredential(entry.name, entry.value)) continue;
-          const label = CREDENTIAL_VARIABLES.has(entry.name)
-            ? entry.name
-            : `An Anthropic key (in ${entry.name})`;
-          findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
+          findings.push(
+            finding({ file: file.source.path, ...entry.span }, credentialLabel(entry.name, entry.name), null),
+          );
         }
       } else if (file.kind === 'code') {
         continue;
