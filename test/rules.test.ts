@@ -1044,7 +1044,8 @@ describe('SEC001: the message names the variable or where the key sits, and the 
         '  "env": { "ANTHROPIC_API_KEY": "${ANTHROPIC_API_KEY}", "X": "sk-ant-xxxxxxxxxxxx" },',
         `  "apiKeyHelper": "echo ${anthropicKey}", "ANTHROPIC_AUTH_TOKEN": "Pq3Lw8Zr5Tn2Kd7Xv4Hm9B"`,
         '  "CLAUDE_CODE_OAUTH_TOKEN": "${{secrets.CLAUDE_CODE_OAUTH_TOKEN}}",',
-        "  'ANTHROPIC_FOUNDRY_API_KEY': '  Zq7vR2mK9pL4xT8  ',",
+        "  'ANTHROPIC_FOUNDRY_API_KEY': '  Zq7vR2mK 9pL4xT8w  ',",
+        "  'ANTHROPIC_API_KEY': '${ANTHROPIC_API_KEY}',",
         '  "AWS_BEARER_TOKEN_BEDROCK": "bedrocktokenvalue0123456789',
         '}',
       ].join('\n'),
@@ -1059,7 +1060,11 @@ describe('SEC001: the message names the variable or where the key sits, and the 
         'ANTHROPIC_AUTH_TOKEN is committed in plain text in `.claude/settings.json`.',
       ],
       [
-        '.claude/settings.json:7:3',
+        '.claude/settings.json:6:3',
+        'ANTHROPIC_FOUNDRY_API_KEY is committed in plain text in `.claude/settings.json`.',
+      ],
+      [
+        '.claude/settings.json:8:3',
         'AWS_BEARER_TOKEN_BEDROCK is committed in plain text in `.claude/settings.json`.',
       ],
     ]);

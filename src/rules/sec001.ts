@@ -94,10 +94,11 @@ function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
     const node = stack.pop()!;
     if (node.type === 'property') {
       const [key, value] = node.children ?? [];
-      const name = typeof key?.value === 'string' ? key.value : undefined;
+      const name = typeof key?.value === 'string' ? key.value : '';
       if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
-        const label = name === undefined ? 'An Anthropic key' : credentialLabel(name, `"${name}"`);
-        out.push(finding({ file: source.path, ...nodeSpan(source, node) }, label, null));
+        out.push(
+          finding({ file: source.path, ...nodeSpan(source, node) }, credentialLabel(name, `"${name}"`), null),
+        );
         continue;
       }
     } else if (node.type === 'string' && isCommittedCredential(undefined, node.value)) {
