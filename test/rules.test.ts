@@ -1358,6 +1358,7 @@ describe('SEC001: what stands for a credential rather than being one', () => {
     ['$ANTHROPIC KEY', false],
     ['a}${b', false],
     ['a}b', false],
+    ['Zq7vR2mK}9pL4xT8w', false],
     ['<your key>', true],
     ['<a>b', false],
     ['sk-ant-api03-xxxxxxxx', true],
@@ -1370,7 +1371,260 @@ describe('SEC001: what stands for a credential rather than being one', () => {
     ['a', false],
     ['sk-ant-EXAMPLE-key', true],
     ['sk-ant-api03-Qm7vX2pL9kR4tY8wZ1bN6cJ3hF5dS0aE', false],
+    // Two of one character is a run; trimmed first, then read whole (a reference, a <…> slot) or after the prefix.
+    ['aa', true],
+    [' $ANTHROPIC_KEY ', true],
+    ['key$ANTHROPIC_KEY', false],
+    ['key<your key>', false],
+    ['Zsk-ant-Z', false],
+    ['sk-ant-oat01-xxxxxxxx', true],
+    ['sk-ant-admin01-xxxxxxxx', true],
+    ['sk-ant-xxxxQm7vX2pL9kR4', true],
+    ['sk-ant-test', true],
+    ['sk-ant-api03-Qm7vX2pL9kR4-test', false],
   ])('%j is a placeholder: %s', (value, expected) => {
     expect(isPlaceholder(value)).toBe(expected);
+  });
+});
+
+describe('SEC001: the message names the variable or where the key sits, and the file', () => {
+  const anthropicKey = ['sk', 'ant', 'api03', 'Q3v9Xk2LmN8pR4tW7yZ1aB5cD6eF0gH'].join('-');
+  const sec001 = (files: Parameters<typeof findingsOf>[0]) =>
+    evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: resolveScopes(files),
+      policies: ['hygiene'],
+      options: DEFAULTS,
+    })
+      .filter((f) => f.ruleId === 'SEC001')
+      .map((f) => [`${f.file}:${f.line}:${f.column}`, f.message]);
+
+  it('names a credential variable, or the variable an Anthropic key sits in, in an env file', () => {
+    const env = dotenvFile('.env', `ANTHROPIC_API_KEY=Zq7vR2mK9pL4xT8wN3bYc6\nSOME_OTHER=${anthropicKey}\n`);
+    const [first] = evaluate({
+      rules: RULES,
+      files: [env],
+      skipped: [],
+      scopes: [],
+      policies: ['hygiene'],
+      options: DEFAULTS,
+    });
+    expect(first!.fix).toBe(
+      'Rotate the credential now, remove it from `.env`, and supply it at run time (a CI secret or the shell environment).',
+    );
+    expect(sec001([env])).toEqual([
+      ['.env:1:1', 'ANTHROPIC_API_KEY is committed in plain text in `.env`.'],
+      ['.env:2:1', 'An Anthropic key (in SOME_OTHER) is committed in plain text in `.env`.'],
+    ]);
+  });
+
+  it('names the property of a key in JSON', () => {
+    const settings = project(
+      { ANTHROPIC_AUTH_TOKEN: 'Pq3Lw8Zr5Tn2Kd7Xv4Hm9B' },
+      { apiKeyHelper: `echo ${anthropicKey}` },
+    );
+    expect(sec001([settings])).toEqual([
+      [
+        '.claude/settings.json:3:5',
+        'ANTHROPIC_AUTH_TOKEN is committed in plain text in `.claude/settings.json`.',
+      ],
+      [
+        '.claude/settings.json:5:3',
+        'An Anthropic key (in "apiKeyHelper") is committed in plain text in `.claude/settings.json`.',
+      ],
+    ]);
+  });
+
+  it('finds a key among the strings of a list, at its own line', () => {
+    const mcp = mcpFile(
+      '.mcp.json',
+      json({ mcpServers: { a: { command: 'x', args: ['--api-key', anthropicKey, 'sk-ant-xxxxxxxxxxxx'] } } }),
+    );
+    expect(sec001([mcp])).toEqual([
+      ['.mcp.json:7:9', 'An Anthropic key is committed in plain text in `.mcp.json`.'],
+    ]);
+  });
+
+  it("gives a settings file's finding its scope, and a finding in any other file none", () => {
+    const settings = project({ ANTHROPIC_API_KEY: 'Zq7vR2mK9pL4xT8wN3bYc6' });
+    // A dev container is a scope that reads its own file; a committed key there is still the file's, not the scope's.
+    const devcontainer = loadFile(
+      '.devcontainer/devcontainer.json',
+      json({ containerEnv: { ANTHROPIC_API_KEY: 'abcdefghijklmnopqrstuvwxyz012345' } }),
+    );
+    // A settings file that no scope reads (one only a workflow step could name).
+    const action = settingsFile(
+      'ci/claude.json',
+      'action',
+      json({ env: { ANTHROPIC_API_KEY: anthropicKey } }),
+    );
+    const files = [settings, devcontainer, action];
+    expect(resolveScopes(files).map((s) => [s.id, s.files])).toEqual([
+      ['.', ['.claude/settings.json']],
+      ['.devcontainer/devcontainer.json', ['.devcontainer/devcontainer.json', '.claude/settings.json']],
+    ]);
+    expect(
+      evaluate({
+        rules: RULES,
+        files,
+        skipped: [],
+        scopes: resolveScopes(files),
+        policies: ['hygiene'],
+        options: DEFAULTS,
+      })
+        .filter((f) => f.ruleId === 'SEC001')
+        .map((f) => [`${f.file}:${f.line}`, f.scope, f.scopes]),
+    ).toEqual([
+      ['.claude/settings.json:3', '.', ['.']],
+      ['.devcontainer/devcontainer.json:3', null, []],
+      ['ci/claude.json:3', null, []],
+    ]);
+  });
+
+  it('counts 16 characters after trimming for a credential variable', () => {
+    const settings = project({
+      ANTHROPIC_API_KEY: 'Zq7vR2mK9pL4xT8w',
+      ANTHROPIC_AUTH_TOKEN: '  Zq7vR2mK9pL4xT8  ',
+    });
+    expect(sec001([settings])).toEqual([
+      [
+        '.claude/settings.json:3:5',
+        'ANTHROPIC_API_KEY is committed in plain text in `.claude/settings.json`.',
+      ],
+    ]);
+  });
+
+  it('in a file that does not parse: one finding per line, named or not, and never for a placeholder', () => {
+    const broken = settingsFile(
+      '.claude/settings.json',
+      'project',
+      [
+        '{',
+        `  // old: ${anthropicKey}`,
+        '  "env": { "ANTHROPIC_API_KEY": "${ANTHROPIC_API_KEY}", "X": "sk-ant-xxxxxxxxxxxx" },',
+        `  "apiKeyHelper": "echo ${anthropicKey}", "ANTHROPIC_AUTH_TOKEN": "Pq3Lw8Zr5Tn2Kd7Xv4Hm9B"`,
+        '  "CLAUDE_CODE_OAUTH_TOKEN": "${{secrets.CLAUDE_CODE_OAUTH_TOKEN}}",',
+        "  'ANTHROPIC_FOUNDRY_API_KEY': '  Zq7vR2mK 9pL4xT8w  ',",
+        "  'ANTHROPIC_API_KEY': '${ANTHROPIC_API_KEY}',",
+        '  "AWS_BEARER_TOKEN_BEDROCK": "bedrocktokenvalue0123456789',
+        '}',
+      ].join('\n'),
+    );
+    expect(sec001([broken])).toEqual([
+      [
+        '.claude/settings.json:2:11',
+        'An Anthropic key is committed in plain text in `.claude/settings.json`.',
+      ],
+      [
+        '.claude/settings.json:4:72',
+        'ANTHROPIC_AUTH_TOKEN is committed in plain text in `.claude/settings.json`.',
+      ],
+      [
+        '.claude/settings.json:6:3',
+        'ANTHROPIC_FOUNDRY_API_KEY is committed in plain text in `.claude/settings.json`.',
+      ],
+      [
+        '.claude/settings.json:8:3',
+        'AWS_BEARER_TOKEN_BEDROCK is committed in plain text in `.claude/settings.json`.',
+      ],
+    ]);
+  });
+});
+
+describe('SEC001: a key used as a name', () => {
+  const key = (tail: string) => ['sk', 'ant', 'api03', `${tail}Q3v9Xk2LmN8pR4tW7yZ1`].join('-');
+  const sec001 = (files: Parameters<typeof findingsOf>[0]) =>
+    evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: [],
+      policies: ['hygiene'],
+      options: DEFAULTS,
+    })
+      .filter((f) => f.ruleId === 'SEC001')
+      .map((f) => [`${f.file}:${f.line}:${f.column}`, f.message, f.fix]);
+
+  it('is reported as a key and never printed, in JSON, env files and Compose services', () => {
+    const fix = (file: string) =>
+      `Rotate the credential now, remove it from \`${file}\`, and supply it at run time (a CI secret or the shell environment).`;
+    const mcp = mcpFile('.mcp.json', json({ [key('A')]: key('B'), [key('C')]: 'the owner' }));
+    const env = dotenvFile('.env', `${key('D')}=${key('E')}\n`);
+    const compose = loadFile(
+      'compose.yaml',
+      [
+        'services:',
+        '  agent:',
+        '    image: node:20',
+        '    environment:',
+        `      ${key('F')}: ${key('G')}`,
+      ].join('\n'),
+    );
+    const found = sec001([mcp, env, compose]);
+    expect(found).toEqual([
+      ['.env:1:1', 'An Anthropic key is committed in plain text in `.env`.', fix('.env')],
+      ['.mcp.json:2:3', 'An Anthropic key is committed in plain text in `.mcp.json`.', fix('.mcp.json')],
+      ['.mcp.json:3:3', 'An Anthropic key is committed in plain text in `.mcp.json`.', fix('.mcp.json')],
+      [
+        'compose.yaml:5:7',
+        'An Anthropic key is committed in plain text in `compose.yaml`.',
+        fix('compose.yaml'),
+      ],
+    ]);
+    expect(JSON.stringify(found)).not.toContain('Q3v9Xk2LmN8pR4tW7yZ1');
+  });
+});
+
+describe('SEC001 in Dockerfiles and Compose files', () => {
+  const anthropicKey = ['sk', 'ant', 'api03', 'Q3v9Xk2LmN8pR4tW7yZ1aB5cD6eF0gH'].join('-');
+  const sec001 = (files: Parameters<typeof findingsOf>[0]) =>
+    evaluate({
+      rules: RULES,
+      files,
+      skipped: [],
+      scopes: resolveScopes(files),
+      policies: ['hygiene'],
+      options: DEFAULTS,
+    })
+      .filter((f) => f.ruleId === 'SEC001')
+      .map((f) => [`${f.file}:${f.line}:${f.column}`, f.message]);
+
+  it('reports a value baked into an image, not a placeholder or a value built from a variable', () => {
+    const dockerfile = loadFile(
+      'Dockerfile',
+      [
+        'FROM node:20',
+        'ARG ANTHROPIC_AUTH_TOKEN=changeme-changeme-changeme',
+        'ENV ANTHROPIC_API_KEY=Zq7vR2mK9pL4xT8wN3bYc6',
+        'ENV CLAUDE_CODE_OAUTH_TOKEN=prefix-$OAUTH_TOKEN_FROM_BUILD',
+        `ENV OTHER=${anthropicKey}`,
+      ].join('\n'),
+    );
+    expect(sec001([dockerfile])).toEqual([
+      ['Dockerfile:3:5', 'ANTHROPIC_API_KEY is committed in plain text in `Dockerfile`.'],
+      ['Dockerfile:5:5', 'An Anthropic key (in OTHER) is committed in plain text in `Dockerfile`.'],
+    ]);
+  });
+
+  it("reports a service's environment the same way", () => {
+    const compose = loadFile(
+      'compose.yaml',
+      [
+        'services:',
+        '  agent:',
+        '    image: node:20',
+        '    environment:',
+        '      ANTHROPIC_API_KEY: Zq7vR2mK9pL4xT8wN3bYc6',
+        '      ANTHROPIC_AUTH_TOKEN: <your token>',
+        '      CLAUDE_CODE_OAUTH_TOKEN: oauth-$TOKEN_FROM_THE_HOST',
+        `      OTHER: ${anthropicKey}`,
+      ].join('\n'),
+    );
+    expect(sec001([compose])).toEqual([
+      ['compose.yaml:5:7', 'ANTHROPIC_API_KEY is committed in plain text in `compose.yaml`.'],
+      ['compose.yaml:8:7', 'An Anthropic key (in OTHER) is committed in plain text in `compose.yaml`.'],
+    ]);
   });
 });

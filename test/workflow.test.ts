@@ -675,6 +675,38 @@ describe('SEC001 in workflows', () => {
   });
 });
 
+describe('SEC001 in workflows: one finding per key, where it is written', () => {
+  const key = ['sk', 'ant', 'api03', 'AbCdEfGhIjKlMnOpQrStUv'].join('-');
+  const sec001 = (text: string) =>
+    evaluate({
+      rules: RULES,
+      files: [workflow(text)],
+      skipped: [],
+      scopes: [],
+      policies: ['hygiene'],
+      options: { zdrOrgUuid: undefined, allowedBaseUrls: [], maxRetentionDays: 30 },
+    })
+      .filter((f) => f.ruleId === 'SEC001')
+      .map((f) => [`${f.file}:${f.line}:${f.column}`, f.message]);
+
+  it('reports a key under a credential name once, as a key, and two keys on a line once', () => {
+    const text = lines(
+      'on: push',
+      'env:',
+      `  ANTHROPIC_API_KEY: ${key}`,
+      '  # ANTHROPIC_AUTH_TOKEN: sk-ant-xxxxxxxxxxxx',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      `      - run: echo ${key} ${key}`,
+    );
+    expect(sec001(text)).toEqual([
+      [`${WF}:3:22`, `An Anthropic key is committed in plain text in \`${WF}\`.`],
+      [`${WF}:8:19`, `An Anthropic key is committed in plain text in \`${WF}\`.`],
+    ]);
+  });
+});
+
 describe('YAML that does not parse, and YAML oddities', () => {
   it('reports invalid YAML as CFG001 at its line, with no scope, and the scan goes on', () => {
     const broken = lines(

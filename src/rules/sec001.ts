@@ -27,29 +27,19 @@ const PLACEHOLDER_WORDS = [
 // The checks below avoid regular expressions that backtrack: /\$\{\{[^}]*\}\}/ takes quadratic time on a value
 // of `${{` repeated and /^(.)\1+$/ overflows the stack on a 10 MB run of one character (test/hostile.test.ts).
 
-/** `${{ … }}` somewhere in the value (a `}}` after a `${{`, no `}` between). */
-function hasActionsExpression(value: string): boolean {
-  for (let from = 0; ;) {
-    const open = value.indexOf('${{', from);
-    if (open === -1) return false;
-    const close = value.indexOf('}', open + 3);
-    if (close === -1) return false;
-    if (value[close + 1] === '}') return true;
-    from = close + 1;
-  }
-}
-
-/** `${ … }` somewhere in the value. */
-function hasShellExpression(value: string): boolean {
+/** `${ … }` somewhere in the value, `${{ secrets.X }}` included. */
+function hasExpression(value: string): boolean {
   const open = value.indexOf('${');
   return open !== -1 && value.indexOf('}', open + 2) !== -1;
 }
 
-/** At least two of one character (not a line break), nothing else: `********`, `00000000`. */
+/**
+ * At least two of one character, nothing else: `********`, `00000000`. Given a trimmed value's tail, so never a
+ * run of blanks or line breaks.
+ */
 function isOneCharacterRepeated(text: string): boolean {
   const first = text[0];
-  if (text.length < 2 || first === '\n' || first === '\r' || first === '\u2028' || first === '\u2029')
-    return false;
+  if (text.length < 2) return false;
   for (let i = 1; i < text.length; i++) if (text[i] !== first) return false;
   return true;
 }
@@ -58,8 +48,7 @@ function isOneCharacterRepeated(text: string): boolean {
 export function isPlaceholder(raw: string): boolean {
   const value = raw.trim();
   if (value === '') return true;
-  if (hasActionsExpression(value)) return true; // ${{ secrets.X }}
-  if (hasShellExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${VAR}, $VAR
+  if (hasExpression(value) || /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return true; // ${{ secrets.X }}, ${VAR}, $VAR
   if (/^<[^>]*>$/.test(value)) return true;
   const lower = value.toLowerCase();
   // What follows a known key prefix is what matters: sk-ant-xxxxxxxx is a placeholder too.
@@ -88,6 +77,15 @@ function finding(location: Location, what: string, scope: string | null): RawFin
   };
 }
 
+/**
+ * What a message calls a committed value: its credential variable, or an Anthropic key and the name it is set under
+ * as `place` writes it. A name that is itself shaped like a key is not repeated.
+ */
+function credentialLabel(name: string, place: string): string {
+  if (CREDENTIAL_VARIABLES.has(name)) return name;
+  return ANTHROPIC_KEY_PATTERN.test(name) ? 'An Anthropic key' : `An Anthropic key (in ${place})`;
+}
+
 /** Walk a JSON tree for credential-named properties and key-shaped strings. */
 function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
   const out: RawFinding[] = [];
@@ -96,18 +94,15 @@ function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
     const node = stack.pop()!;
     if (node.type === 'property') {
       const [key, value] = node.children ?? [];
-      const name = typeof key?.value === 'string' ? key.value : undefined;
+      const name = typeof key?.value === 'string' ? key.value : '';
       if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
-        const label =
-          name !== undefined && CREDENTIAL_VARIABLES.has(name) ? name : `An Anthropic key (in "${name}")`;
-        out.push(finding({ file: source.path, ...nodeSpan(source, node) }, label, null));
+        out.push(
+          finding({ file: source.path, ...nodeSpan(source, node) }, credentialLabel(name, `"${name}"`), null),
+        );
         continue;
       }
-    } else if (
-      node.type === 'string' &&
-      node.parent?.type === 'array' &&
-      isCommittedCredential(undefined, node.value)
-    ) {
+    } else if (node.type === 'string' && isCommittedCredential(undefined, node.value)) {
+      // A key anywhere else: an item of a list, a property's name, the whole document.
       out.push(finding({ file: source.path, ...nodeSpan(source, node) }, 'An Anthropic key', null));
     }
     for (const child of node.children ?? []) stack.push(child);
@@ -158,13 +153,21 @@ function workflowSecrets(file: WorkflowFile): RawFinding[] {
   return out;
 }
 
-/** In a file that did not parse: `NAME: "value"` / `NAME=value` for the credential variables, on one line. */
+/**
+ * In a file that did not parse: `NAME: "value"` / `NAME=value` for the credential variables, on one line. A quoted
+ * value runs to its closing quote on the line, so that `"${ANTHROPIC_API_KEY}"` is read whole (a placeholder); one
+ * without a closing quote (a likely reason the file did not parse) to the next blank, quote, comma or brace.
+ */
 function namedTextSecrets(source: SourceFile): RawFinding[] {
   const out: RawFinding[] = [];
   const names = [...CREDENTIAL_VARIABLES].join('|');
-  const pattern = new RegExp(`["']?\\b(${names})\\b["']?\\s*[:=]\\s*["']?([^"'\\s,}]+)`, 'g');
+  const pattern = new RegExp(
+    `["']?\\b(${names})\\b["']?\\s*[:=]\\s*(?:"([^"\\r\\n]*)"|'([^'\\r\\n]*)'|["']?([^"'\\s,}]+))`,
+    'g',
+  );
   for (const match of source.text.matchAll(pattern)) {
-    const [, name, value] = match;
+    const [, name, doubleQuoted, singleQuoted, bare] = match;
+    const value = doubleQuoted ?? singleQuoted ?? bare;
     if (name === undefined || value === undefined || !isCommittedCredential(name, value)) continue;
     const start = match.index ?? 0;
     out.push(finding({ file: source.path, ...spanAt(source, start, match[0].length) }, name, null));
@@ -203,10 +206,9 @@ export const SEC001: Rule = {
       if (file.kind === 'dotenv') {
         for (const entry of file.dotenv.entries) {
           if (!isCommittedCredential(entry.name, entry.value)) continue;
-          const label = CREDENTIAL_VARIABLES.has(entry.name)
-            ? entry.name
-            : `An Anthropic key (in ${entry.name})`;
-          findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
+          findings.push(
+            finding({ file: file.source.path, ...entry.span }, credentialLabel(entry.name, entry.name), null),
+          );
         }
       } else if (file.kind === 'workflow') {
         pushAll(findings, earliestFindings(workflowSecrets(file)));
@@ -218,10 +220,9 @@ export const SEC001: Rule = {
             : file.compose.services.flatMap((service) => service.environment);
         for (const entry of entries) {
           if (entry.unknown || !isCommittedCredential(entry.name, entry.value)) continue;
-          const label = CREDENTIAL_VARIABLES.has(entry.name)
-            ? entry.name
-            : `An Anthropic key (in ${entry.name})`;
-          findings.push(finding({ file: file.source.path, ...entry.span }, label, null));
+          findings.push(
+            finding({ file: file.source.path, ...entry.span }, credentialLabel(entry.name, entry.name), null),
+          );
         }
       } else if (file.kind === 'code') {
         continue;
