@@ -1,7 +1,8 @@
 // Reads and writes that stay inside a root (src/discover/contained.ts), and the cap on findings per rule and file
 // (src/policy/caps.ts): the pieces the attack tests drive through the bundle, here case by case.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContainedFile, writeContainedFile } from '../src/discover/contained.js';
@@ -173,5 +174,103 @@ describe('capFindings', () => {
       '6021 more findings in this file, not listed one by one (the first is here).',
     );
     expect(file.at(-1)!.line).toBe(17);
+  });
+});
+
+describe('readContainedFile: what it reads and what it refuses', () => {
+  it('reads a file of exactly the cap, and nothing else when the file is missing', async () => {
+    const root = tree({ 'a.yml': '0123456789' });
+    expect(await readContainedFile(root, path.join(root, 'a.yml'), 'the root', 10)).toBe('0123456789');
+    expect(await readContainedFile(root, path.join(root, 'nope/a.yml'), 'the root', 10)).toBeUndefined();
+  });
+
+  it('refuses a socket it cannot open, naming the error', async () => {
+    const root = tree({});
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path.join(root, 'sock.yml'), resolve));
+    try {
+      await expect(readContainedFile(root, path.join(root, 'sock.yml'), 'the root', 10)).rejects.toThrow(
+        /^cannot be read \(ENXIO\)$/,
+      );
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('refuses a link out of the root met after a link that stays inside', async () => {
+    const outside = tree({ 'settings.json': 'secret' });
+    const root = tree({ 'real/keep.txt': '' });
+    symlinkSync(outside, path.join(root, 'real/out'));
+    symlinkSync(path.join(root, 'real'), path.join(root, 'in'));
+    await expect(
+      readContainedFile(root, path.join(root, 'in/out/settings.json'), 'the root', 100),
+    ).rejects.toThrow('"in/out" is a link that leads outside the root: refused');
+  });
+
+  it('judges a name that starts with two dots as inside the root', async () => {
+    const outside = tree({ 'settings.json': 'secret' });
+    const root = tree({});
+    symlinkSync(outside, path.join(root, '..x'));
+    await expect(
+      readContainedFile(root, path.join(root, '..x/settings.json'), 'the root', 100),
+    ).rejects.toThrow('"..x" is a link that leads outside the root: refused');
+    await expect(
+      writeContainedFile(root, path.join(root, '..x/new.json'), '{}', 'the root', true),
+    ).rejects.toThrow('"..x" is a link that leads outside the root: refused');
+    expect(readdirSync(outside)).toEqual(['settings.json']);
+  });
+
+  it('opens the path it checked: `..` after a link out of the root does not lead outside', async () => {
+    const outside = tree({ 'inner/keep.txt': '', 'x.txt': 'secret' });
+    const root = tree({ 'x.txt': 'inside' });
+    symlinkSync(path.join(outside, 'inner'), path.join(root, 'out'));
+    expect(await readContainedFile(root, `${root}/out/../x.txt`, 'the root', 100)).toBe('inside');
+  });
+
+  it('reads a file outside the root that the caller named, and nothing under a file there', async () => {
+    const outside = tree({ 'a.yml': 'outside' });
+    const root = tree({});
+    expect(await readContainedFile(root, path.join(outside, 'a.yml'), 'the root', 100)).toBe('outside');
+    expect(await readContainedFile(root, path.join(outside, 'a.yml/b.yml'), 'the root', 100)).toBeUndefined();
+  });
+});
+
+describe('writeContainedFile: what it replaces and what it refuses', () => {
+  it('refuses to replace a folder, the root itself included', async () => {
+    const root = tree({ 'sub/keep.txt': '' });
+    for (const target of [path.join(root, 'sub'), root]) {
+      await expect(writeContainedFile(root, target, '{}', 'the root', true)).rejects.toThrow(
+        /^exists and is not a regular file: refused$/,
+      );
+    }
+    expect(readdirSync(root)).toEqual(['sub']);
+  });
+
+  it('refuses a folder reached through a link that stays inside', async () => {
+    const root = tree({ 'real/sub/keep.txt': '' });
+    symlinkSync(path.join(root, 'real'), path.join(root, 'in'));
+    await expect(writeContainedFile(root, path.join(root, 'in/sub'), '{}', 'the root', true)).rejects.toThrow(
+      /^exists and is not a regular file: refused$/,
+    );
+  });
+
+  it('replaces a file or a link outside the root that the caller named', async () => {
+    const outside = tree({ 'a.json': 'old', 'target.txt': 'kept' });
+    const root = tree({});
+    symlinkSync(path.join(outside, 'target.txt'), path.join(outside, 'b.json'));
+    await writeContainedFile(root, path.join(outside, 'a.json'), 'new a', 'the root', false);
+    await writeContainedFile(root, path.join(outside, 'b.json'), 'new b', 'the root', false);
+    expect(readFileSync(path.join(outside, 'a.json'), 'utf8')).toBe('new a');
+    expect(lstatSync(path.join(outside, 'b.json')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(path.join(outside, 'b.json'), 'utf8')).toBe('new b');
+    expect(readFileSync(path.join(outside, 'target.txt'), 'utf8')).toBe('kept');
+    expect(readdirSync(outside).sort()).toEqual(['a.json', 'b.json', 'target.txt']);
+  });
+
+  it('writes the text as UTF-8', async () => {
+    const root = tree({});
+    await writeContainedFile(root, path.join(root, 'a/b.txt'), 'é ✓', 'the root', true);
+    expect(readFileSync(path.join(root, 'a/b.txt'))).toEqual(Buffer.from('é ✓', 'utf8'));
+    expect(readdirSync(path.join(root, 'a'))).toEqual(['b.txt']);
   });
 });

@@ -10,7 +10,8 @@ import { ConfigurationError } from '../errors.js';
 /** Whether `inner` is `outer` or lies under it (both absolute, resolved). */
 export function isWithin(outer: string, inner: string): boolean {
   const relative = path.relative(outer, inner);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  // `..x` is a name inside `outer`; only `..` itself or `../…` climbs out of it.
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 async function lstatOrUndefined(file: string) {
@@ -72,11 +73,9 @@ async function checkComponents(
   return { exists: true, isLink: false, isFile: false };
 }
 
+/** `file` (under `base`) as a quoted path relative to `base`, with forward slashes. */
 function displayName(base: string, file: string): string {
-  const relative = path.relative(base, file);
-  return JSON.stringify(
-    relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/'),
-  );
+  return JSON.stringify(path.relative(base, file).split(path.sep).join('/'));
 }
 
 /**
@@ -90,12 +89,14 @@ export async function readContainedFile(
   what: string,
   maxBytes: number,
 ): Promise<string | undefined> {
-  const found = await checkComponents(base, file, what);
+  // The path checked is the path opened: the kernel would resolve a raw `link/../x` through the link.
+  const absolute = path.resolve(file);
+  const found = await checkComponents(base, absolute, what);
   if (!found.exists) return undefined;
   // After the link check a link can only lead inside the base; the file it names must itself be regular.
   let handle;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
