@@ -1,11 +1,11 @@
 // Reads and writes that stay inside a root (src/discover/contained.ts), and the cap on findings per rule and file
 // (src/policy/caps.ts): the pieces the attack tests drive through the bundle, here case by case.
 import { execFileSync } from 'node:child_process';
-import { lstatSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContainedFile, writeContainedFile } from '../src/discover/contained.js';
+import { isWithin, readContainedFile, writeContainedFile } from '../src/discover/contained.js';
 import type { Finding } from '../src/model.js';
 import { capFindings } from '../src/policy/caps.js';
 import { useTempTrees } from './support/cli.js';
@@ -177,7 +177,46 @@ describe('capFindings', () => {
   });
 });
 
+/** The files this process holds open (Linux: where /proc/self/fd's links lead). */
+function openFiles(): string[] {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/self/fd/${fd}`)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+describe('isWithin', () => {
+  it('takes the folder itself and names under it, `..x` included, and nothing beside or above it', () => {
+    expect(isWithin('/a/b', '/a/b')).toBe(true);
+    expect(isWithin('/a/b', '/a/b/c/d')).toBe(true);
+    expect(isWithin('/a/b', '/a/b/..x')).toBe(true);
+    expect(isWithin('/a/b', '/a/b/..')).toBe(false);
+    expect(isWithin('/a/b', '/a')).toBe(false);
+    expect(isWithin('/a/b', '/a/bc')).toBe(false);
+    expect(isWithin('/a/b', '/a/c/b')).toBe(false);
+  });
+});
+
 describe('readContainedFile: what it reads and what it refuses', () => {
+  it('refuses a file that holds more than the cap even when its size says less', async () => {
+    // A /proc file is a regular file whose size reads 0: only the read itself can tell it is too long.
+    await expect(readContainedFile('/proc/self', '/proc/self/status', 'the root', 10)).rejects.toThrow(
+      /^is larger than 10 bytes: refused$/,
+    );
+  });
+
+  it('closes the file it read, and the one it refused', async () => {
+    const root = tree({ 'a.yml': 'a', 'big.yml': 'x'.repeat(11) });
+    expect(await readContainedFile(root, path.join(root, 'a.yml'), 'the root', 10)).toBe('a');
+    await expect(readContainedFile(root, path.join(root, 'big.yml'), 'the root', 10)).rejects.toThrow(
+      'is larger than 10 bytes: refused',
+    );
+    expect(openFiles().filter((file) => file.startsWith(realpathSync(root)))).toEqual([]);
+  });
+
   it('reads a file of exactly the cap, and nothing else when the file is missing', async () => {
     const root = tree({ 'a.yml': '0123456789' });
     expect(await readContainedFile(root, path.join(root, 'a.yml'), 'the root', 10)).toBe('0123456789');
@@ -236,6 +275,24 @@ describe('readContainedFile: what it reads and what it refuses', () => {
 });
 
 describe('writeContainedFile: what it replaces and what it refuses', () => {
+  it('closes the file it wrote', async () => {
+    const root = tree({});
+    await writeContainedFile(root, path.join(root, 'a.json'), '{}', 'the root', false);
+    expect(openFiles().filter((file) => file.startsWith(realpathSync(root)))).toEqual([]);
+  });
+
+  it('refuses to replace the root when the root is named through a link', async () => {
+    const real = tree({ 'keep.txt': '' });
+    const links = tree({});
+    const root = path.join(links, 'root');
+    symlinkSync(real, root);
+    await expect(writeContainedFile(root, root, '{}', 'the root', false)).rejects.toThrow(
+      /^exists and is not a regular file: refused$/,
+    );
+    expect(lstatSync(root).isSymbolicLink()).toBe(true);
+    expect(readdirSync(links)).toEqual(['root']);
+  });
+
   it('refuses to replace a folder, the root itself included', async () => {
     const root = tree({ 'sub/keep.txt': '' });
     for (const target of [path.join(root, 'sub'), root]) {
