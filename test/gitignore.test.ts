@@ -1,11 +1,12 @@
 // The walk's .gitignore rules: plain-name files take the fast path, and it agrees with the `ignore` package
 // (git's rules) on every pattern and path here; anything else goes to `ignore` whole.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ignore from 'ignore';
 import { describe, expect, it } from 'vitest';
-import { listGitFiles } from '../src/discover/git-listing.js';
+import { gitWorkTreeTop, listGitFiles } from '../src/discover/git-listing.js';
 import { parseGitignore } from '../src/discover/gitignore.js';
 
 const PLAIN = [
@@ -90,5 +91,96 @@ describe('listGitFiles', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('listGitFiles and gitWorkTreeTop: what git prints', () => {
+  it('lists tracked files, and untracked ones that no ignore rule excludes, NUL-separated', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ccp-git-'));
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+      writeFileSync(path.join(dir, '.gitignore'), '*.log\n');
+      for (const name of ['tracked.txt', 'untracked.txt', 'x.log']) writeFileSync(path.join(dir, name), '');
+      execFileSync('git', ['add', 'tracked.txt', 'x.log', '-f'], { cwd: dir });
+      const listing = listGitFiles(dir);
+      expect(listing.dir).toBe(dir);
+      expect(await listing.tracked).toEqual({ ok: true, stdout: Buffer.from('tracked.txt\0x.log\0') });
+      expect(await listing.untracked).toEqual({
+        ok: true,
+        stdout: Buffer.from('.gitignore\0untracked.txt\0'),
+      });
+      expect(await gitWorkTreeTop(dir)).toBe(
+        execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' }).trim(),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a directory it cannot start git in (a file), and finds no work tree top there', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ccp-git-'));
+    try {
+      mkdirSync(path.join(dir, '.git'));
+      writeFileSync(path.join(dir, 'file.txt'), '');
+      const listing = listGitFiles(path.join(dir, 'file.txt'));
+      expect(await listing.tracked).toEqual({ ok: false, reason: 'spawn ENOTDIR' });
+      expect(await listing.untracked).toEqual({ ok: false, reason: 'spawn ENOTDIR' });
+      expect(await gitWorkTreeTop(path.join(dir, 'file.txt'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('listGitFiles and gitWorkTreeTop: a git that fails or prints nothing', () => {
+  // A stand-in `git` first on PATH: what it prints and how it exits are the test's to choose.
+  async function withGit<T>(script: string, body: (dir: string) => Promise<T>): Promise<T> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ccp-fakegit-'));
+    const saved = process.env.PATH;
+    try {
+      mkdirSync(path.join(dir, 'bin'));
+      mkdirSync(path.join(dir, 'repo/.git'), { recursive: true });
+      writeFileSync(path.join(dir, 'bin/git'), `#!/bin/sh\n${script}\n`);
+      chmodSync(path.join(dir, 'bin/git'), 0o755);
+      process.env.PATH = `${path.join(dir, 'bin')}${path.delimiter}${saved ?? ''}`;
+      return await body(path.join(dir, 'repo'));
+    } finally {
+      process.env.PATH = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it("gives the first line of git's error output as the reason", async () => {
+    await withGit(`printf '  fatal: first line  \\nsecond line\\n' >&2; exit 128`, async (repo) => {
+      const listing = listGitFiles(repo);
+      expect(await listing.tracked).toEqual({ ok: false, reason: 'fatal: first line' });
+      expect(await listing.untracked).toEqual({ ok: false, reason: 'fatal: first line' });
+    });
+  });
+
+  it('gives the failed command when git fails without a word', async () => {
+    await withGit('exit 1', async (repo) => {
+      const listing = listGitFiles(repo);
+      expect(await listing.tracked).toEqual({
+        ok: false,
+        reason: 'Command failed: git -c core.fsmonitor=false ls-files -z --cached',
+      });
+      expect(await listing.untracked).toEqual({
+        ok: false,
+        reason: 'Command failed: git -c core.fsmonitor=false ls-files -z --others --exclude-standard',
+      });
+    });
+  });
+
+  it('finds no work tree top when git fails, even if it printed one, or prints none', async () => {
+    await withGit('echo /somewhere; exit 128', async (repo) => {
+      expect(await gitWorkTreeTop(repo)).toBeUndefined();
+    });
+    await withGit('exit 0', async (repo) => {
+      expect(await gitWorkTreeTop(repo)).toBeUndefined();
+    });
+    await withGit('echo /top', async (repo) => {
+      expect(await gitWorkTreeTop(repo)).toBe('/top');
+    });
   });
 });
