@@ -20,6 +20,7 @@ const PLAIN = [
   '# comment',
   '',
   'out  ',
+  'my file',
 ];
 const PATHS = [
   'node_modules',
@@ -37,6 +38,8 @@ const PATHS = [
   'cache.tmp',
   'out',
   'out  ',
+  'my file',
+  'myfile',
   'src',
   'a/settings.json',
 ];
@@ -59,7 +62,19 @@ describe('parseGitignore', () => {
 
   it('takes the fast path only for plain names', () => {
     expect(parseGitignore(PLAIN.join('\n')).constructor.name).toBe('PlainNameRules');
-    for (const other of ['!keep.log', 'a/b', 'foo*bar', 'x?', '[ab]', 'a\\ ', '**/x', '/*.log']) {
+    for (const other of [
+      '!keep.log',
+      'a/b',
+      'foo*bar',
+      'x?',
+      '[ab]',
+      'a\\ ',
+      '**/x',
+      '/*.log',
+      '/',
+      '.',
+      '..',
+    ]) {
       expect(parseGitignore(`dist\n${other}\n`).constructor.name).not.toBe('PlainNameRules');
     }
   });
@@ -75,6 +90,32 @@ describe('parseGitignore', () => {
     expect(rules.test('dist', true)).toBe('ignored');
     expect(rules.test('a.log', false)).toBe('ignored');
     expect(rules.test('a.txt', false)).toBeUndefined();
+  });
+});
+
+describe('parseGitignore: files that need the full rules', () => {
+  it('matches case-sensitively, and a `name/` pattern only directories', () => {
+    const rules = parseGitignore('!keep\nDist\nbuild/\na/b\n');
+    expect(rules.test('Dist', false)).toBe('ignored');
+    expect(rules.test('dist', false)).toBeUndefined();
+    expect(rules.test('build', true)).toBe('ignored');
+    expect(rules.test('build', false)).toBeUndefined();
+    expect(rules.test('a/b', false)).toBe('ignored');
+    expect(rules.test('c/a/b', false)).toBeUndefined();
+  });
+
+  it('anchors a pattern with a slash inside to its directory', () => {
+    const rules = parseGitignore('a/b\n');
+    expect(rules.test('a/b', false)).toBe('ignored');
+    expect(rules.test('c/a/b', false)).toBeUndefined();
+    expect(rules.test('b', false)).toBeUndefined();
+  });
+
+  it('has no verdict on a path that is not relative to its directory', () => {
+    const rules = parseGitignore('!keep\n*\n');
+    expect(rules.test('../x', false)).toBeUndefined();
+    expect(rules.test('/x', false)).toBeUndefined();
+    expect(rules.test('x', false)).toBe('ignored');
   });
 });
 
