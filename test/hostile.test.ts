@@ -4,7 +4,7 @@
 // names with spaces, quotes and newlines), dotenv.test.ts (linear parsing of large and malformed files),
 // report.test.ts (workflow-command escaping of any string). Large inputs are generated here, in temp dirs.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -675,5 +675,19 @@ describe.skipIf(!POSIX)('names in the CLI warnings and errors on stderr', () => 
     expect(state.err).toContain('path not found');
     expect(state.err.split('\n').filter(Boolean)).toHaveLength(1);
     expect(workflowCommands(state.err)).toEqual([]);
+  });
+});
+
+describe.skipIf(!POSIX)('a link whose name starts with two dots', () => {
+  it('refuses --output through a committed `..x` that links out of the working folder', async () => {
+    const outside = tempDir();
+    const root = tree({ '.claude/settings.json': '{}\n' });
+    link(root, '..x', outside);
+    const streams = io(root);
+    expect(await run(['.', '--output', '..x/report.json'], streams)).toBe(2);
+    expect(streams.err).toBe(
+      'claude-code-policy: cannot write --output ..x/report.json ("..x" is a link that leads outside the working folder: refused)\n',
+    );
+    expect(readdirSync(outside)).toEqual([]);
   });
 });
