@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { codePathKind, declaresAnthropicSdk, isVendored } from '../src/discover/code-files.js';
+import { CodePaths, codePathKind, declaresAnthropicSdk, isVendored } from '../src/discover/code-files.js';
 import { silentLogger } from '../src/logger.js';
 import { codeLanguage } from '../src/parse/code/code-file.js';
 import { type RawOptions, resolveOptions } from '../src/policy/options.js';
@@ -316,5 +316,131 @@ describe('suppressions in source code', () => {
       'ZDR010 job.ts:9 job.ts:8 indented, no blank after the slashes',
       'ZDR010 job.ts:13 job.ts:13 trailing',
     ]);
+  });
+});
+
+describe('which files are manifests, and what in them declares an SDK', () => {
+  it.each([
+    ['Pipfile', 'manifest'],
+    ['api/setup.cfg', 'manifest'],
+    ['requirements-dev.txt', 'manifest'],
+    ['requirements.in', undefined],
+    ['notes.txt', undefined],
+  ])('%s: %s', (file, kind) => {
+    expect(codePathKind(file)).toBe(kind);
+  });
+
+  it.each([
+    ['package.json', '{"peerDependencies":{"@anthropic-ai/sdk":"1"}}', true],
+    ['package.json', '{"optionalDependencies":{"@anthropic-ai/claude-agent-sdk":"1"}}', true],
+    ['package.json', '{"dependencies":{"openai":"5","@anthropic-ai/sdk":"1"}}', true],
+    ['package.json', '{"dependencies":null,"devDependencies":{"@anthropic-ai/sdk":"1"}}', true],
+    // Not JSON: not read as a Python requirement either, though it names "anthropic".
+    ['package.json', '{"dependencies":{"anthropic":"1",}}', false],
+    ['composer.json', '{"require":{"anthropic-ai/sdk" : "^0.43"}}', true],
+    ['pom.xml', '<artifactId> anthropic-java </artifactId>', true],
+    ['pom.xml', '<artifactId>anthropic-java-client-okhttp</artifactId>', true],
+    ['build.gradle', "implementation group: 'com.anthropic', name: 'anthropic-java', version: '2.57.0'", true],
+    ['Gemfile', 'group :development do\n  gem  "anthropic"\nend\n', true],
+    ['Gemfile', '# gem "anthropic"\n', false],
+    ['App.csproj', '<PackageReference\n      Include = "Anthropic.SDK"\n      Version="5.0.0" />', true],
+    ['requirements.txt', 'requests\nanthropic', true],
+  ])('%s %j → %s', (base, text, declared) => {
+    expect(declaresAnthropicSdk(base, text)).toBe(declared);
+  });
+});
+
+describe('what counts as vendored or generated', () => {
+  it.each([
+    ['src/venv.py', false],
+    ['myvenv/a.py', false],
+    ['venv copy/a.py', false],
+    ['.venv-3.12/a.py', true],
+    ['public/app.bundle.js', true],
+    ['public/app-bundle.js', true],
+    ['proto/a_pb2.pyi', false],
+    ['proto/a.pb.gotmpl', false],
+    ['ui/Theme.g.csx', false],
+    ['ui/Form1.designer.cshtml', false],
+    ['proto/a_pb2_grpc.py', true],
+    ['proto/a.pb.go', true],
+    ['ui/Theme.g.cs', true],
+    ['ui/Form1.Designer.cs', true],
+  ])('%s: %s', (file, vendored) => {
+    expect(isVendored(file)).toBe(vendored);
+  });
+});
+
+describe('the paths the code check collects', () => {
+  const listing = (...entries: string[]) => Buffer.from(`${entries.join('\0')}\0`, 'utf8');
+  const GIT = listing(
+    'package.json',
+    'src/a.ts',
+    'lib/b.py',
+    'bin/x.sh',
+    'third_party/y.sh',
+    'dist/c.js',
+    'README.md',
+  );
+  const noListing = async (): Promise<string[]> => [];
+  const paths = (candidates: { path: string; kind: string }[]) =>
+    candidates.map((c) => `${c.kind} ${c.path}`);
+
+  it('in a git listing under auto: the manifests first, sources only under an SDK', async () => {
+    const withoutSdk = new CodePaths('auto');
+    withoutSdk.addListing(GIT, 'sub/');
+    expect(withoutSdk.manifestPaths()).toEqual(['sub/package.json']);
+    expect(paths(await withoutSdk.select(new Set(), noListing))).toEqual(['code sub/bin/x.sh']);
+
+    const withSdk = new CodePaths('auto');
+    withSdk.addListing(GIT, 'sub/');
+    expect(paths(await withSdk.select(new Set(['sub']), noListing))).toEqual([
+      'code sub/bin/x.sh',
+      'code sub/src/a.ts',
+      'code sub/lib/b.py',
+    ]);
+  });
+
+  it('in a git listing under all: every source file, and no manifest to read', async () => {
+    const all = new CodePaths('all');
+    all.addListing(GIT, '');
+    expect(all.manifestPaths()).toEqual([]);
+    expect(paths(await all.select(new Set(), noListing))).toEqual([
+      'code bin/x.sh',
+      'code src/a.ts',
+      'code lib/b.py',
+    ]);
+  });
+
+  it('in a walk under auto: lists again only the directories under an SDK, keeping their own source', async () => {
+    const ignores = { isIgnored: (layer: unknown, file: string) => layer === 'app' && file.includes('skip') };
+    const walk = new CodePaths('auto', ignores);
+    walk.visit('', 'package.json', undefined);
+    walk.visit('', 'build.gradle.bak', undefined);
+    walk.visit('app/', 'a.ts', 'app');
+    walk.visit('other/', 'b.ts', undefined);
+    walk.visit('bin/', 'x.sh', undefined);
+    walk.visit('app/', 'skip.sh', 'app');
+    expect(walk.manifestPaths()).toEqual(['package.json']);
+    const listed: string[] = [];
+    const list = async (dir: string): Promise<string[]> => {
+      listed.push(dir);
+      return ['a.ts', 'skip.ts', 'README.md', 'app.min.js', 'skip.sh'];
+    };
+    expect(paths(await walk.select(new Set(['app']), list))).toEqual(['code bin/x.sh', 'code app/a.ts']);
+    expect(listed).toEqual(['app/']);
+  });
+
+  it('in a walk under all: every source file but the vendored and the ignored', async () => {
+    const ignores = { isIgnored: (_layer: unknown, file: string) => file.includes('skip') };
+    const walk = new CodePaths('all', ignores);
+    walk.visit('src/', 'a.ts', undefined);
+    walk.visit('src/', 'skip.ts', undefined);
+    walk.visit('third_party/', 'v.ts', undefined);
+    walk.visit('third_party/', 'v.sh', undefined);
+    walk.visit('bin/', 'x.sh', undefined);
+    walk.visit('bin/', 'skip.sh', undefined);
+    expect(walk.manifestPaths()).toEqual([]);
+    expect(paths(await walk.select(new Set(), noListing))).toEqual(['code bin/x.sh', 'code src/a.ts']);
   });
 });
