@@ -141,3 +141,43 @@ describe('forgetNameFilters (for the mutation run)', () => {
     expect(after).toEqual(before);
   });
 });
+
+describe('the names each place lets through', () => {
+  const ANYWHERE = {
+    exact: [
+      '.devcontainer.json',
+      '.env',
+      '.envrc',
+      '.mcp.json',
+      'Containerfile',
+      'Dockerfile',
+      'managed-settings.json',
+    ],
+    prefixes: ['.env.', 'Dockerfile.', 'Containerfile.', 'compose.', 'docker-compose.'],
+    suffixes: ['.env', '.Dockerfile', '.dockerfile'],
+  };
+  const shown = (parent: string, grandparent: string) => {
+    const filter = nameFilterFor(parent, grandparent);
+    return { exact: [...filter.exact].sort(), prefixes: filter.prefixes, suffixes: filter.suffixes };
+  };
+
+  it('at the root and in an ordinary directory: the names that are candidates anywhere', () => {
+    expect(shown('', '')).toEqual(ANYWHERE);
+    expect(shown('src', 'pkg')).toEqual(ANYWHERE);
+  });
+
+  it('in a named place: those names and the place’s own', () => {
+    expect(shown('.claude', '')).toEqual({
+      ...ANYWHERE,
+      exact: [...ANYWHERE.exact, 'settings.json', 'settings.local.json'].sort(),
+    });
+    expect(shown('workflows', '.github')).toEqual({
+      ...ANYWHERE,
+      suffixes: ['.env', '.yml', '.yaml', '.Dockerfile', '.dockerfile'],
+    });
+    expect(shown('managed-settings.d', 'etc')).toEqual({
+      ...ANYWHERE,
+      suffixes: ['.json', '.env', '.Dockerfile', '.dockerfile'],
+    });
+  });
+});

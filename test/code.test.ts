@@ -340,7 +340,11 @@ describe('which files are manifests, and what in them declares an SDK', () => {
     ['composer.json', '{"require":{"anthropic-ai/sdk" : "^0.43"}}', true],
     ['pom.xml', '<artifactId> anthropic-java </artifactId>', true],
     ['pom.xml', '<artifactId>anthropic-java-client-okhttp</artifactId>', true],
-    ['build.gradle', "implementation group: 'com.anthropic', name: 'anthropic-java', version: '2.57.0'", true],
+    [
+      'build.gradle',
+      "implementation group: 'com.anthropic', name: 'anthropic-java', version: '2.57.0'",
+      true,
+    ],
     ['Gemfile', 'group :development do\n  gem  "anthropic"\nend\n', true],
     ['Gemfile', '# gem "anthropic"\n', false],
     ['App.csproj', '<PackageReference\n      Include = "Anthropic.SDK"\n      Version="5.0.0" />', true],
