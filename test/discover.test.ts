@@ -585,3 +585,150 @@ describe('discover: scale', () => {
     60_000,
   );
 });
+
+describe('discover: how the size cap is written', () => {
+  it('writes whole KiB as KiB and anything else in bytes', async () => {
+    const root = await tree({ '.env': 'x'.repeat(2000) });
+    const reasons = async (maxFileSize: number) =>
+      (await run(root, { maxFileSize })).skipped.map((s) => s.reason);
+    expect(await reasons(0)).toEqual(['larger than 0 bytes']);
+    expect(await reasons(1023)).toEqual(['larger than 1023 bytes']);
+    expect(await reasons(1024)).toEqual(['larger than 1 KiB']);
+    expect(await reasons(1500)).toEqual(['larger than 1500 bytes']);
+  });
+});
+
+describe('discover: byte-order marks', () => {
+  it('calls only FF FE and FE FF UTF-16; FF or FE before anything else is invalid UTF-8', async () => {
+    const root = await tree({
+      'ff/.env': new Uint8Array([0xff, 0x41, 0x3d, 0x31]),
+      'fe/.env': new Uint8Array([0xfe, 0x41, 0x3d, 0x31]),
+    });
+    expect((await run(root)).skipped).toEqual([
+      skippedAt('fe/.env', 'not valid UTF-8'),
+      skippedAt('ff/.env', 'not valid UTF-8'),
+    ]);
+  });
+});
+
+describe('discover: results in path order', () => {
+  it('sorts the files and the skipped files by path, whatever order they were read in', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `d${String(i).padStart(2, '0')}`);
+    const files: Record<string, string> = {};
+    for (const name of names) {
+      files[`${name}/.env`] = 'A=1';
+      files[`${name}/x.env`] = 'x'.repeat(50);
+    }
+    const root = await tree(files);
+    const discovery = await run(root, { maxFileSize: 10 });
+    expect(listed(discovery)).toEqual(names.map((name) => `${name}/.env dotenv`));
+    expect(discovery.skipped).toEqual(
+      names.map((name) => skippedAt(`${name}/x.env`, 'larger than 10 bytes')),
+    );
+  });
+});
+
+describe('discover: how include and exclude globs are written', () => {
+  const FILES = { '.env': 'A=1', 'a/.env': 'A=1', 'x./.env': 'A=1' };
+
+  it('reads `./` (or an empty glob) as the whole tree', async () => {
+    const root = await tree(FILES);
+    const all = ['.env dotenv', 'a/.env dotenv', 'x./.env dotenv'];
+    expect(listed(await run(root, { include: ['./'] }))).toEqual(all);
+    expect(listed(await run(root, { include: ['././'] }))).toEqual(all);
+  });
+
+  it('drops every leading `./` and trailing `/`, and only those', async () => {
+    const root = await tree(FILES);
+    expect(listed(await run(root, { include: ['././a/.env'] }))).toEqual(['a/.env dotenv']);
+    expect(listed(await run(root, { include: ['x./.env'] }))).toEqual(['x./.env dotenv']);
+    expect(listed(await run(root, { exclude: ['a//'] }))).toEqual(['.env dotenv', 'x./.env dotenv']);
+  });
+
+  it('tests each parent directory, never the empty path above the root', async () => {
+    const root = await tree(FILES);
+    // `*(x)` matches the empty string, and no file or directory here.
+    expect(listed(await run(root, { exclude: ['*(x)'] }))).toEqual([
+      '.env dotenv',
+      'a/.env dotenv',
+      'x./.env dotenv',
+    ]);
+  });
+});
+
+describe('discover: .gitignore details when walking', () => {
+  it('anchors a nested .gitignore’s patterns to its own directory', async () => {
+    const root = await tree({
+      'sub/.gitignore': '/local.env\nconf/x.env\n',
+      'local.env': 'A=1',
+      'sub/local.env': 'A=1',
+      'sub/deeper/local.env': 'A=1',
+      'sub/conf/x.env': 'A=1',
+    });
+    expect(listed(await run(root, { gitignore: true }))).toEqual([
+      'local.env dotenv',
+      'sub/deeper/local.env dotenv',
+    ]);
+  });
+
+  it('does not apply a directory-only pattern to a file of that name', async () => {
+    const root = await tree({ '.gitignore': 'dir.env/\n', 'dir.env': 'A=1', 'other/dir.env/.env': 'A=1' });
+    expect(listed(await run(root, { gitignore: true }))).toEqual(['dir.env dotenv']);
+  });
+
+  it('warns about a .gitignore it cannot read and goes on without its patterns', async () => {
+    const root = await tree({ '.env': 'A=1', 'sub/.env': 'A=1' });
+    await symlink('missing', path.join(root, '.gitignore'));
+    await symlink('.', path.join(root, 'sub', '.gitignore'));
+    const logger = recordingLogger();
+    expect(listed(await run(root, { gitignore: true }, logger))).toEqual(['.env dotenv', 'sub/.env dotenv']);
+    expect(logger.warnings).toEqual([
+      'cannot read .gitignore (ENOENT); its patterns are not applied',
+      'cannot read sub/.gitignore (EISDIR); its patterns are not applied',
+    ]);
+  });
+});
+
+describe('discover: what the caller hears', () => {
+  it('hands each read file to onLoaded, and never a skipped one', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=2', 'big/.env': 'x'.repeat(50) });
+    const loaded: string[] = [];
+    const discovery = await discover(root, { ...WALK, maxFileSize: 10 }, recordingLogger(), {
+      onLoaded: (file) => loaded.push(`${file.candidate.path} ${file.source.text}`),
+    });
+    expect(loaded.sort()).toEqual(['.env A=1', 'a/.env A=2']);
+    expect(discovery.skipped).toEqual([skippedAt('big/.env', 'larger than 10 bytes')]);
+  });
+
+  it('says at debug level why it walks instead of asking git', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    const debug: string[] = [];
+    const logger = { ...recordingLogger(), debug: (message: string) => debug.push(message) };
+    const discovery = await run(root, { gitignore: true }, logger);
+    expect(discovery.method).toBe('walk');
+    expect(listed(discovery)).toEqual(['.env dotenv']);
+    expect(debug).toEqual([
+      `git ls-files did not run in ${root} (no .git in the directory or above it)`,
+      `${root} is not in a git work tree (or git is missing); walking the directory tree`,
+    ]);
+  });
+
+  it('walks when git lists the tracked files but fails on the untracked ones, dropping what it was given', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=2' });
+    const debug: string[] = [];
+    const logger = { ...recordingLogger(), debug: (message: string) => debug.push(message) };
+    const discovery = await discover(root, { ...WALK, gitignore: true }, logger, {
+      started: {
+        dir: root,
+        tracked: Promise.resolve({ ok: true, stdout: Buffer.from('.env\0gone/.env\0') }),
+        untracked: Promise.resolve({ ok: false, reason: 'killed by a signal' }),
+      },
+    });
+    expect(discovery.method).toBe('walk');
+    expect(listed(discovery)).toEqual(['.env dotenv', 'a/.env dotenv']);
+    expect(debug).toEqual([
+      `git ls-files did not run in ${root} (killed by a signal)`,
+      `${root} is not in a git work tree (or git is missing); walking the directory tree`,
+    ]);
+  });
+});
