@@ -553,6 +553,8 @@ describe('discover: errors', () => {
     await chmod(path.join(root, 'locked'), 0o000);
     const logger = recordingLogger();
     try {
+      mkdirChain(root, chain('deep'));
+      mkdirChain(root, chain('node_modules'));
       const discovery = await run(root, {}, logger);
       expect(listed(discovery)).toEqual(['open/.env dotenv']);
       expect(logger.warnings).toEqual(['cannot read directory locked (EACCES); skipped']);
@@ -730,5 +732,113 @@ describe('discover: what the caller hears', () => {
       `git ls-files did not run in ${root} (killed by a signal)`,
       `${root} is not in a git work tree (or git is missing); walking the directory tree`,
     ]);
+  });
+});
+
+/**
+ * Makes `relative` (with `/`) under `root`, with a `.env` at its end, one directory at a time (chdir, then a short
+ * name), so that no path handed to the system is long.
+ */
+function mkdirChain(root: string, relative: string): void {
+  const script = `process.chdir(process.argv[1]);
+for (const d of process.argv[2].split('/')) { require('node:fs').mkdirSync(d); process.chdir(d); }
+require('node:fs').writeFileSync('.env', 'A=1');`;
+  execFileSync(process.execPath, ['-e', script, root, relative], { stdio: 'pipe' });
+}
+
+/** Removes `relative` under `root` with rm(1), which, unlike fs.rm, copes with paths longer than PATH_MAX. */
+function removeChain(root: string, relative: string): void {
+  execFileSync('rm', ['-rf', path.join(root, relative.split('/')[0]!)]);
+}
+
+const PATH_MAX = 4096;
+
+describe('discover: roots it cannot use', () => {
+  it('says "path not found" for a root below a file', async () => {
+    const root = await tree({ 'file.txt': 'x' });
+    const below = path.join(root, 'file.txt', 'sub');
+    await expect(run(below)).rejects.toThrow(new ConfigurationError(`path not found: ${below}`));
+  });
+
+  it('names the system error for a root it cannot stat', async () => {
+    const root = await tree({});
+    const long = path.join(root, ...Array.from({ length: 25 }, () => 'd'.repeat(200)));
+    await expect(run(long)).rejects.toThrow(new ConfigurationError(`cannot read ${long} (ENAMETOOLONG)`));
+  });
+});
+
+describe('discover: directories and files it cannot read', () => {
+  const SEGMENT = 'd'.repeat(200);
+  const chain = (top: string) => [top, ...Array.from({ length: 22 }, () => SEGMENT)].join('/');
+
+  it('warns about a directory whose path is too long to read and goes on, never looking inside node_modules', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    const logger = recordingLogger();
+    try {
+      mkdirChain(root, chain('deep'));
+      mkdirChain(root, chain('node_modules'));
+      const discovery = await run(root, {}, logger);
+      // The first directory of the chain whose path (with its trailing separator) is PATH_MAX or longer.
+      let dir = 'deep/';
+      while (root.length + 1 + dir.length < PATH_MAX) dir += `${SEGMENT}/`;
+      expect(listed(discovery)).toEqual(['.env dotenv']);
+      expect(logger.warnings).toEqual([`cannot read directory ${dir.slice(0, -1)} (ENAMETOOLONG); skipped`]);
+    } finally {
+      removeChain(root, 'deep');
+      removeChain(root, 'node_modules');
+    }
+  });
+
+  it('skips a file git lists whose full path is too long to open, with the reason', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    // Relative to the root (git's working directory) the path fits; joined to the root it does not.
+    const length = PATH_MAX + 10 - root.length - 1;
+    let dir = 'g';
+    while (dir.length + 1 + SEGMENT.length + '/.env'.length < length) dir += `/${SEGMENT}`;
+    dir += `/${'e'.repeat(length - dir.length - 1 - '/.env'.length)}`;
+    const file = `${dir}/.env`;
+    expect(file.length).toBe(length);
+    try {
+      mkdirChain(root, dir);
+      git(root, 'init', '-q');
+      const discovery = await run(root, { gitignore: true });
+      expect(discovery.method).toBe('git');
+      expect(listed(discovery)).toEqual(['.env dotenv']);
+      expect(discovery.skipped).toEqual([skippedAt(file, 'not readable (ENAMETOOLONG)')]);
+    } finally {
+      removeChain(root, dir);
+    }
+  });
+
+  it('treats a FIFO as a file that is not read, never as a directory', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    execFileSync('mkfifo', [path.join(root, 'pipe'), path.join(root, 'fifo.env')]);
+    const logger = recordingLogger();
+    expect(await run(root, {}, logger)).toEqual({
+      files: [expect.objectContaining({ candidate: { path: '.env', kind: 'dotenv' } })],
+      skipped: [],
+      method: 'walk',
+    });
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('never runs git inside a nested repository under node_modules', async () => {
+    const root = await tree({
+      '.env': 'A=1',
+      'node_modules/x/.env': 'A=1',
+      'pkg/node_modules/y/.env': 'A=1',
+    });
+    git(root, 'init', '-q');
+    for (const nested of ['node_modules/x', 'pkg/node_modules/y']) {
+      git(path.join(root, nested), 'init', '-q');
+      // Git in there would fail on the broken index, and say so.
+      await writeFile(path.join(root, nested, '.git', 'index'), 'not an index');
+    }
+    const debug: string[] = [];
+    const logger = { ...recordingLogger(), debug: (message: string) => debug.push(message) };
+    const discovery = await run(root, { gitignore: true }, logger);
+    expect(discovery.method).toBe('git');
+    expect(listed(discovery)).toEqual(['.env dotenv']);
+    expect(debug).toEqual([]);
   });
 });
