@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
+import fsp, { chmod, mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classify, type DiscoverOptions, type Discovery, discover } from '../src/discover/discover.js';
 import { ConfigurationError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
@@ -553,8 +555,6 @@ describe('discover: errors', () => {
     await chmod(path.join(root, 'locked'), 0o000);
     const logger = recordingLogger();
     try {
-      mkdirChain(root, chain('deep'));
-      mkdirChain(root, chain('node_modules'));
       const discovery = await run(root, {}, logger);
       expect(listed(discovery)).toEqual(['open/.env dotenv']);
       expect(logger.warnings).toEqual(['cannot read directory locked (EACCES); skipped']);
@@ -840,5 +840,207 @@ describe('discover: directories and files it cannot read', () => {
     expect(discovery.method).toBe('git');
     expect(listed(discovery)).toEqual(['.env dotenv']);
     expect(debug).toEqual([]);
+  });
+});
+
+/**
+ * Stands in for one function of `node:fs` or `node:fs/promises` while `body` runs: a file system that fails, or
+ * reports no entry types, on demand. syncBuiltinESMExports carries the stand-in to the modules' named imports.
+ */
+async function withFs<M extends object>(
+  module: M,
+  name: keyof M & string,
+  stand: (real: (...args: never[]) => unknown) => (...args: never[]) => unknown,
+  body: () => Promise<void>,
+): Promise<void> {
+  const real = (module[name] as (...args: never[]) => unknown).bind(module);
+  const spy = vi.spyOn(module, name as never).mockImplementation(stand(real) as never);
+  syncBuiltinESMExports();
+  try {
+    await body();
+  } finally {
+    spy.mockRestore();
+    syncBuiltinESMExports();
+  }
+}
+
+const failure = (code?: string) =>
+  Object.assign(new Error(code ?? 'no code'), code === undefined ? {} : { code });
+
+type ReaddirCallback = (error: Error | null, entries?: fs.Dirent[]) => void;
+
+describe('discover: a file system that fails or says little', () => {
+  it('fails with a ConfigurationError when the root itself cannot be listed', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    await withFs(
+      fs,
+      'readdir',
+      (real) =>
+        ((dir: string, options: object, callback: ReaddirCallback) =>
+          path.resolve(dir) === root
+            ? callback(failure('EIO'))
+            : real(...([dir, options, callback] as never[]))) as never,
+      async () => {
+        await expect(run(root)).rejects.toThrow(
+          new ConfigurationError(`cannot read directory ${root} (EIO)`),
+        );
+      },
+    );
+  });
+
+  it('says "unknown error" for a failure without a code', async () => {
+    const root = await tree({ '.env': 'A=1', 'sub/.env': 'A=1' });
+    const logger = recordingLogger();
+    await withFs(
+      fs,
+      'readdir',
+      (real) =>
+        ((dir: string, options: object, callback: ReaddirCallback) =>
+          path.resolve(dir) === path.join(root, 'sub')
+            ? callback(failure())
+            : real(...([dir, options, callback] as never[]))) as never,
+      async () => {
+        expect(listed(await run(root, {}, logger))).toEqual(['.env dotenv']);
+      },
+    );
+    expect(logger.warnings).toEqual(['cannot read directory sub (unknown error); skipped']);
+  });
+
+  it('looks up each entry whose type the listing leaves out, and walks those that are directories', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=1', 'a/b/.claude/settings.json': '{}' });
+    await symlink('a', path.join(root, 'link'));
+    const logger = recordingLogger();
+    await withFs(
+      fs,
+      'readdir',
+      (real) =>
+        ((dir: string, options: object, callback: ReaddirCallback) =>
+          real(
+            ...([
+              dir,
+              options,
+              (error: Error | null, entries?: fs.Dirent[]) =>
+                callback(
+                  error,
+                  entries?.map(
+                    (e) => new (fs.Dirent as unknown as new (...a: unknown[]) => fs.Dirent)(e.name, 0, dir),
+                  ),
+                ),
+            ] as never[]),
+          )) as never,
+      async () => {
+        expect(listed(await run(root, {}, logger))).toEqual([
+          '.env dotenv',
+          'a/.env dotenv',
+          'a/b/.claude/settings.json settings/project',
+        ]);
+      },
+    );
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('reads no file over the cap, and skips or drops a file by what reading it says', async () => {
+    const root = await tree({
+      'big/.env': 'x'.repeat(50),
+      'eio/.env': 'A=1',
+      'gone/.env': 'A=1',
+      'grew/.env': 'A=1',
+      'ok/.env': 'A=1',
+    });
+    const read: string[] = [];
+    await withFs(
+      fsp,
+      'readFile',
+      (real) =>
+        (async (file: string, ...rest: never[]) => {
+          const relative = path.relative(root, file);
+          read.push(relative);
+          if (relative === path.join('eio', '.env')) throw failure('EIO');
+          if (relative === path.join('gone', '.env')) throw failure('ENOENT');
+          if (relative === path.join('grew', '.env')) return Buffer.from('x'.repeat(11));
+          return real(...([file, ...rest] as never[]));
+        }) as never,
+      async () => {
+        const discovery = await run(root, { maxFileSize: 10 });
+        expect(listed(discovery)).toEqual(['ok/.env dotenv']);
+        expect(discovery.skipped).toEqual([
+          skippedAt('big/.env', 'larger than 10 bytes'),
+          skippedAt('eio/.env', 'not readable (EIO)'),
+          skippedAt('grew/.env', 'larger than 10 bytes'),
+        ]);
+      },
+    );
+    expect(read.sort()).toEqual(['eio', 'gone', 'grew', 'ok'].map((dir) => path.join(dir, '.env')));
+  });
+
+  it('skips a link whose target vanishes after the link is resolved', async () => {
+    const root = await tree({ 'target.txt': 'A=1' });
+    await symlink('target.txt', path.join(root, 'link.env'));
+    await withFs(
+      fsp,
+      'stat',
+      (real) =>
+        (async (file: string, ...rest: never[]) => {
+          if (path.basename(file) === 'target.txt') throw failure('ENOENT');
+          return real(...([file, ...rest] as never[]));
+        }) as never,
+      async () => {
+        expect(await run(root)).toEqual({
+          files: [],
+          skipped: [skippedAt('link.env', 'a broken symlink; not followed')],
+          method: 'walk',
+        });
+      },
+    );
+  });
+});
+
+const SDK_PACKAGE = '{"dependencies":{"@anthropic-ai/sdk":"^0.120.0"}}\n';
+
+/** `path` of each loaded code file. */
+const codeFiles = (discovery: Discovery) =>
+  discovery.files.filter((f) => f.candidate.kind === 'code').map((f) => f.candidate.path);
+
+describe('discover: the code check’s files', () => {
+  it('reads (auto) the sources beside a manifest that declares the SDK, whatever other manifests hold', async () => {
+    const root = await tree({
+      'sdk/package.json': SDK_PACKAGE,
+      'sdk/x.ts': 'x',
+      'plain/package.json': '{"dependencies":{"left-pad":"1.0.0"}}\n',
+      'plain/y.ts': 'y',
+      'binary/package.json': new Uint8Array([0x7b, 0x00, 0x7d]),
+      'binary/z.ts': 'z',
+    });
+    expect(codeFiles(await run(root, { code: 'auto' }))).toEqual(['sdk/x.ts']);
+  });
+
+  it('lists no sources of a directory it cannot list again', async () => {
+    const root = await tree({ 'package.json': SDK_PACKAGE, 'src/x.ts': 'x' });
+    expect(codeFiles(await run(root, { code: 'auto' }))).toEqual(['src/x.ts']);
+    await withFs(
+      fsp,
+      'readdir',
+      () =>
+        (async () => {
+          throw failure('EIO');
+        }) as never,
+      async () => {
+        expect(codeFiles(await run(root, { code: 'auto' }))).toEqual([]);
+      },
+    );
+  });
+
+  it('honours .gitignore for code files when it walks a tree outside git, directory-only patterns included', async () => {
+    const root = await tree({
+      '.gitignore': 'gen.ts\nskip.ts/\nignored.sh\n',
+      'gen.ts': 'x',
+      'skip.ts': 'x',
+      'keep.ts': 'x',
+      'ignored.sh': 'x',
+      'run.sh': 'x',
+    });
+    const discovery = await run(root, { code: 'all', gitignore: true });
+    expect(discovery.method).toBe('walk');
+    expect(codeFiles(discovery)).toEqual(['keep.ts', 'run.sh', 'skip.ts']);
   });
 });
