@@ -869,6 +869,23 @@ const failure = (code?: string) =>
 
 type ReaddirCallback = (error: Error | null, entries?: fs.Dirent[]) => void;
 
+/** readdir as a file system that does not report entry types (type 0, UV_DIRENT_UNKNOWN) gives it. */
+const untypedListing = (real: (...args: never[]) => unknown) =>
+  ((dir: string, options: object, callback: ReaddirCallback) =>
+    real(
+      ...([
+        dir,
+        options,
+        (error: Error | null, entries?: fs.Dirent[]) =>
+          callback(
+            error,
+            entries?.map(
+              (e) => new (fs.Dirent as unknown as new (...a: unknown[]) => fs.Dirent)(e.name, 0, dir),
+            ),
+          ),
+      ] as never[]),
+    )) as never;
+
 describe('discover: a file system that fails or says little', () => {
   it('fails with a ConfigurationError when the root itself cannot be listed', async () => {
     const root = await tree({ '.env': 'A=1' });
@@ -910,31 +927,29 @@ describe('discover: a file system that fails or says little', () => {
     const root = await tree({ '.env': 'A=1', 'a/.env': 'A=1', 'a/b/.claude/settings.json': '{}' });
     await symlink('a', path.join(root, 'link'));
     const logger = recordingLogger();
-    await withFs(
-      fs,
-      'readdir',
-      (real) =>
-        ((dir: string, options: object, callback: ReaddirCallback) =>
-          real(
-            ...([
-              dir,
-              options,
-              (error: Error | null, entries?: fs.Dirent[]) =>
-                callback(
-                  error,
-                  entries?.map(
-                    (e) => new (fs.Dirent as unknown as new (...a: unknown[]) => fs.Dirent)(e.name, 0, dir),
-                  ),
-                ),
-            ] as never[]),
-          )) as never,
-      async () => {
-        expect(listed(await run(root, {}, logger))).toEqual([
-          '.env dotenv',
-          'a/.env dotenv',
-          'a/b/.claude/settings.json settings/project',
-        ]);
-      },
+    await withFs(fs, 'readdir', untypedListing, async () => {
+      expect(listed(await run(root, {}, logger))).toEqual([
+        '.env dotenv',
+        'a/.env dotenv',
+        'a/b/.claude/settings.json settings/project',
+      ]);
+    });
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('takes an entry of unknown type that cannot be looked up for a file', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=1' });
+    // The root's .env vanishes between the listing and the lookup, then comes back: it is read as a file.
+    const lost = (real: (...args: never[]) => unknown) =>
+      ((file: string, callback: (error: Error | null) => void) =>
+        path.resolve(file) === path.join(root, '.env')
+          ? callback(failure('ENOENT'))
+          : real(...([file, callback] as never[]))) as never;
+    const logger = recordingLogger();
+    await withFs(fs, 'readdir', untypedListing, () =>
+      withFs(fs, 'lstat', lost, async () => {
+        expect(listed(await run(root, {}, logger))).toEqual(['.env dotenv', 'a/.env dotenv']);
+      }),
     );
     expect(logger.warnings).toEqual([]);
   });
