@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import fs from 'node:fs';
+import fsp, { chmod, mkdir, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classify, type DiscoverOptions, type Discovery, discover } from '../src/discover/discover.js';
 import { ConfigurationError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
@@ -584,4 +586,476 @@ describe('discover: scale', () => {
     },
     60_000,
   );
+});
+
+describe('discover: how the size cap is written', () => {
+  it('writes whole KiB as KiB and anything else in bytes', async () => {
+    const root = await tree({ '.env': 'x'.repeat(2000) });
+    const reasons = async (maxFileSize: number) =>
+      (await run(root, { maxFileSize })).skipped.map((s) => s.reason);
+    expect(await reasons(0)).toEqual(['larger than 0 bytes']);
+    expect(await reasons(1023)).toEqual(['larger than 1023 bytes']);
+    expect(await reasons(1024)).toEqual(['larger than 1 KiB']);
+    expect(await reasons(1500)).toEqual(['larger than 1500 bytes']);
+  });
+});
+
+describe('discover: byte-order marks', () => {
+  it('calls only FF FE and FE FF UTF-16; FF or FE before anything else is invalid UTF-8', async () => {
+    const root = await tree({
+      'ff/.env': new Uint8Array([0xff, 0x41, 0x3d, 0x31]),
+      'fe/.env': new Uint8Array([0xfe, 0x41, 0x3d, 0x31]),
+    });
+    expect((await run(root)).skipped).toEqual([
+      skippedAt('fe/.env', 'not valid UTF-8'),
+      skippedAt('ff/.env', 'not valid UTF-8'),
+    ]);
+  });
+});
+
+describe('discover: results in path order', () => {
+  it('sorts the files and the skipped files by path, whatever order they were read in', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `d${String(i).padStart(2, '0')}`);
+    const files: Record<string, string> = {};
+    for (const name of names) {
+      files[`${name}/.env`] = 'A=1';
+      files[`${name}/x.env`] = 'x'.repeat(50);
+    }
+    const root = await tree(files);
+    const discovery = await run(root, { maxFileSize: 10 });
+    expect(listed(discovery)).toEqual(names.map((name) => `${name}/.env dotenv`));
+    expect(discovery.skipped).toEqual(
+      names.map((name) => skippedAt(`${name}/x.env`, 'larger than 10 bytes')),
+    );
+  });
+});
+
+describe('discover: how include and exclude globs are written', () => {
+  const FILES = { '.env': 'A=1', 'a/.env': 'A=1', 'x./.env': 'A=1' };
+
+  it('reads `./` (or an empty glob) as the whole tree', async () => {
+    const root = await tree(FILES);
+    const all = ['.env dotenv', 'a/.env dotenv', 'x./.env dotenv'];
+    expect(listed(await run(root, { include: ['./'] }))).toEqual(all);
+    expect(listed(await run(root, { include: ['././'] }))).toEqual(all);
+  });
+
+  it('drops every leading `./` and trailing `/`, and only those', async () => {
+    const root = await tree(FILES);
+    expect(listed(await run(root, { include: ['././a/.env'] }))).toEqual(['a/.env dotenv']);
+    expect(listed(await run(root, { include: ['x./.env'] }))).toEqual(['x./.env dotenv']);
+    expect(listed(await run(root, { exclude: ['a//'] }))).toEqual(['.env dotenv', 'x./.env dotenv']);
+  });
+
+  it('tests each parent directory, never the empty path above the root', async () => {
+    const root = await tree(FILES);
+    // `*(x)` matches the empty string, and no file or directory here.
+    expect(listed(await run(root, { exclude: ['*(x)'] }))).toEqual([
+      '.env dotenv',
+      'a/.env dotenv',
+      'x./.env dotenv',
+    ]);
+  });
+});
+
+describe('discover: .gitignore details when walking', () => {
+  it('anchors a nested .gitignore’s patterns to its own directory', async () => {
+    const root = await tree({
+      'sub/.gitignore': '/local.env\nconf/x.env\n',
+      'local.env': 'A=1',
+      'sub/local.env': 'A=1',
+      'sub/deeper/local.env': 'A=1',
+      'sub/conf/x.env': 'A=1',
+    });
+    expect(listed(await run(root, { gitignore: true }))).toEqual([
+      'local.env dotenv',
+      'sub/deeper/local.env dotenv',
+    ]);
+  });
+
+  it('does not apply a directory-only pattern to a file of that name', async () => {
+    const root = await tree({ '.gitignore': 'dir.env/\n', 'dir.env': 'A=1', 'other/dir.env/.env': 'A=1' });
+    expect(listed(await run(root, { gitignore: true }))).toEqual(['dir.env dotenv']);
+  });
+
+  it('warns about a .gitignore it cannot read and goes on without its patterns', async () => {
+    const root = await tree({ '.env': 'A=1', 'sub/.env': 'A=1' });
+    await symlink('missing', path.join(root, '.gitignore'));
+    await symlink('.', path.join(root, 'sub', '.gitignore'));
+    const logger = recordingLogger();
+    expect(listed(await run(root, { gitignore: true }, logger))).toEqual(['.env dotenv', 'sub/.env dotenv']);
+    expect(logger.warnings).toEqual([
+      'cannot read .gitignore (ENOENT); its patterns are not applied',
+      'cannot read sub/.gitignore (EISDIR); its patterns are not applied',
+    ]);
+  });
+});
+
+describe('discover: what the caller hears', () => {
+  it('hands each read file to onLoaded, and never a skipped one', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=2', 'big/.env': 'x'.repeat(50) });
+    const loaded: string[] = [];
+    const discovery = await discover(root, { ...WALK, maxFileSize: 10 }, recordingLogger(), {
+      onLoaded: (file) => loaded.push(`${file.candidate.path} ${file.source.text}`),
+    });
+    expect(loaded.sort()).toEqual(['.env A=1', 'a/.env A=2']);
+    expect(discovery.skipped).toEqual([skippedAt('big/.env', 'larger than 10 bytes')]);
+  });
+
+  it('says at debug level why it walks instead of asking git', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    const debug: string[] = [];
+    const logger = { ...recordingLogger(), debug: (message: string) => debug.push(message) };
+    const discovery = await run(root, { gitignore: true }, logger);
+    expect(discovery.method).toBe('walk');
+    expect(listed(discovery)).toEqual(['.env dotenv']);
+    expect(debug).toEqual([
+      `git ls-files did not run in ${root} (no .git in the directory or above it)`,
+      `${root} is not in a git work tree (or git is missing); walking the directory tree`,
+    ]);
+  });
+
+  it('walks when git lists the tracked files but fails on the untracked ones, dropping what it was given', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=2' });
+    const debug: string[] = [];
+    const logger = { ...recordingLogger(), debug: (message: string) => debug.push(message) };
+    const discovery = await discover(root, { ...WALK, gitignore: true }, logger, {
+      started: {
+        dir: root,
+        tracked: Promise.resolve({ ok: true, stdout: Buffer.from('.env\0gone/.env\0') }),
+        untracked: Promise.resolve({ ok: false, reason: 'killed by a signal' }),
+      },
+    });
+    expect(discovery.method).toBe('walk');
+    expect(listed(discovery)).toEqual(['.env dotenv', 'a/.env dotenv']);
+    expect(debug).toEqual([
+      `git ls-files did not run in ${root} (killed by a signal)`,
+      `${root} is not in a git work tree (or git is missing); walking the directory tree`,
+    ]);
+  });
+});
+
+/**
+ * Makes `relative` (with `/`) under `root`, with a `.env` at its end, one directory at a time (chdir, then a short
+ * name), so that no path handed to the system is long.
+ */
+function mkdirChain(root: string, relative: string): void {
+  const script = `process.chdir(process.argv[1]);
+for (const d of process.argv[2].split('/')) { require('node:fs').mkdirSync(d); process.chdir(d); }
+require('node:fs').writeFileSync('.env', 'A=1');`;
+  execFileSync(process.execPath, ['-e', script, root, relative], { stdio: 'pipe' });
+}
+
+/** Removes `relative` under `root` with rm(1), which, unlike fs.rm, copes with paths longer than PATH_MAX. */
+function removeChain(root: string, relative: string): void {
+  execFileSync('rm', ['-rf', path.join(root, relative.split('/')[0]!)]);
+}
+
+const PATH_MAX = 4096;
+
+describe('discover: roots it cannot use', () => {
+  it('says "path not found" for a root below a file', async () => {
+    const root = await tree({ 'file.txt': 'x' });
+    const below = path.join(root, 'file.txt', 'sub');
+    await expect(run(below)).rejects.toThrow(new ConfigurationError(`path not found: ${below}`));
+  });
+
+  it('names the system error for a root it cannot stat', async () => {
+    const root = await tree({});
+    const long = path.join(root, ...Array.from({ length: 25 }, () => 'd'.repeat(200)));
+    await expect(run(long)).rejects.toThrow(new ConfigurationError(`cannot read ${long} (ENAMETOOLONG)`));
+  });
+});
+
+describe('discover: directories and files it cannot read', () => {
+  const SEGMENT = 'd'.repeat(200);
+  const chain = (top: string) => [top, ...Array.from({ length: 22 }, () => SEGMENT)].join('/');
+
+  it('warns about a directory whose path is too long to read and goes on, never looking inside node_modules', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    const logger = recordingLogger();
+    try {
+      mkdirChain(root, chain('deep'));
+      mkdirChain(root, chain('node_modules'));
+      const discovery = await run(root, {}, logger);
+      // The first directory of the chain whose path (with its trailing separator) is PATH_MAX or longer.
+      let dir = 'deep/';
+      while (root.length + 1 + dir.length < PATH_MAX) dir += `${SEGMENT}/`;
+      expect(listed(discovery)).toEqual(['.env dotenv']);
+      expect(logger.warnings).toEqual([`cannot read directory ${dir.slice(0, -1)} (ENAMETOOLONG); skipped`]);
+    } finally {
+      removeChain(root, 'deep');
+      removeChain(root, 'node_modules');
+    }
+  });
+
+  it('skips a file git lists whose full path is too long to open, with the reason', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    // Relative to the root (git's working directory) the path fits; joined to the root it does not.
+    const length = PATH_MAX + 10 - root.length - 1;
+    let dir = 'g';
+    while (dir.length + 1 + SEGMENT.length + '/.env'.length < length) dir += `/${SEGMENT}`;
+    dir += `/${'e'.repeat(length - dir.length - 1 - '/.env'.length)}`;
+    const file = `${dir}/.env`;
+    expect(file.length).toBe(length);
+    try {
+      mkdirChain(root, dir);
+      git(root, 'init', '-q');
+      const discovery = await run(root, { gitignore: true });
+      expect(discovery.method).toBe('git');
+      expect(listed(discovery)).toEqual(['.env dotenv']);
+      expect(discovery.skipped).toEqual([skippedAt(file, 'not readable (ENAMETOOLONG)')]);
+    } finally {
+      removeChain(root, dir);
+    }
+  });
+
+  it('treats a FIFO as a file that is not read, never as a directory', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    execFileSync('mkfifo', [path.join(root, 'pipe'), path.join(root, 'fifo.env')]);
+    const logger = recordingLogger();
+    expect(await run(root, {}, logger)).toEqual({
+      files: [expect.objectContaining({ candidate: { path: '.env', kind: 'dotenv' } })],
+      skipped: [],
+      method: 'walk',
+    });
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('never runs git inside a nested repository under node_modules', async () => {
+    const root = await tree({
+      '.env': 'A=1',
+      'node_modules/x/.env': 'A=1',
+      'pkg/node_modules/y/.env': 'A=1',
+    });
+    git(root, 'init', '-q');
+    for (const nested of ['node_modules/x', 'pkg/node_modules/y']) {
+      git(path.join(root, nested), 'init', '-q');
+      // Git in there would fail on the broken index, and say so.
+      await writeFile(path.join(root, nested, '.git', 'index'), 'not an index');
+    }
+    const debug: string[] = [];
+    const logger = { ...recordingLogger(), debug: (message: string) => debug.push(message) };
+    const discovery = await run(root, { gitignore: true }, logger);
+    expect(discovery.method).toBe('git');
+    expect(listed(discovery)).toEqual(['.env dotenv']);
+    expect(debug).toEqual([]);
+  });
+});
+
+/**
+ * Stands in for one function of `node:fs` or `node:fs/promises` while `body` runs: a file system that fails, or
+ * reports no entry types, on demand. syncBuiltinESMExports carries the stand-in to the modules' named imports.
+ */
+async function withFs<M extends object>(
+  module: M,
+  name: keyof M & string,
+  stand: (real: (...args: never[]) => unknown) => (...args: never[]) => unknown,
+  body: () => Promise<void>,
+): Promise<void> {
+  const real = (module[name] as (...args: never[]) => unknown).bind(module);
+  const spy = vi.spyOn(module, name as never).mockImplementation(stand(real) as never);
+  syncBuiltinESMExports();
+  try {
+    await body();
+  } finally {
+    spy.mockRestore();
+    syncBuiltinESMExports();
+  }
+}
+
+const failure = (code?: string) =>
+  Object.assign(new Error(code ?? 'no code'), code === undefined ? {} : { code });
+
+type ReaddirCallback = (error: Error | null, entries?: fs.Dirent[]) => void;
+
+/** readdir as a file system that does not report entry types (type 0, UV_DIRENT_UNKNOWN) gives it. */
+const untypedListing = (real: (...args: never[]) => unknown) =>
+  ((dir: string, options: object, callback: ReaddirCallback) =>
+    real(
+      ...([
+        dir,
+        options,
+        (error: Error | null, entries?: fs.Dirent[]) =>
+          callback(
+            error,
+            entries?.map(
+              (e) => new (fs.Dirent as unknown as new (...a: unknown[]) => fs.Dirent)(e.name, 0, dir),
+            ),
+          ),
+      ] as never[]),
+    )) as never;
+
+describe('discover: a file system that fails or says little', () => {
+  it('fails with a ConfigurationError when the root itself cannot be listed', async () => {
+    const root = await tree({ '.env': 'A=1' });
+    await withFs(
+      fs,
+      'readdir',
+      (real) =>
+        ((dir: string, options: object, callback: ReaddirCallback) =>
+          path.resolve(dir) === root
+            ? callback(failure('EIO'))
+            : real(...([dir, options, callback] as never[]))) as never,
+      async () => {
+        await expect(run(root)).rejects.toThrow(
+          new ConfigurationError(`cannot read directory ${root} (EIO)`),
+        );
+      },
+    );
+  });
+
+  it('says "unknown error" for a failure without a code', async () => {
+    const root = await tree({ '.env': 'A=1', 'sub/.env': 'A=1' });
+    const logger = recordingLogger();
+    await withFs(
+      fs,
+      'readdir',
+      (real) =>
+        ((dir: string, options: object, callback: ReaddirCallback) =>
+          path.resolve(dir) === path.join(root, 'sub')
+            ? callback(failure())
+            : real(...([dir, options, callback] as never[]))) as never,
+      async () => {
+        expect(listed(await run(root, {}, logger))).toEqual(['.env dotenv']);
+      },
+    );
+    expect(logger.warnings).toEqual(['cannot read directory sub (unknown error); skipped']);
+  });
+
+  it('looks up each entry whose type the listing leaves out, and walks those that are directories', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=1', 'a/b/.claude/settings.json': '{}' });
+    await symlink('a', path.join(root, 'link'));
+    const logger = recordingLogger();
+    await withFs(fs, 'readdir', untypedListing, async () => {
+      expect(listed(await run(root, {}, logger))).toEqual([
+        '.env dotenv',
+        'a/.env dotenv',
+        'a/b/.claude/settings.json settings/project',
+      ]);
+    });
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('takes an entry of unknown type that cannot be looked up for a file', async () => {
+    const root = await tree({ '.env': 'A=1', 'a/.env': 'A=1' });
+    // The root's .env vanishes between the listing and the lookup, then comes back: it is read as a file.
+    const lost = (real: (...args: never[]) => unknown) =>
+      ((file: string, callback: (error: Error | null) => void) =>
+        path.resolve(file) === path.join(root, '.env')
+          ? callback(failure('ENOENT'))
+          : real(...([file, callback] as never[]))) as never;
+    const logger = recordingLogger();
+    await withFs(fs, 'readdir', untypedListing, () =>
+      withFs(fs, 'lstat', lost, async () => {
+        expect(listed(await run(root, {}, logger))).toEqual(['.env dotenv', 'a/.env dotenv']);
+      }),
+    );
+    expect(logger.warnings).toEqual([]);
+  });
+
+  it('reads no file over the cap, and skips or drops a file by what reading it says', async () => {
+    const root = await tree({
+      'big/.env': 'x'.repeat(50),
+      'eio/.env': 'A=1',
+      'gone/.env': 'A=1',
+      'grew/.env': 'A=1',
+      'ok/.env': 'A=1',
+    });
+    const read: string[] = [];
+    await withFs(
+      fsp,
+      'readFile',
+      (real) =>
+        (async (file: string, ...rest: never[]) => {
+          const relative = path.relative(root, file);
+          read.push(relative);
+          if (relative === path.join('eio', '.env')) throw failure('EIO');
+          if (relative === path.join('gone', '.env')) throw failure('ENOENT');
+          if (relative === path.join('grew', '.env')) return Buffer.from('x'.repeat(11));
+          return real(...([file, ...rest] as never[]));
+        }) as never,
+      async () => {
+        const discovery = await run(root, { maxFileSize: 10 });
+        expect(listed(discovery)).toEqual(['ok/.env dotenv']);
+        expect(discovery.skipped).toEqual([
+          skippedAt('big/.env', 'larger than 10 bytes'),
+          skippedAt('eio/.env', 'not readable (EIO)'),
+          skippedAt('grew/.env', 'larger than 10 bytes'),
+        ]);
+      },
+    );
+    expect(read.sort()).toEqual(['eio', 'gone', 'grew', 'ok'].map((dir) => path.join(dir, '.env')));
+  });
+
+  it('skips a link whose target vanishes after the link is resolved', async () => {
+    const root = await tree({ 'target.txt': 'A=1' });
+    await symlink('target.txt', path.join(root, 'link.env'));
+    await withFs(
+      fsp,
+      'stat',
+      (real) =>
+        (async (file: string, ...rest: never[]) => {
+          if (path.basename(file) === 'target.txt') throw failure('ENOENT');
+          return real(...([file, ...rest] as never[]));
+        }) as never,
+      async () => {
+        expect(await run(root)).toEqual({
+          files: [],
+          skipped: [skippedAt('link.env', 'a broken symlink; not followed')],
+          method: 'walk',
+        });
+      },
+    );
+  });
+});
+
+const SDK_PACKAGE = '{"dependencies":{"@anthropic-ai/sdk":"^0.120.0"}}\n';
+
+/** `path` of each loaded code file. */
+const codeFiles = (discovery: Discovery) =>
+  discovery.files.filter((f) => f.candidate.kind === 'code').map((f) => f.candidate.path);
+
+describe('discover: the code check’s files', () => {
+  it('reads (auto) the sources beside a manifest that declares the SDK, whatever other manifests hold', async () => {
+    const root = await tree({
+      'sdk/package.json': SDK_PACKAGE,
+      'sdk/x.ts': 'x',
+      'plain/package.json': '{"dependencies":{"left-pad":"1.0.0"}}\n',
+      'plain/y.ts': 'y',
+      'binary/package.json': new Uint8Array([0x7b, 0x00, 0x7d]),
+      'binary/z.ts': 'z',
+    });
+    expect(codeFiles(await run(root, { code: 'auto' }))).toEqual(['sdk/x.ts']);
+  });
+
+  it('lists no sources of a directory it cannot list again', async () => {
+    const root = await tree({ 'package.json': SDK_PACKAGE, 'src/x.ts': 'x' });
+    expect(codeFiles(await run(root, { code: 'auto' }))).toEqual(['src/x.ts']);
+    await withFs(
+      fsp,
+      'readdir',
+      () =>
+        (async () => {
+          throw failure('EIO');
+        }) as never,
+      async () => {
+        expect(codeFiles(await run(root, { code: 'auto' }))).toEqual([]);
+      },
+    );
+  });
+
+  it('honours .gitignore for code files when it walks a tree outside git, directory-only patterns included', async () => {
+    const root = await tree({
+      '.gitignore': 'gen.ts\nskip.ts/\nignored.sh\n',
+      'gen.ts': 'x',
+      'skip.ts': 'x',
+      'keep.ts': 'x',
+      'ignored.sh': 'x',
+      'run.sh': 'x',
+    });
+    const discovery = await run(root, { code: 'all', gitignore: true });
+    expect(discovery.method).toBe('walk');
+    expect(codeFiles(discovery)).toEqual(['keep.ts', 'run.sh', 'skip.ts']);
+  });
 });
