@@ -370,6 +370,52 @@ describe('parseDotenv: shell mode (.envrc)', () => {
   });
 });
 
+describe('parseDotenv: which characters start a name', () => {
+  it('accepts the ASCII letters at both ends of each range', () => {
+    expect(values('A=1\nZ=2\na=3\nz=4\n_=5\nzz=6\n')).toEqual([
+      ['A', '1'],
+      ['Z', '2'],
+      ['a', '3'],
+      ['z', '4'],
+      ['_', '5'],
+      ['zz', '6'],
+    ]);
+  });
+
+  it('rejects a name that starts with a non-ASCII letter or a bracket', () => {
+    expect(parse('ÖL=1\n{A}=2\n').problems).toEqual([
+      { message: BAD_NAME, span: span(1, 1, 1, 5) },
+      { message: BAD_NAME, span: span(2, 1, 2, 6) },
+    ]);
+    expect(parse('ÖL=1\n{A}=2\n').entries).toEqual([]);
+  });
+
+  it('skips such a line silently in shell mode, as a command', () => {
+    expect(parse('[ -f .env.local ] && dotenv .env.local\n1X=2\nA=1\n', { shell: true })).toEqual({
+      entries: [{ name: 'A', value: '1', quote: 'none', span: span(3, 1, 3, 4), valueSpan: span(3, 3, 3, 4) }],
+      problems: [],
+      comments: [],
+    });
+  });
+});
+
+describe('parseDotenv: lone CR line breaks', () => {
+  it('reads a file that ends with a lone CR as one line, with no empty line after it', () => {
+    expect(parse('A=1\r')).toEqual({
+      entries: [{ name: 'A', value: '1', quote: 'none', span: span(1, 1, 1, 4), valueSpan: span(1, 3, 1, 4) }],
+      problems: [],
+      comments: [],
+    });
+  });
+
+  it('turns CRLF and a lone CR inside single quotes and backticks into LF', () => {
+    expect(values("A='x\r\ny\rz'\r\nB=`p\r\nq`\r\n")).toEqual([
+      ['A', 'x\ny\nz'],
+      ['B', 'p\nq'],
+    ]);
+  });
+});
+
 // How long these take is measured by `npm run bench` (hostile inputs), not here: a loaded machine is no bug.
 describe('parseDotenv: size', () => {
   stressIt('parses 200,000 lines', () => {
