@@ -392,7 +392,9 @@ describe('parseDotenv: which characters start a name', () => {
 
   it('skips such a line silently in shell mode, as a command', () => {
     expect(parse('[ -f .env.local ] && dotenv .env.local\n1X=2\nA=1\n', { shell: true })).toEqual({
-      entries: [{ name: 'A', value: '1', quote: 'none', span: span(3, 1, 3, 4), valueSpan: span(3, 3, 3, 4) }],
+      entries: [
+        { name: 'A', value: '1', quote: 'none', span: span(3, 1, 3, 4), valueSpan: span(3, 3, 3, 4) },
+      ],
       problems: [],
       comments: [],
     });
@@ -402,7 +404,9 @@ describe('parseDotenv: which characters start a name', () => {
 describe('parseDotenv: lone CR line breaks', () => {
   it('reads a file that ends with a lone CR as one line, with no empty line after it', () => {
     expect(parse('A=1\r')).toEqual({
-      entries: [{ name: 'A', value: '1', quote: 'none', span: span(1, 1, 1, 4), valueSpan: span(1, 3, 1, 4) }],
+      entries: [
+        { name: 'A', value: '1', quote: 'none', span: span(1, 1, 1, 4), valueSpan: span(1, 3, 1, 4) },
+      ],
       problems: [],
       comments: [],
     });

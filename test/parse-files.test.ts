@@ -11,7 +11,12 @@ const load = (candidate: Candidate, text: string) =>
 describe('parseLoaded: settings files', () => {
   it('takes a settings file without a role for a project settings file', () => {
     const parsed = load({ path: '.claude/settings.json', kind: 'settings' }, '{"env": {}}');
-    expect(parsed).toMatchObject({ kind: 'settings', role: 'project', settings: { env: {} }, validation: [] });
+    expect(parsed).toMatchObject({
+      kind: 'settings',
+      role: 'project',
+      settings: { env: {} },
+      validation: [],
+    });
   });
 
   it('keeps no settings object when the top level is an array, null or a string', () => {
@@ -39,7 +44,9 @@ describe('parseLoaded: .envrc files', () => {
   it('reads app/.env, which is no shell script, as dotenv', () => {
     const parsed = load({ path: 'app/.env', kind: 'dotenv' }, 'source_up\n');
     if (parsed?.kind !== 'dotenv') throw new Error('not a dotenv file');
-    expect(parsed.dotenv.problems.map((p) => [p.message, p.span.line])).toEqual([['not a NAME=value line', 1]]);
+    expect(parsed.dotenv.problems.map((p) => [p.message, p.span.line])).toEqual([
+      ['not a NAME=value line', 1],
+    ]);
   });
 });
 
