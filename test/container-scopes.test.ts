@@ -5,7 +5,12 @@ import { createSourceFile } from '../src/discover/source.js';
 import { classify } from '../src/discover/discover.js';
 import { parseCompose } from '../src/parse/compose.js';
 import { parseDockerfile } from '../src/parse/dockerfile.js';
-import { findClaudeCommand, githubEnvAppends, settingsArgument } from '../src/parse/shell.js';
+import {
+  expandsAtRunTime,
+  findClaudeCommand,
+  githubEnvAppends,
+  settingsArgument,
+} from '../src/parse/shell.js';
 import { resolveScopes } from '../src/scope/scope.js';
 import { runCli, useTempTrees } from './support/cli.js';
 import { loadFile } from './support/files.js';
@@ -72,6 +77,92 @@ describe('a run: script that starts Claude Code', () => {
     expect(githubEnvAppends(`echo "A=${' '.repeat(100_000)}`)).toEqual([]);
     expect(starts(`${'x; '.repeat(20_000)}claude -p hi`)).toBeUndefined(); // one line over the cap is not read
     expect(starts(`${'x\n'.repeat(20_000)}claude -p hi`)).toBe('claude');
+  });
+});
+
+describe('the lines a run: script is read by', () => {
+  const at8192 = (head: string, tail = '') => `${head}${'a'.repeat(8192 - head.length - tail.length)}${tail}`;
+
+  it('reads each line on its own, skipping comments however indented', () => {
+    expect(starts('x\n# ; claude -p x')).toBeUndefined();
+    expect(starts('\nx\n# ; claude -p x')).toBeUndefined();
+    expect(starts('  # ; claude -p x')).toBeUndefined();
+    expect(starts('# ; claude -p x')).toBeUndefined();
+    expect(findClaudeCommand('\nclaude -p x')).toEqual({ start: 1, end: 7, args: ' -p x', argsStart: 7 });
+  });
+
+  it('reads a line of 8192 characters, not a longer one, and not the lines after it as one', () => {
+    expect(starts(at8192('claude -p '))).toBe('claude');
+    expect(starts(`${at8192('claude -p ')}a`)).toBeUndefined();
+    expect(starts(`claude -p x\n${'a'.repeat(9000)}`)).toBe('claude');
+  });
+
+  it('follows a \\ continuation into the next line, with LF or CRLF line ends', () => {
+    expect(findClaudeCommand('claude -p x \\\n  --settings s.json\nnext')?.args).toBe(
+      ' -p x \\\n  --settings s.json',
+    );
+    expect(findClaudeCommand('claude -p x \\\r\n  --max-turns 2\r\nnext')?.args).toBe(
+      ' -p x \\\r\n  --max-turns 2\r',
+    );
+    expect(findClaudeCommand('claude -p a\rb \\\r\n--x\nnext')?.args).toBe(' -p a\rb \\\r\n--x');
+    expect(findClaudeCommand('claude -p x\nfoo \\')?.args).toBe(' -p x');
+  });
+});
+
+describe('the --settings argument', () => {
+  it('is one shell word, double-quoted, single-quoted or bare, with its place', () => {
+    expect(settingsArgument(' --settings "ci/s.json" -p')).toEqual({
+      value: 'ci/s.json',
+      start: 13,
+      end: 22,
+    });
+    expect(settingsArgument(" --settings 'a b'")).toEqual({ value: 'a b', start: 13, end: 16 });
+    expect(settingsArgument(' --settings x')).toEqual({ value: 'x', start: 12, end: 13 });
+    expect(settingsArgument(' --settings \t x;y')).toEqual({ value: 'x', start: 14, end: 15 });
+  });
+
+  it('is absent when the word is empty or its quote never closes', () => {
+    expect(settingsArgument(" --settings 'ci/s.json")).toBeUndefined();
+    expect(settingsArgument(' --settings= x')).toBeUndefined();
+    expect(settingsArgument(' --settings=\tx')).toBeUndefined();
+    expect(settingsArgument(' --settings=\nx')).toBeUndefined();
+    expect(settingsArgument(' --settings=;x')).toBeUndefined();
+    expect(settingsArgument(' --settings=&x')).toBeUndefined();
+    expect(settingsArgument(' --settings=|x')).toBeUndefined();
+    expect(settingsArgument(' --settings=')).toBeUndefined();
+    expect(settingsArgument(' --settings ')).toBeUndefined();
+  });
+});
+
+describe('a $GITHUB_ENV append', () => {
+  it('is read on the last line, the first line after an empty one, and a CRLF line', () => {
+    expect(githubEnvAppends('echo A=1 >> $GITHUB_ENV')).toEqual([
+      { name: 'A', value: '1', start: 0, end: 23 },
+    ]);
+    expect(githubEnvAppends('\necho A=1 >> $GITHUB_ENV')).toEqual([
+      { name: 'A', value: '1', start: 1, end: 24 },
+    ]);
+    expect(githubEnvAppends('echo A=1 >> $GITHUB_ENV\r\nx')).toEqual([
+      { name: 'A', value: '1', start: 0, end: 23 },
+    ]);
+    expect(githubEnvAppends('echo "A=1\r2" >> $GITHUB_ENV\r\n')).toEqual([
+      { name: 'A', value: '1\r2', start: 0, end: 27 },
+    ]);
+  });
+
+  it('is read on a line of 8192 characters, not a longer one', () => {
+    const line = (length: number) => `echo A=${'x'.repeat(length - 22)} >> $GITHUB_ENV`;
+    expect(line(8192)).toHaveLength(8192);
+    expect(githubEnvAppends(line(8192))).toEqual([
+      { name: 'A', value: 'x'.repeat(8170), start: 0, end: 8192 },
+    ]);
+    expect(githubEnvAppends(line(8193))).toEqual([]);
+  });
+
+  it('is unknown before the job runs when its value expands', () => {
+    expect(expandsAtRunTime('$HOME/s.json')).toBe(true);
+    expect(expandsAtRunTime('`date`')).toBe(true);
+    expect(expandsAtRunTime('ci/s.json')).toBe(false);
   });
 });
 

@@ -69,9 +69,9 @@ function continuedLine(text: string, at: number): string {
 
 /** One shell word at `at` (quotes removed), and where it ends. */
 function shellWord(text: string, at: number): { value: string; start: number; end: number } | undefined {
-  let i = at;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (i >= text.length || text[i] === '\n') return undefined;
+  // `at` follows `--settings=` or `--settings `: blanks there end an empty word (`--settings= x` passes "").
+  const i = at;
+  if (i >= text.length || /[\s;&|]/.test(text[i]!)) return undefined;
   const quote = text[i];
   if (quote === "'" || quote === '"') {
     const close = text.indexOf(quote, i + 1);
