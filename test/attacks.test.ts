@@ -261,6 +261,31 @@ describe('1. the policy comes from the base, not the pull request', () => {
     ]);
   });
 
+  it('reads a named base config under a folder whose name starts with two dots', async (context) => {
+    if (node.path === undefined) return context.skip(node.reason);
+    runner.checkout(EXAMPLES.nonCompliant).writeFile('..x/policy.yml', 'policy: [hygiene]\n');
+    const base = gitCommit(runner.workspace, 'base');
+    runner.writeFile('..x/policy.yml', 'policy: [hygiene]\nfail-on: never\n');
+    const run = await step({
+      ...spec({ config: '..x/policy.yml', 'json-file': 'report.json' }),
+      pullRequest: {
+        name: 'pull_request',
+        action: 'synchronize',
+        number: PR,
+        headSha: 'c'.repeat(40),
+        baseSha: base,
+      },
+    });
+    expect(errors(run)).toEqual([
+      'Claude Code policy check failed: 2 findings at or above fail-on error. Each one, with its fix, is in the job summary.',
+    ]);
+    const report = JSON.parse(readFileSync(join(runner.workspace, 'report.json'), 'utf8')) as Report;
+    expect([report.policies, report.failOn]).toEqual([['hygiene'], 'error']);
+    expect(report.findings.filter((f) => f.ruleId === 'CFG010').map((f) => [f.file, f.line])).toEqual([
+      ['..x/policy.yml', 2],
+    ]);
+  });
+
   it('fails closed on a pull request event that names no base commit', async (context) => {
     if (node.path === undefined) return context.skip(node.reason);
     runner.checkout(EXAMPLES.compliant);

@@ -299,6 +299,24 @@ describe('a file as PATH', () => {
     expect(found(report)).toEqual(['NET001 .claude/settings.local.json:1']);
   });
 
+  it('takes files under a folder whose name starts with two dots as files of the repository', async () => {
+    const dir = tree({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.env': 'DISABLE_TELEMETRY=0\n',
+      '..x/.env': 'DISABLE_TELEMETRY=0\n',
+    });
+    const { code, stdout, stderr } = await cli(
+      ['.env', '..x/.env', '--format', 'json', '--policy', 'nonessential-traffic'],
+      {
+        cwd: dir,
+      },
+    );
+    expect([code, stderr]).toEqual([0, '']);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.files).toEqual(['..x/.env', '.env']);
+    expect(found(report)).toEqual(['NET003 ..x/.env:1', 'NET003 .env:1']);
+  });
+
   it('takes one directory or only files', async () => {
     const dir = tree({ '.claude/settings.json': '{}\n', 'a/b.json': '{}\n' });
     expect((await cli(['.claude/settings.json', 'a'], { cwd: dir })).stderr).toBe(

@@ -306,6 +306,13 @@ describe('loadConfig', () => {
     );
   });
 
+  it('names a --config file under a folder whose name starts with two dots by its relative path', async () => {
+    const cwd = tree({ '..x/strict.yml': 'fail-on: sometimes\n' });
+    await expect(loadConfig('..x/strict.yml', cwd, cwd)).rejects.toThrow(
+      /^\.\.x\/strict\.yml:1: fail-on must be one of error, warning, notice, never$/,
+    );
+  });
+
   it('looks for the default names when --config is blank, and says nothing when there is none', async () => {
     const root = tree({ '.claude-code-policy.yml': 'fail-on: notice\n' });
     expect(await loadConfig('  ', root, root)).toMatchObject({

@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { isWithin } from '../discover/contained.js';
 import { ConfigurationError } from '../errors.js';
 import {
   CONFIG_FILE_NAMES,
@@ -217,7 +218,7 @@ export async function readPolicySource(request: PolicySourceRequest): Promise<Po
     inForce = { path: undefined, options: {}, ignore: [], positions: {} };
     for (const file of candidates) {
       const relative = repositoryPath(workspace, file);
-      if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      if (!isWithin(workspace, file)) {
         throw new ConfigurationError(`config ${config ?? relative} lies outside the workspace`);
       }
       const text = await readAtCommit(workspace, sha, relative, runner, api);

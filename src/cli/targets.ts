@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isWithin } from '../discover/contained.js';
 import { ConfigurationError } from '../errors.js';
 import { closestWord } from '../suggest.js';
 
@@ -87,11 +88,10 @@ export async function resolveTargets(cwd: string, paths: readonly string[]): Pro
   const absolute = paths.map((p) => path.resolve(cwd, p));
   const root = repositoryOf(absolute[0]!);
   const files = absolute.map((file) => {
-    const relative = path.relative(root, file);
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    if (!isWithin(root, file)) {
       throw new ConfigurationError(`${file} is not in the repository of ${absolute[0]} (${root})`);
     }
-    return relative.split(path.sep).join('/');
+    return path.relative(root, file).split(path.sep).join('/');
   });
   return { root: path.relative(cwd, root) || '.', files: [...new Set(files)] };
 }

@@ -8,7 +8,7 @@ import { loadYaml, yaml } from '../parse/yaml.js';
 import { closestWord } from '../suggest.js';
 import '../zod.js';
 import { z } from 'zod';
-import { readContainedFile } from '../discover/contained.js';
+import { isWithin, readContainedFile } from '../discover/contained.js';
 import { RULES } from '../rules/index.js';
 import { ConfigurationError } from '../errors.js';
 import { FAIL_LEVELS, POLICIES } from '../model.js';
@@ -207,9 +207,9 @@ function explain(
 }
 
 function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
   // The file is never the working directory itself (that is a folder, refused before this), so relative is never ''.
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
+  const shown = isWithin(cwd, file) ? path.relative(cwd, file) : file;
+  return shown.split(path.sep).join('/');
 }
 
 /** Parse and validate a config file's text. `shown` names the file in errors; `relative` is its path from the root. */
