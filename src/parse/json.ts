@@ -112,7 +112,7 @@ function describeSyntaxError(text: string, error: ParseError | undefined): strin
   const code = printParseErrorCode(error.error);
   const before = text.slice(0, error.offset).trimEnd();
   const here = text.slice(error.offset, error.offset + 1);
-  const atEnd = text.slice(error.offset).trim() === '';
+  const atEnd = error.offset === text.length; // jsonc-parser reports an error at the end at the text's length
   if (code === 'InvalidCommentToken') return 'comments are not allowed';
   if (
     (code === 'PropertyNameExpected' || code === 'ValueExpected') &&
