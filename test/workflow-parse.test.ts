@@ -26,14 +26,17 @@ function parse(text: string): ParsedWorkflow {
 
 describe('a workflow that does not parse', () => {
   it('is not checked when nested too deeply for the parser (CFG008 on the first line), whatever the stack size', () => {
-    expect(parse('['.repeat(3000) + ']'.repeat(3000))).toEqual({
+    const deep: ParsedWorkflow = {
       ok: false,
       problems: [
         { ruleId: 'CFG008', message: 'nested too deeply to parse', span: span(1, 1, 1, 1), syntax: 'yaml' },
       ],
       claudeSteps: [],
       strings: [],
-    });
+    };
+    expect(parse('['.repeat(3000) + ']'.repeat(3000))).toEqual(deep);
+    // Unclosed as well: the depth is the reason it was not read, whatever else the parser found.
+    expect(parse(`on: push\nx: ${'['.repeat(3000)}`)).toEqual(deep);
   });
 
   it('is reported over the whole range the parser names, clamped to the content', () => {
@@ -327,6 +330,7 @@ describe('claude_env lines', () => {
           '            OPEN: "four',
           '            HASH: five#',
           '            LAST: ${{ secrets.X }}',
+          '              INDENTED: six',
         ),
       ),
     ).toEqual({
@@ -352,6 +356,7 @@ describe('claude_env lines', () => {
               { name: 'OPEN', value: '"four', unknown: false, span: span(17, 13, 17, 24) },
               { name: 'HASH', value: 'five#', unknown: false, span: span(18, 13, 18, 24) },
               { name: 'LAST', value: '${{ secrets.X }}', unknown: true, span: span(19, 13, 19, 35) },
+              { name: 'INDENTED', value: 'six', unknown: false, span: span(20, 15, 20, 28) },
             ],
             providers: [],
           },
@@ -363,9 +368,9 @@ describe('claude_env lines', () => {
         {
           key: 'claude_env',
           value:
-            '\nFIRST: one\n  # note: not a variable\nNOCOLON\n: no name\nSPACED  :  "two"  \nSINGLE: \'three\'\nLONE: "\nEMPTY: ""\nOPEN: "four\nHASH: five#\nLAST: ${{ secrets.X }}\n',
+            '\nFIRST: one\n  # note: not a variable\nNOCOLON\n: no name\nSPACED  :  "two"  \nSINGLE: \'three\'\nLONE: "\nEMPTY: ""\nOPEN: "four\nHASH: five#\nLAST: ${{ secrets.X }}\n  INDENTED: six\n',
           offset: 102,
-          length: 300,
+          length: 328,
         },
         { key: 'FIRST', value: 'one', offset: 129, length: 10 },
         { key: 'SPACED', value: 'two', offset: 231, length: 16 },
@@ -375,6 +380,7 @@ describe('claude_env lines', () => {
         { key: 'OPEN', value: '"four', offset: 332, length: 11 },
         { key: 'HASH', value: 'five#', offset: 356, length: 11 },
         { key: 'LAST', value: '${{ secrets.X }}', offset: 380, length: 22 },
+        { key: 'INDENTED', value: 'six', offset: 417, length: 13 },
       ],
     });
   });

@@ -792,7 +792,9 @@ export function scalarOffsets(text: string, node: Scalar, value: string): number
 function parseDocuments(text: string): Document[] {
   const documents = [...yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })];
   for (const document of documents) {
-    if (document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) throw new RangeError('nested too deeply');
+    if (document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+      throw new RangeError('nested too deeply');
+    }
   }
   return documents;
 }
