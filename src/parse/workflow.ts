@@ -132,7 +132,7 @@ export function isClaudeAction(uses: string): boolean {
 export function parseWorkflow(source: SourceFile): ParsedWorkflow {
   let documents: Document[];
   try {
-    documents = [...yaml().parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: false })];
+    documents = parseDocuments(source.text);
   } catch (error) {
     // The parser recurses on nesting; a hostile file must not take the scan down with it.
     const deep = error instanceof RangeError;
@@ -782,4 +782,19 @@ export function scalarOffsets(text: string, node: Scalar, value: string): number
   }
   offsets[value.length] = Math.min(j, end);
   return offsets;
+}
+
+/**
+ * The documents of a YAML text. The parser reports running out of stack on deep nesting as an error of the document
+ * (RESOURCE_EXHAUSTION) rather than throwing: it is thrown here as the RangeError it was, so that a file too deep to
+ * read is reported as not checked (CFG008), not as invalid YAML at whatever depth the stack ran out.
+ */
+function parseDocuments(text: string): Document[] {
+  const documents = [...yaml().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false })];
+  for (const document of documents) {
+    if (document.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+      throw new RangeError('nested too deeply');
+    }
+  }
+  return documents;
 }
