@@ -2,7 +2,7 @@
 // (scalarOffsets), what the `settings` input (inline JSON or a path) and the `env:` blocks read as, and the exact
 // problems and strings that inline settings add. The whole-pipeline cases live in test/workflow.test.ts.
 import { describe, expect, it } from 'vitest';
-import { parseDocument, type Scalar } from 'yaml';
+import { parseDocument, Scalar } from 'yaml';
 import { parseWorkflow, type ParsedWorkflow } from '../src/parse/workflow.js';
 import { scalarOffsets } from '../src/parse/workflow.js';
 import { createSourceFile } from '../src/discover/source.js';
@@ -52,6 +52,10 @@ describe('scalarOffsets: every value character at its source character', () => {
     ['an empty block scalar at the end of the text', 'k: |', '', [4]],
   ])('%s: %j', (_name, text, value, offsets) => {
     expect(offsetsOf(text)).toEqual({ value, offsets });
+  });
+
+  it('maps every character of a scalar built in code, with no source range, to offset 0', () => {
+    expect(scalarOffsets('ab', new Scalar('ab'), 'ab')).toEqual([0, 0, 0]);
   });
 
   // Texts YAML reports errors in (the workflow parser stops before it maps them); the mapping still stays in range.
