@@ -33,14 +33,21 @@ describe('Dockerfile lines that are no instruction', () => {
       ].join('\n'),
     );
     expect(parsed).toEqual({
-      env: [literal('MARK', '#', 4, 5, 11), literal('INDENTED', '1', 5, 7, 17), literal('LAST', '1', 11, 5, 11)],
+      env: [
+        literal('MARK', '#', 4, 5, 11),
+        literal('INDENTED', '1', 5, 7, 17),
+        literal('LAST', '1', 11, 5, 11),
+      ],
       claude: undefined,
     });
   });
 
   it('reads a keyword only when blanks or the line end follow it', () => {
     // `1ENV` and `- ENV` start with no keyword; the ENV inside them is not read.
-    expect(parse('1ENV A=1\n- ENV B 2\nENV C=3')).toEqual({ env: [literal('C', '3', 3, 5, 8)], claude: undefined });
+    expect(parse('1ENV A=1\n- ENV B 2\nENV C=3')).toEqual({
+      env: [literal('C', '3', 3, 5, 8)],
+      claude: undefined,
+    });
   });
 });
 
