@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../src/discover/source.js';
 import { parseCompose } from '../src/parse/compose.js';
+import { runCli, useTempTrees } from './support/cli.js';
 
 const parse = (lines: string[]) => parseCompose(createSourceFile('compose.yaml', lines.join('\n')));
 
@@ -225,5 +226,30 @@ describe('how many Compose services are read', () => {
     const parsed = parse(lines);
     expect(parsed.ok).toBe(true);
     expect(parsed.services.map((s) => s.name)).toEqual(Array.from({ length: 1000 }, (_, i) => `s${i}`));
+  });
+});
+
+describe('a Compose variable written without a value', () => {
+  const tree = useTempTrees('ccp-compose-parse-');
+
+  it.each([
+    ['map', '      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC:'],
+    ['list', '      - CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC'],
+  ])('comes from the host in the %s form, so no finding says it is empty', async (_form, line) => {
+    const dir = tree({
+      'compose.yaml': [
+        'services:',
+        '  agent:',
+        '    command: claude -p hi',
+        '    environment:',
+        line,
+        '',
+      ].join('\n'),
+    });
+    const result = await runCli(['.', '--format', 'json', '--no-gitignore'], dir);
+    const report = JSON.parse(result.stdout) as {
+      findings: { ruleId: string; file: string; line: number; message: string }[];
+    };
+    expect(report.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['NET005', 'compose.yaml', 4]]);
   });
 });
