@@ -81,7 +81,7 @@ function environment(document: Document, source: SourceFile, node: unknown): Wor
       const name = key(pair);
       const written = text(document, pair.value);
       if (name === undefined || written === undefined) continue;
-      out.push({ name, value: written, unknown: /\$/.test(written), span: pairSpan(source, pair) });
+      out.push(mapEntry(document, source, pair, name, written));
     }
   } else if (yaml().isSeq(value)) {
     for (const item of value.items) {
@@ -152,4 +152,17 @@ export function parseCompose(source: SourceFile): ParsedCompose {
     });
   }
   return { ok: true, services };
+}
+
+/** A map entry. `NAME:` without a value, like a bare `- NAME`, passes the variable through from the host: unknown. */
+function mapEntry(
+  document: Document,
+  source: SourceFile,
+  pair: Pair,
+  name: string,
+  written: string,
+): WorkflowEnvEntry {
+  const value = resolve(document, pair.value);
+  const fromHost = yaml().isScalar(value) && value.value == null;
+  return { name, value: written, unknown: fromHost || /\$/.test(written), span: pairSpan(source, pair) };
 }
