@@ -33,6 +33,12 @@ describe('a run: script that starts Claude Code', () => {
     ['if true; then claude -p x; fi', 'claude'],
     ['FOO=1 claude -p x', 'claude'],
     ['claude --version\nclaude -p "now"', 'claude'],
+    // By its path, as the native installer and node_modules put it.
+    ['~/.local/bin/claude -p "review"', '~/.local/bin/claude'],
+    ['"$HOME"/x; $HOME/.local/bin/claude -p x', '$HOME/.local/bin/claude'],
+    ['${HOME}/.local/bin/claude -p x', '${HOME}/.local/bin/claude'],
+    ['./node_modules/.bin/claude --print x', './node_modules/.bin/claude'],
+    ['exec /usr/local/bin/claude -p x', '/usr/local/bin/claude'],
   ])('%j starts it with %j', (text, word) => {
     expect(starts(text)).toBe(word);
   });
@@ -45,6 +51,10 @@ describe('a run: script that starts Claude Code', () => {
     'npx claude-code-policy scan',
     'claude-code-policy scan',
     'which claude',
+    'cd docs/claude && ls',
+    './claude/setup.sh',
+    './bin/claude-code-policy scan',
+    '/usr/local/bin/claude --version',
   ])('%j does not', (text) => {
     expect(starts(text)).toBeUndefined();
   });
@@ -197,6 +207,12 @@ describe('a Dockerfile', () => {
     expect(parse('FROM node\nCMD ["claude", "-p", "hi"]').claude?.line).toBe(2);
     expect(parse('FROM debian\nRUN curl -fsSL https://claude.ai/install.sh | bash').claude?.line).toBe(2);
     expect(parse('FROM python\nRUN pip install anthropic\nCMD ["python", "app.py"]').claude).toBeUndefined();
+  });
+
+  it('knows Claude Code started by its path, as the native installer puts it', () => {
+    expect(parse('FROM node\nENTRYPOINT ["/root/.local/bin/claude", "-p"]').claude?.line).toBe(2);
+    expect(parse('FROM node\nCMD /usr/local/bin/claude -p hi').claude?.line).toBe(2);
+    expect(parse('FROM node\nCMD ["/usr/local/bin/claude-code-policy", "scan"]').claude).toBeUndefined();
   });
 
   it('stays cheap on a hostile file', () => {

@@ -109,6 +109,27 @@ describe('which steps run Claude Code', () => {
   });
 });
 
+describe('a run: step that starts Claude Code by its path', () => {
+  it('is a Claude step, and NET001 points at the command', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  review:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: curl -fsSL https://claude.ai/install.sh | bash',
+      '      - run: ~/.local/bin/claude -p "review"',
+    );
+    const parsed = parseWorkflow(createSourceFile(WF, text));
+    expect(parsed.claudeSteps.map((s) => [s.kind, s.path, s.usesSpan.line, s.usesSpan.column])).toEqual([
+      ['run', 'jobs.review.steps[1]', 7, 14],
+    ]);
+    expect(findings([workflow(text)], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: WF, line: 7, severity: 'error' },
+    ]);
+  });
+});
+
 describe('the done-when cases', () => {
   it('a bare step gives NET001 on its uses: line', () => {
     expect(findings([workflow(BARE)], ['NET001'])).toEqual([

@@ -17,10 +17,10 @@ export interface ClaudeCommand extends TextRange {
 
 const PACKAGE = String.raw`@anthropic-ai/claude-code(?:@[\w.^~<>=*-]+)?`;
 
-/** The command word: where a shell starts a command (line start, after `;`, `&&`, `|`, `(`, `then`, `do` …). */
+/** The command word (`claude` perhaps by its path) where a shell starts a command (line start, `;`, `(`, `then` …). */
 const COMMAND = new RegExp(
   String.raw`(?:^|[;&|(]|\b(?:then|do|else|exec|time|sudo|env)\s)[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=\S*[ \t]+)*` +
-    String.raw`(claude|npx[ \t]+(?:(?:-y|--yes)[ \t]+)?${PACKAGE}|npm[ \t]+exec[ \t]+(?:(?:-y|--yes)[ \t]+)?${PACKAGE}(?:[ \t]+--)?|bunx[ \t]+${PACKAGE}|pnpm[ \t]+dlx[ \t]+${PACKAGE}|yarn[ \t]+dlx[ \t]+${PACKAGE})(?=[ \t]|$)`,
+    String.raw`((?:[\w./~$\{}+-]*/)?claude|npx[ \t]+(?:(?:-y|--yes)[ \t]+)?${PACKAGE}|npm[ \t]+exec[ \t]+(?:(?:-y|--yes)[ \t]+)?${PACKAGE}(?:[ \t]+--)?|bunx[ \t]+${PACKAGE}|pnpm[ \t]+dlx[ \t]+${PACKAGE}|yarn[ \t]+dlx[ \t]+${PACKAGE})(?=[ \t]|$)`,
   'g',
 );
 
