@@ -1437,6 +1437,16 @@ describe('SEC001: the message names the variable or where the key sits, and the 
     ]);
   });
 
+  it('quotes a property name as JSON writes it', () => {
+    const settings = project({}, { 'helper "a"': `echo ${anthropicKey}` });
+    expect(sec001([settings])).toEqual([
+      [
+        '.claude/settings.json:3:3',
+        'An Anthropic key (in "helper \\"a\\"") is committed in plain text in `.claude/settings.json`.',
+      ],
+    ]);
+  });
+
   it('finds a key among the strings of a list, at its own line', () => {
     const mcp = mcpFile(
       '.mcp.json',

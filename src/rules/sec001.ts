@@ -97,7 +97,11 @@ function jsonSecrets(source: SourceFile, tree: JsonNode): RawFinding[] {
       const name = typeof key?.value === 'string' ? key.value : '';
       if (value?.type === 'string' && isCommittedCredential(name, value.value)) {
         out.push(
-          finding({ file: source.path, ...nodeSpan(source, node) }, credentialLabel(name, `"${name}"`), null),
+          finding(
+            { file: source.path, ...nodeSpan(source, node) },
+            credentialLabel(name, JSON.stringify(name)),
+            null,
+          ),
         );
         continue;
       }
