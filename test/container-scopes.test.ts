@@ -64,6 +64,13 @@ describe('a run: script that starts Claude Code', () => {
     expect(settingsArgument(' --settings=ci/s.json')?.value).toBe('ci/s.json');
     expect(settingsArgument(` --settings '{"env": {}}'`)?.value).toBe('{"env": {}}');
     expect(settingsArgument(' --setting-sources user')).toBeUndefined();
+    // A line continuation after the flag joins the next line's word to it, as the shell does.
+    expect(settingsArgument(' --settings \\\n    ci/s.json -p x')).toEqual({
+      value: 'ci/s.json',
+      start: 18,
+      end: 27,
+    });
+    expect(settingsArgument(' --settings\\\r\n ci/s.json')?.value).toBe('ci/s.json');
   });
 
   it('reads $GITHUB_ENV appends with their place, and no other line', () => {

@@ -85,7 +85,7 @@ function shellWord(text: string, at: number): { value: string; start: number; en
 
 /** The value of `--settings FILE|JSON` (or `--settings=…`) in command-line arguments, with its place in `args`. */
 export function settingsArgument(args: string): { value: string; start: number; end: number } | undefined {
-  const flag = /(?:^|[ \t\n])--settings(?:=|[ \t]+)/g;
+  const flag = /(?:^|[ \t\n])--settings(?:=|(?:[ \t]|\\\r?\n)+)/g;
   const match = flag.exec(args);
   if (match === null) return undefined;
   return shellWord(args, match.index + match[0].length);
