@@ -102,9 +102,15 @@ describe('the settings input given as a path', () => {
   it.each([
     // The action reads a path from the workspace: a leading `${{ github.workspace }}` (any blanks inside the
     // braces, any slashes after it) is the workspace itself, so the path is known.
-    ["'${{github.workspace}}//cfg/s.json'", { kind: 'path', span: at(7, 11, 56), path: 'cfg/s.json' }],
-    ["'${{ github.workspace }}/cfg/s.json'", { kind: 'path', span: at(7, 11, 57), path: 'cfg/s.json' }],
-    ['cfg/s.json', { kind: 'path', span: at(7, 11, 31), path: 'cfg/s.json' }],
+    [
+      "'${{github.workspace}}//cfg/s.json'",
+      { kind: 'path', span: at(7, 11, 56), path: 'cfg/s.json', fromWorkspace: true },
+    ],
+    [
+      "'${{ github.workspace }}/cfg/s.json'",
+      { kind: 'path', span: at(7, 11, 57), path: 'cfg/s.json', fromWorkspace: true },
+    ],
+    ['cfg/s.json', { kind: 'path', span: at(7, 11, 31), path: 'cfg/s.json', fromWorkspace: false }],
     // An expression anywhere else, or a shell expansion, is only known at run time.
     ["'x/${{ github.workspace }}/s.json'", { kind: 'unknown', span: at(7, 11, 55) }],
     ['$HOME/s.json', { kind: 'unknown', span: at(7, 11, 33) }],

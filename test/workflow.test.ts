@@ -130,6 +130,104 @@ describe('a run: step that starts Claude Code by its path', () => {
   });
 });
 
+describe("a run: step's working directory", () => {
+  const QUIET = '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" } }\n';
+  const job = (...tail: string[]) =>
+    workflow(lines('on: push', 'jobs:', '  review:', '    runs-on: ubuntu-latest', ...tail));
+  const scopeFiles = (files: ParsedFile[]) =>
+    resolveScopes(files)
+      .filter((s) => s.kind === 'workflow')
+      .map((s) => [s.id, s.files]);
+
+  it("reads the project settings of the folder it starts in, not the repository root's", () => {
+    const wf = job('    steps:', '      - run: claude -p "review"', '        working-directory: app');
+    const files = [wf, load('.claude/settings.json', QUIET)];
+    expect(findings(files, ['NET001'])).toEqual([{ ruleId: 'NET001', file: WF, line: 6, severity: 'error' }]);
+    expect(scopeFiles(files)).toEqual([[`${WF}#jobs.review.steps[0]`, [WF]]]);
+    const quiet = [wf, load('app/.claude/settings.json', QUIET)];
+    expect(findings(quiet, ['NET001'])).toEqual([]);
+    expect(scopeFiles(quiet)).toEqual([[`${WF}#jobs.review.steps[0]`, [WF, 'app/.claude/settings.json']]]);
+  });
+
+  it('takes defaults.run.working-directory of the job, else of the workflow; the step wins over both', () => {
+    const text = lines(
+      'on: push',
+      'defaults:',
+      '  run:',
+      '    working-directory: ./web/',
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - run: claude -p x',
+      '  b:',
+      '    defaults: { run: { working-directory: app } }',
+      '    steps:',
+      '      - run: claude -p x',
+      '      - run: claude -p x',
+      '        working-directory: ${{ github.workspace }}',
+    );
+    const parsed = parseWorkflow(createSourceFile(WF, text));
+    expect(parsed.claudeSteps.map((s) => [s.path, s.workingDirectory])).toEqual([
+      ['jobs.a.steps[0]', { kind: 'path', path: './web/' }],
+      ['jobs.b.steps[0]', { kind: 'path', path: 'app' }],
+      ['jobs.b.steps[1]', { kind: 'path', path: '' }],
+    ]);
+    const files = [
+      workflow(text),
+      load('web/.claude/settings.json', QUIET),
+      load('.claude/settings.json', QUIET),
+    ];
+    expect(scopeFiles(files)).toEqual([
+      [`${WF}#jobs.a.steps[0]`, [WF, 'web/.claude/settings.json']],
+      [`${WF}#jobs.b.steps[0]`, [WF]],
+      [`${WF}#jobs.b.steps[1]`, [WF, '.claude/settings.json']],
+    ]);
+  });
+
+  it('reads --settings from there, unless the path starts at the workspace', () => {
+    // As loadReferencedSettings loads a file discovery left out.
+    const named = (path: string) => load(path, QUIET, { path, kind: 'settings', role: 'action' });
+    const wf = job(
+      '    steps:',
+      '      - run: claude -p x --settings ci.json',
+      '        working-directory: app',
+      '      - run: claude -p x --settings ${{github.workspace}}/ci.json',
+      '        working-directory: app',
+      '      - run: claude -p x --settings ../ci.json',
+      '        working-directory: app',
+    );
+    expect(referencedSettingsPaths([wf], new Set())).toEqual(['app/ci.json', 'ci.json']);
+    const files = [wf, named('app/ci.json'), named('ci.json')];
+    expect(findings(files, ['NET001'])).toEqual([]);
+    expect(scopeFiles(files)).toEqual([
+      [`${WF}#jobs.review.steps[0]`, [WF, 'app/ci.json']],
+      [`${WF}#jobs.review.steps[1]`, [WF, 'ci.json']],
+      [`${WF}#jobs.review.steps[2]`, [WF, 'ci.json']],
+    ]);
+  });
+
+  it('counts no project settings when the folder is known only at run time or lies outside the repository', () => {
+    for (const directory of ['${{ matrix.dir }}', '$HOME/app', '..', '/srv/app']) {
+      const wf = job('    steps:', '      - run: claude -p x', `        working-directory: ${directory}`);
+      const files = [wf, load('.claude/settings.json', QUIET)];
+      expect(findings(files, ['NET001'])).toEqual([
+        { ruleId: 'NET001', file: WF, line: 6, severity: 'error' },
+      ]);
+      expect(scopeFiles(files)).toEqual([[`${WF}#jobs.review.steps[0]`, [WF]]]);
+    }
+  });
+
+  it('does not move the action, which starts in the workspace', () => {
+    const wf = job(
+      '    defaults: { run: { working-directory: app } }',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+    );
+    expect(parseWorkflow(wf.source).claudeSteps[0]!.workingDirectory).toBeUndefined();
+    expect(findings([wf, load('.claude/settings.json', QUIET)], ['NET001'])).toEqual([]);
+  });
+});
+
 describe('the done-when cases', () => {
   it('a bare step gives NET001 on its uses: line', () => {
     expect(findings([workflow(BARE)], ['NET001'])).toEqual([

@@ -52,8 +52,8 @@ export interface InlineSettingsKey {
 export type SettingsInput =
   /** `keys` and `env` are empty when the JSON is not valid (a CFG001 problem) or not an object. */
   | { kind: 'inline'; span: Span; keys: InlineSettingsKey[]; env: WorkflowEnvEntry[] }
-  /** A path as written (a leading `${{ github.workspace }}/` removed); the action reads it from the workspace. */
-  | { kind: 'path'; span: Span; path: string }
+  /** A path as written, a leading `${{ github.workspace }}/` removed (then `fromWorkspace`, whatever the directory). */
+  | { kind: 'path'; span: Span; path: string; fromWorkspace: boolean }
   /** Built by an expression: nothing about it is known before run time. */
   | { kind: 'unknown'; span: Span };
 
@@ -98,7 +98,15 @@ export interface ClaudeStep {
   claudeEnv: WorkflowEnvEntry[];
   providers: ProviderInput[];
   settings: SettingsInput | undefined;
+  /**
+   * Where a `run:` step starts: its `working-directory`, else `defaults.run.working-directory` of its job, else of
+   * the workflow; undefined for the workspace itself, and for the action, which always starts there.
+   */
+  workingDirectory: WorkingDirectory | undefined;
 }
+
+/** A directory as written, a leading `${{ github.workspace }}/` removed; or one only known at run time. */
+export type WorkingDirectory = { kind: 'path'; path: string } | { kind: 'unknown' };
 
 export interface ParsedWorkflow {
   /** False when the file is not valid YAML: GitHub does not run it, so it has no Claude steps. */
@@ -304,6 +312,7 @@ class WorkflowReader {
     const root = this.map(document, document.contents);
     if (root === undefined) return steps;
     const workflowEnv = this.env(document, get(this.pairs(document, root), 'env'));
+    const workflowDirectory = this.defaultDirectory(document, root);
     const jobs = this.map(document, get(this.pairs(document, root), 'jobs'));
     if (jobs === undefined) return steps;
     for (const jobPair of this.pairs(document, jobs)) {
@@ -315,6 +324,7 @@ class WorkflowReader {
       const list = this.resolve(document, get(jobPairs, 'steps'));
       if (!yaml().isSeq(list)) continue;
       const jobEnv = this.env(document, get(jobPairs, 'env'));
+      const jobDirectory = this.defaultDirectory(document, job) ?? workflowDirectory;
       const githubEnv: WorkflowEnvEntry[] = [];
       list.items.forEach((item, index) => {
         const step = this.map(document, item);
@@ -341,6 +351,7 @@ class WorkflowReader {
             claudeEnv: this.claudeEnv(document, getPair(inputs, 'claude_env')),
             providers: this.providers(document, inputs),
             settings: this.settings(document, getPair(inputs, 'settings')),
+            workingDirectory: undefined,
           });
         } else if (yaml().isScalar(run) && typeof run.value === 'string') {
           const text = run.value;
@@ -372,6 +383,7 @@ class WorkflowReader {
               claudeEnv: [],
               providers: [],
               settings: undefined,
+              workingDirectory: this.directory(document, get(stepPairs, 'working-directory')) ?? jobDirectory,
             });
           }
           // What this step writes to $GITHUB_ENV reaches the steps after it (docs: "Setting an environment variable").
@@ -544,9 +556,24 @@ class WorkflowReader {
       const path = trimmed.replace(/^\$\{\{\s*github\.workspace\s*\}\}\/*/, '');
       return hasExpression(path) || expandsAtRunTime(path)
         ? { kind: 'unknown', span }
-        : { kind: 'path', span, path };
+        : { kind: 'path', span, path, fromWorkspace: path !== trimmed };
     }
     return this.inlineSettings(offsets, text, span);
+  }
+
+  /** `defaults.run.working-directory` of a workflow or job mapping. */
+  private defaultDirectory(document: Document, map: YamlMapNode): WorkingDirectory | undefined {
+    const defaults = this.map(document, get(this.pairs(document, map), 'defaults'));
+    const run = this.map(document, get(this.pairs(document, defaults), 'run'));
+    return this.directory(document, get(this.pairs(document, run), 'working-directory'));
+  }
+
+  private directory(document: Document, node: unknown): WorkingDirectory | undefined {
+    const value = this.resolve(document, node);
+    if (!yaml().isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '')
+      return undefined;
+    const path = value.value.trim().replace(/^\$\{\{\s*github\.workspace\s*\}\}(?:\/+|$)/, '');
+    return hasExpression(path) || expandsAtRunTime(path) ? { kind: 'unknown' } : { kind: 'path', path };
   }
 
   private inlineSettings(offsets: number[], text: string, span: Span): SettingsInput {

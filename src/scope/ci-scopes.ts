@@ -9,6 +9,7 @@
 // A container scope is a dev container that runs Claude Code (`containerEnv`, `remoteEnv`, then the project
 // settings of the folder it opens), a Dockerfile whose image installs or starts Claude Code (its ENV and ARG), or
 // a Compose service built from such an image or running Claude Code (the image's env, then `environment:`).
+import { posix } from 'node:path';
 import { pushAll } from '../bounded.js';
 import type {
   ComposeFile,
@@ -54,8 +55,13 @@ function join(dir: string, name: string): string {
  * A path from a workflow, relative to the checkout (the repository root), as a path relative to the scanned root;
  * undefined when it is absolute or climbs out of the repository (the action would read a file we cannot see).
  */
+/** A path that does not start in the repository: from the file system root, a home folder, or a drive. */
+function isAbsolutePath(written: string): boolean {
+  return written.startsWith('/') || written.startsWith('~') || /^[A-Za-z]:[\\/]/.test(written);
+}
+
 export function resolveInRepository(root: string, written: string): string | undefined {
-  if (written.startsWith('/') || written.startsWith('~') || /^[A-Za-z]:[\\/]/.test(written)) return undefined;
+  if (isAbsolutePath(written)) return undefined;
   const parts: string[] = root === '.' ? [] : root.split('/');
   const floor = parts.length;
   for (const part of written.split('/')) {
@@ -135,7 +141,8 @@ function applySettingsInput(
   settings: Map<string, SettingValue>,
   files: string[],
   path: string,
-  root: string,
+  /** The repository file a path input names, if any. */
+  fileOf: (written: string) => string | undefined,
   input: SettingsInput | undefined,
   index: FileIndex,
 ): void {
@@ -150,7 +157,7 @@ function applySettingsInput(
     }
     for (const entry of input.env) setEntry(env, path, entry);
   } else if (input?.kind === 'path') {
-    const resolved = resolveInRepository(root, input.path);
+    const resolved = fileOf(input.path);
     const layer = resolved === undefined ? undefined : index.settings.get(resolved);
     if (layer !== undefined) {
       applySettingsLayer(env, settings, layer);
@@ -187,7 +194,15 @@ function workflowScope(
       });
     }
     for (const entry of step.claudeEnv) setEntry(env, path, entry);
-    applySettingsInput(env, settings, files, path, root, step.settings, index);
+    applySettingsInput(
+      env,
+      settings,
+      files,
+      path,
+      (written) => resolveInRepository(root, written),
+      step.settings,
+      index,
+    );
     // The action always writes enableAllProjectMcpServers: true into the user settings it creates
     // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
     if (index.hasProjectMcpServers(root)) {
@@ -199,15 +214,26 @@ function workflowScope(
       });
     }
   }
-  for (const layer of index.projectLayers(root)) {
+  // Claude Code reads the project settings of the directory it starts in (a `run:` step's working-directory). One
+  // known only at run time, or outside the repository, holds none this check can see.
+  const project = startDirectory(root, step);
+  for (const layer of project === undefined ? [] : index.projectLayers(project)) {
     applySettingsLayer(env, settings, layer);
     files.push(layer.source.path);
   }
   // --settings is the command-line layer: above project and local settings, below managed (docs: settings
-  // "Settings precedence").
-  applySettingsInput(env, settings, files, path, root, step.cliSettings, index);
+  // "Settings precedence"). A relative path is read from where Claude Code starts.
+  applySettingsInput(
+    env,
+    settings,
+    files,
+    path,
+    (written) => commandLineFile(root, step, written),
+    step.cliSettings,
+    index,
+  );
   const origin = locationOf(path, step.usesSpan);
-  const shared = index.sharedSettings(root);
+  const shared = project === undefined ? undefined : index.sharedSettings(project);
   return {
     id: `${path}#${step.path}`,
     kind: 'workflow',
@@ -228,6 +254,25 @@ function workflowScope(
           },
     versions,
   };
+}
+
+/** The repository folder Claude Code starts in: undefined when only known at run time or outside the repository. */
+function startDirectory(root: string, step: ClaudeStep): string | undefined {
+  const directory = step.workingDirectory;
+  if (directory === undefined) return root;
+  if (directory.kind === 'unknown') return undefined;
+  // resolveInRepository names files: a file in the folder finds the folder, the root included.
+  const inside = resolveInRepository(root, posix.join(directory.path, 'x'));
+  return inside === undefined ? undefined : posix.dirname(inside);
+}
+
+/** The repository file `--settings PATH` names: read from where Claude Code starts, unless written from the workspace. */
+function commandLineFile(root: string, step: ClaudeStep, written: string): string | undefined {
+  const directory = step.workingDirectory;
+  const fromWorkspace = step.cliSettings?.kind === 'path' && step.cliSettings.fromWorkspace;
+  if (directory === undefined || fromWorkspace) return resolveInRepository(root, written);
+  if (directory.kind === 'unknown' || isAbsolutePath(written)) return undefined;
+  return resolveInRepository(root, posix.join(directory.path, written));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -422,9 +467,11 @@ export function referencedSettingsPaths(
     if (file.kind !== 'workflow' || !file.workflow.ok) continue;
     const root = workflowRoot(file.source.path);
     for (const step of file.workflow.claudeSteps) {
-      for (const input of [step.settings, step.cliSettings]) {
-        if (input?.kind !== 'path') continue;
-        const resolved = resolveInRepository(root, input.path);
+      const named = [
+        step.settings?.kind === 'path' ? resolveInRepository(root, step.settings.path) : undefined,
+        step.cliSettings?.kind === 'path' ? commandLineFile(root, step, step.cliSettings.path) : undefined,
+      ];
+      for (const resolved of named) {
         if (resolved !== undefined && !loaded.has(resolved)) wanted.add(resolved);
       }
     }
