@@ -47,7 +47,7 @@ function analyseCommand(node: Node): FeatureId[] {
     const arg = args[i]!;
     if (DATA_FLAGS.test(arg)) {
       sends = true;
-      const inline = /^--?[\w-]+=(.*)$/.exec(arg);
+      const inline = /^--?[\w-]+=(.*)$/s.exec(arg);
       if (inline !== null) bodies.push(inline[1]!);
       else if (args[i + 1] !== undefined) bodies.push(args[i + 1]!);
     } else if (
