@@ -62,7 +62,9 @@ describe('shell: the whole analysis of a script', () => {
   });
 
   it('names a multi-line command by its first line', async () => {
-    expect(await sites(`curl -X POST \\\n  ${API}/v1/skills ${VERSION}`)).toEqual(['skills@0 curl -X POST \\']);
+    expect(await sites(`curl -X POST \\\n  ${API}/v1/skills ${VERSION}`)).toEqual([
+      'skills@0 curl -X POST \\',
+    ]);
   });
 });
 
@@ -72,9 +74,9 @@ describe('shell: which commands are requests to the Claude API', () => {
     expect(await sites(`printf -d '{"model":"claude-fable-5"}' ${API}/v1/messages`)).toEqual([]);
     // Another vendor's endpoint: the same body is not a Claude request.
     expect(await sites(`curl -d '{"model":"claude-fable-5"}' https://example.com/v1/messages`)).toEqual([]);
-    expect(await sites(`curl -H 'x-anthropic-version: 1' -d '{"model":"claude-fable-5"}' https://e.com`)).toEqual(
-      [],
-    );
+    expect(
+      await sites(`curl -H 'x-anthropic-version: 1' -d '{"model":"claude-fable-5"}' https://e.com`),
+    ).toEqual([]);
   });
 
   it('knows the anthropic headers with blanks before the colon, or none after it', async () => {
@@ -172,9 +174,6 @@ describe('shell: where a request names a feature', () => {
 
   it('reports each feature of a body once, in the order of the body markers', async () => {
     const cmd = `curl ${VERSION} -d '{"model":"claude-fable-5","tools":[{"type":"code_execution_20250825"}]}' ${API}/v1/messages`;
-    expect(await sites(cmd)).toEqual([
-      `code-execution@0 ${shown(cmd)}`,
-      `covered-model@0 ${shown(cmd)}`,
-    ]);
+    expect(await sites(cmd)).toEqual([`code-execution@0 ${shown(cmd)}`, `covered-model@0 ${shown(cmd)}`]);
   });
 });
