@@ -95,9 +95,16 @@ describe('the notes a report carries', () => {
     expect(reportNotes(options, noFiles, project)).toEqual([
       '--include a/**, b.json matched no file that configures Claude Code.',
     ]);
-    const loaded = { candidate: { kind: 'env' }, source: createSourceFile('.env', '') } as unknown as LoadedFile;
+    const loaded = {
+      candidate: { kind: 'env' },
+      source: createSourceFile('.env', ''),
+    } as unknown as LoadedFile;
     expect(reportNotes(options, { files: [loaded], skipped: [] }, project)).toEqual([]);
-    const skipped: SkippedFile = { path: '.env', reason: 'too large', location: { line: 1, column: 1 } } as SkippedFile;
+    const skipped: SkippedFile = {
+      path: '.env',
+      reason: 'too large',
+      location: { line: 1, column: 1 },
+    } as SkippedFile;
     expect(reportNotes(options, { files: [], skipped: [skipped] }, project)).toEqual([]);
   });
 
@@ -124,7 +131,11 @@ describe('a report narrowed to the files given as PATH', () => {
       { id: 'C', kind: 'project', files: ['c.json', 'a.json'] },
     ],
     findings: [finding('a.json', 1, 'W'), finding('b.json', 2, 'B'), finding(null, 1, 'A')],
-    suppressed: [suppressedFinding('a.json', 3, 'S'), suppressedFinding('b.json', 4, 'B'), suppressedFinding(null, 2, 'A')],
+    suppressed: [
+      suppressedFinding('a.json', 3, 'S'),
+      suppressedFinding('b.json', 4, 'B'),
+      suppressedFinding(null, 2, 'A'),
+    ],
   });
 
   it("keeps the files' findings and suppressed findings, their scopes and the scopes their findings are about", () => {
@@ -210,7 +221,11 @@ describe('the scanned tree', () => {
       '.claude/settings.local.json': `${' '.repeat(2000)}${settings}`,
     });
     const options = resolveOptions({ path: root, maxFileSize: 1000, policy: ['nonessential-traffic'] });
-    const { report: result, scopes } = await analyseTree(options, { cwd: root, logger: silentLogger, now: NOW });
+    const { report: result, scopes } = await analyseTree(options, {
+      cwd: root,
+      logger: silentLogger,
+      now: NOW,
+    });
     expect(result.files).toEqual(['.claude/settings.json']);
     expect(result.scopes).toEqual([
       { id: '.', kind: 'project', files: ['.claude/settings.json', '.claude/settings.local.json'] },
@@ -248,7 +263,10 @@ describe('the scanned tree', () => {
         'Add `"skipWebFetchPreflight": true` to `.claude/settings.json`, or add "WebFetch" to permissions.deny.',
       ],
     ]);
-    const projectUnread = tree({ '.claude/settings.json': ' '.repeat(2000), '.claude/settings.local.json': '{}' });
+    const projectUnread = tree({
+      '.claude/settings.json': ' '.repeat(2000),
+      '.claude/settings.local.json': '{}',
+    });
     const second = (await analyseTree(options(projectUnread), context(projectUnread))).report;
     expect(second.files).toEqual(['.claude/settings.local.json']);
     expect(second.scopes).toEqual([
@@ -268,7 +286,11 @@ describe('the scanned tree', () => {
       candidate: { kind: 'settings', role: 'project' },
       source: createSourceFile('.claude/settings.json', text),
     } as LoadedFile;
-    const skipped = { path: '.claude/settings.json', reason: 'x', location: { line: 1, column: 1 } } as SkippedFile;
+    const skipped = {
+      path: '.claude/settings.json',
+      reason: 'x',
+      location: { line: 1, column: 1 },
+    } as SkippedFile;
     const options = resolveOptions({ path: '.', policy: ['nonessential-traffic'] });
     const { report: result } = analyse({ files: [loaded], skipped: [skipped] }, options, NOW);
     expect(result.scopes).toEqual([{ id: '.', kind: 'project', files: ['.claude/settings.json'] }]);
@@ -284,11 +306,14 @@ describe('the scanned tree', () => {
       logger: silentLogger,
       now: NOW,
     });
-    expect(none.scopes.map((s) => s.versions)).toEqual([{ min: undefined, minSource: undefined, max: undefined }]);
+    expect(none.scopes.map((s) => s.versions)).toEqual([
+      { min: undefined, minSource: undefined, max: undefined },
+    ]);
   });
 
   it('reads no source code when the zdr policy is not checked', async () => {
-    const code = "import Anthropic from '@anthropic-ai/sdk';\nconst c = new Anthropic();\nawait c.messages.create({});\n";
+    const code =
+      "import Anthropic from '@anthropic-ai/sdk';\nconst c = new Anthropic();\nawait c.messages.create({});\n";
     const root = tree({ '.claude/settings.json': '{}\n', 'app.ts': code });
     const hygiene = await analyseTree(resolveOptions({ path: root, policy: ['hygiene'] }), {
       cwd: root,
@@ -296,6 +321,70 @@ describe('the scanned tree', () => {
       now: NOW,
     });
     expect(hygiene.report.files).toEqual(['.claude/settings.json']);
-    expect(hygiene.files.map((f) => [f.kind, f.source.path])).toEqual([['settings', '.claude/settings.json']]);
+    expect(hygiene.files.map((f) => [f.kind, f.source.path])).toEqual([
+      ['settings', '.claude/settings.json'],
+    ]);
+  });
+});
+
+describe("the code check over workflows' run: blocks", () => {
+  it('adds the run: blocks of a workflow only when they call the Claude API, and skips a broken workflow', async () => {
+    const root = tree({
+      '.github/workflows/a.yml':
+        'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo anthropic\n',
+      '.github/workflows/b.yml':
+        'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          curl https://api.anthropic.com/v1/messages/batches -d @req.json\n',
+      '.github/workflows/c.yml':
+        'on: push\njobs:\n  c:\n    steps:\n      - run: curl https://api.anthropic.com/v1/messages/batches\n      - run: [\n',
+    });
+    const analysis = await analyseTree(resolveOptions({ path: root, policy: ['zdr'] }), {
+      cwd: root,
+      logger: silentLogger,
+      now: NOW,
+    });
+    expect(analysis.files.map((f) => [f.kind, f.source.path])).toEqual([
+      ['workflow', '.github/workflows/a.yml'],
+      ['workflow', '.github/workflows/b.yml'],
+      ['workflow', '.github/workflows/c.yml'],
+      ['code', '.github/workflows/b.yml'],
+    ]);
+    expect(analysis.report.files).toEqual([
+      '.github/workflows/a.yml',
+      '.github/workflows/b.yml',
+      '.github/workflows/c.yml',
+    ]);
+    expect(
+      analysis.report.findings.map((f) => [f.ruleId, f.file, f.line, f.column, f.scope, f.message]),
+    ).toEqual([
+      [
+        'ZDR010',
+        '.github/workflows/b.yml',
+        7,
+        11,
+        null,
+        '`curl https://api.anthropic.com/v1/messages/batches -d @req.json` uses the Message Batches API, outside ZDR: requests and results are kept for 29 days (or until the batch is deleted).',
+      ],
+    ]);
+  });
+});
+
+describe('the code check over source files', () => {
+  it('parses the files whose language it knows, and leaves type declarations out', async () => {
+    const call =
+      "import Anthropic from '@anthropic-ai/sdk';\nconst c = new Anthropic();\nawait c.messages.batches.create({ requests: [] });\n";
+    const root = tree({ 'app.ts': call, 'types.d.ts': call });
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warning: (message: string) => void warnings.push(message) };
+    const analysis = await analyseTree(resolveOptions({ path: root, policy: ['zdr'], code: 'all' }), {
+      cwd: root,
+      logger,
+      now: NOW,
+    });
+    expect(analysis.files.map((f) => [f.kind, f.source.path])).toEqual([['code', 'app.ts']]);
+    expect(analysis.report.files).toEqual(['app.ts']);
+    expect(analysis.report.findings.map((f) => [f.ruleId, f.file, f.line, f.column])).toEqual([
+      ['ZDR010', 'app.ts', 3, 7],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });
