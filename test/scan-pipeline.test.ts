@@ -185,7 +185,7 @@ describe('CFG010 findings added to a report', () => {
     const options = resolveOptions({ path: '.', policy: ['hygiene', 'zdr'] });
     const ignored = {
       ...options,
-      ignore: [{ rule: 'CFG010', path: CONFIG, reason: 'owned', line: 9, source: 'p.yml' }],
+      ignore: [{ rule: 'CFG010', path: CONFIG, reason: 'owned', file: 'p.yml', line: 9 }],
     } as unknown as typeof options;
     const before = report({
       findings: [finding('z.json', 1, '.')],
@@ -386,5 +386,24 @@ describe('the code check over source files', () => {
       ['ZDR010', 'app.ts', 3, 7],
     ]);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('the clock a scan runs by', () => {
+  it("judges suppressions' end dates by the context's date, not the machine's", async () => {
+    const root = tree({ '.claude/settings.json': '{}\n' });
+    const options = {
+      ...resolveOptions({ path: root, policy: ['nonessential-traffic'] }),
+      ignore: [
+        { rule: 'NET001', path: '.claude/**', reason: 'later', until: '2998-12-31', file: 'p.yml', line: 3 },
+      ],
+    };
+    const later = new Date('2999-01-01T00:00:00Z');
+    const result = (await analyseTree(options, { cwd: root, logger: silentLogger, now: later })).report;
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([
+      ['NET001', '.claude/settings.json', 1],
+      ['NET005', '.claude/settings.json', 1],
+    ]);
+    expect(result.suppressed).toEqual([]);
   });
 });
