@@ -407,3 +407,13 @@ describe('the clock a scan runs by', () => {
     expect(result.suppressed).toEqual([]);
   });
 });
+
+describe('what a scan logs', () => {
+  it('says how many files discovery read, and how it listed them', async () => {
+    const root = tree({ '.claude/settings.json': '{}\n', '.env': 'A=1\n' });
+    const debug: string[] = [];
+    const logger = { ...silentLogger, debug: (message: string) => void debug.push(message) };
+    await analyseTree(resolveOptions({ path: root, policy: ['hygiene'] }), { cwd: root, logger, now: NOW });
+    expect(debug.filter((m) => m.startsWith('discovered'))).toEqual(['discovered 2 files (walk)']);
+  });
+});
