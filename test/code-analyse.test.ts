@@ -1,0 +1,196 @@
+// What one source file's analysis finds, site by site: string literals of each grammar, object initialisers,
+// docstrings and comparisons (not uses), how far the tool object of a `type` reaches, typed builder chains, and
+// which receivers count as another object than a Claude client.
+import { describe, expect, it } from 'vitest';
+import { createSourceFile } from '../src/discover/source.js';
+import type { CodeLanguage } from '../src/parse/code/code-file.js';
+import { parseCode } from '../src/parse/code/parse-code.js';
+
+async function sites(language: CodeLanguage, file: string, text: string): Promise<string[]> {
+  const parsed = await parseCode(createSourceFile(file, text), language);
+  expect(parsed.error).toBeUndefined();
+  return parsed.sites.map(
+    (s) =>
+      `${s.kind} ${s.span.line}:${s.span.column}-${s.span.endLine}:${s.span.endColumn} ${s.what}${s.detail === undefined ? '' : ` [${s.detail}]`}`,
+  );
+}
+
+describe('object initialisers and string literals', () => {
+  it('reads C# object initialiser members as entries', async () => {
+    expect(
+      await sites(
+        'csharp',
+        'a.cs',
+        'using Anthropic;\nvar p = new MessageCreateParams {\n  Model = "claude-fable-5",\n};\nvar t = new Tool { Type = "code_execution_20250825" };\nvar v = @"https://api.anthropic.com/v1/files";\n',
+      ),
+    ).toEqual([
+      'covered-model 3:11-3:27 Model = "claude-fable-5"',
+      'code-execution 5:20-5:52 Type = "code_execution_20250825"',
+      'files 6:9-6:46 @"https://api.anthropic.com/v1/files"',
+    ]);
+  });
+
+  it('does not take a plain JavaScript assignment for an entry', async () => {
+    expect(
+      await sites(
+        'javascript',
+        'a.js',
+        'import Anthropic from "@anthropic-ai/sdk";\nlet type;\ntype = "code_execution_20250825";\nconst base = "https://api.anthropic.com";\nfetch(`${base}/v1/files`);\nconst e = "";\n',
+      ),
+    ).toEqual(['files 5:7-5:25 `${base}/v1/files`']);
+  });
+
+  it('reads raw, escaped and prefixed strings', async () => {
+    expect(
+      await sites(
+        'go',
+        'a.go',
+        'package a\nimport "github.com/anthropics/anthropic-sdk-go"\nvar u = `https://api.anthropic.com/v1/files`\nvar m = `claude-fable-5`\nvar s = `https://api.anthropic.com/v1/skills `\n',
+      ),
+    ).toEqual([
+      'files 3:9-3:45 `https://api.anthropic.com/v1/files`',
+      'skills 5:9-5:47 `https://api.anthropic.com/v1/skills `',
+    ]);
+    expect(
+      await sites(
+        'python',
+        'a.py',
+        'import anthropic\nu = "https://api.anthropic.com/v1/files\\n"\nv = rb"https://api.anthropic.com/v1/skills"\n',
+      ),
+    ).toEqual([
+      'files 2:5-2:43 "https://api.anthropic.com/v1/files\\n"',
+      'skills 3:5-3:44 rb"https://api.anthropic.com/v1/skills"',
+    ]);
+  });
+});
+
+describe('docstrings and comparisons are not uses', () => {
+  it('skips a string alone in a statement and strings compared', async () => {
+    expect(
+      await sites(
+        'javascript',
+        'a.js',
+        [
+          'import Anthropic from "@anthropic-ai/sdk";',
+          '"https://api.anthropic.com/v1/files" /* c */;',
+          '"https://api.anthropic.com/v1/files";',
+          'if (u === "https://api.anthropic.com/v1/files") {}',
+          'if (u == "https://api.anthropic.com/v1/skills") {}',
+          'if (u != "https://api.anthropic.com/v1/tunnels") {}',
+          'const w = u + "https://api.anthropic.com/v1/sessions";',
+          'switch (u) { case "https://api.anthropic.com/v1/files": break; }',
+          'const v = "https://api.anthropic.com/v1/files";',
+          '',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'files 2:1-2:37 "https://api.anthropic.com/v1/files"',
+      'managed-agents 7:15-7:54 "https://api.anthropic.com/v1/sessions"',
+      'files 9:11-9:47 "https://api.anthropic.com/v1/files"',
+    ]);
+    expect(
+      await sites(
+        'python',
+        'a.py',
+        'import anthropic\ndef f():\n    """https://api.anthropic.com/v1/files"""\nif u == "https://api.anthropic.com/v1/skills":\n    pass\n',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the tool object a dynamic web tool type sits in', () => {
+  it('reaches as far as the object, not past an array or a statement', async () => {
+    const py = [
+      'import anthropic',
+      'c.messages.create(tools=[dict(type="web_search_20260209"), dict(allowed_callers=["direct"])])',
+      'x = dict(type="web_fetch_20260209")',
+      'y = dict(allowed_callers=["direct"])',
+      'Tool(type="web_search_20260209").with_options(allowed_callers=["direct"])',
+      '',
+    ];
+    expect(await sites('python', 'a.py', py.join('\n'))).toEqual([
+      'web-dynamic-filtering 2:31-2:57 type="web_search_20260209"',
+      'web-dynamic-filtering 3:10-3:35 type="web_fetch_20260209"',
+    ]);
+    const js =
+      'import Anthropic from "@anthropic-ai/sdk";\ncreate({ type: "web_search_20260209" }, { allowed_callers: ["direct"] });\n';
+    expect(await sites('javascript', 'a.js', js)).toEqual([
+      'web-dynamic-filtering 2:10-2:37 type: "web_search_20260209"',
+    ]);
+    const rb = 'require "anthropic"\nTool.new(type: "web_search_20260209")\n';
+    expect(await sites('ruby', 'a.rb', rb)).toEqual([
+      'web-dynamic-filtering 2:10-2:37 type: "web_search_20260209"',
+    ]);
+  });
+
+  it('looks a bounded number of levels up', async () => {
+    const lines = ['import anthropic'];
+    for (let n = 0; n < 7; n++)
+      lines.push(
+        `w(allowed_callers=["direct"], t=${'f('.repeat(n)}dict(type="web_search_20260209")${')'.repeat(n)})`,
+      );
+    expect(await sites('python', 'a.py', `${lines.join('\n')}\n`)).toEqual([
+      'web-dynamic-filtering 5:44-5:70 type="web_search_20260209"',
+      'web-dynamic-filtering 6:46-6:72 type="web_search_20260209"',
+      'web-dynamic-filtering 7:48-7:74 type="web_search_20260209"',
+      'web-dynamic-filtering 8:50-8:76 type="web_search_20260209"',
+    ]);
+  });
+});
+
+describe('typed web tools in builder chains', () => {
+  it('reports a chain without direct callers only', async () => {
+    const lines = [
+      'import com.anthropic.client.AnthropicClient;',
+      'class A {',
+      '  Object a = WebSearchTool20260209.builder().allowedCallers(List.of(WebSearchTool20260209.AllowedCaller.DIRECT)).build();',
+      '  Object b = WebSearchTool20260209.builder().build();',
+    ];
+    for (let n = 0; n < 14; n++)
+      lines.push(
+        `  Object c${n} = WebFetchTool20260209.builder()${'.x()'.repeat(n)}.allowedCallers(DIRECT).build();`,
+      );
+    lines.push('}', '');
+    expect(await sites('java', 'A.java', lines.join('\n'))).toEqual([
+      'web-dynamic-filtering 4:14-4:35 WebSearchTool20260209',
+      'web-dynamic-filtering 16:16-16:36 WebFetchTool20260209',
+      'web-dynamic-filtering 17:16-17:36 WebFetchTool20260209',
+      'web-dynamic-filtering 18:16-18:36 WebFetchTool20260209',
+    ]);
+  });
+});
+
+describe('receivers bound to other objects', () => {
+  it('skips a non-distinctive chain on an object built here', async () => {
+    const js = [
+      'import Anthropic from "@anthropic-ai/sdk";',
+      'const a = new Anthropic();',
+      'const s3 = new  S3Client({});',
+      'const st = await  new Store();',
+      'const made = Store();',
+      'const spaced = Store ();',
+      'const mod = lib.Store();',
+      'const plain = make_client();',
+      'const factory = Foo.make();',
+      'const boto = boto3.client("s3");',
+      'a.files.upload(x);',
+      's3.files.upload(x);',
+      'st.files.upload(x);',
+      'made.files.upload(x);',
+      'spaced.files.upload(x);',
+      'mod.files.upload(x);',
+      'plain.files.upload(x);',
+      'factory.files.upload(x);',
+      'boto.files.upload(x);',
+      '',
+    ];
+    expect(await sites('javascript', 'a.js', js.join('\n'))).toEqual([
+      'files 11:1-11:18 a.files.upload',
+      'files 17:1-17:22 plain.files.upload',
+      'files 18:1-18:24 factory.files.upload',
+    ]);
+    const rb =
+      'require "anthropic"\nst = Store.new\nnw = Store.newest\nns = Box::Store.new\nst.files.upload(x)\nnw.files.upload(x)\nns.files.upload(x)\n';
+    expect(await sites('ruby', 'a.rb', rb)).toEqual(['files 6:1-6:19 nw.files.upload']);
+  });
+});
