@@ -194,3 +194,47 @@ describe('receivers bound to other objects', () => {
     expect(await sites('ruby', 'a.rb', rb)).toEqual(['files 6:1-6:19 nw.files.upload']);
   });
 });
+
+describe('which files use the Claude API', () => {
+  it('counts only files that import, require or construct the SDK, or name the API host', async () => {
+    const call = 'c.beta.files.upload(x);\n';
+    const found = async (first: string) => sites('javascript', 'a.js', `${first}\n${call}`);
+    const reported = ['files 2:1-2:23 c.beta.files.upload'];
+    expect(await found('const name = "anthropic";')).toEqual([]);
+    expect(await found('const t = { type: "code_execution_20250825" };')).toEqual([]);
+    expect(await found('const A = require ("@anthropic-ai/sdk");')).toEqual(reported);
+    expect(await found('notrequire("anthropic");')).toEqual([]);
+    expect(await found('requireAll("anthropic");')).toEqual([]);
+    expect(await found('fetch("https://api.anthropic.com/v1/files");')).toEqual([
+      'files 1:7-1:43 "https://api.anthropic.com/v1/files"',
+    ]);
+    expect(
+      await sites('python', 'a.py', 'm = importlib.import_module("anthropic")\nc.beta.files.upload(x)\n'),
+    ).toEqual(['files 2:1-2:20 c.beta.files.upload']);
+  });
+
+  it('skips a non-distinctive chain on an unknown receiver when another vendor is imported', async () => {
+    const js =
+      'import OpenAI from "openai";\nimport Anthropic from "@anthropic-ai/sdk";\nq.files.upload(x);\nq.beta.files.upload(x);\n';
+    expect(await sites('javascript', 'a.js', js)).toEqual(['files 4:1-4:23 q.beta.files.upload']);
+  });
+
+  it('binds parameters and assignments, not comparisons', async () => {
+    const ts = [
+      'import Anthropic from "@anthropic-ai/sdk";',
+      'import OpenAI from "openai";',
+      'class A {',
+      '  constructor(private client: OpenAI, other: Anthropic) {}',
+      '  run() {',
+      '    this.client.files.upload(x);',
+      '    other.files.upload(x);',
+      '  }',
+      '}',
+      'let q;',
+      'q == new Store();',
+      'q.files.upload(x);',
+      '',
+    ];
+    expect(await sites('typescript', 'a.ts', ts.join('\n'))).toEqual(['files 7:5-7:26 other.files.upload']);
+  });
+});
