@@ -210,7 +210,7 @@ describe('which files use the Claude API', () => {
     ]);
     expect(
       await sites('python', 'a.py', 'm = importlib.import_module("anthropic")\nc.beta.files.upload(x)\n'),
-    ).toEqual(['files 2:1-2:20 c.beta.files.upload']);
+    ).toEqual(['files 2:1-2:23 c.beta.files.upload']);
   });
 
   it('skips a non-distinctive chain on an unknown receiver when another vendor is imported', async () => {
