@@ -1,6 +1,6 @@
 // What one source file's analysis finds, site by site: string literals of each grammar, object initialisers,
 // docstrings and comparisons (not uses), how far the tool object of a `type` reaches, typed builder chains, and
-// which receivers count as another object than a Claude client.
+// which receivers count as another object than a Claude client, call chains, and Agent SDK telemetry switches.
 import { describe, expect, it } from 'vitest';
 import { createSourceFile } from '../src/discover/source.js';
 import type { CodeLanguage } from '../src/parse/code/code-file.js';
@@ -236,5 +236,60 @@ describe('which files use the Claude API', () => {
       '',
     ];
     expect(await sites('typescript', 'a.ts', ts.join('\n'))).toEqual(['files 7:5-7:26 other.files.upload']);
+  });
+});
+
+describe('call chains', () => {
+  it('reads chains through argument lists, generics and response wrappers, not bare collections', async () => {
+    const py = [
+      'import anthropic',
+      'files.upload(x)',
+      'c.beta.files.with_raw_response.upload(x)',
+      'c.beta.files.with_raw_response.upload (x)',
+      'c.with_options(timeout=httpx.Timeout(5)).beta.files.upload(x)',
+      '',
+    ];
+    expect(await sites('python', 'a.py', py.join('\n'))).toEqual([
+      'files 3:1-3:41 c.beta.files.with_raw_response.upload',
+      'files 4:1-4:42 c.beta.files.with_raw_response.upload',
+      'files 5:1-5:62 c.with_options(timeout=httpx.Timeout(5)).beta.files.upload',
+    ]);
+    const java = [
+      'import com.anthropic.client.AnthropicClient;',
+      'class A {',
+      '  void f() {',
+      '    client.beta().files().upload(p);',
+      '    client.messages().batches().create(p);',
+      '    client.beta().files().<T>upload(p);',
+      '    client.beta()[0].files().upload(p);',
+      '  }',
+      '}',
+      '',
+    ];
+    expect(await sites('java', 'A.java', java.join('\n'))).toEqual([
+      'files 4:5-4:36 client.beta().files().upload',
+      'batches 5:5-5:42 client.messages().batches().create',
+      'files 6:5-6:39 client.beta().files().<T>upload',
+      'files 7:5-7:39 client.beta()[0].files().upload',
+    ]);
+  });
+});
+
+describe('telemetry switches in the Agent SDK env', () => {
+  it('takes 1, true, yes and on as on, with spaces, and nothing else', async () => {
+    const ts = [
+      'import { query } from "@anthropic-ai/claude-agent-sdk";',
+      'query({ prompt: "x", options: { env: { ...process.env,',
+      '  CLAUDE_CODE_ENABLE_TELEMETRY: " yes ",',
+      '  OTEL_LOG_USER_PROMPTS: "on",',
+      '  OTEL_LOG_TOOL_DETAILS: "10",',
+      '  OTEL_LOG_TOOL_CONTENT: "yes please",',
+      '} } });',
+      '',
+    ];
+    expect(await sites('typescript', 'a.ts', ts.join('\n'))).toEqual([
+      'agent-env-telemetry 3:3-3:40 CLAUDE_CODE_ENABLE_TELEMETRY: " yes " [CLAUDE_CODE_ENABLE_TELEMETRY]',
+      'agent-env-telemetry 4:3-4:30 OTEL_LOG_USER_PROMPTS: "on" [OTEL_LOG_USER_PROMPTS]',
+    ]);
   });
 });
