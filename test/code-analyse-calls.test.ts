@@ -443,3 +443,136 @@ describe('analyseTree after the walk: calls, entries, Agent SDK options, strings
     expect(await analyse(grammar, typed, text)).toEqual(expected);
   });
 });
+
+describe('analyseTree: API use without an import, typed model declarations, Agent env values that are not literals, spaced builder calls', () => {
+  it.each([
+    {
+      name: 'a client built without an import makes the file use the API; a parameter typed as one does not',
+      grammar: 'typescript' as Grammar,
+      typed: false,
+      text: 'const c = new Anthropic();\nawait c.beta.files.upload({ file });\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['files', 2, 'c.beta.files.upload({ file })', 'c.beta.files.upload']],
+      },
+    },
+    {
+      name: 'a parameter typed as the client, no import',
+      grammar: 'typescript' as Grammar,
+      typed: false,
+      text: 'export function f(c: Anthropic) {\n  return c.beta.files.upload({ file });\n}\n',
+      expected: { usesApi: false, usesAgentSdk: false, sites: [] },
+    },
+    {
+      name: 'another constructed object, no import',
+      grammar: 'typescript' as Grammar,
+      typed: false,
+      text: 'const s = new S3Client();\nawait s.beta.files.upload({ file });\n',
+      expected: { usesApi: false, usesAgentSdk: false, sites: [] },
+    },
+    {
+      name: 'Kotlin model strings among arguments',
+      grammar: 'kotlin' as Grammar,
+      typed: true,
+      text: 'import com.anthropic.client.AnthropicClient\nval a = pick(model, "claude-fable-5")\nval b = pick(name, "claude-fable-5")\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['covered-model', 2, '"claude-fable-5"', '(model, "claude-fable-5")']],
+      },
+    },
+    {
+      name: 'typed declarations of a model name',
+      grammar: 'typescript' as Grammar,
+      typed: false,
+      text: "import Anthropic from '@anthropic-ai/sdk';\nconst modelName: string = 'claude-fable-5';\nconst title: string = 'claude-fable-5';\n",
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['covered-model', 2, "'claude-fable-5'", "modelName: string = 'claude-fable-5'"]],
+      },
+    },
+    {
+      name: 'Python annotated model assignment',
+      grammar: 'python' as Grammar,
+      typed: false,
+      text: 'import anthropic\nmodel_id: str = "claude-fable-5"\nlabel: str = "claude-fable-5"\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['covered-model', 2, '"claude-fable-5"', 'model_id: str = "claude-fable-5"']],
+      },
+    },
+    {
+      name: 'Agent env entries that are not literals',
+      grammar: 'typescript' as Grammar,
+      typed: false,
+      text: "import { query } from '@anthropic-ai/claude-agent-sdk';\nquery({ prompt: 'p', options: { env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, CLAUDE_CODE_ENABLE_TELEMETRY: flag, OTEL_LOGS_EXPORTER: kind } } });\n",
+      expected: {
+        usesApi: false,
+        usesAgentSdk: true,
+        sites: [
+          [
+            'agent-env-umbrella',
+            2,
+            'env: { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC, CLAUDE_CODE_ENABLE_TELEMETRY: flag, OTEL_LOGS_EXPORTER: kind }',
+            'env: { … }',
+          ],
+        ],
+      },
+    },
+    {
+      name: 'Java allowedCallers spelled with spaces',
+      grammar: 'java' as Grammar,
+      typed: true,
+      text: 'import com.anthropic.client.AnthropicClient;\nclass A {\n  void f() {\n    var t = BetaWebSearchTool20260209.builder().allowedCallers (List.of(Caller.DIRECT)).build();\n    var u = BetaWebFetchTool20260309.builder().allowedCallers(X.DIRECT).build();\n    var v = BetaWebFetchTool20260318.builder().allowedCallers(List.of("direct")).build();\n    var w = BetaWebSearchTool20260318.builder().allowedCallers(List.of(Caller.CODE)).description(Direct).build();\n  }\n}\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['web-dynamic-filtering', 7, 'BetaWebSearchTool20260318', 'BetaWebSearchTool20260318']],
+      },
+    },
+    {
+      name: 'Go struct fields',
+      grammar: 'go' as Grammar,
+      typed: true,
+      text: 'package main\nimport "github.com/anthropics/anthropic-sdk-go"\nvar p = anthropic.MessageNewParams{Model: "claude-fable-5", Name: "claude-fable-5"}\nvar t = anthropic.ToolParam{Type: "code_execution_20250825"}\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [
+          ['covered-model', 3, '"claude-fable-5"', 'Model: "claude-fable-5"'],
+          ['code-execution', 4, 'Type: "code_execution_20250825"', 'Type: "code_execution_20250825"'],
+        ],
+      },
+    },
+    {
+      name: 'C# initializers',
+      grammar: 'c_sharp' as Grammar,
+      typed: true,
+      text: 'using Anthropic;\nvar p = new MessageCreateParams { Model = "claude-fable-5", Name = "claude-fable-5" };\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['covered-model', 2, '"claude-fable-5"', 'Model = "claude-fable-5"']],
+      },
+    },
+    {
+      name: 'the host named without the SDK: /v1/ paths count, a model string after an assignment too',
+      grammar: 'python' as Grammar,
+      typed: false,
+      text: 'import requests\nBASE = "https://api.anthropic.com"\nrequests.post(BASE + "/v1/files")\nMODEL = "claude-fable-5"\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [
+          ['files', 3, '"/v1/files"', '"/v1/files"'],
+          ['covered-model', 4, '"claude-fable-5"', 'MODEL = "claude-fable-5"'],
+        ],
+      },
+    },
+  ])('$name', async ({ grammar, typed, text, expected }) => {
+    expect(await analyse(grammar, typed, text)).toEqual(expected);
+  });
+});
