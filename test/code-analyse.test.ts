@@ -95,6 +95,14 @@ describe('docstrings and comparisons are not uses', () => {
         'import anthropic\ndef f():\n    """https://api.anthropic.com/v1/files"""\nif u == "https://api.anthropic.com/v1/skills":\n    pass\n',
       ),
     ).toEqual([]);
+    // Python's `match` puts a case's string in a case_pattern: a comparison, not a request.
+    expect(
+      await sites(
+        'python',
+        'b.py',
+        'import anthropic\nmatch u:\n    case "https://api.anthropic.com/v1/files":\n        pass\nv = "https://api.anthropic.com/v1/files"\n',
+      ),
+    ).toEqual(['files 5:5-5:41 "https://api.anthropic.com/v1/files"']);
   });
 });
 
