@@ -333,7 +333,7 @@ describe('parseCode: a notebook', () => {
         'c.beta.vaults',
         'c.beta.environments',
       ].map(lineOf),
-    ).toStrictEqual([13, 21, 26, 40, 47]);
+    ).toStrictEqual([16, 24, 29, 40, 47]);
   });
 
   it('finds nothing in a notebook without the words a site needs, or that is not a JSON object', async () => {
