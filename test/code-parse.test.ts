@@ -226,7 +226,7 @@ describe('parseCode: the grammar and the sites of a file', () => {
 });
 
 describe('parseCode: a notebook', () => {
-  const notebook = (cells: unknown[]) => JSON.stringify({ cells, metadata: {}, nbformat: 4 }, null, 1) + '\n';
+  const notebook = (cells: unknown[]) => JSON.stringify({ metadata: {}, cells, nbformat: 4 }, null, 1) + '\n';
 
   it('reads its code cells as one program and puts each site on the line of its JSON string', async () => {
     const text = notebook([
@@ -258,6 +258,11 @@ describe('parseCode: a notebook', () => {
       { cell_type: 'code', source: [1, 'c.beta.environments.create(x=1)'] },
       { cell_type: 'code' },
       'not a cell',
+      [
+        ['cell_type', 'code'],
+        ['source', 'c.beta.files.upload(file=f)'],
+      ],
+      { source: ['c.beta.files.upload(file=f)'] },
     ]);
     const { source, code } = await parse('a.ipynb', 'notebook', text);
     const lines = text.split('\n');
@@ -333,13 +338,14 @@ describe('parseCode: a notebook', () => {
         'c.beta.vaults',
         'c.beta.environments',
       ].map(lineOf),
-    ).toStrictEqual([16, 24, 29, 40, 47]);
+    ).toStrictEqual([17, 25, 30, 41, 48]);
   });
 
   it('finds nothing in a notebook without the words a site needs, or that is not a JSON object', async () => {
     for (const text of [
       '{"cells": [{"cell_type": "code", "source": ["x = 1"]}]}\n',
       '["files"]\n',
+      '[["cells", [{"cell_type": "code", "source": "import anthropic\\nanthropic.Anthropic().beta.files.upload(file=f)"}]]]\n',
       '{"files": 1}\n',
     ]) {
       const { source, code } = await parse('a.ipynb', 'notebook', text);
