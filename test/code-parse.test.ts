@@ -234,7 +234,7 @@ describe('parseCode: a notebook', () => {
       {
         cell_type: 'code',
         source: [
-          'import anthropic\n',
+          'anthropic.Anthropic().beta.memory_stores.create(x=1); import anthropic\n',
           'c = anthropic.Anthropic()\n',
           'if True:\n',
           '    %time x\n',
@@ -254,6 +254,10 @@ describe('parseCode: a notebook', () => {
         source: 'c.beta.files.upload(file=f)\nc.beta.agents.create(x=1) # claude-code-policy',
       },
       { cell_type: 'code', source: ['x = 1'] },
+      {
+        cell_type: 'code',
+        source: ['c.beta.', 'files.upload(file=f)\n', 'y=a!=b or c.beta.skills.create(x=1)\n'],
+      },
       { cell_type: 'code', source: ['c.beta.vaults.create(x=1)'] },
       { cell_type: 'code', source: [1, 'c.beta.environments.create(x=1)'] },
       { cell_type: 'code' },
@@ -272,6 +276,11 @@ describe('parseCode: a notebook', () => {
       language: 'notebook',
       source,
       sites: [
+        {
+          kind: 'managed-agents',
+          span: { line: lineOf('memory_stores'), column: 6, endLine: lineOf('memory_stores'), endColumn: 6 },
+          what: 'anthropic.Anthropic().beta.memory_stores.create',
+        },
         {
           kind: 'batches',
           span: {
@@ -313,6 +322,16 @@ describe('parseCode: a notebook', () => {
           what: 'c.beta.agents.create',
         },
         {
+          kind: 'files',
+          span: { line: lineOf('"c.beta.",'), column: 6, endLine: lineOf('"c.beta.",'), endColumn: 6 },
+          what: 'c.beta.files.upload',
+        },
+        {
+          kind: 'skills',
+          span: { line: lineOf('y=a!=b'), column: 16, endLine: lineOf('y=a!=b'), endColumn: 16 },
+          what: 'c.beta.skills.create',
+        },
+        {
           kind: 'managed-agents',
           span: { line: lineOf('c.beta.vaults'), column: 6, endLine: lineOf('c.beta.vaults'), endColumn: 6 },
           what: 'c.beta.vaults.create',
@@ -338,7 +357,7 @@ describe('parseCode: a notebook', () => {
         'c.beta.vaults',
         'c.beta.environments',
       ].map(lineOf),
-    ).toStrictEqual([17, 25, 30, 41, 48]);
+    ).toStrictEqual([17, 25, 30, 49, 56]);
   });
 
   it('finds nothing in a notebook without the words a site needs, or that is not a JSON object', async () => {
@@ -357,6 +376,7 @@ describe('parseCode: a notebook', () => {
 describe('parseWorkflowRuns: the run blocks of a workflow', () => {
   it('puts each site on the line of the block it comes from, or on the key of a folded block', async () => {
     const text = [
+      '# curl https://api.anthropic.com/v1/files -d "{}" -H "anthropic-beta: files-api-2025-04-14"',
       'on: push',
       'jobs:',
       '  a:',
@@ -371,7 +391,9 @@ describe('parseWorkflowRuns: the run blocks of a workflow', () => {
       '      - run: >',
       '          curl https://api.anthropic.com/v1/messages/batches',
       '          -d "{}"',
-      '      - run: "curl -d {} -H \'anthropic-beta: skills-2025-10-02\' https://api.anthropic.com/v1/messages"',
+      '      - run: "echo \\"x\\"\\ncurl -d {} -H \'anthropic-beta: skills-2025-10-02\' https://api.anthropic.com/v1/messages"',
+      '# curl https://api.anthropic.com/v1/messages/batches -d "{}"',
+      '# echo "x"',
       '',
     ].join('\n');
     const source = createSourceFile('.github/workflows/a.yml', text);
@@ -384,16 +406,16 @@ describe('parseWorkflowRuns: the run blocks of a workflow', () => {
       sites: [
         {
           kind: 'skills',
-          span: { line: 15, column: 15, endLine: 15, endColumn: 15 },
+          span: { line: 16, column: 27, endLine: 16, endColumn: 27 },
           what: "curl -d {} -H 'anthropic-beta: skills-2025-10-02' https://api.anthropic.com/v…",
         },
         {
           kind: 'batches',
-          span: { line: 12, column: 9, endLine: 12, endColumn: 9 },
+          span: { line: 13, column: 9, endLine: 13, endColumn: 9 },
           what: 'curl https://api.anthropic.com/v1/messages/batches -d "{}"',
         },
-        { kind: 'files', span: { line: 10, column: 11, endLine: 10, endColumn: 11 }, what: files },
         { kind: 'files', span: { line: 11, column: 11, endLine: 11, endColumn: 11 }, what: files },
+        { kind: 'files', span: { line: 12, column: 11, endLine: 12, endColumn: 11 }, what: files },
       ],
       comments: [],
     });
