@@ -391,6 +391,9 @@ describe('parseWorkflowRuns: the run blocks of a workflow', () => {
       '      - run: >',
       '          curl https://api.anthropic.com/v1/messages/batches',
       '          -d "{}"',
+      '      - run: >',
+      "          curl -d {} -H 'anthropic-beta: mcp-client-2025-04-04'",
+      '          https://api.anthropic.com/v1/messages',
       '      - run: "echo \\"x\\"\\ncurl -d {} -H \'anthropic-beta: skills-2025-10-02\' https://api.anthropic.com/v1/messages"',
       '# curl https://api.anthropic.com/v1/messages/batches -d "{}"',
       '# echo "x"',
@@ -406,8 +409,13 @@ describe('parseWorkflowRuns: the run blocks of a workflow', () => {
       sites: [
         {
           kind: 'skills',
-          span: { line: 16, column: 27, endLine: 16, endColumn: 27 },
+          span: { line: 19, column: 27, endLine: 19, endColumn: 27 },
           what: "curl -d {} -H 'anthropic-beta: skills-2025-10-02' https://api.anthropic.com/v…",
+        },
+        {
+          kind: 'mcp-connector',
+          span: { line: 16, column: 9, endLine: 16, endColumn: 9 },
+          what: "curl -d {} -H 'anthropic-beta: mcp-client-2025-04-04' https://api.anthropic.c…",
         },
         {
           kind: 'batches',
