@@ -472,14 +472,15 @@ describe('analyseTree: API use without an import, typed model declarations, Agen
       expected: { usesApi: false, usesAgentSdk: false, sites: [] },
     },
     {
+      // Judged by the called name, as in the other languages: not by a word that happens to come before the string.
       name: 'Kotlin model strings among arguments',
       grammar: 'kotlin' as Grammar,
       typed: true,
-      text: 'import com.anthropic.client.AnthropicClient\nval a = pick(model, "claude-fable-5")\nval b = pick(name, "claude-fable-5")\n',
+      text: 'import com.anthropic.client.AnthropicClient\nval a = pick(model, "claude-fable-5")\nval b = pick(name, "claude-fable-5")\nval c = b.model("claude-fable-5")\n',
       expected: {
         usesApi: true,
         usesAgentSdk: false,
-        sites: [['covered-model', 2, '"claude-fable-5"', '(model, "claude-fable-5")']],
+        sites: [['covered-model', 4, '"claude-fable-5"', 'b.model("claude-fable-5")']],
       },
     },
     {

@@ -579,6 +579,7 @@ export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): C
         if (holder !== null && ARGUMENT_TYPES.has(holder.type)) holder = holder.parent;
         if (holder !== null && (holder.type === 'argument' || holder.type === 'value_argument'))
           holder = holder.parent?.parent ?? null;
+        if (holder?.type === 'call_suffix') holder = holder.parent; // Kotlin: `.model("…")` is call(callee, suffix)
         const context =
           holder === null
             ? ''
