@@ -142,7 +142,7 @@ function applySettingsInput(
   files: string[],
   path: string,
   /** The repository file a path input names, if any. */
-  fileOf: (written: string) => string | undefined,
+  file: string | undefined,
   input: SettingsInput | undefined,
   index: FileIndex,
 ): void {
@@ -157,8 +157,7 @@ function applySettingsInput(
     }
     for (const entry of input.env) setEntry(env, path, entry);
   } else if (input?.kind === 'path') {
-    const resolved = fileOf(input.path);
-    const layer = resolved === undefined ? undefined : index.settings.get(resolved);
+    const layer = file === undefined ? undefined : index.settings.get(file);
     if (layer !== undefined) {
       applySettingsLayer(env, settings, layer);
       files.push(layer.source.path);
@@ -194,15 +193,7 @@ function workflowScope(
       });
     }
     for (const entry of step.claudeEnv) setEntry(env, path, entry);
-    applySettingsInput(
-      env,
-      settings,
-      files,
-      path,
-      (written) => resolveInRepository(root, written),
-      step.settings,
-      index,
-    );
+    applySettingsInput(env, settings, files, path, actionSettingsFile(root, step), step.settings, index);
     // The action always writes enableAllProjectMcpServers: true into the user settings it creates
     // (base-action/src/setup-claude-code-settings.ts). It matters only when the checkout declares project servers.
     if (index.hasProjectMcpServers(root)) {
@@ -223,15 +214,7 @@ function workflowScope(
   }
   // --settings is the command-line layer: above project and local settings, below managed (docs: settings
   // "Settings precedence"). A relative path is read from where Claude Code starts.
-  applySettingsInput(
-    env,
-    settings,
-    files,
-    path,
-    (written) => commandLineFile(root, step, written),
-    step.cliSettings,
-    index,
-  );
+  applySettingsInput(env, settings, files, path, commandLineFile(root, step), step.cliSettings, index);
   const origin = locationOf(path, step.usesSpan);
   const shared = project === undefined ? undefined : index.sharedSettings(project);
   return {
@@ -266,13 +249,19 @@ function startDirectory(root: string, step: ClaudeStep): string | undefined {
   return inside === undefined ? undefined : posix.dirname(inside);
 }
 
+/** The repository file the action's `settings` input names: read from the workspace. */
+function actionSettingsFile(root: string, step: ClaudeStep): string | undefined {
+  return step.settings?.kind === 'path' ? resolveInRepository(root, step.settings.path) : undefined;
+}
+
 /** The repository file `--settings PATH` names: read from where Claude Code starts, unless written from the workspace. */
-function commandLineFile(root: string, step: ClaudeStep, written: string): string | undefined {
+function commandLineFile(root: string, step: ClaudeStep): string | undefined {
+  const input = step.cliSettings;
+  if (input?.kind !== 'path') return undefined;
   const directory = step.workingDirectory;
-  const fromWorkspace = step.cliSettings?.kind === 'path' && step.cliSettings.fromWorkspace;
-  if (directory === undefined || fromWorkspace) return resolveInRepository(root, written);
-  if (directory.kind === 'unknown' || isAbsolutePath(written)) return undefined;
-  return resolveInRepository(root, posix.join(directory.path, written));
+  if (directory === undefined || input.fromWorkspace) return resolveInRepository(root, input.path);
+  if (directory.kind === 'unknown' || isAbsolutePath(input.path)) return undefined;
+  return resolveInRepository(root, posix.join(directory.path, input.path));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -467,11 +456,7 @@ export function referencedSettingsPaths(
     if (file.kind !== 'workflow' || !file.workflow.ok) continue;
     const root = workflowRoot(file.source.path);
     for (const step of file.workflow.claudeSteps) {
-      const named = [
-        step.settings?.kind === 'path' ? resolveInRepository(root, step.settings.path) : undefined,
-        step.cliSettings?.kind === 'path' ? commandLineFile(root, step, step.cliSettings.path) : undefined,
-      ];
-      for (const resolved of named) {
+      for (const resolved of [actionSettingsFile(root, step), commandLineFile(root, step)]) {
         if (resolved !== undefined && !loaded.has(resolved)) wanted.add(resolved);
       }
     }
