@@ -39,6 +39,12 @@ describe('a run: script that starts Claude Code', () => {
     ['${HOME}/.local/bin/claude -p x', '${HOME}/.local/bin/claude'],
     ['./node_modules/.bin/claude --print x', './node_modules/.bin/claude'],
     ['exec /usr/local/bin/claude -p x', '/usr/local/bin/claude'],
+    // After sudo and its options, as a job that runs Claude Code as another user writes it.
+    ['sudo -u runner claude -p x', 'claude'],
+    ['sudo -E -H claude -p x', 'claude'],
+    ['sudo -Eu bob -- claude -p x', 'claude'],
+    ['sudo --preserve-env=HOME FOO=1 claude -p x', 'claude'],
+    ['sudo -i -u ci ~/.local/bin/claude -p x', '~/.local/bin/claude'],
   ])('%j starts it with %j', (text, word) => {
     expect(starts(text)).toBe(word);
   });
@@ -55,6 +61,12 @@ describe('a run: script that starts Claude Code', () => {
     './claude/setup.sh',
     './bin/claude-code-policy scan',
     '/usr/local/bin/claude --version',
+    'sudo apt-get install -y claude',
+    'sudo -u bob ls claude',
+    // -E takes no value, so `bob` is the command and `claude` its argument.
+    'sudo -E bob claude',
+    // More than eight options are not read: the pattern stays linear on hostile lines.
+    'sudo -a -b -c -d -e -f -g -h -i claude -p x',
   ])('%j does not', (text) => {
     expect(starts(text)).toBeUndefined();
   });

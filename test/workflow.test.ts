@@ -130,6 +130,28 @@ describe('a run: step that starts Claude Code by its path', () => {
   });
 });
 
+describe('a run: step that starts Claude Code as another user', () => {
+  it('is a Claude step after sudo and its options', () => {
+    const text = lines(
+      'on: push',
+      'jobs:',
+      '  review:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: |',
+      '          npm i -g @anthropic-ai/claude-code',
+      '          sudo -u runner -E claude -p "review"',
+    );
+    const parsed = parseWorkflow(createSourceFile(WF, text));
+    expect(parsed.claudeSteps.map((s) => [s.kind, s.path, s.usesSpan.line, s.usesSpan.column])).toEqual([
+      ['run', 'jobs.review.steps[0]', 8, 29],
+    ]);
+    expect(findings([workflow(text)], ['NET001'])).toEqual([
+      { ruleId: 'NET001', file: WF, line: 8, severity: 'error' },
+    ]);
+  });
+});
+
 describe("a run: step's working directory", () => {
   const QUIET = '{ "env": { "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC": "1" } }\n';
   const job = (...tail: string[]) =>

@@ -17,9 +17,12 @@ export interface ClaudeCommand extends TextRange {
 
 const PACKAGE = String.raw`@anthropic-ai/claude-code(?:@[\w.^~<>=*-]+)?`;
 
+/** Up to 8 of `sudo`'s options: `-u USER` (a last letter that takes a value, then its word), `-E`, `--user=…`. */
+const SUDO_OPTIONS = String.raw`(?:[ \t]+(?:-[A-Za-z]*[CDghprRtTUu][ \t]+[^\s-]\S*|-\S*)){0,8}`;
+
 /** The command word (`claude` perhaps by its path) where a shell starts a command (line start, `;`, `(`, `then` …). */
 const COMMAND = new RegExp(
-  String.raw`(?:^|[;&|(]|\b(?:then|do|else|exec|time|sudo|env)\s)[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=\S*[ \t]+)*` +
+  String.raw`(?:^|[;&|(]|\b(?:then|do|else|exec|time|env|sudo${SUDO_OPTIONS})\s)[ \t]*(?:[A-Za-z_][A-Za-z0-9_]*=\S*[ \t]+)*` +
     String.raw`((?:[\w./~$\{}+-]*/)?claude|npx[ \t]+(?:(?:-y|--yes)[ \t]+)?${PACKAGE}|npm[ \t]+exec[ \t]+(?:(?:-y|--yes)[ \t]+)?${PACKAGE}(?:[ \t]+--)?|bunx[ \t]+${PACKAGE}|pnpm[ \t]+dlx[ \t]+${PACKAGE}|yarn[ \t]+dlx[ \t]+${PACKAGE})(?=[ \t]|$)`,
   'g',
 );
