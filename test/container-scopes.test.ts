@@ -83,6 +83,13 @@ describe('a run: script that starts Claude Code', () => {
       end: 27,
     });
     expect(settingsArgument(' --settings\\\r\n ci/s.json')?.value).toBe('ci/s.json');
+    // A workflow expression is one word with its blanks; an unclosed one ends at the first blank, as before.
+    expect(settingsArgument(' --settings ${{ github.workspace }}/s.json -p x')).toEqual({
+      value: '${{ github.workspace }}/s.json',
+      start: 12,
+      end: 42,
+    });
+    expect(settingsArgument(' --settings ${{ x -p')?.value).toBe('${{');
   });
 
   it('reads $GITHUB_ENV appends with their place, and no other line', () => {

@@ -217,6 +217,9 @@ describe("a run: step's working directory", () => {
       '        working-directory: app',
       '      - run: claude -p x --settings ../ci.json',
       '        working-directory: app',
+      // GitHub substitutes the expression before the shell splits words: its blanks do not end the path.
+      '      - run: claude -p x --settings ${{ github.workspace }}/ci.json --max-turns 2',
+      '        working-directory: app',
     );
     expect(referencedSettingsPaths([wf], new Set())).toEqual(['app/ci.json', 'ci.json']);
     const files = [wf, named('app/ci.json'), named('ci.json')];
@@ -225,6 +228,7 @@ describe("a run: step's working directory", () => {
       [`${WF}#jobs.review.steps[0]`, [WF, 'app/ci.json']],
       [`${WF}#jobs.review.steps[1]`, [WF, 'ci.json']],
       [`${WF}#jobs.review.steps[2]`, [WF, 'ci.json']],
+      [`${WF}#jobs.review.steps[3]`, [WF, 'ci.json']],
     ]);
   });
 

@@ -82,7 +82,14 @@ function shellWord(text: string, at: number): { value: string; start: number; en
     return { value: text.slice(i + 1, close), start: i + 1, end: close };
   }
   let j = i;
-  while (j < text.length && !/[\s;&|]/.test(text[j]!)) j++;
+  let unclosed = false; // once a `${{` has no `}}` after it, no later one has: the search is not repeated
+  while (j < text.length && !/[\s;&|]/.test(text[j]!)) {
+    // GitHub substitutes `${{ … }}` before the shell splits words, so blanks inside one do not end the word.
+    const opens = text.startsWith('${{', j);
+    const close: number = opens && !unclosed ? text.indexOf('}}', j + 3) : -1;
+    unclosed ||= opens && close < 0;
+    j = close < 0 ? j + 1 : close + 2;
+  }
   return { value: text.slice(i, j), start: i, end: j };
 }
 
