@@ -113,6 +113,8 @@ describe('the settings input given as a path', () => {
     ['cfg/s.json', { kind: 'path', span: at(7, 11, 31), path: 'cfg/s.json', fromWorkspace: false }],
     // An expression anywhere else, or a shell expansion, is only known at run time.
     ["'x/${{ github.workspace }}/s.json'", { kind: 'unknown', span: at(7, 11, 55) }],
+    // Text right after the braces names a file beside the workspace, not in it.
+    ["'${{ github.workspace }}-s.json'", { kind: 'unknown', span: at(7, 11, 53) }],
     ['$HOME/s.json', { kind: 'unknown', span: at(7, 11, 33) }],
   ])('settings: %s', (value, settings) => {
     const parsed = step('with:', `  settings: ${value}`);

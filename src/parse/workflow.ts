@@ -553,7 +553,7 @@ class WorkflowReader {
     if (trimmed === '') return undefined;
     // The action's own test: inline JSON starts with `{` or `[`; anything else is a path.
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
-      const path = trimmed.replace(/^\$\{\{\s*github\.workspace\s*\}\}\/*/, '');
+      const path = trimmed.replace(WORKSPACE, '');
       return hasExpression(path) || expandsAtRunTime(path)
         ? { kind: 'unknown', span }
         : { kind: 'path', span, path, fromWorkspace: path !== trimmed };
@@ -572,7 +572,7 @@ class WorkflowReader {
     const value = this.resolve(document, node);
     if (!yaml().isScalar(value) || typeof value.value !== 'string' || value.value.trim() === '')
       return undefined;
-    const path = value.value.trim().replace(/^\$\{\{\s*github\.workspace\s*\}\}(?:\/+|$)/, '');
+    const path = value.value.trim().replace(WORKSPACE, '');
     return hasExpression(path) || expandsAtRunTime(path) ? { kind: 'unknown' } : { kind: 'path', path };
   }
 
@@ -825,3 +825,9 @@ function parseDocuments(text: string): Document[] {
   }
   return documents;
 }
+
+/**
+ * A leading `${{ github.workspace }}` and the slashes after it: what follows is a path in the workspace. Anything
+ * else right after the braces (`${{ github.workspace }}-x`) names a folder beside it, so the value stays unknown.
+ */
+const WORKSPACE = /^\$\{\{\s*github\.workspace\s*\}\}(?:\/+|$)/;
