@@ -170,6 +170,11 @@ ignore:
       '.github/claude-code-policy.yml:1: max-retention-days must be a whole number of at least 1',
     ],
     [
+      'a list for a number',
+      'max-retention-days: []\n',
+      '.github/claude-code-policy.yml:1: max-retention-days must be a whole number of at least 1',
+    ],
+    [
       'an absolute ignore path',
       'ignore:\n  - rule: NET001\n    path: /etc/**\n    reason: r\n',
       '.github/claude-code-policy.yml:3: ignore[0].path: path is relative to the scanned root: remove the leading /',

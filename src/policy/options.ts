@@ -72,14 +72,17 @@ function oneOf<T extends string>(values: readonly T[], name: string) {
   });
 }
 
-const positiveInteger = (name: string) =>
-  z
-    .union([z.number(), z.string()])
-    // A blank string reads as 0, which the check below refuses like any number under 1.
-    .transform((v) => Number(v))
-    .refine((n) => Number.isInteger(n) && n >= 1, {
-      message: `${name} must be a whole number of at least 1`,
-    });
+const positiveInteger = (name: string) => {
+  const message = `${name} must be a whole number of at least 1`;
+  return (
+    z
+      // Neither a number nor a string (a list, a map, `true`) gets the same message as a bad number.
+      .union([z.number(), z.string()], { error: message })
+      // A blank string reads as 0, which the check below refuses like any number under 1.
+      .transform((v) => Number(v))
+      .refine((n) => Number.isInteger(n) && n >= 1, { message })
+  );
+};
 
 const urlString = z.string().refine(
   (v) => {
