@@ -339,3 +339,33 @@ describe('analyseTree: typed tool names and one finding per place', () => {
     expect(await analyse(c)).toEqual(c.expected);
   });
 });
+
+describe('analyseTree: Kotlin property declarations bind the declared name', () => {
+  const cases: Case[] = [
+    {
+      name: 'a Kotlin val binds its name, so a call on a Claude client counts in a file that imports another vendor too',
+      grammar: 'kotlin',
+      typed: true,
+      text: 'import com.anthropic.client.okhttp.AnthropicOkHttpClient\nimport com.openai.client.okhttp.OpenAIOkHttpClient\n\nval claude = AnthropicOkHttpClient.fromEnv()\nprivate val gpt: OpenAIClient = OpenAIOkHttpClient.fromEnv()\n\nfun f() {\n  claude.files().upload(params)\n  gpt.files().create(params)\n}\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['files', 8, 'claude.files().upload(params)', 'claude.files().upload']],
+      },
+    },
+    {
+      name: 'a Kotlin val bound to some other object (with or without modifiers and a type) is no client',
+      grammar: 'kotlin',
+      typed: true,
+      text: 'import com.anthropic.client.okhttp.AnthropicOkHttpClient\n\nval store = Storage()\nprivate val bucket: Bucket = Bucket()\n\nfun f() {\n  store.files.upload(x)\n  bucket.files.upload(y)\n  cache.files.upload(z)\n}\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['files', 9, 'cache.files.upload(z)', 'cache.files.upload']],
+      },
+    },
+  ];
+  it.each(cases)('$name', async (c) => {
+    expect(await analyse(c)).toEqual(c.expected);
+  });
+});

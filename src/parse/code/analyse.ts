@@ -407,7 +407,7 @@ export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): C
       const right =
         node.childForFieldName('right') ?? node.childForFieldName('value') ?? node.childForFieldName('type');
       const named = node.namedChildren.filter((c): c is Node => c !== null);
-      const lhs = left ?? named[0];
+      const lhs = left ?? kotlinDeclared(named) ?? named[0];
       const rhs = right ?? named[named.length - 1];
       if (lhs !== undefined && rhs !== undefined && lhs.id !== rhs.id) {
         const vendor = ASSIGNMENT_TYPES.has(type) ? classifyValue(textOf(rhs)) : classifyText(textOf(rhs));
@@ -619,4 +619,9 @@ export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): C
     unique.push(site);
   }
   return { sites: unique, comments, usesApi: usesApi || namesHost, usesAgentSdk };
+}
+
+/** Kotlin's `val x: T = …` has no fields and starts with `val` (or modifiers): the name is in its declaration. */
+function kotlinDeclared(named: Node[]): Node | undefined {
+  return named.find((c) => c.type === 'variable_declaration')?.namedChild(0) ?? undefined;
 }
