@@ -120,6 +120,13 @@ describe('analyseTree: which receiver a call is on (bindings, this., dotted name
 describe('analyseTree: which objects are Agent SDK options', () => {
   const cases: Case[] = [
     {
+      name: 'an object declared beside a value that ends in .query is not its options',
+      grammar: 'typescript',
+      typed: false,
+      text: "import { query } from '@anthropic-ai/claude-agent-sdk';\nconst job = { env: { CLAUDE_CODE_ENABLE_TELEMETRY: '1' } }, run = db.query\n",
+      expected: { usesApi: false, usesAgentSdk: true, sites: [] },
+    },
+    {
       name: 'only a callee that ends in ClaudeAgentOptions takes its keyword arguments as options',
       grammar: 'python',
       typed: false,
