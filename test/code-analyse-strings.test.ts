@@ -57,6 +57,16 @@ describe('strings with escape sequences', () => {
       ),
     ).toEqual(['files 3:6-3:44 "https://api.anthropic.com/v1/files\\n"']);
   });
+
+  it('joins the pieces around an interpolation when the string also holds an escape', async () => {
+    expect(
+      await sites(
+        'javascript',
+        'a.js',
+        'const base = "https://api.anthropic.com";\nfetch(`${base}/v1/files?name=caf\\u00e9`);\n',
+      ),
+    ).toEqual(['files 2:7-2:40 `${base}/v1/files?name=caf\\u00e9`']);
+  });
 });
 
 describe('Ruby symbols as tool types and model ids', () => {
@@ -72,7 +82,8 @@ describe('Ruby symbols as tool types and model ids', () => {
       '    {type: :web_search_20260209, allowed_callers: [:direct]},',
       '    {type: :"web_search_20260318", allowed_callers: [:"direct"]},',
       '    {type: :text, name: :code_execution_20250825},',
-      '    {type: tool_type, model: claude_fable_5}',
+      "    {type: :'code_execution_20260120'},",
+      '    {type: code_execution_20250825, model: claude_fable_5}',
       '  ],',
       '  request_options: {extra_headers: {:"anthropic-dangerous-direct-browser-access" => "true"}}',
       ')',
@@ -82,7 +93,8 @@ describe('Ruby symbols as tool types and model ids', () => {
       'covered-model 3:10-3:27 model: :"claude-fable-5"',
       'code-execution 5:6-5:36 type: :code_execution_20250825',
       'web-dynamic-filtering 6:6-6:31 type: :web_fetch_20260209',
-      'browser-access 12:37-12:91 :"anthropic-dangerous-direct-browser-access" => "true"',
+      "code-execution 10:6-10:38 type: :'code_execution_20260120'",
+      'browser-access 13:37-13:91 :"anthropic-dangerous-direct-browser-access" => "true"',
     ]);
   });
 });

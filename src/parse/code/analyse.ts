@@ -627,5 +627,5 @@ export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): C
  */
 function symbolText(node: Node): string | undefined {
   if (node.type !== 'simple_symbol' && node.type !== 'delimited_symbol') return undefined;
-  return node.text.replace(/^:"?|"$/g, '');
+  return node.text.replace(/^:/, '').replace(/^(["'])(.*)\1$/s, '$2');
 }
