@@ -69,6 +69,34 @@ describe('strings with escape sequences', () => {
   });
 });
 
+describe('string prefixes and suffixes', () => {
+  it('reads a C# UTF-8 literal ("…"u8) as its text', async () => {
+    expect(
+      await sites(
+        'csharp',
+        'a.cs',
+        'using Anthropic;\nvar u = "https://api.anthropic.com/v1/files"u8;\nvar r = """\n  https://api.anthropic.com/v1/skills\n  """u8;\n',
+      ),
+    ).toEqual([
+      'files 2:9-2:47 "https://api.anthropic.com/v1/files"u8',
+      'skills 3:9-3:54 """ https://api.anthropic.com/v1/skills """u8',
+    ]);
+  });
+
+  it('reads an empty Ruby %q"" string as empty, like ""', async () => {
+    const rb = [
+      'require "claude_agent_sdk"',
+      'ClaudeAgentSDK.query(prompt: "hi", options: ClaudeAgentSDK::ClaudeAgentOptions.new(setting_sources: [%q"user", %q""]))',
+      'ClaudeAgentSDK.query(prompt: "hi", options: ClaudeAgentSDK::ClaudeAgentOptions.new(setting_sources: ["user", ""]))',
+      '',
+    ].join('\n');
+    expect(await sites('ruby', 'a.rb', rb)).toEqual([
+      'agent-setting-sources 2:84-2:117 setting_sources: [%q"user", %q""] [user, ]',
+      'agent-setting-sources 3:84-3:113 setting_sources: ["user", ""] [user, ]',
+    ]);
+  });
+});
+
 describe('Ruby symbols as tool types and model ids', () => {
   // The Ruby SDK's enum values are symbols: `type: :code_execution_20250825`, `model: :"claude-fable-5"`.
   it('reads a simple or quoted symbol as the value it names', async () => {

@@ -181,7 +181,7 @@ function literal(node: Node): string | undefined {
       ),
   );
   if (parts.some((p) => p.type !== 'escape_sequence')) return parts.map((p) => p.text).join('');
-  const match = /^[a-zA-Z@$]*("""|'''|"|'|`)([\s\S]*)\1$/.exec(node.text);
+  const match = /^[a-zA-Z@$%]*("""|'''|"|'|`)([\s\S]*)\1(u8)?$/.exec(node.text);
   return match?.[2] ?? undefined;
 }
 
