@@ -172,7 +172,7 @@ function normal(segment: string): string {
 
 /** The literal text of a string node: quotes, prefixes and escapes of the common kinds removed. */
 function literal(node: Node): string | undefined {
-  if (!STRING_TYPES.has(node.type)) return undefined;
+  if (!STRING_TYPES.has(node.type)) return symbolText(node);
   const parts = node.namedChildren.filter(
     (c): c is Node =>
       c !== null &&
@@ -180,8 +180,8 @@ function literal(node: Node): string | undefined {
         c.type,
       ),
   );
-  if (parts.length > 0) return parts.map((p) => p.text).join('');
-  const match = /^[a-zA-Z@$]*("""|'''|"|'|`)([\s\S]*)\1$/.exec(node.text);
+  if (parts.some((p) => p.type !== 'escape_sequence')) return parts.map((p) => p.text).join('');
+  const match = /^[a-zA-Z@$%]*("""|'''|"|'|`)([\s\S]*)\1(u8)?$/.exec(node.text);
   return match?.[2] ?? undefined;
 }
 
@@ -343,7 +343,7 @@ function enclosingChain(node: Node): Node {
 }
 
 const DIRECT_ONLY =
-  /allowed_?callers["']?\s*[:=(]+\s*(\[|List\.of\(|listOf\(|arrayOf\(|new\s*\[\]\s*\{|\{)?\s*["']direct["']\s*[\])}]/i;
+  /allowed_?callers["']?\s*[:=(]+\s*(\[|List\.of\(|listOf\(|arrayOf\(|new\s*\[\]\s*\{|\{)?\s*(:?["']|:)direct["']?\s*[\])}]/i;
 
 function truthy(value: string): boolean {
   return /^(1|true|yes|on)$/i.test(value.trim());
@@ -619,6 +619,15 @@ export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): C
     unique.push(site);
   }
   return { sites: unique, comments, usesApi: usesApi || namesHost, usesAgentSdk };
+}
+
+/**
+ * A Ruby symbol (`:code_execution_20250825`, `:"claude-fable-5"`): the Ruby SDK spells tool types and model ids so.
+ * Other nodes that are no string have no literal text.
+ */
+function symbolText(node: Node): string | undefined {
+  if (node.type !== 'simple_symbol' && node.type !== 'delimited_symbol') return undefined;
+  return node.text.replace(/^:/, '').replace(/^(["'])(.*)\1$/s, '$2');
 }
 
 /** Kotlin's `val x: T = …` has no fields and starts with `val` (or modifiers): the name is in its declaration. */
