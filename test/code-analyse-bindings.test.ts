@@ -83,6 +83,26 @@ describe('strings compared, not sent', () => {
       'skills 6:6-6:43 "https://api.anthropic.com/v1/skills"',
     ]);
   });
+
+  it('skips strings in every kind of Python match pattern: alternatives, class keywords, nested', async () => {
+    const py = [
+      'import anthropic',
+      'match u:',
+      '    case "https://api.anthropic.com/v1/files" | "https://api.anthropic.com/v1/skills":',
+      '        pass',
+      '    case Request(url="https://api.anthropic.com/v1/files"):',
+      '        pass',
+      '    case ["https://api.anthropic.com/v1/files", *rest]:',
+      '        pass',
+      '    case "https://api.anthropic.com/v1/files" if x:',
+      '        pass',
+      'Request(url="https://api.anthropic.com/v1/files")',
+      '',
+    ];
+    expect(await sites('python', 'a.py', py.join('\n'))).toEqual([
+      'files 11:13-11:49 "https://api.anthropic.com/v1/files"',
+    ]);
+  });
 });
 
 describe('the tool object of a dynamic web tool, in Ruby', () => {
@@ -184,6 +204,52 @@ describe('Agent SDK env values that count as on', () => {
     ];
     expect(await sites('typescript', 'a.ts', ts.join('\n'))).toEqual([
       'agent-env-telemetry 5:3-5:32 OTEL_LOG_TOOL_DETAILS: "TRUE" [OTEL_LOG_TOOL_DETAILS]',
+    ]);
+  });
+});
+
+describe('docstrings are not uses', () => {
+  it('skips a string alone in a statement, not one in a larger statement', async () => {
+    const py = [
+      'import anthropic',
+      'def f():',
+      '    """https://api.anthropic.com/v1/files"""',
+      '    "https://api.anthropic.com/v1/skills", x',
+      '',
+    ];
+    expect(await sites('python', 'a.py', py.join('\n'))).toEqual([
+      'skills 4:5-4:42 "https://api.anthropic.com/v1/skills"',
+    ]);
+  });
+});
+
+describe('the tool object of a dynamic web tool, through calls', () => {
+  it('reaches the whole builder statement in Python, and at most eight levels up', async () => {
+    const py = [
+      'import anthropic',
+      'Tool(type="web_search_20260209").with_options(allowed_callers=["direct"])',
+      'Tool(type="web_fetch_20260209")',
+      'w(allowed_callers=["direct"], t=f(f(dict(type="web_search_20260209"))))',
+      'w(allowed_callers=["direct"], t=g(k=f(dict(type="web_search_20260209"))))',
+      '',
+    ];
+    expect(await sites('python', 'a.py', py.join('\n'))).toEqual([
+      'web-dynamic-filtering 3:6-3:31 type="web_fetch_20260209"',
+      'web-dynamic-filtering 5:44-5:70 type="web_search_20260209"',
+    ]);
+  });
+
+  it('reads a typed Java tool through its builder chain', async () => {
+    const java = [
+      'import com.anthropic.client.AnthropicClient;',
+      'class A {',
+      '  Object a = WebSearchTool20260209.builder().allowedCallers(List.of(AllowedCaller.DIRECT)).build();',
+      '  Object b = WebFetchTool20260209.builder().build();',
+      '}',
+      '',
+    ];
+    expect(await sites('java', 'A.java', java.join('\n'))).toEqual([
+      'web-dynamic-filtering 4:14-4:34 WebFetchTool20260209',
     ]);
   });
 });
