@@ -253,3 +253,21 @@ describe('the tool object of a dynamic web tool, through calls', () => {
     ]);
   });
 });
+
+describe('skills inside a request container', () => {
+  it('finds a skills list in the container however it is built: a dict literal, dict() or a params class', async () => {
+    const py = [
+      'import anthropic',
+      'client.beta.messages.create(container=dict(skills=[{"type": "anthropic", "skill_id": "pptx"}]))',
+      'client.beta.messages.create(container=BetaContainerParams(skills=[x]))',
+      'client.beta.messages.create(container={"skills": [x]})',
+      'client.beta.messages.create(tools=[f(skills=[x])], container="c")',
+      '',
+    ];
+    expect(await sites('python', 'a.py', py.join('\n'))).toEqual([
+      'skills 2:44-2:94 container.skills',
+      'skills 3:59-3:69 container.skills',
+      'skills 4:40-4:53 container.skills',
+    ]);
+  });
+});

@@ -293,7 +293,7 @@ function ancestorEntryKey(node: Node): string | undefined {
   for (let at = node.parent; at !== null; at = at.parent) {
     const entry = entryParts(at);
     if (entry !== undefined) return entry.key;
-    if (CALL_TYPES.has(at.type)) return undefined;
+    // A call in between (`container=dict(skills=[…])`, a params class) still builds the container's value.
   }
   return undefined;
 }
