@@ -293,7 +293,7 @@ function ancestorEntryKey(node: Node): string | undefined {
   for (let at = node.parent; at !== null; at = at.parent) {
     const entry = entryParts(at);
     if (entry !== undefined) return entry.key;
-    if (CALL_TYPES.has(at.type)) return undefined;
+    // A call in between (`container=dict(skills=[…])`, a params class) still builds the container's value.
   }
   return undefined;
 }
@@ -307,7 +307,7 @@ function isComparison(node: Node): boolean {
   const parent = node.parent;
   if (parent === null) return false;
   if (parent.type === 'comparison_operator' || parent.type === 'switch_case') return true;
-  if (parent.type === 'case_clause' || parent.type === 'case_pattern') return true; // Python's `match` puts it there
+  if (['case_pattern', 'union_pattern', 'keyword_pattern'].includes(parent.type)) return true; // Python's `match`
   if (parent.type === 'binary_expression') return /(^|[^=!<>])(===?|!==?)/.test(textOf(parent, 200));
   return false;
 }
