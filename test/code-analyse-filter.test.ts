@@ -233,7 +233,8 @@ describe('analyseTree: tool, container and browser entries', () => {
       name: 'dangerouslyAllowBrowser counts only as the literal true',
       grammar: 'typescript',
       typed: false,
-      text: "import Anthropic from '@anthropic-ai/sdk';\nnew Anthropic({ dangerouslyAllowBrowser: trueInStorybook });\nnew Anthropic({ dangerouslyAllowBrowser: true });\n",
+      // `true` then blanks then more is an expression (its value is `dev`), however many blanks come between.
+      text: `import Anthropic from '@anthropic-ai/sdk';\nnew Anthropic({ dangerouslyAllowBrowser: trueInStorybook });\nnew Anthropic({ dangerouslyAllowBrowser: true });\nnew Anthropic({ dangerouslyAllowBrowser: true${' '.repeat(16)}&& dev });\n`,
       expected: {
         usesApi: true,
         usesAgentSdk: false,

@@ -507,7 +507,7 @@ export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): C
         add('skills', node, short(`container.${key}`));
       } else if (k.includes('model') && text !== undefined && COVERED_MODEL.test(text)) {
         add('covered-model', value, short(textOf(node, 200)));
-      } else if (k === 'dangerouslyallowbrowser' && /^true$/i.test(textOf(value, 20).trim())) {
+      } else if (k === 'dangerouslyallowbrowser' && /^true$/i.test(textOf(value, 20))) {
         add('browser-access', node, short(textOf(node, 200)));
       } else if (key.toLowerCase() === BROWSER_HEADER && literal(keyNode) !== undefined) {
         add('browser-access', node, short(textOf(node, 200)));
