@@ -325,6 +325,18 @@ describe('analyseTree: typed tool names and one finding per place', () => {
       },
     },
     {
+      // Ruby names the class through its modules (`A::B::C`), a scope_resolution between the name and the call.
+      name: 'a Ruby web tool named through its modules and allowed only direct callers is not dynamic filtering',
+      grammar: 'ruby',
+      typed: true,
+      text: 'require "anthropic"\na = Anthropic::Beta::BetaWebSearchTool20260209.new(allowed_callers: [:direct])\nb = Anthropic::Beta::BetaWebSearchTool20260209.new\n',
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [['web-dynamic-filtering', 3, 'BetaWebSearchTool20260209', 'BetaWebSearchTool20260209']],
+      },
+    },
+    {
       name: 'a call and the call of its trailing lambda are one finding',
       grammar: 'kotlin',
       typed: true,

@@ -332,7 +332,7 @@ function enclosingChain(node: Node): Node {
     if (
       CALL_TYPES.has(parent.type) ||
       ARGUMENT_TYPES.has(parent.type) ||
-      /member|selector|field_access|navigation|qualified|scoped|composite|object_creation|literal_value|generic_name/.test(
+      /member|selector|field_access|navigation|qualified|scope|composite|object_creation|literal_value|generic_name/.test(
         parent.type,
       )
     ) {
