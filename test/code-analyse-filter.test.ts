@@ -305,6 +305,56 @@ describe('analyseTree: strings that name API paths or covered models', () => {
         sites: [['covered-model', 2, '"claude-fable-5"', 'builder.WithModel("claude-fable-5")']],
       },
     },
+    {
+      name: 'a covered model behind as const, satisfies or parentheses counts where the string would',
+      grammar: 'typescript',
+      typed: false,
+      text: [
+        "import Anthropic from '@anthropic-ai/sdk';",
+        "const MODEL = 'claude-fable-5' as const;",
+        "const other = { model: 'claude-fable-5' as const, name: 'claude-mythos-5' as const };",
+        "client.messages.create({ model: ('claude-fable-5' satisfies string), max_tokens: 1 });",
+        "if (other.model === ('claude-fable-5' as const)) {}",
+        "const MODEL_B = <string>'claude-mythos-5';",
+        "const MODEL_C = ('claude-mythos-5' as string)!;",
+        '',
+      ].join('\n'),
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [
+          ['covered-model', 2, "'claude-fable-5'", "MODEL = 'claude-fable-5' as const"],
+          ['covered-model', 3, "'claude-fable-5'", "model: 'claude-fable-5' as const"],
+          ['covered-model', 4, "'claude-fable-5'", "model: ('claude-fable-5' satisfies string)"],
+          ['covered-model', 6, "'claude-mythos-5'", "MODEL_B = <string>'claude-mythos-5'"],
+          ['covered-model', 7, "'claude-mythos-5'", "MODEL_C = ('claude-mythos-5' as string)!"],
+        ],
+      },
+    },
+    {
+      name: 'a C# variable or member given a covered model, through its = or a cast',
+      grammar: 'c_sharp',
+      typed: false,
+      text: [
+        'using Anthropic;',
+        'class A {',
+        '  void F() {',
+        '    string model = "claude-fable-5";',
+        '    string name = "claude-fable-5";',
+        '    var p = new Params { Model = (string)"claude-mythos-5" };',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+      expected: {
+        usesApi: true,
+        usesAgentSdk: false,
+        sites: [
+          ['covered-model', 4, '"claude-fable-5"', 'model = "claude-fable-5"'],
+          ['covered-model', 6, '"claude-mythos-5"', 'Model = (string)"claude-mythos-5"'],
+        ],
+      },
+    },
   ];
   it.each(cases)('$name', async (c) => {
     expect(await analyse(c)).toEqual(c.expected);

@@ -304,7 +304,7 @@ function isDocstring(node: Node): boolean {
 }
 
 function isComparison(node: Node): boolean {
-  const parent = node.parent;
+  const parent = valueParent(node);
   if (parent === null) return false;
   if (parent.type === 'comparison_operator' || parent.type === 'switch_case') return true;
   if (['case_pattern', 'union_pattern', 'keyword_pattern'].includes(parent.type)) return true; // Python's `match`
@@ -572,8 +572,8 @@ export function analyseTree({ tree, text, typed, envReplaces }: AnalyseInput): C
         }
       }
       if (COVERED_MODEL.test(text)) {
-        const parent = node.parent;
-        if (parent === null || entryParts(parent) !== undefined) continue;
+        const parent = valueParent(node); // `"claude-fable-5" as const` stands where the string would
+        if (parent === null || entryParts(parent)?.value.id === node.id) continue; // the entry loop took it
         // `MODEL = "claude-fable-5"`, `.model("claude-fable-5")`.
         let holder: Node | null = parent;
         if (holder !== null && ARGUMENT_TYPES.has(holder.type)) holder = holder.parent;
@@ -634,3 +634,20 @@ function symbolText(node: Node): string | undefined {
 function kotlinDeclared(named: Node[]): Node | undefined {
   return named.find((c) => c.type === 'variable_declaration')?.namedChild(0) ?? undefined;
 }
+
+/** Where a value stands: the parent of `node`, past `as const`, `satisfies T`, `!`, casts, parentheses and `=`. */
+function valueParent(node: Node): Node | null {
+  let parent = node.parent;
+  while (parent !== null && VALUE_WRAPPERS.has(parent.type)) parent = parent.parent;
+  return parent;
+}
+
+const VALUE_WRAPPERS = new Set([
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+  'cast_expression',
+  'parenthesized_expression',
+  'equals_value_clause', // C#'s `= "…"` in `string model = "…"`
+]);
