@@ -84,7 +84,7 @@ describe('strings compared, not sent', () => {
     ]);
   });
 
-  it('skips strings in every kind of Python match pattern: alternatives, class keywords, nested', async () => {
+  it('skips strings in every kind of Python match pattern: alternatives, class keywords, nested, mapping keys', async () => {
     const py = [
       'import anthropic',
       'match u:',
@@ -96,11 +96,13 @@ describe('strings compared, not sent', () => {
       '        pass',
       '    case "https://api.anthropic.com/v1/files" if x:',
       '        pass',
+      '    case {"https://api.anthropic.com/v1/files": x}:',
+      '        pass',
       'Request(url="https://api.anthropic.com/v1/files")',
       '',
     ];
     expect(await sites('python', 'a.py', py.join('\n'))).toEqual([
-      'files 11:13-11:49 "https://api.anthropic.com/v1/files"',
+      'files 13:13-13:49 "https://api.anthropic.com/v1/files"',
     ]);
   });
 });

@@ -307,7 +307,7 @@ function isComparison(node: Node): boolean {
   const parent = valueParent(node);
   if (parent === null) return false;
   if (parent.type === 'comparison_operator' || parent.type === 'switch_case') return true;
-  if (['case_pattern', 'union_pattern', 'keyword_pattern'].includes(parent.type)) return true; // Python's `match`
+  if (['case_pattern', 'union_pattern', 'keyword_pattern', 'dict_pattern'].includes(parent.type)) return true;
   if (parent.type === 'binary_expression') return /(^|[^=!<>])(===?|!==?)/.test(textOf(parent, 200));
   return false;
 }
