@@ -90,6 +90,13 @@ describe('a run: script that starts Claude Code', () => {
       end: 42,
     });
     expect(settingsArgument(' --settings ${{ x -p')?.value).toBe('${{');
+    // Each expression of the word is one piece, wherever it sits; a `}}` with no `${{` before it is no expression.
+    expect(settingsArgument(' --settings ci-${{ matrix.n }}.json -p x')?.value).toBe(
+      'ci-${{ matrix.n }}.json',
+    );
+    expect(settingsArgument(' --settings ${{ a }}/${{ b }}.json -p x')?.value).toBe('${{ a }}/${{ b }}.json');
+    expect(settingsArgument(' --settings a}}${{ b }}/s.json -p x')?.value).toBe('a}}${{ b }}/s.json');
+    expect(settingsArgument(' --settings ab x}} -p')?.value).toBe('ab');
   });
 
   it('reads $GITHUB_ENV appends with their place, and no other line', () => {
