@@ -51,15 +51,15 @@ function join(dir: string, name: string): string {
   return dir === '.' ? name : `${dir}/${name}`;
 }
 
-/**
- * A path from a workflow, relative to the checkout (the repository root), as a path relative to the scanned root;
- * undefined when it is absolute or climbs out of the repository (the action would read a file we cannot see).
- */
 /** A path that does not start in the repository: from the file system root, a home folder, or a drive. */
 function isAbsolutePath(written: string): boolean {
   return written.startsWith('/') || written.startsWith('~') || /^[A-Za-z]:[\\/]/.test(written);
 }
 
+/**
+ * A path from a workflow, relative to the checkout (the repository root), as a path relative to the scanned root;
+ * undefined when it is absolute or climbs out of the repository (the action would read a file we cannot see).
+ */
 export function resolveInRepository(root: string, written: string): string | undefined {
   if (isAbsolutePath(written)) return undefined;
   const parts: string[] = root === '.' ? [] : root.split('/');
