@@ -3,18 +3,7 @@
 // reaches, which nodes bind a receiver to a vendor (assignments and parameters, by their fields, not comparisons),
 // which files count as using the Claude API, and which Agent SDK env values count as on.
 import { describe, expect, it } from 'vitest';
-import { createSourceFile } from '../src/discover/source.js';
-import type { CodeLanguage } from '../src/parse/code/code-file.js';
-import { parseCode } from '../src/parse/code/parse-code.js';
-
-async function sites(language: CodeLanguage, file: string, text: string): Promise<string[]> {
-  const parsed = await parseCode(createSourceFile(file, text), language);
-  expect(parsed.error).toBeUndefined();
-  return parsed.sites.map(
-    (s) =>
-      `${s.kind} ${s.span.line}:${s.span.column}-${s.span.endLine}:${s.span.endColumn} ${s.what}${s.detail === undefined ? '' : ` [${s.detail}]`}`,
-  );
-}
+import { sites } from './helpers/code-sites.js';
 
 describe('entries read from array elements, symbol keys and initialisers', () => {
   it('takes a PHP array element with a value only for a value, not a key', async () => {

@@ -2,18 +2,7 @@
 // symbols), the callee of a call whose arguments are no argument list (or absent), and the receiver of a chain
 // indexed through brackets or built by `boto3.client (…)`, site by site.
 import { describe, expect, it } from 'vitest';
-import { createSourceFile } from '../src/discover/source.js';
-import type { CodeLanguage } from '../src/parse/code/code-file.js';
-import { parseCode } from '../src/parse/code/parse-code.js';
-
-async function sites(language: CodeLanguage, file: string, text: string): Promise<string[]> {
-  const parsed = await parseCode(createSourceFile(file, text), language);
-  expect(parsed.error).toBeUndefined();
-  return parsed.sites.map(
-    (s) =>
-      `${s.kind} ${s.span.line}:${s.span.column}-${s.span.endLine}:${s.span.endColumn} ${s.what}${s.detail === undefined ? '' : ` [${s.detail}]`}`,
-  );
-}
+import { sites } from './helpers/code-sites.js';
 
 describe('strings with escape sequences', () => {
   // Go and C# give a string only its escape sequences as children, Java's text blocks a fragment kind of their own:

@@ -2,18 +2,7 @@
 // docstrings and comparisons (not uses), how far the tool object of a `type` reaches, typed builder chains, and
 // which receivers count as another object than a Claude client, call chains, and Agent SDK telemetry switches.
 import { describe, expect, it } from 'vitest';
-import { createSourceFile } from '../src/discover/source.js';
-import type { CodeLanguage } from '../src/parse/code/code-file.js';
-import { parseCode } from '../src/parse/code/parse-code.js';
-
-async function sites(language: CodeLanguage, file: string, text: string): Promise<string[]> {
-  const parsed = await parseCode(createSourceFile(file, text), language);
-  expect(parsed.error).toBeUndefined();
-  return parsed.sites.map(
-    (s) =>
-      `${s.kind} ${s.span.line}:${s.span.column}-${s.span.endLine}:${s.span.endColumn} ${s.what}${s.detail === undefined ? '' : ` [${s.detail}]`}`,
-  );
-}
+import { sites } from './helpers/code-sites.js';
 
 describe('object initialisers and string literals', () => {
   it('reads C# object initialiser members as entries', async () => {
