@@ -290,10 +290,10 @@ function entryParts(node: Node): { key: string; keyNode: Node; value: Node } | u
 }
 
 function ancestorEntryKey(node: Node): string | undefined {
-  for (let at = node.parent; at !== null; at = at.parent) {
+  for (let at = node.parent, i = 0; at !== null && i < 6; at = at.parent, i++) {
     const entry = entryParts(at);
     if (entry !== undefined) return entry.key;
-    // A call in between (`container=dict(skills=[…])`, a params class) still builds the container's value.
+    // A call in between (`container=dict(skills=[…])`) still builds its value; six levels bound the climb.
   }
   return undefined;
 }
